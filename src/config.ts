@@ -1,0 +1,113 @@
+// Settings come from the environment (.env), validated with zod. A wrong value stops the bot
+// with one line naming the setting, before anything else happens.
+import { z } from 'zod'
+
+const hhmm = /^([01]?\d|2[0-3]):[0-5]\d$/
+
+const schema = z.object({
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  LINLI_SESSION: z.string().min(1).default('linli'),
+  LINLI_DB: z.string().min(1).default('data/linli.db'),
+  LINLI_TZ: z.string().default('Asia/Shanghai').refine(tz => {
+    try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return true } catch { return false }
+  }, 'not a time zone (e.g. Asia/Shanghai)'),
+  LINLI_ADMIN_CODE: z.string().regex(/^\S{6,64}$/, 'must be 6–64 characters without spaces').optional(),
+  LINLI_QUIET_HOURS: z.string().regex(/^\d{1,2}:\d\d-\d{1,2}:\d\d$|^off$/, 'must look like 22:00-07:00 or off')
+    .refine(v => v === 'off' || v.split('-').every(p => hhmm.test(p)), 'times must be 00:00–23:59')
+    .default('22:00-07:00'),
+  LINLI_ROOM_INTERVAL_MS: z.coerce.number().int().min(200).max(60000).default(1000),
+  LINLI_JITTER_MS: z.coerce.number().int().min(0).max(10000).default(400),
+  LINLI_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(40),
+  LINLI_MERGE_WINDOW_MS: z.coerce.number().int().min(0).max(120000).default(8000),
+  LINLI_SPLIT_AT: z.coerce.number().int().min(200).max(5000).default(1500),
+  LINLI_MENTIONS_PER_MESSAGE: z.coerce.number().int().min(1).max(100).default(20),
+  LINLI_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LINLI_AID_EXPIRE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  LINLI_RATE_PER_MINUTE: z.coerce.number().int().min(5).max(1000).default(30),
+  LINLI_BACKUP_DIR: z.string().min(1).default('data/backups'),
+  LINLI_BACKUP_KEEP: z.coerce.number().int().min(1).max(100).default(7),
+  LINLI_DASHBOARD: z.enum(['on', 'off']).default('off'),
+  LINLI_DASHBOARD_HOST: z.string().default('127.0.0.1'),
+  LINLI_DASHBOARD_PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  LINLI_DASHBOARD_URL: z.string().optional(),
+  LINLI_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+})
+
+export type Env = z.infer<typeof schema>
+
+export interface Config {
+  puppet: string
+  session: string
+  dbPath: string
+  tz: string
+  adminCode: string | null
+  /** Quiet hours as minutes of the day [start, end); null when off. */
+  quiet: [number, number] | null
+  roomIntervalMs: number
+  jitterMs: number
+  maxPerMinute: number
+  mergeWindowMs: number
+  splitAt: number
+  mentionsPerMessage: number
+  retentionDays: number
+  aidExpireDays: number
+  ratePerMinute: number
+  backupDir: string
+  backupKeep: number
+  dashboard: { on: boolean; host: string; port: number; url: string | null }
+  log: Env['LINLI_LOG']
+}
+
+export class ConfigError extends Error {}
+
+function minutes(s: string): number {
+  const [h, m] = s.split(':').map(Number)
+  return h * 60 + m
+}
+
+/** Read settings from an environment object; throws ConfigError with one line naming the setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const picked: Record<string, string> = {}
+  for (const key of Object.keys(schema.shape)) {
+    const v = env[key]
+    if (v !== undefined && v !== '') picked[key] = v
+  }
+  const r = schema.safeParse(picked)
+  if (!r.success) {
+    const issue = r.error.issues[0]
+    const key = String(issue.path[0])
+    throw new ConfigError(`Invalid setting ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`)
+  }
+  const e = r.data
+  const quiet = e.LINLI_QUIET_HOURS === 'off' ? null
+    : e.LINLI_QUIET_HOURS.split('-').map(minutes) as [number, number]
+  return {
+    puppet: e.WECHATY_PUPPET,
+    session: e.LINLI_SESSION,
+    dbPath: e.LINLI_DB,
+    tz: e.LINLI_TZ,
+    adminCode: e.LINLI_ADMIN_CODE ?? null,
+    quiet,
+    roomIntervalMs: e.LINLI_ROOM_INTERVAL_MS,
+    jitterMs: e.LINLI_JITTER_MS,
+    maxPerMinute: e.LINLI_MAX_PER_MINUTE,
+    mergeWindowMs: e.LINLI_MERGE_WINDOW_MS,
+    splitAt: e.LINLI_SPLIT_AT,
+    mentionsPerMessage: e.LINLI_MENTIONS_PER_MESSAGE,
+    retentionDays: e.LINLI_RETENTION_DAYS,
+    aidExpireDays: e.LINLI_AID_EXPIRE_DAYS,
+    ratePerMinute: e.LINLI_RATE_PER_MINUTE,
+    backupDir: e.LINLI_BACKUP_DIR,
+    backupKeep: e.LINLI_BACKUP_KEEP,
+    dashboard: {
+      on: e.LINLI_DASHBOARD === 'on', host: e.LINLI_DASHBOARD_HOST, port: e.LINLI_DASHBOARD_PORT,
+      url: e.LINLI_DASHBOARD_URL ?? null,
+    },
+    log: e.LINLI_LOG,
+  }
+}
+
+/** Defaults for tests, replay and benchmarks, with overrides. */
+export function testConfig(over: Partial<Config> = {}): Config {
+  return { ...loadConfig({ LINLI_DB: ':memory:' }), ...over }
+}
