@@ -1,0 +1,134 @@
+// Quantities as neighbours write them: `2`, `0.5`, `两`, `十二`, `半`, `一斤半`, `两颗`, `3盒`, `5kg`.
+// Small pure functions shared by the order and 接龙 parsers; no item knowledge here.
+
+const DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+}
+
+/** Counting units and weights; longest first so `公斤` wins over `斤`. */
+export const UNITS = [
+  '公斤', '千克', 'kg', 'KG', 'Kg', '斤', '克', 'g',
+  '份', '个', '颗', '棵', '袋', '箱', '盒', '瓶', '只', '包', '捆', '把', '条', '块', '根', '桶', '件',
+  '串', '提', '罐', '板', '打', '双', '对', '张', '杯', '碗', '枚', '听', '支', '头', '筐', '兜', '扎',
+  '人', '位', '名', '单',
+].sort((a, b) => b.length - a.length)
+
+const WEIGHT: Record<string, number> = { 斤: 1, 公斤: 2, 千克: 2, kg: 2, KG: 2, Kg: 2, 克: 0.002, g: 0.002 }
+
+const NUMERAL = '零〇一二两俩三仨四五六七八九十百'
+/** A number: digits (with decimals) or Chinese numerals, or a lone 半. */
+export const NUM_SRC = `(?:\\d+(?:\\.\\d+)?|[${NUMERAL}]+|半)`
+export const UNIT_SRC = `(?:${UNITS.map(u => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
+
+/** A Chinese numeral (一…九十九, 百, 两) or digits; 半 is 0.5. null when it is not a number. */
+export function parseNumber(s: string): number | null {
+  const t = s.trim()
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
+  if (t === '半') return 0.5
+  if (!t || ![...t].every(c => NUMERAL.includes(c))) return null
+  return parseChinese(t)
+}
+
+function parseChinese(t: string): number | null {
+  // 一百二十, 两百, 十二, 二十五, 三
+  let total = 0
+  let current: number | null = null
+  let lastUnit = Infinity
+  for (const c of t) {
+    if ((c === '零' || c === '〇') && current === null && total > 0) continue // 一百零五
+    if (c in DIGITS) {
+      if (current !== null) return null // 二三 is not a number
+      current = DIGITS[c]
+    } else {
+      const unit = c === '十' ? 10 : 100
+      if (unit >= lastUnit) return null
+      total += (current ?? 1) * unit
+      current = null
+      lastUnit = unit
+    }
+  }
+  if (current !== null) total += current
+  return total
+}
+
+export interface Quantity {
+  qty: number
+  unit: string | null
+}
+
+export interface QuantityMatch extends Quantity {
+  /** Index just after the match. */
+  end: number
+}
+
+const AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?(半)?`, 'y')
+
+/**
+ * The quantity starting exactly at `pos`: `两颗`, `3斤`, `一斤半`, `半斤`, `0.5`, `十二`.
+ * A 半 after a unit adds a half (`两斤半` = 2.5); `一个半` = 1.5.
+ */
+export function quantityAt(text: string, pos: number): QuantityMatch | null {
+  AT.lastIndex = pos
+  const m = AT.exec(text)
+  if (!m) return null
+  const numText = m[1]
+  const extraHalf = m[3] ? 0.5 : 0
+  // `两半` is not a thing, but `一个半` is 1.5 and `两斤半` 2.5: a trailing 半 needs a unit before it
+  if (!m[2] && extraHalf) return null
+  const n = parseNumber(numText)
+  if (n === null) return null
+  return { qty: round(n + extraHalf), unit: m[2] ? canonicalUnit(m[2]) : null, end: pos + m[0].length }
+}
+
+/** A whole string that is only a quantity (`两颗`, `0.5斤`, `3`), else null. */
+export function parseQuantity(s: string): Quantity | null {
+  const t = s.trim()
+  const m = quantityAt(t, 0)
+  if (!m || m.end !== t.length) return null
+  return { qty: m.qty, unit: m.unit }
+}
+
+export function canonicalUnit(u: string): string {
+  return /^kg$/i.test(u) ? '公斤' : u === 'g' ? '克' : u === '千克' ? '公斤' : u
+}
+
+export function isWeightUnit(u: string | null): boolean {
+  return u !== null && u in WEIGHT
+}
+
+/** Convert between weight units (公斤 → 斤); null when the units are not both weights. */
+export function convertWeight(qty: number, from: string, to: string): number | null {
+  if (!isWeightUnit(from) || !isWeightUnit(to)) return null
+  return round(qty * WEIGHT[from] / WEIGHT[to])
+}
+
+/** Units that name the same thing loosely: an order in 份 or 个 fits any counted item. */
+export function unitFits(given: string | null, itemUnit: string | null): boolean {
+  if (!given || !itemUnit || given === itemUnit) return true
+  if (isWeightUnit(given) || isWeightUnit(itemUnit)) return convertWeight(1, given, itemUnit) !== null
+  return true
+}
+
+/** Quantity in the item's unit (`5kg` of a 斤 item = 10). */
+export function toItemUnit(q: Quantity, itemUnit: string | null): number {
+  if (q.unit && itemUnit && q.unit !== itemUnit) {
+    const c = convertWeight(q.qty, q.unit, itemUnit)
+    if (c !== null) return c
+  }
+  return q.qty
+}
+
+/** Money and quantities: two decimals at most. */
+export function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+/** `10.5`, `3`, `0.5`: no trailing zeros. */
+export function formatNumber(n: number): string {
+  return String(round(n))
+}
+
+/** `10.5斤`, `3颗`, `2` (no unit). */
+export function formatQuantity(qty: number, unit: string | null): string {
+  return formatNumber(qty) + (unit ?? '')
+}
