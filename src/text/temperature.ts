@@ -1,0 +1,112 @@
+// Temperature check-ins as neighbours type them: `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`,
+// `3-2-501 36.5`. Pure: the command decides whether a bare number counts (room switched on).
+// The whole message must be made of check-in tokens, so `36楼的快递到了吗` is never a check-in.
+
+export interface Reading {
+  /** Who in the household, when written: 爸爸, 孩子, 王五. */
+  label: string | null
+  value: number
+}
+
+export type TemperatureParse =
+  /** Every value plausible. `explicit` = a keyword (体温/打卡…) was written. */
+  | { kind: 'readings'; explicit: boolean; household: string | null; readings: Reading[] }
+  /** Looks like a temperature but cannot be one (375, 34.1, 43): ask to re-measure, store nothing. */
+  | { kind: 'remeasure'; explicit: boolean }
+  /** A keyword with no number (`体温正常`, `打卡`): ask for the value. */
+  | { kind: 'novalue' }
+
+export const MIN_TEMP = 35.0
+export const MAX_TEMP = 42.0
+export const ABNORMAL_FROM = 37.3
+
+export function isPlausible(v: number): boolean { return v >= MIN_TEMP && v <= MAX_TEMP }
+export function isAbnormal(v: number): boolean { return v >= ABNORMAL_FROM }
+
+// Longest first: the alternation takes the first that matches.
+const KEYWORD = /(?:体温打卡|打卡体温|报体温|测体温|量体温|今日体温|今天体温|体温|测温|晨检|打卡)(?!计|枪|表|机|贴)/y
+const FILLER = /(?:今日|今天|每日|早上|早晨|上午|中午|下午|晚上|全家|家里|一家|已测|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|是|为|[:=])/y
+const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
+const SEPARATOR = /[\s,、/;。|+~!.]+/y
+// Family words that may label a bare (keyword-less) reading; names are accepted only after a keyword.
+const KIN = '本人|自己|我|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
+  '爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|哥哥|姐姐|弟弟|妹妹|公公|婆婆|岳父|岳母|保姆|阿姨|爸|妈'
+const KIN_LABEL = new RegExp(`(?:${KIN})(?=\\s?:?\\s?\\d)`, 'y')
+const NAME_LABEL = /[\u4e00-\u9fff]{1,4}(?=\s?:?\s?\d)/y
+// 36度5 first (度 is the decimal point there), then 36.5 / 36。5 / 375 with an optional unit.
+const DEGREE_SPLIT = /(\d{2})度(\d)(?![\d.])/y
+const NUMBER = /(\d{2,3})(?:[.。](\d{1,2}))?(?!\d)(?:\s?(?:℃|°C|°c|°|摄氏度|度|c|C))?/y
+
+interface Token { value: number; decimal: boolean; digits: number }
+
+function take(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos
+  return re.exec(text)
+}
+
+function readNumber(text: string, pos: number): [Token, number] | null {
+  const d = take(DEGREE_SPLIT, text, pos)
+  if (d) return [{ value: Number(`${d[1]}.${d[2]}`), decimal: true, digits: 2 }, DEGREE_SPLIT.lastIndex]
+  const n = take(NUMBER, text, pos)
+  if (!n) return null
+  const value = n[2] === undefined ? Number(n[1]) : Number(`${n[1]}.${n[2]}`)
+  return [{ value, decimal: n[2] !== undefined, digits: n[1].length }, NUMBER.lastIndex]
+}
+
+/** One decimal, as a thermometer shows it (37.25 → 37.3). */
+function round1(v: number): number { return Math.round(v * 10 + 1e-9) / 10 }
+
+/** The check-in in a normalised message, or null when it is not one. */
+export function parseTemperature(text: string): TemperatureParse | null {
+  const t = text.trim()
+  if (!t || t.length > 200) return null
+  let pos = 0
+  let explicit = false
+  let household: string | null = null
+  const readings: Array<{ label: string | null; token: Token }> = []
+  while (pos < t.length) {
+    const sep = take(SEPARATOR, t, pos)
+    if (sep) { pos = SEPARATOR.lastIndex; continue }
+    if (!readings.length && !household) {
+      const h = take(HOUSEHOLD, t, pos)
+      if (h) { household = h[0].split('-').map(p => String(Number(p))).join('-'); pos = HOUSEHOLD.lastIndex; continue }
+    }
+    const k = take(KEYWORD, t, pos)
+    if (k) { explicit = true; pos = KEYWORD.lastIndex; continue }
+    const f = take(FILLER, t, pos)
+    if (f) { pos = FILLER.lastIndex; continue }
+    let label: string | null = null
+    let at = pos
+    const l = take(KIN_LABEL, t, at) ?? (explicit ? take(NAME_LABEL, t, at) : null)
+    if (l) {
+      label = l[0]
+      at += l[0].length
+      while (t[at] === ' ' || t[at] === ':') at++
+    }
+    const num = readNumber(t, at)
+    if (!num) return null
+    readings.push({ label, token: num[0] })
+    pos = num[1]
+  }
+  if (!readings.length) return explicit && !household ? { kind: 'novalue' } : null
+  if (!explicit && !bareLooksLikeTemperature(readings.map(r => r.token))) return null
+  if (readings.some(r => !isPlausible(r.token.value))) return { kind: 'remeasure', explicit }
+  return {
+    kind: 'readings', explicit, household,
+    readings: readings.map(r => ({ label: r.label, value: round1(r.token.value) })),
+  }
+}
+
+// Without a keyword only decimals near body temperature count, or a lone typo like 375;
+// `36`, `28度` (weather) and `12.5` (a price) are ordinary chat.
+function bareLooksLikeTemperature(tokens: Token[]): boolean {
+  if (tokens.length === 1 && !tokens[0].decimal && tokens[0].digits === 3) {
+    return tokens[0].value >= 350 && tokens[0].value <= 429
+  }
+  return tokens.every(x => x.decimal && x.digits === 2 && x.value >= 30 && x.value < 46)
+}
+
+/** `36.5℃`, the way replies show a value. */
+export function formatTemp(v: number): string {
+  return `${v.toFixed(1)}℃`
+}
