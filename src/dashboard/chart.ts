@@ -1,0 +1,37 @@
+// A 14-day bar chart as inline SVG: reports (green) and abnormal (red) per day, drawn on the
+// server so it needs no script and prints the same on a phone.
+import type { DayCount } from './checkin-summary.js'
+import { html, type Raw } from './html.js'
+
+const W = 640, H = 240, LEFT = 34, RIGHT = 8, TOP = 28, BOTTOM = 34
+
+function niceMax(n: number): number {
+  if (n <= 5) return 5
+  const step = 10 ** Math.floor(Math.log10(n))
+  return Math.ceil(n / step) * step
+}
+
+export function checkinChart(room: string, days: DayCount[]): Raw {
+  const max = niceMax(Math.max(0, ...days.map(d => d.reports)))
+  const plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM
+  const slot = plotW / days.length
+  const bar = Math.max(2, slot * 0.36)
+  const y = (v: number) => TOP + plotH - (v / max) * plotH
+  const grid = [0, 0.5, 1].map(f => {
+    const v = Math.round(max * f)
+    return html`<line x1="${LEFT}" x2="${W - RIGHT}" y1="${y(v)}" y2="${y(v)}" stroke="#e6e8eb"/>
+      <text x="${LEFT - 4}" y="${y(v) + 4}" text-anchor="end" font-size="11" fill="#6b7280">${v}</text>`
+  })
+  const groups = days.map((d, i) => {
+    const x = LEFT + i * slot + slot / 2
+    return html`<g class="day" data-day="${d.day}" data-reports="${d.reports}" data-abnormal="${d.abnormal}">
+      <title>${d.day}：已报 ${d.reports} 户，异常 ${d.abnormal} 户</title>
+      <rect class="reports" x="${(x - bar).toFixed(1)}" y="${y(d.reports).toFixed(1)}" width="${bar.toFixed(1)}" height="${(TOP + plotH - y(d.reports)).toFixed(1)}" fill="#07c160"/>
+      <rect class="abnormal" x="${x.toFixed(1)}" y="${y(d.abnormal).toFixed(1)}" width="${bar.toFixed(1)}" height="${(TOP + plotH - y(d.abnormal)).toFixed(1)}" fill="#e5484d"/>
+      <text x="${x.toFixed(1)}" y="${H - BOTTOM + 14}" text-anchor="middle" font-size="10" fill="#6b7280">${d.day.slice(5)}</text></g>`
+  })
+  return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${room} 近14天打卡：绿色为已报户数，红色为异常户数" xmlns="http://www.w3.org/2000/svg">
+    <rect x="${LEFT}" y="6" width="10" height="10" fill="#07c160"/><text x="${LEFT + 14}" y="15" font-size="12">已报(户)</text>
+    <rect x="${LEFT + 80}" y="6" width="10" height="10" fill="#e5484d"/><text x="${LEFT + 94}" y="15" font-size="12">异常(户)</text>
+    ${grid}${groups}</svg>`
+}
