@@ -1,0 +1,94 @@
+// Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
+// The bot stores one record per person per day (the later replaces the earlier), confirms a burst
+// in one merged message by household or masked name, and keeps every temperature out of the room.
+import { invalid, type Command, type Ctx } from '../src/types.js'
+import { dayOf, hhmm } from '../src/time.js'
+import { formatTemp, isAbnormal, parseTemperature, type Reading } from '../src/text/temperature.js'
+import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './checkin-store.js'
+import { maskName } from './checkin-roster.js'
+
+export const ACK_HEADER = '✅ 已打卡：'
+const REMEASURE = '这个体温数值看起来不对（正常范围 35.0–42.0℃），请重新测量后再发，例如：体温 36.5。本条没有记录。'
+const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
+
+export interface CheckinInput {
+  readings: Reading[]
+  household: string | null
+  rooms: string[]
+}
+
+function householdIn(ctx: Ctx, room: string): string | null {
+  const name = ctx.member!.name
+  return ctx.householdOf(room, name) ?? (ctx.room === room ? ctx.member!.household : null)
+}
+
+/** Rooms where this message counts: the room itself, or in private chat every room of the sender. */
+function targetRooms(ctx: Ctx): string[] {
+  const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room)) !== null
+  if (ctx.room) return counts(ctx.room) ? [ctx.room] : []
+  const name = ctx.member!.name
+  return ctx.rooms().filter(r => ctx.members(r).some(m => m.name === name) && counts(r)).sort()
+}
+
+function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
+  if (!ctx.member) return null
+  const p = parseTemperature(ctx.text)
+  if (!p) return null
+  const explicit = p.kind === 'novalue' || p.explicit
+  const rooms = targetRooms(ctx)
+  if (!rooms.length) {
+    if (!explicit) return null
+    return invalid(ctx.room
+      ? '本群还没有开启体温打卡。管理员可发送：打卡 开启 每天08:00提醒 10:00催报'
+      : '没有找到需要您报体温的群。请在开启了体温打卡的楼栋群里发送：体温 36.5')
+  }
+  if (p.kind === 'novalue') return invalid(NO_VALUE)
+  if (p.kind === 'remeasure') return invalid(REMEASURE)
+  return { readings: p.readings, household: p.household, rooms }
+}
+
+const GUIDANCE = (temps: string) => [
+  `您报的体温 ${temps} 偏高，先别着急。`,
+  '1. 休息 15–30 分钟，避开饭后、运动后和热水澡后，再测一次并重新发给我；',
+  '2. 如仍 ≥37.3℃，请先留在家中、戴好口罩，网格员会私下联系您；',
+  '3. 如有胸闷、呼吸困难等不适，请立即拨打 120。',
+  '您的体温只有管理员能看到，不会发到群里。',
+].join('\n')
+
+/** Returns true when an isolation confirmation went to the sender. */
+function store(ctx: Ctx, room: string, input: CheckinInput): boolean {
+  const name = ctx.member!.name
+  const household = input.household ?? householdIn(ctx, room)
+  const temps = input.readings.map(r => r.value)
+  const abnormal = temps.some(isAbnormal)
+  const prev = recordCheckin(ctx, room, name, household, temps, input.readings.map(r => r.label), abnormal)
+  const who = `${name}${household ? `（${household}）` : ''}`
+  const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
+  if (abnormal) {
+    ctx.send('@' + name, GUIDANCE(shown))
+    ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
+  } else if (prev?.abnormal) {
+    ctx.alertAdmins(room, `ℹ️ 复测正常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
+  }
+  const iso = activeIsolation(ctx, room, household)
+  if (iso) {
+    const slot = recordIsolationReport(ctx, iso, name)
+    const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
+    ctx.send('@' + name, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
+  }
+  if (ctx.room) ctx.ack(ACK_HEADER, household ?? maskName(name))
+  return iso !== null
+}
+
+export const reportCommand: Command<CheckinInput> = {
+  name: 'checkin',
+  help: { summary: '报体温（开启打卡的群里直接发数字也可以）', usage: '体温 36.5 / 36.5 / 爸爸36.5 妈妈36.6', example: '体温 36.5' },
+  where: 'any',
+  who: 'anyone',
+  parse: parseCheckin,
+  run(input, ctx) {
+    let isolated = false
+    for (const room of input.rooms) isolated = store(ctx, room, input) || isolated
+    if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.rooms.join('、')}）`)
+  },
+}
