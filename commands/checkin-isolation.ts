@@ -1,28 +1,16 @@
 // 居家隔离 (admins): `隔离 3-2-501 14天 [从11-20]`, `解除隔离 3-2-501`, `隔离名单` (private).
 // The household is asked privately at 08:00 and 15:00, sees 第5天/共14天 when it reports, is
 // reminded privately if a slot passes unreported, and is released automatically at the end.
-import { invalid, UserError, type Command, type Ctx, type JobRun } from '../src/types.js'
+import { invalid, UserError, type Command, type Ctx } from '../src/types.js'
 import { dayOf, describe } from '../src/time.js'
 import { parseHousehold } from '../src/text/household.js'
 import { activeIsolation, activeIsolations, hasIsolationReport, isolationById, isolationDay, isolationEnd,
   type Isolation } from './checkin-store.js'
+import { householdMembers, jobPrefix, release, SLOTS, tellHousehold } from './checkin-isolation-jobs.js'
 import { parseStatsDay } from './checkin-remind.js'
 import { nextAt } from './checkin-settings.js'
 
 const FORM = '格式：隔离 楼-单元-室 天数，例如：隔离 3-2-501 14天（可加起始日：隔离 3-2-501 14天 从11-20）'
-const SLOTS = { am: { ask: '08:00', miss: '11:00', name: '上午' }, pm: { ask: '15:00', miss: '18:00', name: '下午' } } as const
-
-function jobPrefix(id: number): string { return `checkin:iso:${id}:` }
-
-function householdMembers(ctx: Ctx, iso: Isolation): string[] {
-  return ctx.members(iso.room).filter(m => (m.household ?? ctx.householdOf(iso.room, m.name)) === iso.household)
-    .map(m => m.name)
-}
-
-function tellHousehold(ctx: Ctx, iso: Isolation, text: string): void {
-  for (const name of householdMembers(ctx, iso)) ctx.send('@' + name, text)
-}
-
 /** The room an admin means: the room the command was sent in, else the one room knowing the household. */
 function roomFor(ctx: Ctx, household: string, named: string): string | { invalid: string } {
   if (ctx.room) return ctx.room
@@ -71,15 +59,6 @@ function scheduleIsolation(ctx: Ctx, iso: Isolation): void {
   const { releaseAt } = isolationEnd(iso, ctx.tz)
   ctx.schedule({ key: jobPrefix(iso.id) + 'end', kind: 'checkin.isoEnd', at: Math.max(releaseAt, ctx.now + 1000),
     payload: { id: iso.id }, late: 'run', maxLateMs: 30 * 86400000, quiet: true })
-}
-
-function release(ctx: Ctx, iso: Isolation, by: string | null): void {
-  ctx.q("UPDATE checkin_isolations SET status = 'released', released_at = ?, released_by = ? WHERE id = ?")
-    .run(ctx.now, by, iso.id)
-  ctx.cancel(jobPrefix(iso.id))
-  const how = by ? `由 ${by} 解除` : `已满 ${iso.days} 天，自动解除`
-  ctx.alertAdmins(iso.room, `🏠 ${iso.room} ${iso.household} 居家隔离${how}（${iso.start} 起）。`)
-  tellHousehold(ctx, iso, `🏠 ${iso.household} 的居家隔离已解除，辛苦了！之后按群里的日常打卡报体温即可。`)
 }
 
 export const isolateCommand: Command<StartInput> = {
@@ -153,36 +132,4 @@ export const listCommand: Command<{}> = {
     ctx.reply([`🏠 居家隔离名单（${list.length} 户）`, ...list.map(iso =>
       `${iso.household} · ${iso.room} · 第${isolationDay(iso, today)}天/共${iso.days}天 · 今日 上午${mark(iso, 'am')} 下午${mark(iso, 'pm')}`)].join('\n'))
   },
-}
-
-function activeFromJob(job: JobRun, ctx: Ctx): Isolation | null {
-  const iso = isolationById(ctx, job.payload.id)
-  if (!iso || iso.status !== 'active') return null
-  const n = isolationDay(iso, dayOf(job.slot, ctx.tz))
-  return n >= 1 && n <= iso.days ? iso : null
-}
-
-export function isoAskJob(job: JobRun, ctx: Ctx): void {
-  const iso = activeFromJob(job, ctx)
-  if (!iso) return
-  const slot = job.payload.slot as 'am' | 'pm'
-  if (hasIsolationReport(ctx, iso.id, dayOf(job.slot, ctx.tz), slot)) return
-  const n = isolationDay(iso, dayOf(job.slot, ctx.tz))
-  tellHousehold(ctx, iso, `🌡️ ${iso.household} 居家隔离第${n}天/共${iso.days}天：请报${SLOTS[slot].name}体温，回复：体温 36.5`)
-}
-
-export function isoMissJob(job: JobRun, ctx: Ctx): void {
-  const iso = activeFromJob(job, ctx)
-  if (!iso) return
-  const slot = job.payload.slot as 'am' | 'pm'
-  const day = dayOf(job.slot, ctx.tz)
-  if (hasIsolationReport(ctx, iso.id, day, slot)) return
-  const n = isolationDay(iso, day)
-  tellHousehold(ctx, iso, `⏰ ${iso.household} 还没有报${SLOTS[slot].name}体温（居家隔离第${n}天/共${iso.days}天），请尽快回复：体温 36.5`)
-  ctx.alertAdmins(iso.room, `⏰ 居家隔离 ${iso.room} ${iso.household} 第${n}天${SLOTS[slot].name}未报体温，已私聊提醒。`)
-}
-
-export function isoEndJob(job: JobRun, ctx: Ctx): void {
-  const iso = isolationById(ctx, job.payload.id)
-  if (iso && iso.status === 'active') release(ctx, iso, null)
 }

@@ -7,7 +7,8 @@ import { exportCheckins } from './checkin-store.js'
 import { nextAt, settingsCommand } from './checkin-settings.js'
 import { reportCommand } from './checkin-report.js'
 import { chaseJob, remindJob, statsCommand, statsJob } from './checkin-remind.js'
-import { isoAskJob, isoEndJob, isoMissJob, isolateCommand, listCommand, releaseCommand } from './checkin-isolation.js'
+import { isolateCommand, listCommand, releaseCommand } from './checkin-isolation.js'
+import { isoAskJob, isoEndJob, isoMissJob } from './checkin-isolation-jobs.js'
 
 export const RETENTION_JOB = 'checkin:retention'
 
