@@ -1,0 +1,20 @@
+// 通知: admins broadcast numbered notices (to this room, 全部, or named rooms), residents answer
+// 收到 / 1 / a quote, admins see who has not answered (`通知 #5`) and nudge only them (`提醒 #5`);
+// 重要通知 repeats itself, 定时通知 and 提醒 run on the scheduler. Ordinary chat is left alone.
+import type { Family } from '../src/types.js'
+import { exportNotices } from './notice-store.js'
+import { post } from './notice-post.js'
+import { ack } from './notice-ack.js'
+import { status, remind, cancel } from './notice-status.js'
+import { later } from './notice-later.js'
+import { addReminder, listReminders, deleteReminder } from './notice-reminders.js'
+import { noticeJobs } from './notice-jobs.js'
+
+export const notice: Family = {
+  name: '通知',
+  aliases: ['通知', '公告', '提醒', '定时通知', '重要通知'],
+  // `通知 #5` and `提醒 #5` before the free-text forms that would read `#5` as a body
+  commands: [status, remind, cancel, listReminders, deleteReminder, later, addReminder, post, ack],
+  jobs: noticeJobs,
+  exportState: db => ({ notices: exportNotices(db) }),
+}
