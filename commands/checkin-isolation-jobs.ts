@@ -1,6 +1,6 @@
 // Jobs of a home isolation: the 08:00 / 15:00 private asks, the reminder when a slot passes
 // unreported (the admin is told too), and the release at the end, also used by 解除隔离.
-import type { Ctx, JobRun } from '../src/types.js'
+import type { Ctx, JobRun, Member } from '../src/types.js'
 import { dayOf } from '../src/time.js'
 import { hasIsolationReport, isolationById, isolationDay, type Isolation } from './checkin-store.js'
 
@@ -8,13 +8,13 @@ export const SLOTS = { am: { ask: '08:00', miss: '11:00', name: '上午' }, pm: 
 
 export function jobPrefix(id: number): string { return `checkin:iso:${id}:` }
 
-export function householdMembers(ctx: Ctx, iso: Isolation): string[] {
+export function householdMembers(ctx: Ctx, iso: Isolation): Member[] {
   return ctx.members(iso.room).filter(m => (m.household ?? ctx.householdOf(iso.room, m.name)) === iso.household)
-    .map(m => m.name)
 }
 
+/** Privately, by WeChat name (how the transport finds a contact): isolation is nobody else's business. */
 export function tellHousehold(ctx: Ctx, iso: Isolation, text: string): void {
-  for (const name of householdMembers(ctx, iso)) ctx.send('@' + name, text)
+  for (const m of householdMembers(ctx, iso)) ctx.send('@' + m.wxName, text)
 }
 
 export function release(ctx: Ctx, iso: Isolation, by: string | null): void {

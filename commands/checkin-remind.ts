@@ -4,6 +4,7 @@
 import { invalid, type Command, type Ctx, type JobRun } from '../src/types.js'
 import { addDays, dayOf, parseDay, toLocal } from '../src/time.js'
 import { formatTemp } from '../src/text/temperature.js'
+import { whoLabel } from './checkin-report.js'
 import { enabledRooms, isEnabled } from './checkin-store.js'
 import { countsLine, dayStatus, mentionsOf, unitLabel, type DayStatus } from './checkin-roster.js'
 
@@ -38,7 +39,7 @@ export function detail(room: string, day: string, s: DayStatus): string {
   lines.push(s.missing.length ? `未报（${s.missing.length}）：${s.missing.map(unitLabel).join('；')}` : '未报：无')
   lines.push(s.abnormal.length
     ? `异常（${s.abnormal.length}）：${s.abnormal.map(r =>
-      `${r.household ? r.household + ' ' : ''}${r.member} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
+      `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
     : '异常：无')
   return lines.join('\n')
 }

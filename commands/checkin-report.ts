@@ -14,20 +14,29 @@ const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸
 export interface CheckinInput {
   readings: Reading[]
   household: string | null
-  rooms: string[]
+  /** Where it counts, and the sender's display name there (a private chat knows only the WeChat name). */
+  targets: Array<{ room: string; member: string }>
 }
 
-function householdIn(ctx: Ctx, room: string): string | null {
-  const name = ctx.member!.name
-  return ctx.householdOf(room, name) ?? (ctx.room === room ? ctx.member!.household : null)
+function householdIn(ctx: Ctx, room: string, member: string): string | null {
+  return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member!.household : null)
 }
 
-/** Rooms where this message counts: the room itself, or in private chat every room of the sender. */
-function targetRooms(ctx: Ctx): string[] {
-  const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room)) !== null
-  if (ctx.room) return counts(ctx.room) ? [ctx.room] : []
-  const name = ctx.member!.name
-  return ctx.rooms().filter(r => ctx.members(r).some(m => m.name === name) && counts(r)).sort()
+/** The room itself, or in private chat every room where the sender is a member and it counts. */
+function targetsOf(ctx: Ctx): CheckinInput['targets'] {
+  const counts = (room: string, member: string) =>
+    isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room, member)) !== null
+  const me = ctx.member!
+  if (ctx.room) return counts(ctx.room, me.name) ? [{ room: ctx.room, member: me.name }] : []
+  return ctx.rooms().flatMap(room => {
+    const m = ctx.members(room).find(x => x.wxName === me.wxName) ?? ctx.members(room).find(x => x.name === me.name)
+    return m && counts(room, m.name) ? [{ room, member: m.name }] : []
+  })
+}
+
+/** `王五（3-2-501）`, without repeating a household already in the nickname. */
+export function whoLabel(name: string, household: string | null): string {
+  return household && !name.includes(household) ? `${name}（${household}）` : name
 }
 
 function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
@@ -35,8 +44,8 @@ function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
   const p = parseTemperature(ctx.text)
   if (!p) return null
   const explicit = p.kind === 'novalue' || p.explicit
-  const rooms = targetRooms(ctx)
-  if (!rooms.length) {
+  const targets = targetsOf(ctx)
+  if (!targets.length) {
     if (!explicit) return null
     return invalid(ctx.room
       ? '本群还没有开启体温打卡。管理员可发送：打卡 开启 每天08:00提醒 10:00催报'
@@ -44,7 +53,7 @@ function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
   }
   if (p.kind === 'novalue') return invalid(NO_VALUE)
   if (p.kind === 'remeasure') return invalid(REMEASURE)
-  return { readings: p.readings, household: p.household, rooms }
+  return { readings: p.readings, household: p.household, targets }
 }
 
 const GUIDANCE = (temps: string) => [
@@ -56,16 +65,17 @@ const GUIDANCE = (temps: string) => [
 ].join('\n')
 
 /** Returns true when an isolation confirmation went to the sender. */
-function store(ctx: Ctx, room: string, input: CheckinInput): boolean {
-  const name = ctx.member!.name
-  const household = input.household ?? householdIn(ctx, room)
+function store(ctx: Ctx, room: string, name: string, input: CheckinInput): boolean {
+  // private messages go by WeChat name: that is how the transport finds the contact
+  const dm = '@' + ctx.member!.wxName
+  const household = input.household ?? householdIn(ctx, room, name)
   const temps = input.readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
   const prev = recordCheckin(ctx, room, name, household, temps, input.readings.map(r => r.label), abnormal)
-  const who = `${name}${household ? `（${household}）` : ''}`
+  const who = whoLabel(name, household)
   const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
   if (abnormal) {
-    ctx.send('@' + name, GUIDANCE(shown))
+    ctx.send(dm, GUIDANCE(shown))
     ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
   } else if (prev?.abnormal) {
     ctx.alertAdmins(room, `ℹ️ 复测正常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
@@ -74,7 +84,7 @@ function store(ctx: Ctx, room: string, input: CheckinInput): boolean {
   if (iso) {
     const slot = recordIsolationReport(ctx, iso, name)
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
-    ctx.send('@' + name, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
+    ctx.send(dm, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
   }
   if (ctx.room) ctx.ack(ACK_HEADER, household ?? maskName(name))
   return iso !== null
@@ -88,7 +98,7 @@ export const reportCommand: Command<CheckinInput> = {
   parse: parseCheckin,
   run(input, ctx) {
     let isolated = false
-    for (const room of input.rooms) isolated = store(ctx, room, input) || isolated
-    if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.rooms.join('、')}）`)
+    for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
+    if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)
   },
 }

@@ -58,7 +58,8 @@ export function countsLine(s: DayStatus): string {
 
 export function unitLabel(u: Unit): string {
   if (!u.household) return u.members[0]
-  return u.members.length ? `${u.household}（${u.members.join('、')}）` : u.household
+  const names = u.members.filter(m => !m.includes(u.household!))
+  return names.length ? `${u.household}（${names.join('、')}）` : u.household
 }
 
 /** Names for a 催报: every member of each missing unit. */
