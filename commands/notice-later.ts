@@ -6,7 +6,7 @@ import { invalid } from '../src/types.js'
 import { describe, hhmm } from '../src/time.js'
 import { quietUntil } from '../src/schedule.js'
 import { parseWhen, type WhenError } from '../src/text/when.js'
-import { describeTarget, readTarget, type Target } from './notice-store.js'
+import { describeTarget, rawTail, readTarget, type Target } from './notice-store.js'
 import { insertNotice } from './notice-post.js'
 
 export interface LaterInput { important: boolean; target: Target; text: string; at: number; hasTime: boolean }
@@ -67,7 +67,7 @@ export const later: Command<LaterInput> = {
   parse: parseLater,
   run(input, ctx) {
     const author = ctx.member!.name
-    const id = insertNotice(ctx, author, input.text, input.important, input.target, input.at)
+    const id = insertNotice(ctx, author, rawTail(ctx.raw, input.text), input.important, input.target, input.at)
     ctx.schedule({ key: `notice:post:${id}:at`, kind: 'notice.post', at: input.at, quiet: true, late: 'run', payload: { id } })
     const when = describe(input.at, ctx.tz) + (input.hasTime ? '' : '（没写几点，默认这个时间）')
     const where = input.target.scope === 'room' && input.target.room === ctx.room ? '本群' : describeTarget(input.target)

@@ -4,7 +4,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { HOUR } from '../src/time.js'
-import { readTarget, resolveRooms, type Target } from './notice-store.js'
+import { rawTail, readTarget, resolveRooms, type Target } from './notice-store.js'
 
 export const REPEATS_AFTER = [1 * HOUR, 3 * HOUR]
 /** The final count goes to the admin this long after the last repeat, so people can still answer. */
@@ -87,8 +87,9 @@ export const post: Command<PostInput> = {
   parse: parsePost,
   run(input, ctx) {
     const author = ctx.member!.name
-    const id = insertNotice(ctx, author, input.text, input.important, input.target, null)
-    const rooms = publish(ctx, id, author, input.text, input.important, input.target)
+    const text = rawTail(ctx.raw, input.text)
+    const id = insertNotice(ctx, author, text, input.important, input.target, null)
+    const rooms = publish(ctx, id, author, text, input.important, input.target)
     if (!rooms.length) throw new UserError('没有找到要发送的群。发「通知 全部 内容」发到所有群。')
     if (rooms.length === 1 && rooms[0] === ctx.room) return
     const more = input.important ? '，1小时和3小时后会自动提醒未回复的人' : ''

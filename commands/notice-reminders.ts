@@ -6,7 +6,7 @@ import { invalid, UserError } from '../src/types.js'
 import { describe, hhmm, HOUR } from '../src/time.js'
 import { quietUntil } from '../src/schedule.js'
 import { nextSlot, parseRecurrence, describeRepeat, type Repeat } from '../src/text/when.js'
-import { describeTarget, readTarget, targetOf, type NoticeRow, type Target } from './notice-store.js'
+import { describeTarget, rawTail, readTarget, targetOf, type NoticeRow, type Target } from './notice-store.js'
 import { targetAndWhen, whenProblem, quietNote } from './notice-later.js'
 
 export interface ReminderInput {
@@ -76,8 +76,9 @@ export const addReminder: Command<ReminderInput> = {
       throw new UserError(`${hhmm(input.at, ctx.tz)} 在免打扰时段内，循环提醒不会发出，请换个时间。${EXAMPLE}`)
     }
     const t = input.target
+    const text = rawTail(ctx.raw, input.text)
     const res = ctx.q(`INSERT INTO notice_reminders (author, text, scope, room, names, repeat, weekday, hour, minute, first_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member!.name, input.text, t.scope, t.room, t.names.join(',') || null,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member!.name, text, t.scope, t.room, t.names.join(',') || null,
       input.repeat, input.weekday, input.hour, input.minute, input.at, ctx.now)
     const id = Number(res.lastInsertRowid)
     for (const j of jobsFor(input, ctx.now, ctx.tz)) {
@@ -89,7 +90,7 @@ export const addReminder: Command<ReminderInput> = {
     const when = describeReminder({ ...input, first_at: input.at }, ctx.tz)
     const where = t.scope === 'room' && t.room === ctx.room ? '本群' : describeTarget(t)
     const note = input.repeat === 'once' ? quietNote(input.at, ctx) : ''
-    ctx.reply(`⏰ 提醒 #${id} 已设好：${when}「${input.text}」→ ${where}${note}。\n「提醒列表」查看，「删除提醒 #${id}」删除。`)
+    ctx.reply(`⏰ 提醒 #${id} 已设好：${when}「${text}」→ ${where}${note}。\n「提醒列表」查看，「删除提醒 #${id}」删除。`)
   },
 }
 

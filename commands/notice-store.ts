@@ -2,6 +2,7 @@
 // asks: which rooms a target names, which notices are open in a room, who has not acknowledged.
 import type { Ctx, Db } from '../src/types.js'
 import { stmt } from '../src/store/db.js'
+import { normalise } from '../src/text/normalise.js'
 
 export type Scope = 'room' | 'all' | 'names'
 export interface Target { scope: Scope; room: string | null; names: string[] }
@@ -44,6 +45,21 @@ export function readTarget(text: string, rooms: string[]): TargetWord {
   // `3栋,7栋` with 7栋 unknown is a target with a typo; `明天停水` is just the body
   if (parts.length > 1 && found.length > 0) return { missing: parts.filter(p => !found.includes(p)) }
   return null
+}
+
+/**
+ * The part of the raw message that normalises to `body`, so a notice keeps the author's own
+ * punctuation (，：) and characters; the normal form when none matches.
+ */
+export function rawTail(raw: string, body: string): string {
+  if (!body) return body
+  const first = normalise(body[0])
+  for (let i = 0; i < raw.length; i++) {
+    if (normalise(raw[i]) !== first) continue
+    const tail = raw.slice(i).trim()
+    if (normalise(tail) === body) return tail
+  }
+  return body
 }
 
 export function resolveRooms(t: Target, rooms: string[]): string[] {
