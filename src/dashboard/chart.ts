@@ -3,12 +3,19 @@
 import type { DayCount } from './checkin-summary.js'
 import { html, type Raw } from './html.js'
 
-const W = 640, H = 240, LEFT = 34, RIGHT = 8, TOP = 28, BOTTOM = 34
+const W = 420, H = 200, LEFT = 28, RIGHT = 4, TOP = 26, BOTTOM = 30
+
+// Even maxima so the middle grid line is a whole number of households.
+const STEPS = [4, 6, 8, 10, 20, 30, 40, 50, 60, 80, 100, 150, 200, 300, 400, 500, 600, 800, 1000]
 
 function niceMax(n: number): number {
-  if (n <= 5) return 5
-  const step = 10 ** Math.floor(Math.log10(n))
-  return Math.ceil(n / step) * step
+  return STEPS.find(s => s >= n) ?? Math.ceil(n / 1000) * 1000
+}
+
+/** `11/11` on the first day and the first of a month, then just the day: fits a phone. */
+function label(day: string, i: number): string {
+  const [, m, d] = day.split('-').map(Number)
+  return i === 0 || d === 1 ? `${m}/${d}` : String(d)
 }
 
 export function checkinChart(room: string, days: DayCount[]): Raw {
@@ -28,7 +35,7 @@ export function checkinChart(room: string, days: DayCount[]): Raw {
       <title>${d.day}：已报 ${d.reports} 户，异常 ${d.abnormal} 户</title>
       <rect class="reports" x="${(x - bar).toFixed(1)}" y="${y(d.reports).toFixed(1)}" width="${bar.toFixed(1)}" height="${(TOP + plotH - y(d.reports)).toFixed(1)}" fill="#07c160"/>
       <rect class="abnormal" x="${x.toFixed(1)}" y="${y(d.abnormal).toFixed(1)}" width="${bar.toFixed(1)}" height="${(TOP + plotH - y(d.abnormal)).toFixed(1)}" fill="#e5484d"/>
-      <text x="${x.toFixed(1)}" y="${H - BOTTOM + 14}" text-anchor="middle" font-size="10" fill="#6b7280">${d.day.slice(5)}</text></g>`
+      <text x="${x.toFixed(1)}" y="${H - BOTTOM + 14}" text-anchor="middle" font-size="10" fill="#6b7280">${label(d.day, i)}</text></g>`
   })
   return html`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${room} 近14天打卡：绿色为已报户数，红色为异常户数" xmlns="http://www.w3.org/2000/svg">
     <rect x="${LEFT}" y="6" width="10" height="10" fill="#07c160"/><text x="${LEFT + 14}" y="15" font-size="12">已报(户)</text>

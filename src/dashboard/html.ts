@@ -24,7 +24,7 @@ const NAV: [string, string][] = [['/chains', '接龙'], ['/checkins', '打卡'],
 
 const CSS = `
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1f2328;background:#f5f6f7}
+body{margin:0;font:16px/1.5 -apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;color:#1f2328;background:#f5f6f7}
 header{background:#07c160;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:.4rem 1rem}
 header b{font-size:1.1rem}
 header nav{display:flex;gap:.25rem;flex-wrap:wrap}
@@ -33,11 +33,13 @@ header a.on,header a:hover{background:rgba(255,255,255,.25)}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 h1{font-size:1.3rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.4rem 0 .5rem}
+section.card>h2:first-child{margin-top:.2rem}
 section.card{background:#fff;border-radius:.6rem;padding:.8rem 1rem;margin:0 0 1rem;box-shadow:0 1px 2px rgba(0,0,0,.06)}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{padding:.35rem .5rem;border-bottom:1px solid #e6e8eb;text-align:left;white-space:nowrap}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.wrap{white-space:normal;min-width:9em}
 tfoot td{font-weight:600;border-top:2px solid #c9ccd1}
 .muted{color:#6b7280;font-size:.9rem}
 .tag{display:inline-block;padding:0 .45rem;border-radius:.6rem;font-size:.8rem;background:#eef0f2}
@@ -48,7 +50,7 @@ tfoot td{font-weight:600;border-top:2px solid #c9ccd1}
 .stats span b{font-size:1.2rem}
 ul.plain{list-style:none;padding:0;margin:.3rem 0}
 ul.plain li{padding:.25rem 0;border-bottom:1px solid #f0f1f2}
-svg.chart{width:100%;height:auto;max-width:44rem;display:block}
+svg.chart{width:100%;height:auto;max-width:36rem;display:block;margin:.4rem 0}
 a{color:#0b6bcb}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
 `
@@ -64,8 +66,8 @@ export function page(title: string, body: Raw, opts: { nav?: string; admin?: str
 <body><header><b>邻里助手后台</b>${nav}${who}</header><main>${body}</main></body></html>`.html
 }
 
-export function table(header: (string | Raw)[], rows: unknown[][], opts: { numeric?: number[]; foot?: unknown[] } = {}): Raw {
-  const cls = (i: number) => (opts.numeric ?? []).includes(i) ? 'num' : ''
+export function table(header: (string | Raw)[], rows: unknown[][], opts: { numeric?: number[]; wrap?: number[]; foot?: unknown[] } = {}): Raw {
+  const cls = (i: number) => (opts.numeric ?? []).includes(i) ? 'num' : (opts.wrap ?? []).includes(i) ? 'wrap' : ''
   return html`<div class="scroll"><table><thead><tr>${header.map((h, i) => html`<th class="${cls(i)}">${h}</th>`)}</tr></thead>
 <tbody>${rows.map(r => html`<tr>${r.map((c, i) => html`<td class="${cls(i)}">${c}</td>`)}</tr>`)}</tbody>
 ${opts.foot ? html`<tfoot><tr>${opts.foot.map((c, i) => html`<td class="${cls(i)}">${c}</td>`)}</tr></tfoot>` : ''}</table></div>`

@@ -45,16 +45,19 @@ export function chainPage(c: Chain): Raw {
     <span>已取 <b>${picked}/${c.orders.length}</b></span></div>
     <a class="btn" href="/chains/${c.id}/export.xlsx" download>下载 Excel</a>
     <a class="btn alt" href="/chains/${c.id}/export.csv" download>下载 CSV</a>`
-  const itemRows = items.map(i => [i.code, i.name, i.unit, yuan(i.price), i.stock ?? '不限', i.limit ?? '—',
-    i.ordered, i.stock === null ? '—' : i.stock - i.ordered, yuan(money(i.price * i.ordered))])
+  // phones show the first columns without scrolling: what was ordered and the money come first
+  const itemRows = items.map(i => [i.code, i.name, `${i.ordered}${i.unit}`, yuan(money(i.price * i.ordered)),
+    i.stock === null ? '—' : i.stock - i.ordered, yuan(i.price) + (i.unit ? `/${i.unit}` : ''), i.stock ?? '不限', i.limit ?? '—'])
   const itemsCard = items.length ? html`<section class="card"><h2>商品</h2>${table(
-    ['编号', '品名', '单位', '单价', '库存', '每人限', '已订', '剩余', '小计'], itemRows,
-    { numeric: [3, 4, 6, 7, 8], foot: ['合计', '', '', '', '', '', items.reduce((s, i) => s + i.ordered, 0), '', yuan(total)] })}</section>` : ''
+    ['编号', '品名', '已订', '小计', '剩余', '单价', '库存', '每人限'], itemRows,
+    { numeric: [2, 3, 4, 5, 6, 7], wrap: [1], foot: ['合计', '', '', yuan(total), '', '', '', ''] })}</section>` : ''
   const orderRows = byHousehold(c.orders).map(o => [o.household ?? '未登记', o.member,
-    ...(items.length ? [linesText(c, o.lines), yuan(o.amount)] : []),
-    o.pickedUp ? html`<span class="tag ok">已取</span>` : html`<span class="tag warn">未取</span>`])
+    ...(items.length ? [yuan(o.amount)] : []),
+    o.pickedUp ? html`<span class="tag ok">已取</span>` : html`<span class="tag warn">未取</span>`,
+    ...(items.length ? [linesText(c, o.lines)] : [])])
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
-    : table(['户号', '成员', ...(items.length ? ['内容', '金额'] : []), '取货'], orderRows, { numeric: items.length ? [3] : [] })}</section>`
+    : table(['户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
+      { numeric: items.length ? [2] : [], wrap: items.length ? [4] : [] })}</section>`
   return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
