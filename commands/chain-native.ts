@@ -1,0 +1,102 @@
+// WeChat's own 接龙: every join re-posts the whole list (GroupNote, or text starting #接龙/#Group Note).
+// Each copy is diffed against the last known list by entry name: new lines are orders, changed
+// lines edits, removed lines cancellations. Only an entry's author (or the owner/an admin) can
+// change or remove it, so a copy posted from an older list never cancels someone else's line.
+import type { Command, Ctx } from '../src/types.js'
+import {
+  parseNativeCopy, isNativeCopy, isJielongHead, keyed, diffEntries, nativeStock, nativeItems, entryName,
+  type NativeCopy, type KnownEntry, type ItemSpec,
+} from '../src/text/jielong.js'
+import { parseOrder } from '../src/text/order.js'
+import { parseHousehold } from '../src/text/household.js'
+import { quantityAt } from '../src/text/quantity.js'
+import { createChain, roomChains, getChain, items, findOrder, saveOrder, deleteOrder, type Chain, type Item } from './chain-store.js'
+import { fill } from './chain-pick.js'
+import { closedText } from './chain-order.js'
+import { linesText } from './chain-format.js'
+
+interface Known extends KnownEntry { member: string }
+const entryKeyOf = (key: string) => `e:${key}`
+
+/** The implicit item of a list like `半个南瓜 等会送来 共20份`, or none for a plain sign-up list. */
+function implicitItems(copy: NativeCopy): ItemSpec[] {
+  const priced = nativeItems(copy)
+  if (priced.length) return priced
+  const stock = nativeStock(copy)
+  const unitOf = (t: string) => { for (let i = 0; i < t.length; i++) { const q = quantityAt(t, i); if (q?.unit) return q.unit } return null }
+  const entryUnit = copy.entries.map(e => unitOf(e.text.replace(/^\S+\s*/, ''))).find(Boolean) ?? null
+  if (!stock && !entryUnit) return []
+  const name = (copy.title.split(' ')[0] || '接龙').slice(0, 20)
+  return [{ code: 1, name, price: 0, unit: stock?.unit ?? entryUnit ?? '份', stock: stock?.qty ?? null, limit: null }]
+}
+
+/** An entry's lines: `295-909 6份` → 6 of the one item; `张三 白菜2` → by name. */
+function entryLines(text: string, its: Item[]): { item: number; qty: number }[] | null {
+  if (!its.length) return []
+  const name = entryName(text)
+  const rest = name && !parseHousehold(name) && !its.some(i => i.name.startsWith(name)) ? text.slice(name.length).trim() : text
+  const p = parseOrder(rest, its) ?? (its.length === 1 ? parseOrder(`接龙 ${rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}\s*/, '')}`, its) : null)
+  if (p?.kind === 'order') return p.lines
+  if (its.length === 1 && (!p || p.kind === 'join') && !/\d|[一二两三四五六七八九十半]/.test(rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}/, ''))) return [{ item: its[0].code, qty: 1 }]
+  return null
+}
+
+function householdFor(ctx: Ctx, key: string): string | null {
+  const base = key.replace(/#\d+$/, '')
+  return parseHousehold(base) === base ? base : ctx.householdOf(ctx.room, base) ?? ctx.member!.household
+}
+
+export const native: Command<{ copy: NativeCopy }> = {
+  name: 'chain.native',
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    if (ctx.type === 'groupnote' ? !isJielongHead(ctx.text) && !/^\d+\s*[.、]/m.test(ctx.text) : !isNativeCopy(ctx.text)) return null
+    return { copy: parseNativeCopy(isJielongHead(ctx.text) ? ctx.text : `#接龙\n${ctx.text}`) }
+  },
+  run({ copy }, ctx) {
+    const sender = ctx.member!.name
+    const title = copy.title || '接龙'
+    // a copy posted just after 截单 belongs to the closed chain; next week's list with the same title is new
+    let chain: Chain | null = roomChains(ctx, ctx.room!).find(c => c.native && c.title === title
+      && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - 86400000)) ?? null
+    if (!chain) {
+      const id = createChain(ctx, { room: ctx.room!, title, owner: sender, native: true, deadline: null, pickup: null, cap: null, items: implicitItems(copy), entries: '[]' })
+      chain = getChain(ctx, id)!
+      ctx.reply(`📋 已开始统计这个接龙（#${id} ${title}），大家照常在微信接龙里接，发「#${id}」看合计。`)
+    }
+    const chainId = chain.id
+    const known: Known[] = JSON.parse(chain.entries ?? '[]')
+    const mayTouch = (k: Known) => k.member === sender || chain!.owner === sender || ctx.isAdmin
+    const diff = diffEntries(known, keyed(copy.entries))
+    const next = new Map(known.map(k => [k.key, k]))
+    const unread: string[] = []
+    const notes: string[] = []
+    const record = (key: string, text: string, member: string, header: string) => {
+      const its = items(ctx, chainId)
+      const want = entryLines(text, its)
+      if (want === null) { unread.push(text); return }
+      const o = findOrder(ctx, chainId, entryKeyOf(key))
+      const r = fill(its, o?.lines ?? [], want)
+      notes.push(...r.notes.map(n => `${key.replace(/#\d+$/, '')}：${n}`))
+      saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key) }, r.lines, its.length === 0)
+      ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${key.replace(/#\d+$/, '')} ${linesText(r.lines, its) || '0'}` : key)
+    }
+    if (chain.status === 'closed' && (diff.added.length || diff.changed.length)) return ctx.reply(closedText(chain))
+    for (const a of diff.added) { next.set(a.key, { ...a, member: sender }); record(a.key, a.text, sender, '已接龙') }
+    for (const c of diff.changed) {
+      const k = next.get(c.key)!
+      if (!mayTouch(k)) continue // a copy made before this entry was edited
+      next.set(c.key, { ...k, text: c.to })
+      record(c.key, c.to, k.member, '已修改')
+    }
+    for (const m of diff.missing) {
+      const k = next.get(m.key)!
+      if (!mayTouch(k)) continue // posted from an older copy that lacked this line
+      next.delete(m.key)
+      if (deleteOrder(ctx, chainId, entryKeyOf(m.key))) ctx.ack(`✅ #${chainId} 已取消：`, m.key.replace(/#\d+$/, ''))
+    }
+    ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify([...next.values()]), chainId)
+    if (notes.length) ctx.reply(notes.join('\n'))
+    if (unread.length) ctx.reply(`#${chainId} 这几条没看懂数量，没有计入合计：${unread.join('；')}\n例如：1. 3-2-501 2份`)
+  },
+}

@@ -1,0 +1,115 @@
+// Reading and writing chains, items and orders. Every function takes the context (or the db) and
+// stays synchronous: it runs inside the message's transaction.
+import type { Ctx, Db } from '../src/types.js'
+import { stmt } from '../src/store/db.js'
+import type { ChainItem } from '../src/text/order.js'
+import type { ItemSpec } from '../src/text/jielong.js'
+import { round } from '../src/text/quantity.js'
+
+export interface Chain {
+  id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
+  deadline: number | null; pickup: string | null; cap: number | null
+  createdAt: number; closedAt: number | null; arrivedAt: number | null; entries: string | null
+}
+export interface Item extends ChainItem { price: number; stock: number | null; limit: number | null; ordered: number }
+export interface Order {
+  id: number; okey: string; member: string; household: string | null; pickedUp: boolean
+  lines: { item: number; qty: number }[]; createdAt: number
+}
+
+type Q = Pick<Ctx, 'q'> | Db
+const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
+
+function toChain(r: any): Chain {
+  return {
+    id: r.id, room: r.room, title: r.title, owner: r.owner, status: r.status, native: r.native === 1,
+    deadline: r.deadline, pickup: r.pickup, cap: r.cap, createdAt: r.created_at, closedAt: r.closed_at,
+    arrivedAt: r.arrived_at, entries: r.entries,
+  }
+}
+
+export function getChain(c: Q, id: number): Chain | null {
+  const r = prep(c, 'SELECT * FROM chains WHERE id = ?').get(id)
+  return r ? toChain(r) : null
+}
+
+/** Open chains of a room, newest first. */
+export function openChains(c: Q, room: string): Chain[] {
+  return (prep(c, "SELECT * FROM chains WHERE room = ? AND status = 'open' ORDER BY id DESC").all(room) as any[]).map(toChain)
+}
+
+/** Every chain of a room, newest first (closed ones still take pickups). */
+export function roomChains(c: Q, room: string): Chain[] {
+  return (prep(c, 'SELECT * FROM chains WHERE room = ? ORDER BY id DESC').all(room) as any[]).map(toChain)
+}
+
+export function allChains(c: Q): Chain[] {
+  return (prep(c, 'SELECT * FROM chains ORDER BY id').all() as any[]).map(toChain)
+}
+
+export function items(c: Q, chainId: number): Item[] {
+  const rows = prep(c, `SELECT i.*, COALESCE((SELECT SUM(l.qty) FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
+    WHERE o.chain_id = i.chain_id AND l.item = i.code), 0) AS ordered
+    FROM chain_items i WHERE chain_id = ? ORDER BY code`).all(chainId) as any[]
+  return rows.map(r => ({
+    code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(r.ordered),
+  }))
+}
+
+export function orders(c: Q, chainId: number): Order[] {
+  const rows = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? ORDER BY id').all(chainId) as any[]
+  const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
+    WHERE o.chain_id = ? ORDER BY l.item`).all(chainId) as any[]
+  return rows.map(r => ({
+    id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at,
+    lines: lines.filter(l => l.order_id === r.id).map(l => ({ item: l.item, qty: l.qty })),
+  }))
+}
+
+export function createChain(ctx: Ctx, c: {
+  room: string; title: string; owner: string; native: boolean; deadline: number | null; pickup: string | null
+  cap: number | null; items: ItemSpec[]; entries?: string | null
+}): number {
+  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now, c.entries ?? null)
+  const id = Number(r.lastInsertRowid)
+  const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price, stock, per_person) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  for (const i of c.items) ins.run(id, i.code, i.name, i.unit, i.price, i.stock, i.limit)
+  return id
+}
+
+export function findOrder(c: Q, chainId: number, okey: string): Order | null {
+  return orders(c, chainId).find(o => o.okey === okey) ?? null
+}
+
+/** Write an order's lines (replacing them); an order without lines is deleted unless it is a plain sign-up. */
+export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: string; household: string | null },
+  lines: { item: number; qty: number }[], keepEmpty: boolean): void {
+  const existing = ctx.q('SELECT id FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, o.okey) as { id: number } | undefined
+  if (!lines.length && !keepEmpty) {
+    if (existing) ctx.q('DELETE FROM chain_orders WHERE id = ?').run(existing.id)
+    return
+  }
+  let id = existing?.id
+  if (id === undefined) {
+    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now).lastInsertRowid)
+  } else {
+    ctx.q('UPDATE chain_orders SET household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.household, ctx.now, id)
+  }
+  ctx.q('DELETE FROM chain_lines WHERE order_id = ?').run(id)
+  const ins = ctx.q('INSERT INTO chain_lines (order_id, item, qty) VALUES (?, ?, ?)')
+  for (const l of lines) if (l.qty > 0) ins.run(id, l.item, round(l.qty))
+}
+
+export function deleteOrder(ctx: Ctx, chainId: number, okey: string): boolean {
+  return ctx.q('DELETE FROM chain_orders WHERE chain_id = ? AND okey = ?').run(chainId, okey).changes > 0
+}
+
+export function setStatus(ctx: Ctx, id: number, status: 'open' | 'closed'): void {
+  ctx.q('UPDATE chains SET status = ?, closed_at = ? WHERE id = ?').run(status, status === 'closed' ? ctx.now : null, id)
+}
+
+export function amountOf(o: Pick<Order, 'lines'>, its: Item[]): number {
+  return round(o.lines.reduce((s, l) => s + l.qty * (its.find(i => i.code === l.item)?.price ?? 0), 0))
+}
