@@ -8,10 +8,12 @@ import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolatio
 import { maskName } from './checkin-roster.js'
 
 export const ACK_HEADER = '✅ 已打卡：'
-const REMEASURE = '这个体温数值看起来不对（正常范围 35.0–42.0℃），请重新测量后再发，例如：体温 36.5。本条没有记录。'
+const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
 
 export interface CheckinInput {
+  /** Set when the sender must measure again or add a value: reply with a mention, store nothing. */
+  ask?: string
   readings: Reading[]
   household: string | null
   /** Where it counts, and the sender's display name there (a private chat knows only the WeChat name). */
@@ -51,8 +53,8 @@ function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
       ? '本群还没有开启体温打卡。管理员可发送：打卡 开启 每天08:00提醒 10:00催报'
       : '没有找到需要您报体温的群。请在开启了体温打卡的楼栋群里发送：体温 36.5')
   }
-  if (p.kind === 'novalue') return invalid(NO_VALUE)
-  if (p.kind === 'remeasure') return invalid(REMEASURE)
+  // answered in run, not as invalid: in a busy room the reply must @ the one who sent it
+  if (p.kind !== 'readings') return { ask: p.kind === 'novalue' ? NO_VALUE : REMEASURE, readings: [], household: null, targets }
   return { readings: p.readings, household: p.household, targets }
 }
 
@@ -97,6 +99,7 @@ export const reportCommand: Command<CheckinInput> = {
   who: 'anyone',
   parse: parseCheckin,
   run(input, ctx) {
+    if (input.ask) { ctx.reply(input.ask, ctx.room ? { mentions: [ctx.member!.name] } : undefined); return }
     let isolated = false
     for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
     if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)

@@ -58,7 +58,8 @@ export function countsLine(s: DayStatus): string {
 
 export function unitLabel(u: Unit): string {
   if (!u.household) return u.members[0]
-  const names = u.members.filter(m => !m.includes(u.household!))
+  // `3-2-501 王五` → 王五: the household is already said
+  const names = u.members.map(m => m.replace(u.household!, '').trim()).filter(Boolean)
   return names.length ? `${u.household}（${names.join('、')}）` : u.household
 }
 
