@@ -49,14 +49,14 @@ export const post: Command<AidText> = {
     const head = input.kind === 'offer'
       ? `已登记 #${id} ${me.name} 出：${what(input)}`
       : `已登记 #${id} ${me.name} 求${input.urgent ? '（急）' : ''}：${what(input)}`
-    ctx.reply(head + '\n' + matchLine(input.kind, id, found), { mentions: mentionsOf(found) })
+    ctx.reply(head + '\n' + matchLine(input, id, found), { mentions: mentionsOf(found) })
     if (input.urgent) alert(ctx, id, input)
   },
 }
 
-function matchLine(kind: 'offer' | 'request', id: number, found: Entry[]): string {
+function matchLine({ kind, item }: AidText, id: number, found: Entry[]): string {
   if (found.length === 0) {
-    return kind === 'offer' ? `需要的邻居回复「要 #${id}」` : '有的邻居请发「我有 物品」登记，我会通知双方。'
+    return kind === 'offer' ? `需要的邻居回复「要 #${id}」` : `有的邻居请发「我有 ${item}」，我会通知双方。`
   }
   const named = found.slice(0, MAX_NAMED).map(e => `#${e.id} ${e.member}（${what(e)}）`).join('、')
   const more = found.length > MAX_NAMED ? ` 等${found.length}条` : ''
