@@ -45,12 +45,15 @@ const FAMILIES_MODULE = '../../commands/index.js'
 
 /**
  * The room rosters for "who has not reported": the export's `members` when it has them, else the
- * core members table (households from nicknames or 登记). null when neither is available.
+ * core members table (households from nicknames or 登记). Admins are grid workers, not residents,
+ * so they are not expected to report (as in the 体温打卡 family's own counts). null when neither
+ * is available.
  */
 function roster(db: Db): RosterMember[] | null {
   try {
     return db.prepare(`SELECT m.room AS room, m.name AS name, COALESCE(m.household, r.household) AS household
-      FROM members m LEFT JOIN registrations r ON r.wx_name = m.wx_name WHERE m.present = 1
+      FROM members m LEFT JOIN registrations r ON r.wx_name = m.wx_name
+      WHERE m.present = 1 AND m.name NOT IN (SELECT name FROM admins)
       ORDER BY m.room, m.name`).all() as RosterMember[]
   } catch {
     return null

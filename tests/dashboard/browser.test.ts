@@ -6,7 +6,6 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createLoginToken, loginLink } from '../../src/dashboard/auth.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
 import { seedDashboard, type Seeded } from './seed.js'
 
@@ -24,6 +23,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
     if (!have) throw new Error(`${CHROMIUM} is missing: CI must install it (apt-get install -y chromium)`)
     mkdirSync(ARTIFACTS, { recursive: true })
     seeded = await seedDashboard()
+    console.info(`dashboard browser tests: data from the ${seeded.source === 'engine' ? 'real bot (transcript)' : 'export fixture'}`)
     dash = await startDashboard({ db: seeded.db, config: seeded.config, clock: seeded.clock, exportState: seeded.exportState })
     browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true,
@@ -35,7 +35,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
   afterAll(async () => {
     await browser?.close()
     await dash?.close()
-    seeded?.close()
+    await seeded?.close()
   })
 
   const shot = (page: Page, name: string) => page.screenshot({ path: ARTIFACTS + `dashboard-${name}.png`, fullPage: true })
@@ -46,8 +46,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
   async function loggedIn(viewport = { width: 390, height: 844 }): Promise<Page> {
     const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'zh-CN' })
     const page = await context.newPage()
-    const { token } = createLoginToken(seeded.db, '王网格', seeded.clock.now())
-    await page.goto(loginLink(dash.url, token))
+    await page.goto(await seeded.loginUrl(dash.url))
     await shot(page, 'login')
     await page.click('#enter')
     await page.waitForURL(dash.url + '/chains')
@@ -81,12 +80,12 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
 
   it('the same link does not work twice', async () => {
     const page = await (await browser.newContext()).newPage()
-    const { token } = createLoginToken(seeded.db, '王网格', seeded.clock.now())
-    await page.goto(loginLink(dash.url, token))
+    const link = await seeded.loginUrl(dash.url)
+    await page.goto(link)
     await page.click('#enter')
     await page.waitForURL(dash.url + '/chains')
     const other = await (await browser.newContext()).newPage()
-    await other.goto(loginLink(dash.url, token))
+    await other.goto(link)
     expect(await other.locator('body').innerText()).toContain('已经用过')
     await page.context().close()
     await other.context().close()

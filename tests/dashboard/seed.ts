@@ -1,11 +1,20 @@
-// What the browser tests look at. Until the engine can seed a database from a transcript, the
-// dashboard is fed the docs/export.md fixture through its test seam (opts.exportState).
+// What the browser tests look at. With the foundation ready and the 接龙 and 体温打卡 families
+// registered, a transcript runs through the real bot (puppet-mock, engine, families) and the
+// dashboard reads that database through buildExport; the login link then comes from the bot itself
+// when `后台` is registered. Otherwise the docs/export.md fixture is fed through the server's test
+// seam (opts.exportState) and tokens are made with auth.ts directly.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { createLoginToken, loginLink } from '../../src/dashboard/auth.js'
+import { ordersTable, escapeCell } from '../../src/dashboard/chain-sheet.js'
+import { readExport } from '../../src/dashboard/export-view.js'
 import type { Config } from '../../src/config.js'
-import type { SimClock } from '../../src/time.js'
-import type { Db, ExportState } from '../../src/types.js'
-import { TODAY, clock, config, dashboardDb, fixtureExport } from './helpers.js'
+import { addDays, parseDay, type SimClock } from '../../src/time.js'
+import type { Db, ExportState, Family } from '../../src/types.js'
+import { TODAY, TZ, clock, config, dashboardDb, fixtureExport } from './helpers.js'
 
 export interface Seeded {
+  source: 'engine' | 'fixture'
   db: Db
   config: Config
   clock: SimClock
@@ -19,13 +28,21 @@ export interface Seeded {
   today: string
   todayReports: number
   todayAbnormal: number
-  close(): void
+  /** A fresh one-time login link on the dashboard at `base`. */
+  loginUrl(base: string): Promise<string>
+  close(): Promise<void>
 }
 
-export async function seedDashboard(): Promise<Seeded> {
+const READY = existsSync(fileURLToPath(new URL('../../.foundation-ready', import.meta.url)))
+
+// The xlsx rows as exceljs reads them back: numbers, escaped text, empty cells as null.
+const asRead = (rows: unknown[][]) => rows.map(r => r.map(v => v === null ? null : escapeCell(v as string | number)))
+
+function fixtureSeed(): Seeded {
   const db = dashboardDb()
+  const c = clock()
   return {
-    db, config: config(), clock: clock(), exportState: fixtureExport(),
+    source: 'fixture', db, config: config(), clock: c, exportState: fixtureExport(),
     chainId: 3, chainTitle: '周六蔬菜团购', grandTotal: '¥65',
     xlsxOrderRows: [
       ['3-1-101', '赵六', null, null, null, 0, '否'],
@@ -35,6 +52,87 @@ export async function seedDashboard(): Promise<Seeded> {
       ['合计', '4人', 7, 5, 1, 65, '1已取'],
     ],
     checkinRoom: '3栋业主群', today: TODAY, todayReports: 3, todayAbnormal: 1,
-    close: () => db.close(),
+    loginUrl: async base => loginLink(base, createLoginToken(db, '王网格', c.now()).token),
+    close: async () => db.close(),
   }
+}
+
+const ROOM = '3栋业主群'
+const SEED_START = addDays(TODAY, -13)
+const LI = '3-2-501 李四', WANG = '3-2-502 王五', ZHAO = '3-1-101 赵六'
+
+/** Two weeks of check-ins (王五 abnormal on the 21st and today, 赵六 missing today), a chain, a notice. */
+export function seedTranscript(): string {
+  const lines = [`== ${ROOM}: ${LI}, ${WANG}, ${ZHAO}, 张三`, `@ ${SEED_START} 07:00`,
+    '王网格*: 打卡 开启 每天08:00提醒 10:00催报']
+  for (let i = 13; i >= 0; i--) {
+    lines.push(`@ ${addDays(TODAY, -i)} 08:05`)
+    lines.push(`${LI}: 体温 36.5`)
+    if (i % 4 !== 1) lines.push(`${WANG}: 体温 ${i === 0 || i === 3 ? '37.8' : '36.6'}`)
+    if (i !== 0) lines.push(`${ZHAO}: 体温 36.4`)
+  }
+  lines.push(`@ ${TODAY} 09:00`, '张三: #接龙 周六蔬菜团购', '  1. 白菜 5元/颗 限20', '  2. 土豆 3元/斤',
+    '  截止 周五20:00', '  自提 北门 周六10:00-12:00',
+    `${LI}: 白菜2 土豆3斤`, `${WANG}: 白菜2`,
+    '王网格*: 通知 明天上午9点全员核酸，请带好身份证', `${LI}: 收到`)
+  return lines.join('\n') + '\n'
+}
+
+interface Session {
+  db: Db
+  clock: SimClock
+  config: Config
+  messages: { to: string; text: string }[]
+  open(): Promise<unknown>
+  step(s: unknown): Promise<void>
+  say(name: string, text: string, o?: { admin?: boolean }): Promise<void>
+  drain(): Promise<void>
+  state(): ExportState
+  close(): Promise<void>
+}
+
+async function engineSeed(): Promise<Seeded | null> {
+  // by name: these are the foundation's, and this file must load before they exist
+  const runnerPath = '../../src/replay/runner.js', transcriptPath = '../../src/replay/transcript.js', indexPath = '../../commands/index.js'
+  const { families } = await import(indexPath) as { families: Family[] }
+  const has = (name: string) => families.some(f => f.name === name)
+  if (!has('接龙') || !has('体温打卡')) return null
+  const { ReplaySession } = await import(runnerPath) as { ReplaySession: new (o: object) => Session }
+  const { parseTranscript } = await import(transcriptPath) as { parseTranscript: (s: string) => unknown[] }
+  const session = new ReplaySession({
+    config: { tz: TZ, log: 'silent', dashboard: { on: true, host: '127.0.0.1', port: 0, url: null } },
+    start: parseDay(SEED_START, TZ),
+  })
+  await session.open()
+  for (const step of parseTranscript(seedTranscript())) await session.step(step)
+  await session.drain()
+  const chain = readExport(session.state()).chains.find(c => c.title === '周六蔬菜团购')
+  if (!chain) throw new Error('the seed transcript did not start the chain: ' + JSON.stringify(session.messages.slice(-5)))
+  const botLogin = has('后台')
+  return {
+    source: 'engine', db: session.db, config: session.config, clock: session.clock,
+    chainId: chain.id, chainTitle: chain.title, grandTotal: '¥29',
+    xlsxOrderRows: asRead(ordersTable(chain).rows),
+    checkinRoom: ROOM, today: TODAY, todayReports: 2, todayAbnormal: 1,
+    async loginUrl(base) {
+      if (!botLogin) return loginLink(base, createLoginToken(session.db, '王网格', session.clock.now()).token)
+      await session.step({ kind: 'private', name: '王网格', line: 0 })
+      await session.say('王网格', '后台', { admin: true })
+      await session.drain()
+      const reply = session.messages.filter(m => m.to === '@王网格').at(-1)?.text ?? ''
+      const m = /\/login\?t=([\w-]{43})/.exec(reply)
+      if (!m) throw new Error('后台 did not answer with a link: ' + reply)
+      return loginLink(base, m[1])
+    },
+    close: () => session.close(),
+  }
+}
+
+export async function seedDashboard(): Promise<Seeded> {
+  if (READY) {
+    const seeded = await engineSeed()
+    if (seeded) return seeded
+    console.warn('dashboard browser tests: 接龙/体温打卡 are not registered in commands/index.ts yet; using the export fixture')
+  }
+  return fixtureSeed()
 }

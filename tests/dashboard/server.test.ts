@@ -1,5 +1,7 @@
 // The server over HTTP without a browser: login flow, cookie attributes, refusals, 404s, and that
 // errors never show internals.
+import { existsSync, readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TOKEN_TTL_MS, createLoginToken } from '../../src/dashboard/auth.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
@@ -146,5 +148,28 @@ describe('dashboard server', () => {
     const r = await fetch(s.url + '/logout', { method: 'POST', redirect: 'manual', headers: { cookie } })
     expect(r.headers.get('location')).toBe('/login?out=1')
     expect((await get(s.url + '/chains', cookie)).status).toBe(303)
+  })
+})
+
+describe('roster for missing check-ins', () => {
+  const core = fileURLToPath(new URL('../../data/migrations/0001_core.sql', import.meta.url))
+
+  it.skipIf(!existsSync(core))('comes from the core members table, households from 登记, admins left out', async () => {
+    const s = await start()
+    s.db.exec(readFileSync(core, 'utf8'))
+    const member = s.db.prepare('INSERT INTO members (room, name, wx_name, household, present) VALUES (?, ?, ?, ?, ?)')
+    member.run('3栋业主群', '李四', 'li', '3-2-501', 1)
+    member.run('3栋业主群', '新邻居', 'xin', null, 1)
+    member.run('3栋业主群', '老住户', 'lao', '7-7-707', 0)
+    member.run('3栋业主群', '王网格', 'wang', null, 1)
+    s.db.prepare('INSERT INTO registrations (wx_name, household, at) VALUES (?, ?, ?)').run('xin', '9-9-909', 0)
+    s.db.prepare('INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)').run('王网格', 't', 0)
+    const cookie = await login(s)
+    const page = await (await get(s.url + '/checkins', cookie)).text()
+    const room = page.slice(page.indexOf('data-room="3栋业主群"'), page.indexOf('data-room="5栋业主群"'))
+    const missing = room.slice(room.indexOf('<h2>未报</h2>'), room.indexOf('<h2>已报</h2>'))
+    expect(missing).toContain('9-9-909 · 新邻居')
+    expect(missing).not.toMatch(/7-7-707|王网格|3-2-501/)
+    expect(room).toContain('未报名单来自群成员')
   })
 })
