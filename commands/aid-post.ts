@@ -72,6 +72,6 @@ function mentionsOf(found: Entry[]): string[] | undefined {
 
 function alert(ctx: Ctx, id: number, input: AidText): void {
   const me = ctx.member!
-  const who = me.household ? `${me.name}（${me.household}）` : me.name
+  const who = me.household && !me.name.includes(me.household) ? `${me.name}（${me.household}）` : me.name
   ctx.alertAdmins(ctx.room, `🆘 紧急求助 #${id}：${ctx.room} ${who} 求 ${what(input)}\n原话：${ctx.raw.slice(0, 200)}`)
 }
