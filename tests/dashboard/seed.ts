@@ -53,7 +53,7 @@ function fixtureSeed(): Seeded {
     ],
     checkinRoom: '3栋业主群', today: TODAY, todayReports: 3, todayAbnormal: 1,
     loginUrl: async base => loginLink(base, createLoginToken(db, '王网格', c.now()).token),
-    close: async () => db.close(),
+    close: async () => { db.close() },
   }
 }
 
