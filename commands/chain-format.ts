@@ -13,6 +13,8 @@ export function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string 
 }
 
 export function linesText(lines: { item: number; qty: number }[], its: Item[]): string {
+  // a one-item list (WeChat's 半个南瓜 共20份) reads better as just `4份`
+  if (its.length === 1 && lines.length === 1) return formatNumber(lines[0].qty) + (its[0].unit ?? '')
   return lines.map(l => { const i = its.find(x => x.code === l.item); return i ? qtyText(i, l.qty) : '' }).filter(Boolean).join(' ')
 }
 
@@ -20,7 +22,7 @@ export function itemLine(i: Item): string {
   const parts = [`${i.code}. ${i.name}`]
   if (i.price) parts.push(`${money(i.price)}元${i.unit ? '/' + i.unit : ''}`)
   if (i.stock !== null) parts.push(`限${formatNumber(i.stock)}${i.unit ?? ''}（剩${formatNumber(Math.max(0, i.stock - i.ordered))}）`)
-  if (i.limit !== null) parts.push(`每人限${formatNumber(i.limit)}`)
+  if (i.limit !== null) parts.push(`每人限${formatNumber(i.limit)}${i.unit ?? ""}`)
   return parts.join(' ')
 }
 
@@ -73,7 +75,8 @@ export function perHousehold(os: Order[], its: Item[]): { who: string; amount: n
   return [...groups].map(([k, g]) => {
     const merged = new Map<number, number>()
     for (const o of g) for (const l of o.lines) merged.set(l.item, round((merged.get(l.item) ?? 0) + l.qty))
-    const label = g.every(o => o.household === k) ? `${k} ${g.map(o => o.member).filter(m => m !== k).join('、')}`.trim() : k
+    const names = g.map(o => o.member.replace(k, '').trim()).filter(Boolean)
+    const label = g[0].household === k ? `${k}${names.length ? ' ' + [...new Set(names)].join('、') : ''}` : k
     return { who: label, amount: round(g.reduce((s, o) => s + amountOf(o, its), 0)), lines: linesText([...merged].map(([item, qty]) => ({ item, qty })), its) }
   })
 }

@@ -60,7 +60,7 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   const mine = existing?.lines ?? []
   const want = input.replace ? p.lines : addLines(mine, p.lines)
   const { lines, notes } = fill(its, mine, want)
-  if (notes.length) ctx.reply(`${name}：${notes.join('；')}`, { mentions: [name] })
+  if (notes.length) ctx.reply(notes.join('；'), { mentions: [name] })
   if (!lines.length && !existing) return
   saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, lines, false)
   const text = lines.length ? linesText(lines, items(ctx, chain.id)) : '（已清空）'

@@ -1,7 +1,7 @@
 // Jobs of a home isolation: the 08:00 / 15:00 private asks, the reminder when a slot passes
 // unreported (the admin is told too), and the release at the end, also used by 解除隔离.
 import type { Ctx, JobRun, Member } from '../src/types.js'
-import { dayOf } from '../src/time.js'
+import { atTime, dayOf } from '../src/time.js'
 import { hasIsolationReport, isolationById, isolationDay, type Isolation } from './checkin-store.js'
 
 export const SLOTS = { am: { ask: '08:00', miss: '11:00', name: '上午' }, pm: { ask: '15:00', miss: '18:00', name: '下午' } } as const
@@ -49,6 +49,9 @@ export function isoMissJob(job: JobRun, ctx: Ctx): void {
   const slot = job.payload.slot as 'am' | 'pm'
   const day = dayOf(job.slot, ctx.tz)
   if (hasIsolationReport(ctx, iso.id, day, slot)) return
+  // registered after this slot's ask went out: nobody asked them, so nothing was missed
+  const [h, m] = SLOTS[slot].ask.split(':').map(Number)
+  if (iso.createdAt > atTime(job.slot, ctx.tz, h, m)) return
   const n = isolationDay(iso, day)
   tellHousehold(ctx, iso, `⏰ ${iso.household} 还没有报${SLOTS[slot].name}体温（居家隔离第${n}天/共${iso.days}天），请尽快回复：体温 36.5`)
   ctx.alertAdmins(iso.room, `⏰ 居家隔离 ${iso.room} ${iso.household} 第${n}天${SLOTS[slot].name}未报体温，已私聊提醒。`)

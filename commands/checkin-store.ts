@@ -29,6 +29,7 @@ export interface Isolation {
   start: string
   days: number
   status: 'active' | 'released'
+  createdAt: number
 }
 
 export function settings(ctx: Ctx, room: string): RoomSettings | null {
@@ -83,7 +84,7 @@ export function enabledRooms(ctx: Ctx): string[] {
 }
 
 function toIsolation(r: any): Isolation {
-  return { id: r.id, room: r.room, household: r.household, start: r.start, days: r.days, status: r.status }
+  return { id: r.id, room: r.room, household: r.household, start: r.start, days: r.days, status: r.status, createdAt: r.created_at }
 }
 
 export function activeIsolation(ctx: Ctx, room: string, household: string | null): Isolation | null {

@@ -55,7 +55,7 @@ export const status: Command<IdInput> = {
 
 export function nudgeText(n: NoticeRow, round?: number): string {
   const head = round ? `‼️ 重要通知 #${n.id}（第${round}遍）` : `📢 通知 #${n.id}`
-  return `${head}\n${n.text}\n以上邻居还没有回复，看到请回复「收到」`
+  return `${head}\n${n.text}\n被@的邻居还没有回复，看到请回复「收到」`
 }
 
 /** Mention the people who have not answered, room by room; returns how many were mentioned. */
