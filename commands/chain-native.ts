@@ -66,7 +66,9 @@ export const native: Command<{ copy: NativeCopy }> = {
     }
     const chainId = chain.id
     const known: Known[] = JSON.parse(chain.entries ?? '[]')
-    const mayTouch = (k: Known) => k.member === sender || chain!.owner === sender || ctx.isAdmin
+    // an entry is yours if you wrote it or it names you (your nickname or household)
+    const mine = (k: Known) => [sender, ctx.member!.household].includes(k.key.replace(/#\d+$/, ''))
+    const mayTouch = (k: Known) => k.member === sender || mine(k) || chain!.owner === sender || ctx.isAdmin
     const diff = diffEntries(known, keyed(copy.entries))
     const next = new Map(known.map(k => [k.key, k]))
     const unread: string[] = []

@@ -1,0 +1,105 @@
+// WeChat's own 接龙: copies of the whole list, as GroupNote messages on puppet-mock (`!groupnote`)
+// and as plain text. Diffed by entry name: appended = order, changed = edit, removed = cancel.
+import { describe, it, expect } from 'vitest'
+import { run, corpus, chains, texts } from './chain-helpers.js'
+
+const HEAD = ['#接龙', '  半个南瓜 等会送来 共20份', '  例 楼栋号-房间号 需要多少份', '']
+const copy = (who: string, entries: string[], opts: { note?: boolean; head?: string[] } = {}) =>
+  [`${opts.note === false ? '' : '!groupnote '}${who}: ${(opts.head ?? HEAD)[0]}`, ...(opts.head ?? HEAD).slice(1), ...entries.map(e => '  ' + e)].join('\n')
+const room = '== 295栋群: 295-909, 295-910, 295-204, 295-311, 团长*\n@ 2026-11-24 14:00\n'
+
+describe('corpus native-jielong.txt (GroupNote end to end on puppet-mock)', () => {
+  it('tallies 4 households, 17份 of 20; an edited line is an edit, not a new order', async () => {
+    const out = await run(corpus('native-jielong.txt'))
+    const [c] = chains(out.state)
+    expect(c).toMatchObject({ id: 1, room: '295栋群', title: '半个南瓜 等会送来 共20份', owner: '295-909', status: 'open' })
+    expect(c.items).toEqual([{ code: 1, name: '半个南瓜', unit: '份', price: 0, stock: 20, limit: null, ordered: 17 }])
+    expect(c.orders.map(o => [o.household, o.lines[0].qty])).toEqual([['295-204', 2], ['295-311', 3], ['295-909', 4], ['295-910', 8]])
+    expect(c.orders).toHaveLength(4)
+    expect(texts(out.messages)).toContain('✅ #1 已接龙：295-909 6份、295-910 8份、295-204 2份、295-311 3份')
+    expect(texts(out.messages)).toContain('✅ #1 已修改：295-909 4份')
+    expect(out.messages).toHaveLength(3)
+  })
+})
+
+describe('native copies: edge cases', () => {
+  const stateOf = async (t: string) => { const out = await run(room + t); return { out, c: chains(out.state)[0] } }
+  const qtys = (c: ReturnType<typeof chains>[number]) => Object.fromEntries(c.orders.map(o => [o.household, o.lines[0]?.qty]))
+
+  it('two people appending to the same old copy: neither duplicated nor lost', async () => {
+    const { c } = await stateOf([
+      copy('295-909', ['1. 295-909 6份']),
+      copy('295-910', ['1. 295-909 6份', '2. 295-910 8份']),
+      copy('295-204', ['1. 295-909 6份', '2. 295-204 两份']), // made from the first copy
+      copy('295-311', ['1. 295-909 6份', '2. 295-910 8份', '3. 295-311 3份']), // lacks 295-204
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-909': 6, '295-910': 8, '295-204': 2, '295-311': 3 })
+    expect(c.items[0].ordered).toBe(19)
+  })
+
+  it('renumbering and a reposted unchanged copy change nothing', async () => {
+    const { c, out } = await stateOf([
+      copy('295-909', ['1. 295-909 6份', '2. 295-910 8份']),
+      copy('295-910', ['1. 295-910 8份', '2. 295-909 6份']),
+      copy('295-204', ['3. 295-909 6份', '5. 295-910 8份']),
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-909': 6, '295-910': 8 })
+    expect(out.messages.filter(m => /已修改|已取消/.test(m.text))).toEqual([])
+  })
+
+  it('removing your own line cancels it; removing someone else\'s does not', async () => {
+    const { c, out } = await stateOf([
+      copy('295-909', ['1. 295-909 6份', '2. 295-910 8份']),
+      copy('295-910', ['1. 295-909 6份']),           // 295-910 takes their own line out
+      copy('295-204', ['1. 295-204 2份']),           // 295-204 drops 295-909's line: not theirs to drop
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-909': 6, '295-204': 2 })
+    expect(texts(out.messages)).toContain('✅ #1 已取消：295-910')
+  })
+
+  it('an empty 1. placeholder, a wrapped entry, a footer and no blank line', async () => {
+    const head = ['#接龙', '  半个南瓜 等会送来 共20份']
+    const { c } = await stateOf([
+      copy('295-909', ['1.'], { head }),
+      copy('295-910', ['1. 295-910', '  8份', '2. 295-909 6份', '三点截单'].map(l => l.trim()), { head }),
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-910': 8, '295-909': 6 })
+  })
+
+  it('plain-text copies and the English client\'s #Group Note work the same', async () => {
+    const { c } = await stateOf([
+      copy('295-909', ['1. 295-909 6份'], { note: false }),
+      copy('295-910', ['1. 295-909 6份', '2. 295-910 8份'], { note: false, head: ['#接龍', '  半个南瓜 等会送来 共20份', '  例 楼栋号-房间号 需要多少份', ''] }),
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-909': 6, '295-910': 8 })
+    const { c: en } = await stateOf(copy('295-909', ['1. 295-909 6'], { head: ['#Group Note', '  Pumpkin halves, 20 in all', ''] }))
+    expect(en.orders).toHaveLength(1)
+  })
+
+  it('stock is never exceeded: the line that overflows gets what is left and is told', async () => {
+    const { c, out } = await stateOf([
+      copy('295-909', ['1. 295-909 15份']),
+      copy('295-910', ['1. 295-909 15份', '2. 295-910 8份']),
+    ].join('\n'))
+    expect(qtys(c)).toEqual({ '295-909': 15, '295-910': 5 })
+    expect(texts(out.messages)).toContain('295-910：半个南瓜只剩5份，已登记5份（你要了8份）')
+  })
+
+  it('a plain sign-up copy without quantities is a list of people', async () => {
+    const head = ['#接龙', '  周六上午核酸志愿者', '']
+    const { c } = await stateOf([copy('李四', ['1. 李四'], { head }), copy('王五', ['1. 李四', '2. 王五'], { head })].join('\n'))
+    expect(c.items).toEqual([])
+    expect(c.orders.map(o => o.member)).toEqual(['李四', '王五'])
+  })
+
+  it('a copy after 截单 is refused, not counted', async () => {
+    const { c, out } = await stateOf([
+      copy('295-909', ['1. 295-909 6份']),
+      '295-909: 截单',
+      copy('295-910', ['1. 295-909 6份', '2. 295-910 8份']),
+    ].join('\n'))
+    expect(c.status).toBe('closed')
+    expect(c.orders).toHaveLength(1)
+    expect(texts(out.messages).some(t => t.includes('已经截单了'))).toBe(true)
+  })
+})
