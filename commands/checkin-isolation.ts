@@ -121,9 +121,12 @@ export const releaseCommand: Command<{ household: string; room: string }> = {
 export const listCommand: Command<{}> = {
   name: 'checkin-isolations',
   help: { summary: '正在居家隔离的住户（管理员，私聊）', usage: '隔离名单', example: '隔离名单' },
-  where: 'private',
+  where: 'any',
   who: 'admin',
-  parse: ctx => /^(?:居家)?隔离(?:名单|列表|清单)$/.test(ctx.text) ? {} : null,
+  parse(ctx) {
+    if (!/^(?:居家)?隔离(?:名单|列表|清单)$/.test(ctx.text)) return null
+    return ctx.room ? invalid('隔离名单只在私聊里发给管理员：请私聊我发送「隔离名单」。') : {}
+  },
   run(_input, ctx) {
     const today = dayOf(ctx.now, ctx.tz)
     const list = activeIsolations(ctx)

@@ -74,11 +74,13 @@ export function parseStatsDay(arg: string, now: number, tz: string): string | nu
 export const statsCommand: Command<{ day: string }> = {
   name: 'checkin-stats',
   help: { summary: '查看某天的体温统计和名单（管理员，私聊）', usage: '打卡统计 [日期]', example: '打卡统计 11-24' },
-  where: 'private',
+  where: 'any',
   who: 'admin',
   parse(ctx) {
     const m = /^(?:打卡|体温)统计\s?(.*)$/.exec(ctx.text)
     if (!m) return null
+    // names and temperatures never go to a group: point to the private chat instead
+    if (ctx.room) return invalid('打卡统计的名单只在私聊里发给管理员：请私聊我发送「打卡统计」。')
     const day = parseStatsDay(m[1].trim(), ctx.now, ctx.tz)
     return day ? { day } : invalid('日期没看懂。格式：打卡统计 [日期]，例如：打卡统计 11-24 或 打卡统计 昨天')
   },

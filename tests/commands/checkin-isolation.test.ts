@@ -88,4 +88,26 @@ ${WANG}: 体温 36.6
     expect(room[0].text).toContain('只有管理员')
     expect(out.state.isolations).toEqual([{ household: '3-2-501', room: ROOM, start: '2026-11-20', days: 14, status: 'active' }])
   })
+
+  it('a household registered after the morning ask is not chased for that morning', async () => {
+    const out = await run(`${HEAD}@ 2026-11-24 10:30
+== @王网格
+王网格*: 隔离 3-2-501 14天
+@ 2026-11-24 19:00
+`)
+    const wang = dms(out.messages, WANG)
+    expect(wang.map(m => [m.at.slice(11, 16), Array.from(m.text)[0]])).toEqual([
+      ['10:30', '您'], ['15:00', '🌡'], ['18:00', '⏰'],
+    ])
+    expect(dms(out.messages, '王网格').filter(m => m.text.includes('未报体温'))).toHaveLength(1)
+  })
+
+  it('keeps the list out of the group', async () => {
+    const out = await run(`${HEAD}王网格*: 隔离 3-2-501 14天\n王网格*: 隔离名单\n王网格*: 打卡统计\n`)
+    const room = out.messages.filter(m => m.to === ROOM)
+    expect(room.map(m => m.text)).toEqual([
+      '隔离名单只在私聊里发给管理员：请私聊我发送「隔离名单」。',
+      '打卡统计的名单只在私聊里发给管理员：请私聊我发送「打卡统计」。',
+    ])
+  })
 })
