@@ -53,6 +53,7 @@ function pending(ctx: Ctx, notices: NoticeRow[], how: AckInput['how']): AckInput
 
 export const ack: Command<AckInput> = {
   name: 'notice.ack',
+  help: { summary: '确认收到通知（群里回复即可）', usage: '收到 · 1 · 收到 #编号', example: '收到' },
   where: 'room',
   who: 'anyone',
   parse: parseAck,

@@ -78,8 +78,8 @@ export function insertNotice(ctx: Ctx, author: string, text: string, important: 
 export const post: Command<PostInput> = {
   name: 'notice.post',
   help: {
-    summary: '发通知（管理员），大家回复「收到」确认；重要通知会自动重复提醒未回复的人',
-    usage: '通知 内容 · 通知 全部 内容 · 通知 3栋,5栋 内容 · 重要通知 内容',
+    summary: '发通知（管理员），大家回复「收到」；重要通知会自动再提醒未回复的人',
+    usage: '通知 [全部/群名] 内容 · 重要通知 内容',
     example: '通知 明天上午9点全员核酸，请带好身份证',
   },
   where: 'any',

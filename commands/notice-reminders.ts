@@ -66,7 +66,7 @@ export function describeReminder(r: Pick<ReminderRow, 'repeat' | 'weekday' | 'ho
 
 export const addReminder: Command<ReminderInput> = {
   name: 'notice.reminder',
-  help: { summary: '定时/循环提醒（管理员）', usage: '提醒 每天08:00 内容 · 提醒 每周六09:30 内容 · 提醒 明天8点 内容', example: '提醒 每天08:00 记得打卡' },
+  help: { summary: '定时/循环提醒（管理员）', usage: '提醒 每天08:00 内容 · 提醒 每周六09:30 内容', example: '提醒 每天08:00 记得打卡' },
   where: 'any',
   who: 'admin',
   parse: parseReminder,

@@ -13,8 +13,9 @@ import { noticeJobs } from './notice-jobs.js'
 export const notice: Family = {
   name: '通知',
   aliases: ['通知', '公告', '提醒', '定时通知', '重要通知'],
-  // `通知 #5` and `提醒 #5` before the free-text forms that would read `#5` as a body
-  commands: [status, remind, cancel, listReminders, deleteReminder, later, addReminder, post, ack],
+  // no two parses accept the same text (post and addReminder leave `#5` to status and remind),
+  // so the order is the order of 帮助
+  commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel],
   jobs: noticeJobs,
   exportState: db => ({ notices: exportNotices(db) }),
 }

@@ -131,3 +131,18 @@ describe('通知: posting', () => {
     expect(out.state.notices[0]).toMatchObject({ text: '週六消殺，請關窗' })
   })
 })
+
+describe('通知: help', () => {
+  it('帮助 通知 lists the family with examples', async () => {
+    const { core } = await import('../../commands/core.js')
+    const { notice } = await import('../../commands/notice.js')
+    const fams: import('../../src/types.js').Family[] = []
+    fams.push(core(() => fams), notice)
+    const out = await run(`== 3栋业主群: 张三
+@ 2026-11-24 08:00
+张三: 帮助 通知
+`, { families: fams })
+    expect(out.messages[0].text).toMatch(/^【通知】\n· 发通知（管理员）/)
+    expect(out.messages[0].text).toContain('例如：定时通知 明天08:00 全员核酸，请带好身份证')
+  })
+})
