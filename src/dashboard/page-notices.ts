@@ -20,10 +20,11 @@ export function noticesPage(view: View): Raw {
     const rows = view.notices.filter(n => n.rooms.includes(room)).sort((a, b) => b.id - a.id).map(n => {
       const acked = inRoom(view, room, n.acked, n), pending = inRoom(view, room, n.pending, n)
       return [html`<a href="/notices/${n.id}">#${n.id}</a>${n.important ? html` <span class="tag bad">重要</span>` : ''}`,
-        snippet(n.text), acked.length, pending.length,
+        acked.length, pending.length, snippet(n.text),
         pending.length ? pending.slice(0, 8).join('、') + (pending.length > 8 ? ` 等${pending.length}人` : '') : '—']
     })
-    return html`<section class="card"><h2>${room}</h2>${table(['编号', '内容', '已收到', '未确认', '未确认的人'], rows, { numeric: [2, 3] })}</section>`
+    return html`<section class="card"><h2>${room}</h2>${table(['编号', '已收到', '未确认', '内容', '未确认的人'], rows,
+      { numeric: [1, 2], wrap: [3, 4] })}</section>`
   })
   return html`<h1>通知</h1>${cards}`
 }
