@@ -1,0 +1,22 @@
+// With check-ins switched on in every room, the other corpora (group-buys, notices, aid, chat)
+// must not produce a single check-in, re-measure request or check-in hint.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { run } from './checkin-helpers.js'
+
+const CORPORA = ['groupbuy', 'native-jielong', 'not-commands', 'notice', 'aid']
+
+/** The corpus with `打卡 开启` sent by an admin right after every group-chat switch. */
+function withCheckinsOn(name: string): string {
+  return readFileSync(new URL(`../../../shared/corpus/${name}.txt`, import.meta.url), 'utf8').split('\n')
+    .flatMap(l => /^==\s*[^@\s]/.test(l) ? [l, '网格员*: 打卡 开启'] : [l]).join('\n')
+}
+
+describe('no check-in false positives', () => {
+  it.each(CORPORA)('%s', async name => {
+    const out = await run(withCheckinsOn(name))
+    expect(out.state.checkins).toEqual([])
+    const ours = out.messages.filter(m => /已打卡|重新测量|请写上体温|还没有开启体温打卡/.test(m.text))
+    expect(ours).toEqual([])
+  })
+})
