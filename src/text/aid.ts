@@ -272,7 +272,8 @@ function naturalOffer(text: string): AidText | null {
     if (m) candidates.push([m[1], i === SURPLUS_SOURCE])
   })
   const b = BEFORE_SURPLUS.exec(text)
-  if (b) candidates.push([b[1].replace(/^(今天|昨天|前天|我家|我们家|家里|我)+/, ''), true])
+  // 昨天团的菜买多了: the thing is after the last 的
+  if (b) candidates.push([b[1].split('的').pop()!.replace(/^(今天|昨天|前天|我家|我们家|家里|我)+/, ''), true])
   for (const [raw, surplus] of candidates) {
     const c = cleanItem(raw)
     if (c && (surplus || goodsLike(c.item))) return { kind: 'offer', item: c.item, qty: c.qty ?? anyQty(text), urgent: false }
@@ -310,7 +311,7 @@ function naturalRequest(text: string): AidText | null {
 
 const URGENT = /(急|救命|赶紧|马上要用)/
 const NOT_URGENT = /(不|别|不用|无需|不太|没那么)(着|太|很)?急/g
-const DEPENDANT = /(孩子|小孩|宝宝|宝贝|娃|儿子|女儿|闺女|小朋友|婴儿|老人|老人家|老爷子|老太太|老母亲|老父亲|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|孕妇)/
+const DEPENDANT = /(孩子|小孩|宝宝|宝贝|娃|儿子|女儿|闺女|孙子|孙女|外孙|小朋友|婴儿|老人|老人家|老爷子|老太太|老母亲|老父亲|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|孕妇)/
 
 /** An urgent request: 急 (not 不急), or medicine for a child or an elderly person. */
 export function isUrgent(text: string, item: string): boolean {

@@ -92,6 +92,8 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean][] 
   ['求 止痛藥', 'request', '止痛药', null, false],
   ['誰家有口罩？', 'request', '口罩', null, false],
   ['我家有泡椒，要不要？', 'offer', '泡椒', null, false],
+  ['昨天团的菜买多了，有需要的吗', 'offer', '菜', null, false],
+  ['急需 退烧药 孙子发烧39度', 'request', '退烧药', null, true],
 ]
 
 const NEGATIVE: string[] = [
