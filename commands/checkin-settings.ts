@@ -47,7 +47,15 @@ function defaultStats(remindAt: string, chaseAt: string | null): string {
   return hhmm(Math.floor(m / 60), m % 60)
 }
 
-export function parseSettings(text: string): SettingsInput | { invalid: string } | null {
+/** Inside quiet hours [start, end) (minutes of the day, may wrap midnight)? */
+function inQuiet(t: string, quiet: [number, number] | null): boolean {
+  if (!quiet) return false
+  const m = minutes(t)
+  const [a, b] = quiet
+  return a <= b ? m >= a && m < b : m >= a || m < b
+}
+
+export function parseSettings(text: string, quiet: [number, number] | null = null): SettingsInput | { invalid: string } | null {
   const m = HEAD.exec(text)
   if (!m) return null
   const verb = m[1] ?? m[2]
@@ -59,6 +67,12 @@ export function parseSettings(text: string): SettingsInput | { invalid: string }
   if (t.chaseAt && minutes(t.chaseAt) <= minutes(t.remindAt)) return invalid(`催报时间要晚于提醒时间。${FORM}`)
   const statsAt = t.statsAt ?? defaultStats(t.remindAt, t.chaseAt)
   if (minutes(statsAt) <= minutes(t.chaseAt ?? t.remindAt)) return invalid(`统计时间要晚于提醒和催报。${FORM}`)
+  // a daily reminder that falls in quiet hours would be skipped every day: refuse it now
+  const hushed = [t.remindAt, t.chaseAt, statsAt].find(x => x && inQuiet(x, quiet))
+  if (hushed && quiet) {
+    const fmt = (m: number) => hhmm(Math.floor(m / 60), m % 60)
+    return invalid(`${hushed} 在免打扰时段（${fmt(quiet[0])}–${fmt(quiet[1])}）内，提醒不会发出，请换个时间。${FORM}`)
+  }
   return { op: 'on', remindAt: t.remindAt, chaseAt: t.chaseAt, statsAt }
 }
 
@@ -99,7 +113,7 @@ export const settingsCommand: Command<SettingsInput> = {
   help: { summary: '开启/关闭本群体温打卡（管理员）', usage: '打卡 开启 每天HH:MM提醒 HH:MM催报 / 打卡 关闭 / 打卡 设置', example: '打卡 开启 每天08:00提醒 10:00催报' },
   where: 'room',
   who: 'admin',
-  parse: ctx => parseSettings(ctx.text),
+  parse: ctx => parseSettings(ctx.text, ctx.config.quiet),
   run(input, ctx) {
     const room = ctx.room!
     const by = ctx.member?.name ?? ''

@@ -26,6 +26,12 @@ describe('settings text', () => {
   it.each(['打卡 36.5', '打卡', '打卡统计', '今天打卡了吗', '体温 36.5', '打卡 关闭 谢谢'])('%s is not a settings command', text =>
     expect(parseSettings(text)).toBeNull())
 
+  it.each(['打卡 开启 06:30提醒 09:00催报', '打卡 开启 08:00提醒 22:30统计'])('%s falls in quiet hours', text =>
+    expect(parseSettings(text, [22 * 60, 7 * 60])).toEqual({ invalid: expect.stringContaining('免打扰时段（22:00–07:00）') }))
+
+  it('allows any time when quiet hours are off', () =>
+    expect(parseSettings('打卡 开启 06:30提醒', null)).toMatchObject({ op: 'on', remindAt: '06:30' }))
+
   it('reads 下午 times as afternoon', () => expect(parseTimes('下午3点提醒')?.remindAt).toBe('15:00'))
 })
 
