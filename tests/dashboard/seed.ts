@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { createLoginToken, loginLink } from '../../src/dashboard/auth.js'
-import { ordersTable, escapeCell } from '../../src/dashboard/chain-sheet.js'
 import { readExport } from '../../src/dashboard/export-view.js'
 import type { Config } from '../../src/config.js'
 import { addDays, parseDay, type SimClock } from '../../src/time.js'
@@ -34,9 +33,6 @@ export interface Seeded {
 }
 
 const READY = existsSync(fileURLToPath(new URL('../../.foundation-ready', import.meta.url)))
-
-// The xlsx rows as exceljs reads them back: numbers, escaped text, empty cells as null.
-const asRead = (rows: unknown[][]) => rows.map(r => r.map(v => v === null ? null : escapeCell(v as string | number)))
 
 function fixtureSeed(): Seeded {
   const db = dashboardDb()
@@ -112,7 +108,11 @@ async function engineSeed(): Promise<Seeded | null> {
   return {
     source: 'engine', db: session.db, config: session.config, clock: session.clock,
     chainId: chain.id, chainTitle: chain.title, grandTotal: '¥29',
-    xlsxOrderRows: asRead(ordersTable(chain).rows),
+    xlsxOrderRows: [
+      ['3-2-501', LI, 2, 3, 19, '否'],
+      ['3-2-502', WANG, 2, null, 10, '否'],
+      ['合计', '2人', 4, 3, 29, '0已取'],
+    ],
     checkinRoom: ROOM, today: TODAY, todayReports: 2, todayAbnormal: 1,
     async loginUrl(base) {
       if (!botLogin) return loginLink(base, createLoginToken(session.db, '王网格', session.clock.now()).token)
