@@ -181,6 +181,8 @@ export interface Family {
   files?: Record<string, FileBuilder>
   /** This family's part of the export (docs/export.md), sorted. */
   exportState?(db: Db, tz: string): Partial<ExportState>
+  /** This family's lines for `我的` (the sender's chains, orders, check-ins…), or null. */
+  mine?(ctx: Ctx): string | null
   /** Called once when the engine is created (e.g. to ensure recurring jobs exist). */
   init?(ctx: Ctx): void
 }

@@ -1,0 +1,72 @@
+// `npm start`: the bot on a real WeChat account. Reads .env, opens the database, prints the QR code,
+// keeps the session in <LINLI_SESSION>.memory-card.json, and shuts down cleanly on SIGINT/SIGTERM.
+import 'dotenv/config'
+import { randomBytes } from 'node:crypto'
+import qrcodeTerminal from 'qrcode-terminal'
+import { WechatyBuilder, ScanStatus } from 'wechaty'
+import { loadConfig, ConfigError, type Config } from './config.js'
+import { openDb, getMeta, setMeta } from './store/db.js'
+import { systemClock } from './time.js'
+import { createLinli } from './wechaty.js'
+import { makeLogger } from './log.js'
+
+let config: Config
+try {
+  config = loadConfig(process.env)
+} catch (e) {
+  if (e instanceof ConfigError) { console.error(e.message); process.exit(1) }
+  throw e
+}
+const log = makeLogger(config.log)
+const db = openDb(config.dbPath)
+
+// The operator's admin code: from .env, else one generated on first start and kept in the database.
+if (!config.adminCode && !getMeta(db, 'admin_code')) setMeta(db, 'admin_code', randomBytes(5).toString('hex'))
+const code = config.adminCode ?? getMeta(db, 'admin_code')!
+log.info(`database ${config.dbPath}; admin code (send "管理员 ${code}" to the bot in private chat): ${code}`)
+
+const bot = WechatyBuilder.build({ name: config.session, puppet: config.puppet as any })
+const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m) })
+bot.use(plugin)
+
+bot.on('scan', (qrcode: string, status: ScanStatus) => {
+  if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
+    qrcodeTerminal.generate(qrcode, { small: true })
+    log.info('Scan the QR code above with WeChat to log in.')
+  } else {
+    log.info(`scan status: ${ScanStatus[status]}`)
+  }
+})
+bot.on('login', (user: { name(): string }) => log.info(`logged in as ${user.name()}`))
+bot.on('logout', (user: { name(): string }) => log.info(`logged out: ${user.name()}`))
+
+const handle = await ready
+let stopDashboard: (() => Promise<void>) | null = null
+if (config.dashboard.on) {
+  const { startDashboard } = await import('./dashboard/server.js')
+  const dash = await startDashboard({ db, config, clock: systemClock })
+  stopDashboard = dash.close
+  log.info(`dashboard at ${dash.url} (send 后台 to the bot in private chat for a login link)`)
+}
+
+let stopping = false
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  log.info(`${signal}: stopping (finishing the message being sent)…`)
+  try {
+    await handle.stop()
+    await stopDashboard?.()
+    await bot.stop()
+  } catch (e) {
+    log.warn(`while stopping: ${(e as Error)?.message ?? e}`)
+  }
+  db.close()
+  log.info('stopped; database closed')
+  process.exit(0)
+}
+process.on('SIGINT', () => { void shutdown('SIGINT') })
+process.on('SIGTERM', () => { void shutdown('SIGTERM') })
+
+await bot.start()
+log.info(`Linli started with ${config.puppet}; time zone ${config.tz}`)

@@ -1,0 +1,117 @@
+// Scheduled work lives in SQLite. tick(now) runs every due slot exactly once: the handler's
+// writes and the move to the next slot commit together. A timer only wakes tick; tests call it.
+import type { Config } from './config.js'
+import type { Db, JobHandler, JobRun, JobSpec } from './types.js'
+import { stmt } from './store/db.js'
+import { toLocal, fromLocal } from './time.js'
+
+interface JobRow {
+  key: string; kind: string; next_at: number; repeat: string | null; payload: string | null
+  late: string; max_late_ms: number; quiet: number
+}
+
+export function scheduleJob(db: Db, now: number, job: JobSpec): void {
+  stmt(db, `INSERT INTO jobs (key, kind, next_at, repeat, payload, late, max_late_ms, quiet, created_at)
+      VALUES (@key, @kind, @at, @repeat, @payload, @late, @maxLate, @quiet, @now)
+    ON CONFLICT(key) DO UPDATE SET kind = excluded.kind, next_at = excluded.next_at, repeat = excluded.repeat,
+      payload = excluded.payload, late = excluded.late, max_late_ms = excluded.max_late_ms, quiet = excluded.quiet`)
+    .run({
+      key: job.key, kind: job.kind, at: job.at, repeat: job.repeat ?? null,
+      payload: job.payload === undefined ? null : JSON.stringify(job.payload),
+      late: job.late ?? 'run', maxLate: job.maxLateMs ?? 12 * 3600000, quiet: job.quiet ? 1 : 0, now,
+    })
+}
+
+export function cancelJobs(db: Db, keyPrefix: string): number {
+  return stmt(db, `DELETE FROM jobs WHERE substr(key, 1, length(?)) = ?`).run(keyPrefix, keyPrefix).changes
+}
+
+/** The slot after `slot` for a repeating job, in local time (so 08:00 stays 08:00). */
+export function nextSlot(slot: number, repeat: string, tz: string): number {
+  const l = toLocal(slot, tz)
+  const days = repeat === 'weekly' ? 7 : 1
+  return fromLocal(tz, l.year, l.month, l.day + days, l.hour, l.minute, l.second)
+}
+
+/** Is `t` inside quiet hours? Returns the end of the quiet period if so. */
+export function quietUntil(t: number, config: Config): number | null {
+  if (!config.quiet) return null
+  const [start, end] = config.quiet
+  const l = toLocal(t, config.tz)
+  const m = l.hour * 60 + l.minute
+  const inside = start <= end ? m >= start && m < end : m >= start || m < end
+  if (!inside) return null
+  const addDay = start > end && m >= start ? 1 : 0
+  return fromLocal(config.tz, l.year, l.month, l.day + addDay, Math.floor(end / 60), end % 60)
+}
+
+export type RunJob = (job: JobRun, handler: JobHandler) => void
+
+export class Scheduler {
+  constructor(
+    private db: Db,
+    private config: Config,
+    private handlers: Record<string, JobHandler>,
+    private log: (msg: string) => void = () => {},
+  ) {}
+
+  nextDue(): number | null {
+    const r = stmt(this.db, `SELECT MIN(next_at) AS t FROM jobs`).get() as { t: number | null }
+    return r.t
+  }
+
+  /**
+   * Run every slot due at `now`, oldest first, each in its own transaction via `run`.
+   * `startup` applies the late policy to slots missed while the bot was down.
+   */
+  tick(now: number, run: RunJob, startup = false): number {
+    let count = 0
+    for (let guard = 0; guard < 10000; guard++) {
+      const job = stmt(this.db, `SELECT * FROM jobs WHERE next_at <= ? ORDER BY next_at, key LIMIT 1`).get(now) as JobRow | undefined
+      if (!job) break
+      // A repeating job that missed several slots runs once, for the latest of them.
+      let slot = job.next_at
+      if (job.repeat) for (let n = nextSlot(slot, job.repeat, this.config.tz); n <= now; n = nextSlot(n, job.repeat, this.config.tz)) slot = n
+      const handler: JobHandler | undefined = this.handlers[job.kind]
+      const lateBy = now - slot
+      const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > 60000
+      const hold = job.quiet ? quietUntil(now, this.config) : null
+      const payload = job.payload ? JSON.parse(job.payload) : null
+      const advance = () => {
+        let next = job.repeat ? nextSlot(slot, job.repeat, this.config.tz) : null
+        if (next === null) stmt(this.db, `DELETE FROM jobs WHERE key = ? AND next_at = ?`).run(job.key, job.next_at)
+        else stmt(this.db, `UPDATE jobs SET next_at = ?, runs = runs + 1, last_slot = ? WHERE key = ? AND next_at = ?`).run(next, slot, job.key, job.next_at)
+      }
+      const record = (outcome: string) =>
+        stmt(this.db, `INSERT OR IGNORE INTO job_runs (key, slot, ran_at, outcome) VALUES (?, ?, ?, ?)`).run(job.key, slot, now, outcome)
+      if (hold !== null && !tooLate && !job.repeat) {
+        // a one-off reminder waits for the morning; a repeating one skips tonight's slot so its
+        // local time of day never drifts
+        stmt(this.db, `UPDATE jobs SET next_at = ? WHERE key = ?`).run(hold, job.key)
+        continue
+      }
+      if (hold !== null && !tooLate) {
+        this.db.transaction(() => { record('quiet'); advance() })()
+        continue
+      }
+      if (tooLate || !handler) {
+        this.db.transaction(() => { record(handler === undefined ? 'no-handler' : 'skipped'); advance() })()
+        if (!handler) this.log(`job ${job.key}: no handler for kind ${job.kind}`)
+        continue
+      }
+      try {
+        this.db.transaction(() => {
+          record('ran')
+          run({ key: job.key, kind: job.kind, slot, payload }, handler)
+          // the handler may have rescheduled or cancelled its own job: only advance the slot we ran
+          advance()
+        })()
+        count++
+      } catch (e) {
+        this.log(`job ${job.key} failed: ${(e as Error)?.stack ?? e}`)
+        this.db.transaction(() => { record('failed'); advance() })()
+      }
+    }
+    return count
+  }
+}

@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest'
+import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { parseTranscript, TranscriptError } from '../src/replay/transcript.js'
+import { runTranscript } from '../src/replay/runner.js'
+
+const SHARED = join(import.meta.dirname, '..', '..', 'shared', 'corpus')
+const SCENARIOS = join(import.meta.dirname, 'scenarios')
+
+describe('transcript format', () => {
+  it('parses rooms, private chats, clock moves, admins, groupnotes and continuation lines', () => {
+    const steps = parseTranscript([
+      '# comment',
+      '== 3栋业主群: 张三, 李四, 3-2-501 王五',
+      '@ 2026-11-24 08:00',
+      '王网格*: 通知 明天上午9点全员核酸',
+      '张三: #接龙 周六蔬菜团购',
+      '  1. 白菜 5元/颗 限20',
+      '',
+      '  截止 周五20:00',
+      '== @王网格',
+      '!groupnote 李四: #接龙',
+      '  1. 李四 白菜2',
+    ].join('\n'))
+    expect(steps.map(s => s.kind)).toEqual(['room', 'clock', 'say', 'say', 'private', 'say'])
+    expect(steps[0]).toMatchObject({ name: '3栋业主群', members: ['张三', '李四', '3-2-501 王五'] })
+    expect(steps[2]).toMatchObject({ name: '王网格', admin: true, groupnote: false })
+    expect(steps[3]).toMatchObject({ text: '#接龙 周六蔬菜团购\n1. 白菜 5元/颗 限20\n\n截止 周五20:00' })
+    expect(steps[5]).toMatchObject({ name: '李四', groupnote: true, text: '#接龙\n1. 李四 白菜2' })
+  })
+
+  it('reports anything else with its line number', () => {
+    expect(() => parseTranscript('== 群\n@ tomorrow 8am')).toThrow(TranscriptError)
+    expect(() => parseTranscript('== 群\n@ tomorrow 8am')).toThrow(/line 2/)
+    expect(() => parseTranscript('  indented first')).toThrow(/line 1/)
+  })
+})
+
+describe('replay through Wechaty + puppet-mock', () => {
+  it('ordinary chat (shared corpus) produces no bot message and no record', async () => {
+    const out = await runTranscript(readFileSync(join(SHARED, 'not-commands.txt'), 'utf8'))
+    expect(out.messages).toEqual([])
+    expect(out.state).toEqual({ chains: [], checkins: [], aid: [], notices: [], isolations: [] })
+  })
+
+  it('prints the time, the chat and the text; private chats as @name', async () => {
+    const out = await runTranscript('== 3栋业主群: 张三\n@ 2026-11-24 08:00\n张三: 帮助\n== @王网格\n王网格: 帮助 常用\n')
+    expect(out.messages.map(m => [m.at, m.to])).toEqual([['2026-11-24T08:00:00+08:00', '3栋业主群'], ['2026-11-24T08:00:01+08:00', '@王网格']])
+    expect(out.human).toMatch(/^\[08:00\] >> 3栋业主群\n  邻里助手/)
+  })
+})
+
+// Golden scenarios: tests/scenarios/NAME.txt with the expected human output in NAME.out.
+const scenarios = existsSync(SCENARIOS) ? readdirSync(SCENARIOS).filter(f => f.endsWith('.txt')).sort() : []
+describe.runIf(scenarios.length > 0)('scenarios', () => {
+  it.each(scenarios)('%s', async file => {
+    const expected = join(SCENARIOS, file.replace(/\.txt$/, '.out'))
+    expect(existsSync(expected), `${file} needs its expected output ${expected}`).toBe(true)
+    const out = await runTranscript(readFileSync(join(SCENARIOS, file), 'utf8'))
+    expect(out.human).toBe(readFileSync(expected, 'utf8'))
+  })
+})

@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest'
+import type { Family, JobRun } from '../src/types.js'
+import { fromLocal, isoLocal } from '../src/time.js'
+import { quietUntil, nextSlot } from '../src/schedule.js'
+import { testConfig } from '../src/config.js'
+import { makeEngine, TZ } from './helpers/engine.js'
+
+function withJobs() {
+  const runs: { key: string; slot: string; at: string }[] = []
+  const fam: Family = {
+    name: 'jobs', commands: [],
+    jobs: { note: (job: JobRun, ctx) => { runs.push({ key: job.key, slot: isoLocal(job.slot, TZ), at: isoLocal(ctx.now, TZ) }); ctx.send('群A', job.payload.text) } },
+  }
+  return { ...makeEngine([fam]), runs }
+}
+const at = (d: number, h: number, m = 0) => fromLocal(TZ, 2026, 11, d, h, m)
+
+describe('scheduler', () => {
+  it('runs each due slot exactly once, however often tick is called', () => {
+    const { engine, runs, db } = withJobs()
+    const ctx = engine.makeCtx({ now: at(24, 9) })
+    ctx.schedule({ key: 'a', kind: 'note', at: at(24, 10), payload: { text: 'hi' } })
+    expect(engine.tick(at(24, 9, 59))).toBe(0)
+    expect(engine.tick(at(24, 10))).toBe(1)
+    expect(engine.tick(at(24, 10))).toBe(0)
+    expect(engine.tick(at(24, 11))).toBe(0)
+    expect(runs).toHaveLength(1)
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox`).get()).toEqual({ n: 1 })
+  })
+
+  it('repeats daily at the same local time and catches up once after a gap', () => {
+    const { engine, runs } = withJobs()
+    engine.makeCtx({ now: at(24, 7) }).schedule({ key: 'd', kind: 'note', at: at(24, 8), repeat: 'daily', payload: { text: 'x' } })
+    engine.tick(at(24, 8))
+    engine.tick(at(27, 9)) // slots missed: one late run for the latest (27th), then the next future slot
+    engine.tick(at(28, 8))
+    expect(runs.map(r => r.slot)).toEqual(['2026-11-24T08:00:00+08:00', '2026-11-27T08:00:00+08:00', '2026-11-28T08:00:00+08:00'])
+  })
+
+  it('at start-up, skips slots that are too old or whose policy is skip', () => {
+    const { engine, runs, db } = withJobs()
+    const ctx = engine.makeCtx({ now: at(24, 7) })
+    ctx.schedule({ key: 'late-ok', kind: 'note', at: at(24, 8), payload: { text: 'a' } })
+    ctx.schedule({ key: 'skip', kind: 'note', at: at(24, 8), late: 'skip', payload: { text: 'b' } })
+    ctx.schedule({ key: 'too-old', kind: 'note', at: at(24, 8), maxLateMs: 3600000, payload: { text: 'c' } })
+    engine.tick(at(24, 10), true)
+    expect(runs.map(r => r.key)).toEqual(['late-ok'])
+    expect(db.prepare(`SELECT key, outcome FROM job_runs ORDER BY key`).all()).toEqual([
+      { key: 'late-ok', outcome: 'ran' }, { key: 'skip', outcome: 'skipped' }, { key: 'too-old', outcome: 'skipped' },
+    ])
+  })
+
+  it('holds a one-off reminder through quiet hours and skips a repeating one', () => {
+    const { engine, runs } = withJobs()
+    const ctx = engine.makeCtx({ now: at(24, 20) })
+    ctx.schedule({ key: 'once', kind: 'note', at: at(24, 23), quiet: true, payload: { text: 'a' } })
+    ctx.schedule({ key: 'daily', kind: 'note', at: at(24, 23), repeat: 'daily', quiet: true, payload: { text: 'b' } })
+    engine.tick(at(24, 23))
+    expect(runs).toEqual([])
+    engine.tick(at(25, 7))
+    expect(runs.map(r => [r.key, r.at])).toEqual([['once', '2026-11-25T07:00:00+08:00']])
+    expect(engine.scheduler.nextDue()).toBe(at(25, 23))
+  })
+
+  it('a failing job is recorded and does not block the others', () => {
+    const fam: Family = { name: 'f', commands: [], jobs: { bad: () => { throw new Error('x') }, ok: (_j, ctx) => ctx.send('群A', 'ok') } }
+    const { engine, db } = makeEngine([fam])
+    const ctx = engine.makeCtx({ now: at(24, 7) })
+    ctx.schedule({ key: '1', kind: 'bad', at: at(24, 8) })
+    ctx.schedule({ key: '2', kind: 'ok', at: at(24, 8) })
+    engine.tick(at(24, 8))
+    expect(db.prepare(`SELECT key, outcome FROM job_runs ORDER BY key`).all()).toEqual([{ key: '1', outcome: 'failed' }, { key: '2', outcome: 'ran' }])
+    expect(db.prepare(`SELECT COUNT(*) AS n FROM outbox`).get()).toEqual({ n: 1 })
+  })
+
+  it('knows quiet hours across midnight and local-time recurrences', () => {
+    const c = testConfig()
+    expect(quietUntil(at(24, 23), c)).toBe(at(25, 7))
+    expect(quietUntil(at(25, 3), c)).toBe(at(25, 7))
+    expect(quietUntil(at(25, 7), c)).toBeNull()
+    expect(quietUntil(at(24, 21, 59), c)).toBeNull()
+    expect(nextSlot(at(24, 8), 'weekly', TZ)).toBe(fromLocal(TZ, 2026, 12, 1, 8))
+  })
+})
