@@ -30,7 +30,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--no-first-run'],
     })
-  })
+  }, 120_000) // two weeks of transcript through the real bot, then a browser start
 
   afterAll(async () => {
     await browser?.close()
