@@ -5,7 +5,7 @@ import { invalid, type Command, type Ctx, type JobRun } from '../src/types.js'
 import { addDays, dayOf, parseDay, toLocal } from '../src/time.js'
 import { formatTemp } from '../src/text/temperature.js'
 import { whoLabel } from './checkin-report.js'
-import { enabledRooms, isEnabled } from './checkin-store.js'
+import { enabledRoomById, enabledRooms } from './checkin-store.js'
 import { countsLine, dayStatus, mentionsOf, unitLabel, type DayStatus } from './checkin-roster.js'
 
 function dateLabel(day: string): string {
@@ -14,15 +14,15 @@ function dateLabel(day: string): string {
 }
 
 export function remindJob(job: JobRun, ctx: Ctx): void {
-  const room = job.payload.room as string
-  if (!isEnabled(ctx, room)) return
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
   ctx.send(room, '🌡️ 请各位住户报今日体温：直接回复「体温 36.5」，全家可写「爸爸36.5 妈妈36.6 孩子36.4」。每户报一次即可，体温只有管理员能看到。')
 }
 
 // Everyone reported: the room is thanked without mentions (a silent 催报 would look like a failure).
 export function chaseJob(job: JobRun, ctx: Ctx): void {
-  const room = job.payload.room as string
-  if (!isEnabled(ctx, room)) return
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
   const s = dayStatus(ctx, room, dayOf(job.slot, ctx.tz))
   if (!s.units.length) return
   if (!s.missing.length) {
@@ -45,8 +45,8 @@ export function detail(room: string, day: string, s: DayStatus): string {
 }
 
 export function statsJob(job: JobRun, ctx: Ctx): void {
-  const room = job.payload.room as string
-  if (!isEnabled(ctx, room)) return
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
   const day = dayOf(job.slot, ctx.tz)
   const s = dayStatus(ctx, room, day)
   if (!s.units.length) return

@@ -83,16 +83,16 @@ export function nextAt(ctx: Ctx, at: string): number {
   return t > ctx.now ? t : atTime(ctx.now + DAY, ctx.tz, h, m)
 }
 
-export function roomJobPrefix(room: string): string { return `checkin:room:${room}:` }
+export function roomJobPrefix(id: number): string { return `checkin:room:${id}:` }
 
 function scheduleRoom(ctx: Ctx, s: RoomSettings): void {
-  ctx.cancel(roomJobPrefix(s.room))
+  ctx.cancel(roomJobPrefix(s.id))
   const jobs: Array<[string, string | null]> = [['remind', s.remindAt], ['chase', s.chaseAt], ['stats', s.statsAt]]
   for (const [kind, at] of jobs) {
     if (!at) continue
     ctx.schedule({
-      key: roomJobPrefix(s.room) + kind, kind: `checkin.${kind}`, at: nextAt(ctx, at), repeat: 'daily',
-      payload: { room: s.room }, late: 'run', maxLateMs: 2 * 3600000, quiet: true,
+      key: roomJobPrefix(s.id) + kind, kind: `checkin.${kind}`, at: nextAt(ctx, at), repeat: 'daily',
+      payload: { roomId: s.id }, late: 'run', maxLateMs: 2 * 3600000, quiet: true,
     })
   }
 }
@@ -120,13 +120,15 @@ export const settingsCommand: Command<SettingsInput> = {
     const old = settings(ctx, room)
     if (input.op === 'show') { ctx.reply(describeSettings(old)); return }
     if (input.op === 'off') {
-      if (old) saveSettings(ctx, { ...old, enabled: false }, by)
-      ctx.cancel(roomJobPrefix(room))
+      if (old) {
+        saveSettings(ctx, { ...old, enabled: false }, by)
+        ctx.cancel(roomJobPrefix(old.id))
+      }
       ctx.reply(old?.enabled ? '本群体温打卡已关闭，提醒和统计都已停止。已登记的记录按保留期限自动删除。' : '本群体温打卡本来就没有开启。')
       return
     }
-    const s: RoomSettings = { room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt }
-    saveSettings(ctx, s, by)
+    const s: RoomSettings = { id: 0, room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt }
+    s.id = saveSettings(ctx, s, by)
     scheduleRoom(ctx, s)
     ctx.reply(`✅ ${describeSettings(s)}`)
   },

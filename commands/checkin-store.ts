@@ -4,6 +4,8 @@ import type { Ctx, Db } from '../src/types.js'
 import { addDays, dayOf, daysBetween, fromLocal, toLocal } from '../src/time.js'
 
 export interface RoomSettings {
+  /** Stable across topic changes; 0 before the first save. */
+  id: number
   room: string
   enabled: boolean
   remindAt: string | null
@@ -33,22 +35,30 @@ export interface Isolation {
 }
 
 export function settings(ctx: Ctx, room: string): RoomSettings | null {
-  const r = ctx.q('SELECT room, enabled, remind_at, chase_at, stats_at FROM checkin_rooms WHERE room = ?').get(room) as any
+  const r = ctx.q('SELECT id, room, enabled, remind_at, chase_at, stats_at FROM checkin_rooms WHERE room = ?').get(room) as any
   if (!r) return null
-  return { room: r.room, enabled: r.enabled === 1, remindAt: r.remind_at, chaseAt: r.chase_at, statsAt: r.stats_at }
+  return { id: r.id, room: r.room, enabled: r.enabled === 1, remindAt: r.remind_at, chaseAt: r.chase_at, statsAt: r.stats_at }
 }
 
 export function isEnabled(ctx: Ctx, room: string): boolean {
   return settings(ctx, room)?.enabled === true
 }
 
-export function saveSettings(ctx: Ctx, s: RoomSettings, by: string): void {
+/** The topic of an enabled room by id (what a job carries), or null once switched off. */
+export function enabledRoomById(ctx: Ctx, id: number): string | null {
+  const r = ctx.q('SELECT room FROM checkin_rooms WHERE id = ? AND enabled = 1').get(id) as { room: string } | undefined
+  return r?.room ?? null
+}
+
+/** Saves and returns the room's id. */
+export function saveSettings(ctx: Ctx, s: RoomSettings, by: string): number {
   ctx.q(`INSERT INTO checkin_rooms (room, enabled, remind_at, chase_at, stats_at, updated_by, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT(room) DO UPDATE SET enabled = excluded.enabled, remind_at = excluded.remind_at,
       chase_at = excluded.chase_at, stats_at = excluded.stats_at, updated_by = excluded.updated_by,
       updated_at = excluded.updated_at`)
     .run(s.room, s.enabled ? 1 : 0, s.remindAt, s.chaseAt, s.statsAt, by, ctx.now)
+  return (ctx.q('SELECT id FROM checkin_rooms WHERE room = ?').get(s.room) as { id: number }).id
 }
 
 function toRow(r: any): CheckinRow {

@@ -1,9 +1,11 @@
 -- 体温打卡: per-room settings, daily check-ins (history kept), home isolations and their reports.
 -- Health data: purged after LINLI_RETENTION_DAYS by the checkin.retention job.
 
--- One row per room that ever had check-ins configured. Times are local `HH:MM`.
+-- One row per room that ever had check-ins configured. Times are local `HH:MM`. Jobs carry the
+-- id, not the topic, so a renamed room (the engine rewrites every `room` column) keeps its reminders.
 CREATE TABLE checkin_rooms (
-  room TEXT PRIMARY KEY,
+  id INTEGER PRIMARY KEY,
+  room TEXT NOT NULL UNIQUE,
   enabled INTEGER NOT NULL DEFAULT 0,
   remind_at TEXT,
   chase_at TEXT,

@@ -1,8 +1,10 @@
 // 打卡 开启 / 关闭 / 设置: persisted per room, reminders as daily jobs, off cancels them,
 // admins only; check-ins only count in rooms that have them on.
 import { describe, expect, it } from 'vitest'
+import { ReplaySession } from '../../src/replay/runner.js'
+import { parseTranscript } from '../../src/replay/transcript.js'
 import { parseSettings, parseTimes } from '../../commands/checkin-settings.js'
-import { at, ROOM, roomMsgs, run } from './checkin-helpers.js'
+import { at, FAMILIES, ROOM, roomMsgs, run } from './checkin-helpers.js'
 
 const HEAD = `== ${ROOM}: 3-2-501 王五, 3-2-502 李阿姨\n`
 
@@ -91,5 +93,17 @@ describe('settings end to end', () => {
     expect(roomMsgs(out.messages, '5栋业主群')).toEqual([])
     expect(at(roomMsgs(out.messages), '2026-11-24T08:00')).toHaveLength(1)
     expect(out.state.checkins).toEqual([])
+  })
+
+  it('reminder jobs follow a renamed room: they carry the id, not the topic', async () => {
+    const s = await new ReplaySession({ families: FAMILIES }).open()
+    try {
+      for (const step of parseTranscript(`${HEAD}@ 2026-11-24 07:00\n王网格*: 打卡 开启\n`)) await s.step(step)
+      s.handle.engine.renameRoom(ROOM, '3栋邻里群')
+      const jobs = s.db.prepare("SELECT key, payload FROM jobs WHERE key LIKE 'checkin:room:%' ORDER BY key").all() as any[]
+      expect(jobs.map(j => j.key.replace(/\d+/, 'N'))).toEqual(['checkin:room:N:chase', 'checkin:room:N:remind', 'checkin:room:N:stats'])
+      const id = JSON.parse(jobs[0].payload).roomId
+      expect(s.db.prepare('SELECT room, enabled FROM checkin_rooms WHERE id = ?').get(id)).toEqual({ room: '3栋邻里群', enabled: 1 })
+    } finally { await s.close() }
   })
 })
