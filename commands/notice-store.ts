@@ -93,7 +93,7 @@ export function ackedIn(db: Db, id: number, room: string): string[] {
  */
 export function pendingIn(db: Db, id: number, room: string, author: string): string[] {
   return (stmt(db, `SELECT m.name FROM members m WHERE m.room = ? AND m.present = 1 AND m.name <> ?
-      AND m.wx_name NOT IN (SELECT name FROM admins) AND m.name NOT IN (SELECT name FROM admins)
+      AND m.wx_name NOT IN (SELECT name FROM admins)
       AND m.name NOT IN (SELECT member FROM notice_acks WHERE notice_id = ? AND room = ?)
     ORDER BY m.name`).all(room, author, id, room) as { name: string }[]).map(r => r.name)
 }
