@@ -46,7 +46,10 @@ export const pickedUp: Command<{ orderIds: number[]; chainId: number }> = {
     if (!m || !ctx.room) return null
     const ref = m[1] ? splitChainRef(m[1]).chain : null
     const key = memberKey(ctx.member!.name)
-    for (const c of roomChains(ctx, ctx.room)) {
+    // the goods that arrived most recently first; a sign-up list has nothing to pick up
+    const byArrival = roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
+      .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
+    for (const c of byArrival) {
       if (ref !== null && c.id !== ref) continue
       const os = orders(ctx, c.id).filter(o => (o.okey === key || o.member === ctx.member!.name) && !o.pickedUp)
       if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }

@@ -34,7 +34,11 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
     return c ? invalid(closedText(c)) : null
   }
   const picked = pickOrder(ctx, cand.chains, rest)
-  if (!picked) return null
+  if (!picked) {
+    // an order for the chain that just closed, while another (say a sign-up list) is still open
+    const c = cand.ref === null ? recentlyClosed(ctx, rest) : null
+    return c ? invalid(closedText(c)) : null
+  }
   if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
   if (picked.parse.kind === 'error') return invalid(errorText(picked.parse.error, picked.its, picked.chain.id))
   return { chainId: picked.chain.id, parse: picked.parse, replace: false }
