@@ -90,7 +90,7 @@ export function isMedicine(item: string, syn: Synonyms = SYNONYMS): boolean {
 }
 
 // Names of ordinary goods tend to end like this; used when the synonym list does not know the item.
-const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|车|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头)$/
+const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头)$/
 
 /** Looks like a thing one can hand over: known to the synonym list, or named like goods. */
 export function goodsLike(item: string): boolean {
@@ -122,9 +122,10 @@ function qtyOf(m: RegExpExecArray): string { return cnNumber(m[1]) + m[2] }
 // ---------------------------------------------------------------- items
 
 // Words that make a "item" a sentence about people, time or feelings rather than goods.
-const BAD_CHARS = /[我你他她您咱谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿]/
+const BAD_CHARS = /[我你他她您咱谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
 const NOT_ITEMS = new Set(['点', '人', '空', '时间', '个', '些', '东西', '问题', '想法', '办法', '孩子', '小孩', '宝宝',
-  '猫', '狗', '车位', '钱', '零钱', '电话', '微信', '号码', '群', '快递', '消息', '通知', '物业', '电梯', '病', '事情'])
+  '猫', '狗', '车位', '钱', '零钱', '电话', '微信', '号码', '群', '快递', '消息', '通知', '物业', '电梯', '病', '事情',
+  '结果', '链接', '截图', '密码', '解释', '团购', '视频', '照片', '图片', '二维码', '名单', '核酸', '答案', '资料'])
 const LEAD_WORDS = /^(一些|一点点|一点|一堆|好多|很多|不少|些|几个|多余的|多余|多的|多出来的|闲置的|闲置|全新的|全新|新的|没开封的|未开封的|没拆封的|没拆的|自家种的|自家的|自己家的|自家|家里的|家里|今天|昨天|前天|刚刚|刚|这次|上次|还|的|个)/
 const CUT_AT = /(要不要|谁要|谁需要|有人要|有需要|有要的|需要的|要的|可以|能不能|能|借|匀|卖|给|送|回来|回家|到家|吗|呢|啊|呀|吧|哦|哈|嘛|没有|的|了|也|和|,|\.|。|!|\?|、|;|:|~|\(|\)|"|'| )/
 
@@ -206,7 +207,8 @@ function spaced(line: string): AidText | null {
   if (!m) return null
   const kind = kindOf(m[1])
   if (kind === 'request' && /^(需要|想要|我需要|我想要)$/.test(m[1]) && ASKS_BACK.test(m[2])) return null
-  const tokens = m[2].split(/[\s,。!?;、]+/).filter(Boolean)
+  // `送 闲置 婴儿床`, `出 全新 奶瓶`: a lone modifier is not the item
+  const tokens = m[2].split(/[\s,。!?;、]+/).filter(t => t && !/^(闲置|全新|九成新|多余的?|免费|白送|自取|急|急用)$/.test(t))
   if (tokens.length === 0) return null
   const first = tokens[0].replace(REQUEST_LEAD, '')
   const c = cleanItem(first)
@@ -247,16 +249,19 @@ function anyQty(text: string): string | null {
 // `需要退烧药的可以找我`: someone who HAS it
 const OFFER_FOR_NEEDERS = /^(?:有)?需要(.{1,12}?)的(?:邻居|朋友|话)?(?:可以|请|就)?(?:找我|私聊|私信|私我|联系我|来拿|说一声|吱一声|扣1|滴滴我|@我)/
 
-const OFFER_TAIL = /(要不要|谁要|谁需要|有人要|有要的|有需要的|需要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|免费送|白送|送给需要|可以送|送人|自取|免费领)/
+const OFFER_TAIL = /(要不要|谁要|谁需要|有人要|有人需要|有要的|有需要的|需要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|免费送|白送|送给需要|可以送|送人|自取|免费领)/
 const OFFER_SOURCES = [
   /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有(.+)/,
   /(?:买多了|多买了|囤多了|多出了?|剩了|剩下|闲置|吃不完|用不完|用不上)(?:的)?(.+)/,
   /(?:拉|买|拿|带|领|团|抢|发|分|囤|种|摘|做|包)了(.+)/,
   /(?:免费送|白送|送)(?:给需要的)?(?:邻居)?(.+)/,
-  /(?:谁要|有人要|有没有人要)(.+)/,
+  /(?:谁要|有人要|有没有人要|谁需要|有人需要|有没有人需要)(.+)/,
 ]
 const SURPLUS_SOURCE = 1
 const BEFORE_SURPLUS = /([^\s,。!?]{1,10}?)(?:买多了|多买了|囤多了|多了|吃不完|用不完|用不上|剩了)/
+
+// Buying and group-buy talk (`有没有大米团购`, `哪里有卖退烧药`) is commerce, not neighbours' aid
+const COMMERCE = /(团购|链接|接龙|下单|多少钱|价格|有卖|在卖|卖的|在哪买|哪里买|哪买|能买到|买得到)/
 
 function naturalOffer(text: string): AidText | null {
   const f = OFFER_FOR_NEEDERS.exec(text)
@@ -264,7 +269,7 @@ function naturalOffer(text: string): AidText | null {
     const c = cleanItem(f[1])
     if (c) return { kind: 'offer', item: c.item, qty: c.qty, urgent: false }
   }
-  if (!OFFER_TAIL.test(text)) return null
+  if (!OFFER_TAIL.test(text) || COMMERCE.test(text)) return null
   // next to 买多了/吃不完 any item will do; elsewhere it has to look like goods
   const candidates: [string, boolean][] = []
   OFFER_SOURCES.forEach((re, i) => {
@@ -288,6 +293,7 @@ const RUN_OUT = /没(?:有)?(.{1,8}?)了/
 const SURPLUS = /^(多余|多的|闲置|用不完|用不上|不用的)/
 
 function naturalRequest(text: string): AidText | null {
+  if (COMMERCE.test(text)) return null
   const candidates: [string, boolean][] = []
   const w = WHO_HAS.exec(text)
   if (w) {

@@ -1,5 +1,6 @@
 // Offer/request detection over real phrasing. Inputs go through normalise() first, as in the engine.
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { cleanItem, detectAid, isAidList, isUrgent, parseAidRef } from '../../src/text/aid.js'
 import { normalise } from '../../src/text/normalise.js'
 
@@ -94,6 +95,18 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean][] 
   ['我家有泡椒，要不要？', 'offer', '泡椒', null, false],
   ['昨天团的菜买多了，有需要的吗', 'offer', '菜', null, false],
   ['急需 退烧药 孙子发烧39度', 'request', '退烧药', null, true],
+  ['谁有充电宝借我用一下', 'request', '充电宝', null, false],
+  ['家里有两箱矿泉水用不完，需要的来拿', 'offer', '矿泉水', '2箱', false],
+  ['有没有邻居有多余的猫粮，我家猫断粮了', 'request', '猫粮', null, false],
+  ['哪位邻居能匀一点盐', 'request', '盐', null, false],
+  ['我家宝宝奶粉快没了，谁家有一段奶粉能匀一罐吗', 'request', '一段奶粉', '1罐', false],
+  ['送 闲置 婴儿床', 'offer', '婴儿床', null, false],
+  ['出 全新 奶瓶 两个', 'offer', '奶瓶', '2个', false],
+  ['我有多余的抗原，需要的私我', 'offer', '抗原', null, false],
+  ['有人需要口罩吗？我这有一盒', 'offer', '口罩', '1盒', false],
+  ['谁要橘子？吃不完了', 'offer', '橘子', null, false],
+  ['急 谁家有胰岛素', 'request', '胰岛素', null, true],
+  ['求 布洛芬 急用', 'request', '布洛芬', null, true],
 ]
 
 const NEGATIVE: string[] = [
@@ -196,6 +209,67 @@ const NEGATIVE: string[] = [
   '今天买了一些菜',
   '我老公拉了一些菜回来',
   '急死了，电梯还没修好',
+  '我有个邻居在卖菜',
+  '谁家有装修的，声音太大了',
+  '有没有人知道哪里有卖退烧药的',
+  '退烧药现在哪里都买不到',
+  '口罩要不要戴',
+  '菜要不要洗一下再放冰箱',
+  '我家有两个老人，一个孩子',
+  '我家有老人，麻烦志愿者上门',
+  '求求了，别发语音',
+  '需要的人多吗',
+  '需要多久',
+  '出结果了吗',
+  '送温暖活动开始了',
+  '免费送货上门吗',
+  '谁要去超市，帮我带瓶酱油',
+  '有没有人一起团菜',
+  '菜到了吗',
+  '有没有人有多余的时间帮忙',
+  '我这有个快递不是我的',
+  '我家有人阳了',
+  '我有布洛芬，不用担心',
+  '我有退烧药，吃了就好了',
+  '谁有核酸结果截图',
+  '谁有今天的团购链接',
+  '谁家有WiFi密码',
+  '有没有人在团口罩',
+  '口罩买多了也没用',
+  '买多了就放冰箱吧',
+  '我需要一个解释',
+  '求个链接',
+  '求 解释一下',
+  '需要 等多久',
+  '送 给你了',
+  '出 结果了没',
+  '谁家的菜还没拿',
+  '谁家有空房出租',
+  '有没有大米团购',
+  '有没有菜的团购链接',
+  '今天物资到了吗',
+  '要 不要紧',
+  '你要不要菜',
+  '我家有点乱',
+  '我们家有三口人',
+  '家里有药吗，记得检查一下',
+  '送你一句话',
+  '免费的最贵',
+  '出太阳了，晒晒被子',
+  '大家有需要的可以找物业',
+  '有需要的吗',
+  '有要的吗',
+  '谁要',
+  '谁家有',
+  '我有',
+  '求',
+  '出',
+  '送',
+  '有人需要帮忙吗',
+  '有没有人需要核酸证明',
+  '谁需要接龙的链接',
+  '有人需要我帮忙取快递吗',
+  '有人需要搭车吗',
   '',
   '物资',
   '要 #5',
@@ -213,6 +287,15 @@ describe('detectAid', () => {
 
   it.each(NEGATIVE)('not an offer or request: %s', text => {
     expect(detect(text)).toBeNull()
+  })
+
+  it('never throws, and anything it finds has a short item', () => {
+    const zh = fc.constantFrom(...'我有求需要谁家出送要不多余的菜口罩布洛芬急孩子吗了，？ 2瓶一盒#'.split(''))
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.array(zh, { maxLength: 30 }).map(a => a.join(''))), text => {
+      const r = detectAid(normalise(text))
+      if (r) expect(r.item.length).toBeGreaterThan(0)
+      if (r) expect(r.item.length).toBeLessThanOrEqual(12)
+    }), { numRuns: 2000 })
   })
 
   it('ignores long multi-line messages (lists, notices)', () => {
