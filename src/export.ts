@@ -30,20 +30,20 @@ export function toCsvTable(rows: Record<string, unknown>[], columns?: string[]):
 export function exportCsv(state: ExportState): string {
   const out: string[] = []
   const chains = state.chains as any[]
-  out.push('# chains', toCsvTable(chains.map(c => ({ id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status, deadline: c.deadline, pickup: c.pickup, cap: c.cap })),
+  out.push('# chains\r\n', toCsvTable(chains.map(c => ({ id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status, deadline: c.deadline, pickup: c.pickup, cap: c.cap })),
     ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap']))
-  out.push('# chain_items', toCsvTable(chains.flatMap(c => (c.items ?? []).map((i: any) => ({ chain: c.id, ...i }))),
+  out.push('# chain_items\r\n', toCsvTable(chains.flatMap(c => (c.items ?? []).map((i: any) => ({ chain: c.id, ...i }))),
     ['chain', 'code', 'name', 'unit', 'price', 'stock', 'limit', 'ordered']))
-  out.push('# chain_orders', toCsvTable(chains.flatMap(c => (c.orders ?? []).map((o: any) => ({
+  out.push('# chain_orders\r\n', toCsvTable(chains.flatMap(c => (c.orders ?? []).map((o: any) => ({
     chain: c.id, member: o.member, household: o.household,
     lines: (o.lines ?? []).map((l: any) => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp,
   }))), ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp']))
-  out.push('# checkins', toCsvTable((state.checkins as any[]).map(c => ({ ...c, temps: (c.temps ?? []).join(' ') })),
+  out.push('# checkins\r\n', toCsvTable((state.checkins as any[]).map(c => ({ ...c, temps: (c.temps ?? []).join(' ') })),
     ['day', 'room', 'member', 'household', 'temps', 'abnormal']))
-  out.push('# aid', toCsvTable((state.aid as any[]).map(a => ({ ...a, matches: (a.matches ?? []).join(' ') })),
+  out.push('# aid\r\n', toCsvTable((state.aid as any[]).map(a => ({ ...a, matches: (a.matches ?? []).join(' ') })),
     ['id', 'kind', 'room', 'member', 'item', 'qty', 'urgent', 'status', 'matches']))
-  out.push('# notices', toCsvTable((state.notices as any[]).map(n => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })),
+  out.push('# notices\r\n', toCsvTable((state.notices as any[]).map(n => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })),
     ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending']))
-  out.push('# isolations', toCsvTable(state.isolations as any[], ['household', 'room', 'start', 'days', 'status']))
+  out.push('# isolations\r\n', toCsvTable(state.isolations as any[], ['household', 'room', 'start', 'days', 'status']))
   return out.join('')
 }
