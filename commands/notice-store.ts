@@ -124,7 +124,7 @@ function sorted(xs: Iterable<string>): string[] {
 
 /** docs/export.md `notices`: posted notices, names merged over rooms and sorted. */
 export function exportNotices(db: Db): unknown[] {
-  const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL ORDER BY id`).all() as NoticeRow[]
+  const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
   return rows.map(n => {
     const t = tally(db, n)
     const acked = sorted(t.flatMap(r => r.acked))

@@ -204,3 +204,22 @@ describe('nextSlot and helpers', () => {
     expect(describeRepeat('weekdays', null, 8, 0)).toBe('工作日 08:00')
   })
 })
+
+describe('properties', () => {
+  it('never throws; a parsed instant is always after now and the rest is a suffix of the text', async () => {
+    const fc = await import('fast-check')
+    const piece = fc.constantFrom('明天', '后天', '今晚', '周六', '下周一', '每天', '每周六', '上午', '晚上', '9点', '半', '08:00',
+      '12月1日', '2026-12-01', ' ', '一刻', '十二', '取菜', '#5', ':', '25点', '13月')
+    fc.assert(fc.property(fc.array(piece, { maxLength: 6 }).map(a => a.join('')), fc.integer({ min: 0, max: 400 * 86400000 }), (text, dt) => {
+      const t0 = now + dt
+      for (const r of [parseWhen(text, t0, tz), parseRecurrence(text, t0, tz)]) {
+        if (r.ok) {
+          expect(r.at).toBeGreaterThan(t0)
+          expect(text.trim().endsWith(r.rest)).toBe(true)
+        } else {
+          expect(['none', 'invalid', 'past']).toContain(r.reason)
+        }
+      }
+    }), { numRuns: 2000 })
+  })
+})
