@@ -42,9 +42,8 @@ const WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 七: 0, 7: 0, 一: 1, 
 
 type Period = 'dawn' | 'morning' | 'noon' | 'afternoon' | 'evening'
 const PERIOD: Record<string, Period> = {
-  凌晨: 'dawn', 早上: 'morning', 早晨: 'morning', 清晨: 'morning', 上午: 'morning', 早: 'morning', 晨: 'morning',
-  中午: 'noon', 下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'evening', 晚间: 'evening',
-  夜间: 'evening', 晚: 'evening', 夜: 'evening',
+  凌晨: 'dawn', 早上: 'morning', 早晨: 'morning', 清晨: 'morning', 上午: 'morning',
+  中午: 'noon', 下午: 'afternoon', 傍晚: 'evening', 晚上: 'evening', 夜里: 'evening', 晚间: 'evening', 夜间: 'evening',
 }
 const PERIOD_RE = '(凌晨|早上|早晨|清晨|上午|中午|下午|傍晚|晚上|夜里|晚间|夜间)'
 /** Hour a period stands for when no hour is written (`今晚`, `明早`). */
