@@ -15,6 +15,9 @@ export interface NoticeRow {
 /** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */
 export const ACK_WINDOW_MS = 3 * 86400000
 
+// A partial room name must say which building or area (`3栋`, `A区`, `五号楼`): a plain word like
+// 业主 is in every topic and is the start of the notice, not a target.
+const NAMED = /[\dA-Za-z一二三四五六七八九十]/
 const ALL_WORDS = /^(全部|全部群|所有群|所有|全体|全体群)$/
 
 /** A room topic named by `3栋`: contains it, not as the tail of a longer number (13栋). */
@@ -40,7 +43,7 @@ export function readTarget(text: string, rooms: string[]): TargetWord {
   if (ALL_WORDS.test(word)) return { target: { scope: 'all', room: null, names: [] }, rest: m[2].trim() }
   const parts = word.split(/[,、，和]/).map(p => p.trim()).filter(Boolean)
   if (!parts.length || parts.some(p => p.length > 12)) return null
-  const found = parts.filter(p => rooms.some(r => topicMatches(r, p)))
+  const found = parts.filter(p => rooms.some(r => r === p || (NAMED.test(p) && topicMatches(r, p))))
   if (found.length === parts.length) return { target: { scope: 'names', room: null, names: parts }, rest: m[2].trim() }
   // `3栋,7栋` with 7栋 unknown is a target with a typo; `明天停水` is just the body
   if (parts.length > 1 && found.length > 0) return { missing: parts.filter(p => !found.includes(p)) }

@@ -146,3 +146,18 @@ describe('通知: help', () => {
     expect(out.messages[0].text).toContain('例如：定时通知 明天08:00 全员核酸，请带好身份证')
   })
 })
+
+describe('通知: a first word that is in every topic is the body, not a target', () => {
+  it('通知 业主 … stays in this room', async () => {
+    const out = await run(`== 5栋业主群: 李四
+== 3栋业主群: 张三
+@ 2026-11-24 08:00
+王网格*: 通知 业主 请今晚前缴纳物业费
+王网格*: 通知 3栋业主群 明天停水
+`)
+    expect(out.messages.map(m => [m.to, m.text.split('\n')[1]])).toEqual([
+      ['3栋业主群', '业主 请今晚前缴纳物业费'],
+      ['3栋业主群', '明天停水'],
+    ])
+  })
+})
