@@ -1,56 +1,27 @@
-// 物资互助 follow-ups: `要 #5` claims an offer (the offerer is @-mentioned in its room), `完成 #5`
-// closes an entry (author, claimer or admin), `撤回 #5` withdraws it (author or admin), and
-// `物资` / `互助` lists what is open in this room.
+// 物资互助 follow-ups: `完成 #5` closes an entry (author, claimer or admin), `撤回 #5` withdraws
+// it (author or admin), and `物资` / `互助` lists what is open in this room. (`要 #5`: aid-claim.ts)
 import type { Command, Ctx } from '../src/types.js'
 import { UserError } from '../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from '../src/text/aid.js'
-import { ENDED, VERB, entryFor, expireKey, matchedWith, openEntries, setStatus, what, type Entry } from './aid-store.js'
+import { ENDED, VERB, entryFor, expireKey, openEntries, setStatus, what, type Entry } from './aid-store.js'
 
-interface Ref { id: number }
+export interface Ref { id: number }
 
-function refParser(action: AidAction) {
+export function refParser(action: AidAction) {
   return (ctx: Ctx): Ref | null => {
     const r = parseAidRef(ctx.text)
     return r && r.action === action ? { id: r.id } : null
   }
 }
 
-function ensureLive(e: Entry): void {
+export function ensureLive(e: Entry): void {
   if (e.status !== 'open' && e.status !== 'claimed') throw new UserError(`#${e.id} ${ENDED[e.status]}。`)
 }
 
 /** Tell the entry's room, and the sender too when they wrote from a private chat. */
-function announce(ctx: Ctx, e: Entry, text: string, mentions: string[]): void {
+export function announce(ctx: Ctx, e: Entry, text: string, mentions: string[]): void {
   ctx.send(e.room, text, mentions.length ? { mentions } : undefined)
   if (!ctx.room) ctx.reply(`已处理，并已在「${e.room}」通知。`)
-}
-
-export const claim: Command<Ref> = {
-  name: 'aid.claim',
-  help: { summary: '认领邻居登记的物资', usage: '要 #编号', example: '要 #5' },
-  where: 'any',
-  who: 'anyone',
-  parse: refParser('claim'),
-  run({ id }, ctx) {
-    const e = entryFor(ctx, id)
-    const me = ctx.member!.name
-    if (e.kind === 'request') throw new UserError(`#${id} 是 ${e.member} 的求助（${e.item}）。有的话请发「我有 ${e.item}」，或直接联系 ${e.member}。`)
-    if (e.member === me) throw new UserError(`#${id} 是你自己登记的。送出后发「完成 #${id}」，不送了发「撤回 #${id}」。`)
-    if (e.status === 'claimed') throw new UserError(`#${id} 已被 ${e.claimed_by} 认领了。`)
-    ensureLive(e)
-    ctx.q(`UPDATE aid_entries SET status = 'claimed', claimed_by = ? WHERE id = ?`).run(me, id)
-    ctx.cancel(expireKey(id))
-    // the claimer's own matched requests are being filled by this offer
-    const mine = matchedWith(ctx.db, e).filter(r => {
-      const req = ctx.q(`SELECT member, status FROM aid_entries WHERE id = ?`).get(r) as { member: string; status: string }
-      return req.member === me && req.status === 'open'
-    })
-    for (const r of mine) {
-      ctx.q(`UPDATE aid_entries SET status = 'claimed', filled_by = ?, claimed_by = ? WHERE id = ?`).run(id, e.member, r)
-      ctx.cancel(expireKey(r))
-    }
-    announce(ctx, e, `🤝 #${id} ${what(e)} 已由 ${me} 认领，请两位联系交接。交接后发「完成 #${id}」`, [e.member])
-  },
 }
 
 export const done: Command<Ref> = {

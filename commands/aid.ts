@@ -4,7 +4,8 @@
 // 物资 (the open list), urgent alerts to admins and expiry.
 import type { Family } from '../src/types.js'
 import { post } from './aid-post.js'
-import { claim, done, withdraw, list } from './aid-manage.js'
+import { claim } from './aid-claim.js'
+import { done, withdraw, list } from './aid-manage.js'
 import { aidJobs } from './aid-jobs.js'
 import { exportAid, mineLines } from './aid-store.js'
 

@@ -40,6 +40,25 @@ describe('要 #编号', () => {
     expect(out.to('@王五').at(-1)!.text).toContain(`已在「${ROOM}」通知`)
   })
 
+  it('我要 quoting the bot confirmation or the offer itself claims it', async () => {
+    const quoting = (quote: string, reply: string) => `王五: 「${quote}」\n  - - - - - - - - - - - - - - -\n  ${reply}\n`
+    const out = await run(HEAD + '李四: 我家有土豆要不要\n'
+      + quoting('邻里助手：已登记 #1 张三 出：泡椒 2瓶', '我要')
+      + quoting('李四：我家有土豆要不要', '要'))
+    const claims = out.to(ROOM).filter(m => m.text.startsWith('🤝'))
+    expect(claims.map(m => [m.text.match(/#\d+/)![0], m.mentions])).toEqual([['#1', ['张三']], ['#3', ['李四']]])
+    expect(out.aid.map(a => a.status)).toEqual(['claimed', 'open', 'claimed'])
+  })
+
+  it('a quote with ordinary words, or of a request, claims nothing', async () => {
+    const quoting = (quote: string, reply: string) => `王五: 「${quote}」\n  - - - - - - - - - - - - - - -\n  ${reply}\n`
+    const out = await run(HEAD + quoting('邻里助手：已登记 #1 张三 出：泡椒 2瓶', '好香')
+      + quoting('邻里助手：已登记 #2 李四 求：止痛片', '我要')
+      + quoting('张三：今天天气不错', '我要'))
+    expect(out.messages).toHaveLength(2)
+    expect(out.aid.map(a => a.status)).toEqual(['open', 'open'])
+  })
+
   it('does not reach an entry of another room', async () => {
     const out = await run(HEAD + '== 5栋群: 赵六\n赵六: 要 #1\n')
     expect(out.to('5栋群')[0].text).toContain('没有找到互助 #1')
