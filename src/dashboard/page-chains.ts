@@ -17,11 +17,12 @@ export function chainsPage(chains: Chain[]): Raw {
   if (chains.length === 0) return html`<h1>接龙</h1><section class="card"><p class="muted">还没有接龙。在群里发「#接龙 标题」开始。</p></section>`
   const sorted = [...chains].sort((a, b) => (a.status === b.status ? b.id - a.id : a.status === 'open' ? -1 : 1))
   const rows = sorted.map(c => [
-    html`<a href="/chains/${c.id}">#${c.id} ${c.title}</a>`, c.room, c.owner, status(c),
+    html`<a href="/chains/${c.id}">#${c.id} ${c.title}</a>`, status(c),
     c.orders.length, c.items.length ? yuan(chainTotal(c)) : '—',
-    `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`,
+    `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`, c.room, c.owner,
   ])
-  return html`<h1>接龙</h1><section class="card">${table(['接龙', '群', '团长', '状态', '人数', '金额', '已取'], rows, { numeric: [4, 5] })}</section>`
+  return html`<h1>接龙</h1><section class="card">${table(['接龙', '状态', '人数', '金额', '已取', '群', '团长'], rows,
+    { numeric: [2, 3], wrap: [0] })}</section>`
 }
 
 function linesText(c: Chain, lines: Chain['orders'][number]['lines']): string {
