@@ -1,0 +1,62 @@
+import { describe, it, expect } from 'vitest'
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { openDb, migrate, readMigrations } from '../src/store/db.js'
+import { buildExport, csvCell, exportCsv } from '../src/export.js'
+import { families } from '../commands/index.js'
+
+describe('store', () => {
+  it('opens a file in WAL with synchronous=FULL and applies every migration once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-'))
+    const path = join(dir, 'sub', 'x.db')
+    const db = openDb(path)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(2)
+    const versions = readMigrations().map(m => m.version)
+    expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...versions))
+    db.close()
+    const again = openDb(path)
+    expect(migrate(again)).toBe(0)
+    again.close()
+  })
+
+  it('applies numbered migrations in order, each atomically', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linli-mig-'))
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, '0002_b.sql'), 'ALTER TABLE t ADD COLUMN b TEXT;')
+    writeFileSync(join(dir, '0001_a.sql'), 'CREATE TABLE t (a TEXT);')
+    writeFileSync(join(dir, '0003_bad.sql'), 'CREATE TABLE u (x); THIS IS NOT SQL;')
+    const db = new Database(':memory:')
+    expect(() => migrate(db, readMigrations(dir))).toThrow()
+    expect(db.pragma('user_version', { simple: true })).toBe(2)
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'u'`).get()).toBeUndefined()
+    expect(db.prepare(`SELECT * FROM pragma_table_info('t')`).all().map((c: any) => c.name)).toEqual(['a', 'b'])
+  })
+})
+
+describe('export', () => {
+  it('is empty and byte-identical for an empty database', () => {
+    const db = openDb(':memory:')
+    const a = JSON.stringify(buildExport(db, 'Asia/Shanghai', families))
+    expect(a).toBe(JSON.stringify({ chains: [], checkins: [], aid: [], notices: [], isolations: [] }))
+    expect(JSON.stringify(buildExport(db, 'Asia/Shanghai', families))).toBe(a)
+  })
+
+  it.each([
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+86 138', "'+86 138"],
+    ['-1', "'-1"],
+    ['@cmd', "'@cmd"],
+    ['白菜, 土豆', '"白菜, 土豆"'],
+    ['说"好"', '"说""好"""'],
+    ['普通', '普通'],
+    [null, ''],
+  ])('CSV cell %s → %s', (v, out) => expect(csvCell(v)).toBe(out))
+
+  it('CSV has one table per section', () => {
+    const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false }], aid: [], notices: [], isolations: [] })
+    expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal\r\n2026-11-24,r,\'=bad,,36.5,false')
+  })
+})
