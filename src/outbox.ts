@@ -114,6 +114,8 @@ export class Outbox {
     for (const { id } of rows) {
       const sent = this.transport.wasSent ? this.transport.wasSent(id) : true
       stmt(this.db, `UPDATE outbox SET status = ? WHERE id = ?`).run(sent ? 'sent' : 'pending', id)
+      // confirmations folded into a message that never went out must go out again themselves
+      if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
     }
     const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)
