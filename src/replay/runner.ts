@@ -94,6 +94,13 @@ export class ReplaySession {
     const loggedIn = new Promise<void>(resolve => this.bot.once('login', () => resolve()))
     this.mocker.login(this.me)
     await loggedIn
+    // A reopened database (a restart): the account still has its remarks on the admins' contacts.
+    for (const a of this.db.prepare(`SELECT name, token FROM admins ORDER BY id`).all() as { name: string; token: string }[]) {
+      if (this.admins.has(a.name)) continue
+      this.admins.add(a.name)
+      const c = this.contact(a.name)
+      this.mocker.contactPayload(c.id, { ...this.mocker.contactPayload(c.id), alias: a.token })
+    }
     await this.settle()
     return this
   }
@@ -125,7 +132,7 @@ export class ReplaySession {
     if (this.admins.has(name)) return
     this.admins.add(name)
     const c = this.contact(name)
-    const token = `linli-replay-${this.admins.size}`
+    const token = `linli-replay-${name}`
     this.mocker.contactPayload(c.id, { ...this.mocker.contactPayload(c.id), alias: token })
     this.puppet.dirtyPayload(types.Dirty.Contact, c.id)
     this.db.prepare(`INSERT OR IGNORE INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)`).run(name, token, this.clock.now())
