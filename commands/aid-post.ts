@@ -14,7 +14,7 @@ export const post: Command<AidText> = {
   name: 'aid.post',
   help: {
     summary: '登记多余的物资或求助，自动匹配邻居',
-    usage: '我有 物品 [数量] / 出 物品 / 送 物品 / 求 物品 / 需要 物品（也认「谁家有止痛片？」这类说法）',
+    usage: '我有 物品 [数量] · 送 物品 · 求 物品（也认「谁家有止痛片？」这样的话）',
     example: '我有 泡椒 2瓶',
   },
   where: 'room',

@@ -12,8 +12,8 @@ import { exportAid, mineLines } from './aid-store.js'
 export const aid: Family = {
   name: '物资互助',
   aliases: ['互助', '物资', '求助', '闲置'],
-  // the exact forms first: `要 #5` must never be read as a sentence
-  commands: [list, claim, done, withdraw, post],
+  // post first so 帮助 shows it first; detectAid never reads `要 #5`, `物资` etc. (tests/text/aid.test.ts)
+  commands: [post, claim, done, withdraw, list],
   jobs: aidJobs,
   exportState: db => ({ aid: exportAid(db) }),
   mine: mineLines,

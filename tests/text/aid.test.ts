@@ -273,6 +273,11 @@ const NEGATIVE: string[] = [
   '',
   '物资',
   '要 #5',
+  '完成 #5',
+  '撤回 #5',
+  '互助',
+  '我要',
+  '要',
 ]
 
 describe('detectAid', () => {
