@@ -34,7 +34,7 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
 
 // Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
 const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
-const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时/
+const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读/
 const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', '*', '。', '~', '!']
 const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/
 const JOIN = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*[一1]|(?:我)?报名|接龙\s*报名)(?![\d.])\s*(.*)$/s
@@ -118,6 +118,7 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
     if (named) { push(named); p = named.end; continue }
     const neg = /^-\s*/.exec(rest)
     const q = quantityAt(t, p + (neg ? neg[0].length : 0)) ?? (/^\+\s*/.test(rest) ? quantityAt(t, p + /^\+\s*/.exec(rest)![0].length) : null)
+    if (q && !q.unit && /^3[5-9]\.\d|^4[0-2]\.\d/.test(rest)) return [{ t: 'unknown', word: rest, pos: p, end: t.length }]
     if (q && !(isChineseBareNumeral(t, p, q) )) {
       push({ t: 'qty', q: { qty: q.qty, unit: q.unit }, neg: Boolean(neg), claimed: false, pos: p, end: q.end }); p = q.end; continue
     }
@@ -164,7 +165,11 @@ function decide(toks: Tok[], items: ChainItem[], household: string | null, marke
   const itemToks = meaningful.filter(x => x.t === 'item') as Extract<Tok, { t: 'item' }>[]
   const qtys = meaningful.filter(x => x.t === 'qty') as Extract<Tok, { t: 'qty' }>[]
 
-  if (itemLike.length) return { kind: 'error', error: { code: 'unknown', words: itemLike.map(u => u.word) } }
+  if (itemLike.length) {
+    // `西瓜3` alone might be anything; with a unit, a marker, a code or a real item beside it, it is an order
+    const clear = marked || itemToks.length > 0 || qtys.some(q => q.q.unit) || itemLike.some(u => /^\d+号$/.test(u.word))
+    return clear ? { kind: 'error', error: { code: 'unknown', words: itemLike.map(u => u.word) } } : null
+  }
   if (amb) return { kind: 'error', error: { code: 'ambiguous', word: amb.word, items: amb.items } }
 
   if (itemToks.length === 0) {

@@ -149,7 +149,9 @@ describe('a one-item chain (WeChat 接龙 style: 半个南瓜 共20份)', () => 
 
 describe('refused orders (the reply explains)', () => {
   it.each([
-    ['西瓜3', 'err:unknown'],
+    ['西瓜 3斤', 'err:unknown'],
+    ['接龙 西瓜3', 'err:unknown'],
+    ['西瓜3份', 'err:unknown'],
     ['西瓜 3斤', 'err:unknown'],
     ['五斤西瓜', 'err:unknown'],
     ['白菜2 西瓜3', 'err:unknown'],
@@ -205,6 +207,19 @@ describe('ordinary chat is not an order', () => {
     ['11-24'],
     ['白菜2 明天来拿'],
     ['这次的土豆3斤够吃吗'],
+    ['西瓜3'],
+    ['体温 36.5'],
+    ['36.5'],
+    ['36.5℃'],
+    ['打卡 36.5'],
+    ['爸爸36.5 妈妈36.6'],
+    ['体温 36.5 36.7 36.4'],
+    ['我有 泡椒 2瓶'],
+    ['出 白菜 5颗 免费'],
+    ['求 止痛片'],
+    ['提醒 每天08:00 记得打卡'],
+    ['收到'],
+    ['1'],
   ])('%s → null', text => expect(run(veg)(text)).toBe('null'))
 })
 
