@@ -43,10 +43,15 @@ bot.on('logout', (user: { name(): string }) => log.info(`logged out: ${user.name
 const handle = await ready
 let stopDashboard: (() => Promise<void>) | null = null
 if (config.dashboard.on) {
-  const { startDashboard } = await import('./dashboard/server.js')
-  const dash = await startDashboard({ db, config, clock: systemClock })
-  stopDashboard = dash.close
-  log.info(`dashboard at ${dash.url} (send 后台 to the bot in private chat for a login link)`)
+  try {
+    const { startDashboard } = await import('./dashboard/server.js')
+    const dash = await startDashboard({ db, config, clock: systemClock })
+    stopDashboard = dash.close
+    log.info(`dashboard at ${dash.url} (send 后台 to the bot in private chat for a login link)`)
+  } catch (e) {
+    // a busy port must not keep residents' check-ins and orders from being recorded
+    log.error(`dashboard not started: ${(e as Error)?.message ?? e}`)
+  }
 }
 
 let stopping = false
