@@ -47,8 +47,9 @@ export function looksLikeItemLine(line: string): boolean {
  */
 export function isNativeCopy(text: string): boolean {
   if (!isJielongHead(text)) return false
+  // priced lines may head a native list (`1. 西瓜 3元/斤`); an unpriced numbered line is an entry
   const numbered = bodyLines(text).filter(l => NUMBERED.test(l) && !isHint(l))
-  return numbered.length > 0 && !numbered.some(looksLikeItemLine)
+  return numbered.some(l => !looksLikeItemLine(l))
 }
 
 /** Parse Linli's start post. null when the text does not start with #接龙. */

@@ -102,4 +102,15 @@ describe('native copies: edge cases', () => {
     expect(c.orders).toHaveLength(1)
     expect(texts(out.messages).some(t => t.includes('已经截单了'))).toBe(true)
   })
+
+  it('a native list with priced items in its header: `295-909 五斤西瓜，十斤苹果` gets real totals', async () => {
+    const fruitHead = ['#接龙 今日水果', '  1. 西瓜 3元/斤', '  2. 苹果 5元/斤', '']
+    const { c } = await stateOf([
+      copy('295-909', ['1. 295-909 五斤西瓜，十斤苹果'], { note: false, head: fruitHead }),
+      copy('295-910', ['1. 295-909 五斤西瓜，十斤苹果', '2. 295-910 苹果3斤'], { head: fruitHead }),
+    ].join('\n'))
+    expect(c.title).toBe('今日水果')
+    expect(c.items.map(i => [i.name, i.price, i.ordered])).toEqual([['西瓜', 3, 5], ['苹果', 5, 13]])
+    expect(c.orders.map(o => [o.household, o.amount])).toEqual([['295-909', 65], ['295-910', 15]])
+  })
 })

@@ -125,4 +125,12 @@ describe('views, my orders, pickups', () => {
     expect(lastReply(out).text).toBe('#1 周六蔬菜团购 还有1人未取（已取 1/2）：\n1. 3-2-501 钱七 白菜1颗 鸡蛋2盒')
     expect(chains(out.state)[0].orders.map(o => [o.member, o.pickedUp])).toEqual([['3-2-501 钱七', false], ['李四', true]])
   })
+
+  it('到货 to 25 buyers is batched by the outbox (20 mentions a message) and mentions each exactly once', async () => {
+    const buyers = Array.from({ length: 25 }, (_, i) => `邻居${i + 1}`)
+    const out = await run(head + veg + '\n' + buyers.map(b => `${b}: 土豆1斤`).join('\n') + '\n张三: 到货 北门')
+    const arrivals = out.messages.filter(m => m.mentions.length && m.to === ROOM)
+    expect(arrivals.length).toBe(2)
+    expect(arrivals.flatMap(m => m.mentions).sort()).toEqual([...buyers].sort())
+  })
 })

@@ -117,6 +117,7 @@ describe('native 接龙 copies', () => {
     ['#接龍\n半個南瓜\n\n1. 295-909 6份', true],
     ['#Group Note\nPumpkin\n\n1. 295-909 6', true],
     ['#接龙 周六蔬菜团购\n1. 白菜 5元/颗', false],
+    ['#接龙 水果\n1. 西瓜 3元/斤\n2. 苹果 5元/斤\n\n1. 295-909 五斤西瓜,十斤苹果', true],
     ['#接龙 明早核酸志愿者 限10人', false],
     ['接龙 1号两颗', false],
   ])('isNativeCopy %s → %s', (t, want) => expect(isNativeCopy(normalise(t))).toBe(want))
