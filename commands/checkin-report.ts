@@ -88,7 +88,8 @@ function store(ctx: Ctx, room: string, name: string, input: CheckinInput): boole
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
     ctx.send(dm, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
   }
-  if (ctx.room) ctx.ack(ACK_HEADER, household ?? maskName(name))
+  // a room without daily check-ins only hears from isolated households: a receipt there would out them
+  if (ctx.room && isEnabled(ctx, room)) ctx.ack(ACK_HEADER, household ?? maskName(name))
   return iso !== null
 }
 
@@ -99,7 +100,11 @@ export const reportCommand: Command<CheckinInput> = {
   who: 'anyone',
   parse: parseCheckin,
   run(input, ctx) {
-    if (input.ask) { ctx.reply(input.ask, ctx.room ? { mentions: [ctx.member!.name] } : undefined); return }
+    if (input.ask) {
+      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member!.name] })
+      else ctx.send('@' + ctx.member!.wxName, input.ask)
+      return
+    }
     let isolated = false
     for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
     if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)

@@ -24,8 +24,9 @@ export function retentionJob(_job: JobRun, ctx: Ctx): void {
 export const checkin: Family = {
   name: '体温打卡',
   aliases: ['打卡', '体温', '隔离', '居家隔离'],
-  // admin forms first: `打卡 开启` must never be read as a check-in
-  commands: [settingsCommand, statsCommand, listCommand, releaseCommand, isolateCommand, reportCommand],
+  // the resident's command first (帮助 lists them in this order); the forms are disjoint: the
+  // temperature parser returns null for every admin form (tests/text/temperature.test.ts)
+  commands: [reportCommand, settingsCommand, statsCommand, isolateCommand, releaseCommand, listCommand],
   jobs: {
     'checkin.remind': remindJob,
     'checkin.chase': chaseJob,

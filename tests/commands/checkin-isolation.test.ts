@@ -110,4 +110,21 @@ ${WANG}: 体温 36.6
       '打卡统计的名单只在私聊里发给管理员：请私聊我发送「打卡统计」。',
     ])
   })
+
+  it('in a room without daily check-ins, an isolated household checks in without the room noticing', async () => {
+    const out = await run(`${HEAD}王网格*: 隔离 3-2-501 14天
+@ 2026-11-24 08:10
+${WANG}: 36.6
+${WANG}: 375
+3-2-502 李阿姨: 36.6
+`)
+    expect(out.messages.filter(m => m.to === ROOM)).toEqual([])
+    expect(dms(out.messages, WANG).slice(-2).map(m => m.text)).toEqual([
+      '✅ 已收到 3-2-501 上午体温（居家隔离第1天/共14天）',
+      '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。',
+    ])
+    expect(out.state.checkins).toEqual([
+      { day: '2026-11-24', room: ROOM, member: WANG, household: '3-2-501', temps: [36.6], abnormal: false },
+    ])
+  })
 })
