@@ -25,9 +25,10 @@ export function isAbnormal(v: number): boolean { return v >= ABNORMAL_FROM }
 
 // Longest first: the alternation takes the first that matches.
 const KEYWORD = /(?:体温打卡|打卡体温|报体温|测体温|量体温|今日体温|今天体温|体温|测温|晨检|打卡)(?!计|枪|表|机|贴)/y
-const FILLER = /(?:今日|今天|每日|早上|早晨|上午|中午|下午|晚上|全家|家里|一家|已测|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|是|为|[:=])/y
+const FILLER = /(?:今日|今天|今早|今晨|每日|早上|早晨|上午|中午|下午|晚上|全家人|全家|家里|一家[二三四五六七八]口|一家|已测|测了|量了|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|是|为|早|晚|[:=])/y
 const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
-const SEPARATOR = /[\s,、/;。|+~!.]+/y
+// Emoji (👌 ✅ 🙏) often close a check-in; they carry nothing.
+const SEPARATOR = /[\s,、/;。|+~!.\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f]+/uy
 // Family words that may label a bare (keyword-less) reading; names are accepted only after a keyword.
 const KIN = '本人|自己|我|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
   '爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|哥哥|姐姐|弟弟|妹妹|公公|婆婆|岳父|岳母|保姆|阿姨|爸|妈'
