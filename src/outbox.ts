@@ -65,7 +65,7 @@ export function splitText(text: string, max: number): string[] {
 export function jitterFor(id: number, jitterMs: number): number {
   if (jitterMs <= 0) return 0
   let h = id * 2654435761 >>> 0
-  h ^= h >>> 16
+  h = (h ^ (h >>> 16)) >>> 0 // unsigned: a negative remainder would pace sends closer than roomIntervalMs
   return h % (jitterMs + 1)
 }
 
