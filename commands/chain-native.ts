@@ -12,7 +12,7 @@ import { parseHousehold } from '../src/text/household.js'
 import { quantityAt } from '../src/text/quantity.js'
 import { createChain, roomChains, getChain, items, findOrder, saveOrder, deleteOrder, type Chain, type Item } from './chain-store.js'
 import { fill } from './chain-pick.js'
-import { closedText } from './chain-order.js'
+import { closedText, applyOrder } from './chain-order.js'
 import { linesText } from './chain-format.js'
 
 interface Known extends KnownEntry { member: string }
@@ -56,6 +56,9 @@ export const native: Command<{ copy: NativeCopy }> = {
   run({ copy }, ctx) {
     const sender = ctx.member!.name
     const title = copy.title || '接龙'
+    const ref = /[（(]#(\d+)/.exec(title)
+    const own = ref ? getChain(ctx, Number(ref[1])) : null
+    if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
     // a copy posted just after 截单 belongs to the closed chain; next week's list with the same title is new
     let chain: Chain | null = roomChains(ctx, ctx.room!).find(c => c.native && c.title === title
       && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - 86400000)) ?? null
@@ -101,4 +104,22 @@ export const native: Command<{ copy: NativeCopy }> = {
     if (notes.length) ctx.reply(notes.join('\n'))
     if (unread.length) ctx.reply(`#${chainId} 这几条没看懂数量，没有计入合计：${unread.join('；')}\n例如：1. 3-2-501 2份`)
   },
+}
+
+/**
+ * Someone copied the bot's own list (`#接龙 周六蔬菜团购（#1）` …) and edited their line, as people
+ * do with WeChat's tool: their line becomes their order; other lines are the bot's record already.
+ */
+function orderFromBotList(ctx: Ctx, chain: Chain, copy: NativeCopy): void {
+  const m = ctx.member!
+  const prefixes = [m.household, ...m.name.split(' ')].filter((p): p is string => Boolean(p))
+  const line = copy.entries.map(e => e.text).filter(t => prefixes.includes(entryName(t) ?? '')).at(-1)
+  const hint = `发「${chain.title}」的接龙不用复制整个名单，直接发品名和数量就行，例如：${items(ctx, chain.id)[0]?.name ?? ''}2；看名单发「#${chain.id}」。`
+  if (!line) return ctx.reply(hint)
+  let rest = line.replace(/✓已取$/, '').trim()
+  for (const p of prefixes) if (rest.startsWith(p)) rest = rest.slice(p.length).trim()
+  const its = items(ctx, chain.id)
+  const parse = its.length ? parseOrder(rest, its) : { kind: 'join' as const, qty: 1, household: m.household, note: null }
+  if (!parse || parse.kind === 'error') return ctx.reply(hint)
+  applyOrder({ chainId: chain.id, parse, replace: true }, ctx)
 }

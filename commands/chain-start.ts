@@ -35,6 +35,9 @@ export const start: Command<ChainSpec> = {
     if (ctx.type === 'groupnote' || isNativeCopy(ctx.text)) return null
     const spec = parseChainPost(ctx.text, ctx.now, ctx.tz)
     if (!spec) return null
+    if (!spec.items.length && spec.cap === null && /^#\S+$/.test(ctx.text.trim())) {
+      return invalid(`发起接龙要写标题，例如：#接龙 明早核酸志愿者 限10人\n团购再换行写商品：\n${EXAMPLE}`)
+    }
     if (spec.problems.length) {
       return invalid(`这几行没看懂：${spec.problems.join('；')}\n截止时间要在以后，例如「截止 周五20:00」；商品行例如「1. 白菜 5元/颗 限20」。`)
     }

@@ -128,7 +128,7 @@ export function parseWhen(s: string, now: number, tz: string): number | null {
   } else if ((m = /(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[-/](\d{1,2})(?!\d|:)/.exec(t))) {
     mo = Number(m[1] ?? m[3]); d = Number(m[2] ?? m[4]); dayGiven = true
     if (fromLocal(tz, y, mo, d, 23, 59) < now) y += 1
-  } else if (/后天/.test(t)) { d += 2; dayGiven = true } else if (/明|明天/.test(t)) { d += 1; dayGiven = true } else if (/今/.test(t)) dayGiven = true
+  } else if (/后天/.test(t)) { d += 2; dayGiven = true } else if (/明/.test(t)) { d += 1; dayGiven = true } else if (/今/.test(t)) dayGiven = true
   let hour = 23; let minute = 59
   const hm = /(\d{1,2})[:：](\d{2})/.exec(t) ?? /(\d{1,2}|[一二两三四五六七八九十]+)点(半|(\d{1,2})分?)?/.exec(t)
   if (hm) {
@@ -161,7 +161,7 @@ export interface NativeCopy {
 }
 
 const FOOTER = /截单|截止|截至|点前|之前|自提|取货|提货|备注|谢谢|注意|送到|送货|统一|请|付款|转账/
-const isHint = (l: string) => /^(?:例|例如|格式|示例|举例)(?:\s|[:：]|$)/.test(l) || /^例[:：]?\s/.test(l)
+const isHint = (l: string) => /^(?:例如?|格式|示例|举例)(?:\s|[:：]|$)/.test(l)
 
 /** Parse a copy of WeChat's native 接龙: header, `例` hints, numbered entries, footer. */
 export function parseNativeCopy(text: string): NativeCopy {

@@ -116,11 +116,14 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
     if ((m = /^各/.exec(rest))) { push({ t: 'each', pos: p, end: p + 1 }); p += 1; continue }
     const named = itemAt(t, p, items)
     if (named) { push(named); p = named.end; continue }
-    const neg = /^-\s*/.exec(rest)
-    const q = quantityAt(t, p + (neg ? neg[0].length : 0)) ?? (/^\+\s*/.test(rest) ? quantityAt(t, p + /^\+\s*/.exec(rest)![0].length) : null)
+    // a sign before a number: `-1` is refused later, `+2` is just 2
+    const sign = /^[-+]\s*/.exec(rest)
+    const q = quantityAt(t, p + (sign ? sign[0].length : 0))
+    const neg = sign?.[0].startsWith('-') ?? false
+    // a bare 35.0–42.9 is a temperature (体温打卡), never a quantity: the whole message is not an order
     if (q && !q.unit && /^3[5-9]\.\d|^4[0-2]\.\d/.test(rest)) return [{ t: 'unknown', word: rest, pos: p, end: t.length }]
-    if (q && !(isChineseBareNumeral(t, p, q) )) {
-      push({ t: 'qty', q: { qty: q.qty, unit: q.unit }, neg: Boolean(neg), claimed: false, pos: p, end: q.end }); p = q.end; continue
+    if (q && !isChineseBareNumeral(t, p, q)) {
+      push({ t: 'qty', q: { qty: q.qty, unit: q.unit }, neg, claimed: false, pos: p, end: q.end }); p = q.end; continue
     }
     const filler = FILLERS.find(f => rest.startsWith(f))
     if (filler) { p += filler.length; continue }

@@ -113,4 +113,16 @@ describe('native copies: edge cases', () => {
     expect(c.items.map(i => [i.name, i.price, i.ordered])).toEqual([['西瓜', 3, 5], ['苹果', 5, 13]])
     expect(c.orders.map(o => [o.household, o.amount])).toEqual([['295-909', 65], ['295-910', 15]])
   })
+
+  it('a copy of the bot\'s own list: the sender\'s line becomes their order, nothing is doubled', async () => {
+    const bot = ['#接龙 周六蔬菜团购（#1）', '  1. 白菜 5元/颗 限20颗（剩18）', '  2. 土豆 3元/斤', '']
+    const out = await run('== 3栋业主群: 张三, 李四, 3-2-501 钱七\n@ 2026-11-24 09:00\n' + [
+      '张三: #接龙 周六蔬菜团购', '  1. 白菜 5元/颗 限20', '  2. 土豆 3元/斤', '李四: 白菜2 土豆3斤',
+      copy('3-2-501 钱七', ['1. 李四 白菜2颗 土豆3斤', '2. 3-2-501 钱七 白菜1颗 土豆2斤', '', '合计：白菜2颗 · 土豆3斤 · 共19元'], { note: false, head: bot }),
+      copy('李四', ['1. 李四 白菜3颗 土豆3斤'], { note: false, head: bot }),
+    ].join('\n'))
+    expect(chains(out.state)).toHaveLength(1)
+    expect(chains(out.state)[0].orders.map(o => [o.member, o.lines])).toEqual([
+      ['3-2-501 钱七', [{ item: 1, qty: 1 }, { item: 2, qty: 2 }]], ['李四', [{ item: 1, qty: 3 }, { item: 2, qty: 3 }]]])
+  })
 })
