@@ -71,6 +71,8 @@ export function core(all: () => Family[]): Family {
       const arg = (m[1] ?? '').trim()
       if (!arg) return invalid('请写上户号。格式：登记 楼栋-单元-门牌\n例如：登记 3-2-501')
       const household = parseHousehold(arg)
+      // `登记的时候要身份证吗` is a question, not a command: only an argument with a number is one
+      if (!household && !/\d/.test(arg) && (!/^登记\s/.test(ctx.text) || arg.length > 8 || /[吗呢?？]/.test(arg))) return null
       if (!household || arg.length > 30) return invalid(`「${arg.slice(0, 20)}」不像户号。格式：登记 楼栋-单元-门牌\n例如：登记 3-2-501 或 登记 5栋1单元302`)
       return { household }
     },
