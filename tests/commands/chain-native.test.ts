@@ -125,4 +125,12 @@ describe('native copies: edge cases', () => {
     expect(chains(out.state)[0].orders.map(o => [o.member, o.lines])).toEqual([
       ['3-2-501 钱七', [{ item: 1, qty: 1 }, { item: 2, qty: 2 }]], ['李四', [{ item: 1, qty: 3 }, { item: 2, qty: 3 }]]])
   })
+
+  it('the GroupNote type itself reaches the family through Wechaty: a note without the #接龙 head still counts', async () => {
+    const { c } = await stateOf('!groupnote 295-909: 半个南瓜 共20份\n  1. 295-909 6份')
+    expect(c.orders.map(o => [o.household, o.lines[0].qty])).toEqual([['295-909', 6]])
+    const plain = await run(room + '295-909: 半个南瓜 共20份\n  1. 295-909 6份')
+    expect(plain.state.chains).toEqual([])
+    expect(plain.messages).toEqual([])
+  })
 })
