@@ -4,6 +4,7 @@
 import type { Ctx, Family, JobRun } from '../src/types.js'
 import { addDays, dayOf } from '../src/time.js'
 import { exportCheckins } from './checkin-store.js'
+import { mineLines } from './checkin-mine.js'
 import { nextAt, settingsCommand } from './checkin-settings.js'
 import { reportCommand } from './checkin-report.js'
 import { chaseJob, remindJob, statsCommand, statsJob } from './checkin-remind.js'
@@ -37,6 +38,7 @@ export const checkin: Family = {
     'checkin.retention': retentionJob,
   },
   exportState: db => exportCheckins(db),
+  mine: mineLines,
   init(ctx) {
     // re-scheduling at every start would drop a slot missed while the bot was down
     if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(RETENTION_JOB)) return

@@ -88,4 +88,12 @@ describe('check-ins', () => {
     expect(dms(out.messages, '3-2-501 王五').map(m => m.text)).toEqual([`✅ 已登记今日体温（${ROOM}）`])
     expect(roomMsgs(out.messages).filter(m => m.text.startsWith('✅ 已打卡'))).toEqual([])
   })
+
+  it('我的: the room hears only whether today is done, the private chat gets the values', async () => {
+    const out = await run(`${ON}3-2-501 王五: 我的\n3-2-501 王五: 体温 37.6\n3-2-501 王五: 我的\n== @3-2-501 王五\n3-2-501 王五: 我的\n`)
+    const room = roomMsgs(out.messages).filter(m => m.text.includes('🌡️ 今日体温：')).map(m => m.text)
+    expect(room).toEqual([expect.stringContaining('还没报'), expect.stringContaining('已打卡 ✅')])
+    expect(dms(out.messages, '3-2-501 王五').at(-1)!.text).toContain('🌡️ 我的体温（近7天）\n11-24 3栋业主群 37.6℃ ⚠️')
+    expectPrivate(out.messages, ['王五'])
+  })
 })
