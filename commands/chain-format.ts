@@ -22,7 +22,7 @@ export function itemLine(i: Item): string {
   const parts = [`${i.code}. ${i.name}`]
   if (i.price) parts.push(`${money(i.price)}元${i.unit ? '/' + i.unit : ''}`)
   if (i.stock !== null) parts.push(`限${formatNumber(i.stock)}${i.unit ?? ''}（剩${formatNumber(Math.max(0, i.stock - i.ordered))}）`)
-  if (i.limit !== null) parts.push(`每人限${formatNumber(i.limit)}${i.unit ?? ""}`)
+  if (i.limit !== null) parts.push(`每人限${formatNumber(i.limit)}${i.unit ?? ''}`)
   return parts.join(' ')
 }
 
