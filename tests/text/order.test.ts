@@ -228,3 +228,18 @@ describe('splitChainRef', () => {
     ['#3 白菜2', 3, '白菜2'], ['#3', 3, ''], ['白菜2', null, '白菜2'], ['#12 +1', 12, '+1'], ['#3.5', null, '#3.5'],
   ])('%s', (text, chain, rest) => expect(splitChainRef(text)).toEqual({ chain, rest }))
 })
+
+describe('never throws', () => {
+  it('on any text, against any chain', async () => {
+    const fc = (await import('fast-check')).default
+    const { parseChainPost, parseNativeCopy, isNativeCopy } = await import('../../src/text/jielong.js')
+    const piece = fc.constantFrom('白菜', '土豆', '2', '两', '半', '斤', '颗', 'x', '号', '#', '+', '-', ' ', ',', '\n', '1.', '接龙', '295-909', '36.5', '?', '十')
+    const text = fc.oneof(fc.string(), fc.array(piece, { maxLength: 12 }).map(a => a.join('')))
+    fc.assert(fc.property(text, s => {
+      for (const items of [veg, fruit, pumpkin, []]) parseOrder(splitChainRef(s).rest, items)
+      parseChainPost('#接龙 ' + s, 0, 'Asia/Shanghai')
+      parseNativeCopy('#接龙\n' + s)
+      isNativeCopy(s)
+    }), { numRuns: 3000 })
+  })
+})
