@@ -96,4 +96,10 @@ describe('check-ins', () => {
     expect(dms(out.messages, '3-2-501 王五').at(-1)!.text).toContain('🌡️ 我的体温（近7天）\n11-24 3栋业主群 37.6℃ ⚠️')
     expectPrivate(out.messages, ['王五'])
   })
+
+  it('every admin of the room is alerted, an admin of another room is not', async () => {
+    const out = await run(`== 5栋业主群: 赵网格\n赵网格*: 在\n${ON.replace('@ 2026-11-24 07:00', '@ 2026-11-24 07:00\n物业小陈*: 好的')}3-2-502 李阿姨: 体温 38.0\n`)
+    const alerted = out.messages.filter(m => m.text.startsWith('⚠️')).map(m => m.to).sort()
+    expect(alerted).toEqual(['@物业小陈', '@王网格'])
+  })
 })

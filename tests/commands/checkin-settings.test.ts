@@ -106,4 +106,14 @@ describe('settings end to end', () => {
       expect(s.db.prepare('SELECT room, enabled FROM checkin_rooms WHERE id = ?').get(id)).toEqual({ room: '3栋邻里群', enabled: 1 })
     } finally { await s.close() }
   })
+
+  it('switching on again with new times replaces the old reminders', async () => {
+    const out = await run(`${HEAD}@ 2026-11-24 07:00
+王网格*: 打卡 开启 每天08:00提醒 10:00催报
+王网格*: 打卡 开启 每天09:00提醒
+@ 2026-11-24 12:00
+`)
+    const times = roomMsgs(out.messages).slice(2).map(m => m.at.slice(11, 16) + ' ' + Array.from(m.text)[0])
+    expect(times).toEqual(['09:00 🌡', '11:00 📊'])
+  })
 })
