@@ -4,7 +4,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { parseOrder, type OrderParse } from '../src/text/order.js'
-import { getChain, items, orders, findOrder, saveOrder, type Chain } from './chain-store.js'
+import { getChain, items, itemNames, orders, findOrder, saveOrder, type Chain } from './chain-store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './chain-pick.js'
 import { errorText, linesText, who } from './chain-format.js'
 
@@ -26,7 +26,7 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
   if (!cand || !cand.rest) return null
   const rest = forceMarked ? `接龙 ${cand.rest}` : cand.rest
   if (cand.ref !== null && cand.chains[0].status === 'closed') {
-    const p = parseOrder(rest, items(ctx, cand.chains[0].id))
+    const p = parseOrder(rest, itemNames(ctx, cand.chains[0].id))
     return p && p.kind !== 'error' ? invalid(closedText(cand.chains[0])) : null
   }
   if (!cand.chains.length) {
@@ -67,7 +67,8 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   if (notes.length) ctx.reply(notes.join('；'), { mentions: [name] })
   if (!lines.length && !existing) return
   saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, lines, false)
-  const text = lines.length ? linesText(lines, items(ctx, chain.id)) : '（已清空）'
+  // names and units only: the items read before saving serve
+  const text = lines.length ? linesText(lines, its) : '（已清空）'
   ctx.ack(`✅ #${chain.id} ${input.replace ? '已修改' : '已接龙'}：`, `${who({ member: name, household })} ${text}`)
 }
 

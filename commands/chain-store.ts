@@ -48,22 +48,36 @@ export function allChains(c: Q): Chain[] {
 }
 
 export function items(c: Q, chainId: number): Item[] {
-  const rows = prep(c, `SELECT i.*, COALESCE((SELECT SUM(l.qty) FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
-    WHERE o.chain_id = i.chain_id AND l.item = i.code), 0) AS ordered
-    FROM chain_items i WHERE chain_id = ? ORDER BY code`).all(chainId) as any[]
+  // one pass over the chain's lines (not one per item): orders are read on every message
+  const rows = prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
+    LEFT JOIN (SELECT l.item, SUM(l.qty) AS ordered FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
+      WHERE o.chain_id = ? GROUP BY l.item) t ON t.item = i.code
+    WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]
   return rows.map(r => ({
     code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(r.ordered),
   }))
+}
+
+/** Codes, names and units only: enough to parse an order, without summing what was ordered. */
+export function itemNames(c: Q, chainId: number): ChainItem[] {
+  return prep(c, 'SELECT code, name, unit FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as ChainItem[]
 }
 
 export function orders(c: Q, chainId: number): Order[] {
   const rows = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? ORDER BY id').all(chainId) as any[]
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
     WHERE o.chain_id = ? ORDER BY l.item`).all(chainId) as any[]
-  return rows.map(r => ({
-    id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at,
-    lines: lines.filter(l => l.order_id === r.id).map(l => ({ item: l.item, qty: l.qty })),
-  }))
+  const byOrder = new Map<number, { item: number; qty: number }[]>()
+  for (const l of lines) {
+    const list = byOrder.get(l.order_id)
+    if (list) list.push({ item: l.item, qty: l.qty })
+    else byOrder.set(l.order_id, [{ item: l.item, qty: l.qty }])
+  }
+  return rows.map(r => toOrder(r, byOrder.get(r.id) ?? []))
+}
+
+function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
+  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, lines }
 }
 
 export function createChain(ctx: Ctx, c: {
@@ -79,7 +93,10 @@ export function createChain(ctx: Ctx, c: {
 }
 
 export function findOrder(c: Q, chainId: number, okey: string): Order | null {
-  return orders(c, chainId).find(o => o.okey === okey) ?? null
+  const r = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, okey) as any
+  if (!r) return null
+  const lines = prep(c, 'SELECT item, qty FROM chain_lines WHERE order_id = ? ORDER BY item').all(r.id) as { item: number; qty: number }[]
+  return toOrder(r, lines.map(l => ({ item: l.item, qty: l.qty })))
 }
 
 /** Write an order's lines (replacing them); an order without lines is deleted unless it is a plain sign-up. */

@@ -43,6 +43,7 @@ export class Engine {
   readonly scheduler: Scheduler
   private log: (msg: string) => void
   private rate = new Map<string, { start: number; count: number; warned: boolean }>()
+  private rateSweptAt = -Infinity
   private downSince: number | null = null
   private readonly bootId = Math.random().toString(36).slice(2)
 
@@ -143,7 +144,11 @@ export class Engine {
     let r = this.rate.get(key)
     if (!r || now - r.start >= 60000) { r = { start: now, count: 0, warned: false }; this.rate.set(key, r) }
     r.count++
-    if (this.rate.size > 10000) for (const [k, v] of this.rate) if (now - v.start >= 60000) this.rate.delete(k)
+    // sweeping is O(senders): at most once a minute, not on every message of a busy morning
+    if (this.rate.size > 10000 && now - this.rateSweptAt >= 60000) {
+      this.rateSweptAt = now
+      for (const [k, v] of this.rate) if (now - v.start >= 60000) this.rate.delete(k)
+    }
     if (r.count <= this.config.ratePerMinute) return false
     if (!r.warned) { r.warned = true; ctx.reply(REPLY_THROTTLED) }
     return true
