@@ -13,7 +13,7 @@ export type TemperatureParse =
   | { kind: 'readings'; explicit: boolean; household: string | null; readings: Reading[] }
   /** Looks like a temperature but cannot be one (375, 34.1, 43): ask to re-measure, store nothing. */
   | { kind: 'remeasure'; explicit: boolean }
-  /** A keyword with no number (`体温正常`, `打卡`): ask for the value. */
+  /** The keyword alone (`打卡`, `体温`): ask for the value. */
   | { kind: 'novalue' }
 
 export const MIN_TEMP = 35.0
@@ -64,6 +64,7 @@ export function parseTemperature(text: string): TemperatureParse | null {
   let pos = 0
   let explicit = false
   let household: string | null = null
+  let filler = false
   const readings: Array<{ label: string | null; token: Token }> = []
   while (pos < t.length) {
     const sep = take(SEPARATOR, t, pos)
@@ -73,9 +74,10 @@ export function parseTemperature(text: string): TemperatureParse | null {
       if (h) { household = h[0].split('-').map(p => String(Number(p))).join('-'); pos = HOUSEHOLD.lastIndex; continue }
     }
     const k = take(KEYWORD, t, pos)
-    if (k) { explicit = true; pos = KEYWORD.lastIndex; continue }
+    // `36.5是正常体温` is talk about temperatures, not a check-in: the keyword leads
+    if (k) { if (readings.length) return null; explicit = true; pos = KEYWORD.lastIndex; continue }
     const f = take(FILLER, t, pos)
-    if (f) { pos = FILLER.lastIndex; continue }
+    if (f) { filler = true; pos = FILLER.lastIndex; continue }
     let label: string | null = null
     let at = pos
     const l = take(KIN_LABEL, t, at) ?? (explicit ? take(NAME_LABEL, t, at) : null)
@@ -89,7 +91,8 @@ export function parseTemperature(text: string): TemperatureParse | null {
     readings.push({ label, token: num[0] })
     pos = num[1]
   }
-  if (!readings.length) return explicit && !household ? { kind: 'novalue' } : null
+  // only a bare `打卡` / `体温` asks for the value; `今天体温正常` is chat
+  if (!readings.length) return explicit && !household && !filler ? { kind: 'novalue' } : null
   if (!explicit && !bareLooksLikeTemperature(readings.map(r => r.token))) return null
   if (readings.some(r => !isPlausible(r.token.value))) return { kind: 'remeasure', explicit }
   return {

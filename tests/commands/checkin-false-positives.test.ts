@@ -19,4 +19,12 @@ describe('no check-in false positives', () => {
     const ours = out.messages.filter(m => /已打卡|重新测量|请写上体温|还没有开启体温打卡/.test(m.text))
     expect(ours).toEqual([])
   })
+
+  it('tests/data/chatter.txt', async () => {
+    const chat = readFileSync(new URL('../data/chatter.txt', import.meta.url), 'utf8').split('\n')
+      .filter(l => l.trim() && !l.startsWith('#')).map((l, i) => `${['3-2-501 王五', '小明'][i % 2]}: ${l}`)
+    const out = await run(`== 3栋业主群: 3-2-501 王五, 小明\n@ 2026-11-24 07:30\n王网格*: 打卡 开启\n${chat.join('\n')}\n`)
+    expect(out.state.checkins).toEqual([])
+    expect(out.messages.filter(m => /已打卡|重新测量|请写上体温|还没有开启体温打卡/.test(m.text))).toEqual([])
+  })
 })

@@ -133,6 +133,13 @@ const rejected: string[] = [
   '晚上好',
   '36.5块',
   '测了吗',
+  '今天体温正常',
+  '体温正常',
+  '全家体温正常',
+  '打卡了吗大家',
+  '36.5是正常体温吧',
+  '36.5是正常体温',
+  '36.5 体温',
 ]
 
 describe('parseTemperature', () => {
@@ -153,7 +160,7 @@ describe('parseTemperature', () => {
     expect(parseTemperature(text)).toBeNull()
   })
 
-  it.each(['体温正常', '全家体温正常', '打卡', '体温'])('%s → keyword without a value', text => {
+  it.each(['打卡', '体温', '报体温', '体温打卡'])('%s → keyword without a value', text => {
     expect(parseTemperature(text)).toEqual({ kind: 'novalue' })
   })
 
