@@ -31,7 +31,8 @@ function targetsOf(ctx: Ctx): CheckinInput['targets'] {
   const me = ctx.member!
   if (ctx.room) return counts(ctx.room, me.name) ? [{ room: ctx.room, member: me.name }] : []
   return ctx.rooms().flatMap(room => {
-    const m = ctx.members(room).find(x => x.wxName === me.wxName) ?? ctx.members(room).find(x => x.name === me.name)
+    // by WeChat name only: anyone can rename themselves after someone else's group nickname
+    const m = ctx.members(room).find(x => x.wxName === me.wxName)
     return m && counts(room, m.name) ? [{ room, member: m.name }] : []
   })
 }
