@@ -15,7 +15,8 @@ export const change: Command<OrderInput> = {
     const m = /^(#\s*\d+\s*)?(?:修改|改成|改为|改)\s*[:：]?\s*(.+)$/s.exec(ctx.text)
     if (!m) return null
     const r = parseFor(ctx, `${m[1] ?? ''}${m[2]}`, true)
-    if (!r || 'invalid' in r) return r ?? (candidates(ctx, ctx.text)?.chains.length ? invalid('改的格式：改 品名数量，例如：改 土豆5斤') : null)
+    // `改天再说` is chat: only a rest that reads as an order (or a clear error in one) is ours
+    if (!r || 'invalid' in r) return r
     return { ...r, replace: true }
   },
   run: applyOrder,
