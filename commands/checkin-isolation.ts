@@ -1,8 +1,8 @@
 // 居家隔离 (admins): `隔离 3-2-501 14天 [从11-20]`, `解除隔离 3-2-501`, `隔离名单` (private).
 // The household is asked privately at 08:00 and 15:00, sees 第5天/共14天 when it reports, is
 // reminded privately if a slot passes unreported, and is released automatically at the end.
-import { invalid, UserError, type Command, type Ctx } from '../src/types.js'
-import { dayOf, describe } from '../src/time.js'
+import { invalid, type Command, type Ctx } from '../src/types.js'
+import { dayOf, daysBetween, describe } from '../src/time.js'
 import { parseHousehold } from '../src/text/household.js'
 import { activeIsolation, activeIsolations, hasIsolationReport, isolationById, isolationDay, isolationEnd,
   type Isolation } from './checkin-store.js'
@@ -11,6 +11,12 @@ import { parseStatsDay } from './checkin-remind.js'
 import { nextAt } from './checkin-settings.js'
 
 const FORM = '格式：隔离 楼-单元-室 天数，例如：隔离 3-2-501 14天（可加起始日：隔离 3-2-501 14天 从11-20）'
+
+/** Isolation is nobody else's business: every answer goes to the admin in private, even if typed in the room. */
+function tellAdmin(ctx: Ctx, text: string): void {
+  ctx.send('@' + ctx.member!.wxName, text)
+}
+
 /** The room an admin means: the room the command was sent in, else the one room knowing the household. */
 function roomFor(ctx: Ctx, household: string, named: string): string | { invalid: string } {
   if (ctx.room) return ctx.room
@@ -68,22 +74,20 @@ export const isolateCommand: Command<StartInput> = {
   who: 'admin',
   parse: parseIsolate,
   run(input, ctx) {
-    const admin = '@' + ctx.member!.name
     if (activeIsolation(ctx, input.room, input.household)) {
-      throw new UserError(`${input.household} 已在居家隔离中。要重新登记，请先发送：解除隔离 ${input.household}`)
+      return tellAdmin(ctx, `${input.household} 已在居家隔离中。要重新登记，请先发送：解除隔离 ${input.household}`)
+    }
+    if (daysBetween(input.start, dayOf(ctx.now, ctx.tz)) >= input.days) {
+      return tellAdmin(ctx, `按起始日 ${input.start} 计算，${input.days} 天的隔离已经结束，没有登记。`)
     }
     const id = Number(ctx.q(`INSERT INTO checkin_isolations (room, household, start, days, created_by, created_at)
       VALUES (?, ?, ?, ?, ?, ?)`).run(input.room, input.household, input.start, input.days, ctx.member!.name, ctx.now).lastInsertRowid)
     const iso = isolationById(ctx, id)!
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
-    if (n > iso.days) {
-      throw new UserError(`按起始日 ${iso.start} 计算，${iso.days} 天的隔离已经结束，没有登记。`)
-    }
     scheduleIsolation(ctx, iso)
     const { lastDay, releaseAt } = isolationEnd(iso, ctx.tz)
     const members = householdMembers(ctx, iso)
-    // the command may have been typed in the room: the answer goes to the admin only
-    ctx.send(admin, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，第${n}天/共${iso.days}天（至 ${lastDay}）。`,
+    tellAdmin(ctx, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，第${n}天/共${iso.days}天（至 ${lastDay}）。`,
       '每天 08:00、15:00 私聊提醒该户报体温，漏报会再提醒；到期自动解除并通知您。',
       members.length ? `该户在群里的成员：${members.map(m => m.name).join('、')}` : '⚠️ 群里还没有该户的成员（群昵称带门牌号或发「登记 门牌号」后才能提醒）。',
       `预计解除：${describe(releaseAt, ctx.tz)}`].join('\n'))
@@ -102,9 +106,10 @@ export const releaseCommand: Command<{ household: string; room: string }> = {
     if (!m) return null
     const household = parseHousehold(m[1])
     if (!household) return invalid('格式：解除隔离 楼-单元-室，例如：解除隔离 3-2-501')
+    // in a room, run answers privately: whether a household is isolated is not for the group
+    if (ctx.room) return { household, room: ctx.room }
     const named = m[2].trim()
-    const found = activeIsolations(ctx).filter(i => i.household === household &&
-      (ctx.room ? i.room === ctx.room : !named || i.room === named))
+    const found = activeIsolations(ctx).filter(i => i.household === household && (!named || i.room === named))
     if (found.length !== 1) {
       return invalid(found.length ? `${household} 在多个群里隔离，请写上群名：解除隔离 ${household} ${found[0].room}`
         : `${household} 没有正在进行的居家隔离。发送「隔离名单」查看。`)
@@ -113,7 +118,7 @@ export const releaseCommand: Command<{ household: string; room: string }> = {
   },
   run(input, ctx) {
     const iso = activeIsolation(ctx, input.room, input.household)
-    if (!iso) throw new UserError(`${input.household} 没有正在进行的居家隔离。`)
+    if (!iso) return tellAdmin(ctx, `${input.household} 没有正在进行的居家隔离。私聊我发送「隔离名单」查看。`)
     release(ctx, iso, ctx.member!.name)
   },
 }

@@ -127,4 +127,20 @@ ${WANG}: 375
       { day: '2026-11-24', room: ROOM, member: WANG, household: '3-2-501', temps: [36.6], abnormal: false },
     ])
   })
+
+  it('answers an admin in private even when the command was typed in the room', async () => {
+    const out = await run(`${HEAD}王网格*: 隔离 3-2-501 14天
+王网格*: 隔离 3-2-501 14天
+王网格*: 解除隔离 3-2-502
+王网格*: 隔离 3-2-502 3天 从11-01
+`)
+    expect(out.messages.filter(m => m.to === ROOM)).toEqual([])
+    expect(dms(out.messages, '王网格').map(m => m.text.split('\n')[0])).toEqual([
+      expect.stringContaining('✅ 已登记居家隔离'),
+      '3-2-501 已在居家隔离中。要重新登记，请先发送：解除隔离 3-2-501',
+      '3-2-502 没有正在进行的居家隔离。私聊我发送「隔离名单」查看。',
+      '按起始日 2026-11-01 计算，3 天的隔离已经结束，没有登记。',
+    ])
+    expect(out.state.isolations).toHaveLength(1)
+  })
 })
