@@ -5,8 +5,7 @@ import type { Command, Ctx, JobRun, FileBuilder } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { splitChainRef } from '../src/text/order.js'
 import { hhmm } from '../src/time.js'
-import { chainXlsx, chainCsv, chainFileName } from '../src/dashboard/chain-sheet.js'
-import { getChain, openChains, items, orders, setStatus, type Chain } from './chain-store.js'
+import { getChain, openChains, roomChains, items, orders, setStatus, type Chain } from './chain-store.js'
 import { summary, totalsText } from './chain-format.js'
 import { ambiguousText } from './chain-order.js'
 import { exportChain } from './chain-export.js'
@@ -40,7 +39,7 @@ export const close: Command<{ chainId: number }> = {
       return { chainId: c.id }
     }
     const open = openChains(ctx, ctx.room)
-    if (!open.length) return invalid('这个群里现在没有进行中的接龙。')
+    if (!open.length) return roomChains(ctx, ctx.room).length ? invalid('这个群里现在没有进行中的接龙。') : null
     const own = open.filter(c => isOwner(ctx, c))
     if (own.length === 1) return { chainId: own[0].id }
     return open.length === 1 ? { chainId: open[0].id } : invalid(ambiguousText(open, '截单'))
@@ -71,6 +70,8 @@ export const jobs = {
 }
 
 async function sheet(db: Parameters<FileBuilder>[0], args: any, config: Parameters<FileBuilder>[2], ext: 'xlsx' | 'csv') {
+  // loaded on the first spreadsheet: exceljs alone is ~20 MB of a resident bot that rarely sends one
+  const { chainXlsx, chainCsv, chainFileName } = await import('../src/dashboard/chain-sheet.js')
   const e = exportChain(db, Number(args?.chainId), config.tz)
   if (!e) throw new Error(`chain ${args?.chainId} not found`)
   const c = { ...e, items: e.items.map(i => ({ ...i, unit: i.unit ?? '' })) }

@@ -231,7 +231,9 @@ export class Engine {
   start(): number {
     const last = getMeta(this.db, 'last_alive')
     if (last !== null && this.downSince === null) this.downSince = Number(last)
-    return this.tick(this.clock.now(), true)
+    // one commit for the whole catch-up (each job stays its own savepoint): a bot away for days
+    // has hundreds of missed slots, and each commit is an fsync
+    return this.db.transaction(() => this.tick(this.clock.now(), true))()
   }
 
   /** The transport lost its connection (logout, reconnect). */
