@@ -21,9 +21,11 @@ export const arrival: Command<{ chainId: number; note: string }> = {
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^到货(?:了|啦)?\s*(#\s*\d+)?\s*(.*)$/s.exec(ctx.text)
-    if (!m || !ctx.room) return null
+    if (!m || !ctx.room || /[?吗没]/.test(m[2])) return null
     const c = target(ctx, m[1] ? splitChainRef(m[1]).chain : null, true)
     if (!c) return m[1] ? invalid('这个群里没有这个接龙。') : null
+    // `到货了` from a resident is news or a question, not a command: only the owner's is ours
+    if (!isOwner(ctx, c)) return m[1] ? invalid(`只有团长 ${c.owner} 或管理员可以发到货通知。`) : null
     return { chainId: c.id, note: m[2].trim() }
   },
   run({ chainId, note }, ctx) {

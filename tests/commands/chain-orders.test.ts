@@ -133,4 +133,9 @@ describe('views, my orders, pickups', () => {
     expect(arrivals.length).toBe(2)
     expect(arrivals.flatMap(m => m.mentions).sort()).toEqual([...buyers].sort())
   })
+
+  it('a resident saying 到货了吗 or 到货了 gets no reply; nobody is mentioned', async () => {
+    const out = await run(base + '李四: 到货了吗\n王五: 到货了')
+    expect(out.messages.filter(m => !/^[📋✅]/u.test(m.text))).toEqual([])
+  })
 })
