@@ -83,13 +83,22 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
       return room ?? undefined
     }
     const displayOf = async (room: RoomInterface, c: ContactInterface) => (await room.alias(c)) || c.name()
+    // People are named by group nickname (`3-2-501 王五`) as often as by WeChat name.
+    const findPerson = async (name: string): Promise<ContactInterface | undefined> => {
+      const byName = await bot.Contact.find({ name })
+      if (byName) return byName
+      for (const room of await bot.Room.findAll()) {
+        for (const c of await room.memberAll()) if ((await room.alias(c)) === name) return c
+      }
+      return undefined
+    }
 
     const transport: Transport = {
       async send(m: OutMessage) {
         if (m.to.startsWith('@')) {
           const name = m.to.slice(1)
           const contact = (m.remark ? await bot.Contact.find({ alias: m.remark }) : undefined)
-            ?? (m.kind === 'remark' || !m.remark ? await bot.Contact.find({ name }) : undefined)
+            ?? (m.kind === 'remark' || !m.remark ? await findPerson(name) : undefined)
           if (!contact) throw new Error(`contact ${name} not found`)
           if (m.kind === 'remark') { await contact.alias(m.text); return }
           if (m.kind === 'file') { await contact.say(FileBox.fromBuffer(m.file!.data, m.file!.name)); return }

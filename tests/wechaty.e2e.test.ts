@@ -15,7 +15,13 @@ afterEach(async () => { while (stops.length) await stops.pop()!() })
 async function boot() {
   const mocker = new mock.Mocker()
   const sent: { to: string; text: string; mentions: string[] }[] = []
+  const nicks = new Map<string, string>()
   class Spy extends PuppetMock {
+    // the mock has no group nicknames: give members the ones a test sets
+    override async roomMemberRawPayload(roomId: string, contactId: string): Promise<any> {
+      const p = await super.roomMemberRawPayload(roomId, contactId)
+      return { ...p, roomAlias: nicks.get(contactId) }
+    }
     override async messageSendText(to: string, text: string, mentionIdList?: string[]) {
       sent.push({ to, text, mentions: mentionIdList ?? [] })
       return super.messageSendText(to, text)
@@ -37,7 +43,7 @@ async function boot() {
   mocker.login(me)
   stops.push(async () => { await linli.stop(); await bot.stop(); db.close() })
   const next = () => new Promise<void>(r => waiters.push(r))
-  return { mocker, bot, db, clock, linli, sent, me, next, handled }
+  return { mocker, bot, db, clock, linli, sent, me, next, handled, nicks }
 }
 
 describe('Wechaty + puppet-mock end to end', () => {
@@ -82,6 +88,24 @@ describe('Wechaty + puppet-mock end to end', () => {
     linli.engine.makeCtx({ now: clock.now() }).send('网格群', '请回复收到', { mentions: ['王五'] })
     await linli.outbox.pump(() => clock.now())
     expect(sent).toEqual([{ to: 'r3@chatroom', text: expect.stringMatching(/^@王五\u2005?\s*请回复收到$/), mentions: [wang.id] }])
+  })
+
+  it('knows members by group nickname: households, mentions and private messages', async () => {
+    const { mocker, linli, sent, me, next, clock, nicks, db } = await boot()
+    const wang = mocker.createContact({ name: '王五' })
+    nicks.set(wang.id, '3-2-501 王五')
+    mocker.createRoom({ id: 'r4@chatroom', topic: '3栋业主群', memberIdList: [me.id, wang.id] })
+    const done = next()
+    wang.say('你好').to(mocker.RoomMock.load('r4@chatroom'))
+    await done
+    expect(db.prepare(`SELECT name, wx_name, household FROM members`).all()).toEqual([{ name: '3-2-501 王五', wx_name: '王五', household: '3-2-501' }])
+    const ctx = linli.engine.makeCtx({ now: clock.now() })
+    ctx.send('3栋业主群', '请回复', { mentions: ['3-2-501 王五'] })
+    ctx.send('@3-2-501 王五', '私聊你')
+    await linli.outbox.pump(() => clock.now())
+    clock.advance(5000)
+    await linli.outbox.pump(() => clock.now())
+    expect(sent.map(s => [s.to, s.mentions])).toEqual([['r4@chatroom', [wang.id]], [wang.id, []]])
   })
 
   it('works as a plugin in someone else\'s bot: bot.use(Linli(options))', async () => {
