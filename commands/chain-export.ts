@@ -7,7 +7,7 @@ import { getChain, allChains, items, orders, amountOf } from './chain-store.js'
 export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
   deadline: string | null; pickup: string | null; cap: number | null
-  items: { code: number; name: string; unit: string | null; price: number; stock: number | null; limit: number | null; ordered: number }[]
+  items: { code: number; name: string; unit: string; price: number; stock: number | null; limit: number | null; ordered: number }[]
   orders: { member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean }[]
 }
 
@@ -20,7 +20,8 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
   return {
     id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status,
     deadline: c.deadline === null ? null : isoLocal(c.deadline, tz), pickup: c.pickup, cap: c.cap,
-    items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit, price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
+    // export.md has no null unit: an item sold without one (`1. 半个南瓜 8元`) exports ''
+    items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit ?? '', price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
     orders: orders(db, id)
       .map(o => ({ member: o.member, household: o.household, lines: o.lines, amount: amountOf(o, its), pickedUp: o.pickedUp, okey: o.okey }))
       .sort((a, b) => byName(a.member, b.member) || byName(a.household ?? '', b.household ?? '') || byName(a.okey, b.okey))
