@@ -1,0 +1,55 @@
+// One measurement = one JSON line (what scripts read) and one row of the human table.
+
+export interface Result {
+  name: string
+  value: number
+  unit: string
+  /** The same quantity for the naive way, measured in this run (null when there is none). */
+  baseline: number | null
+  /** The target as text, e.g. `< 3 s`, `>= 5x baseline`. */
+  target: string
+  met: boolean | null
+  note?: string
+}
+
+export function result(r: Result): Result {
+  return { ...r, value: round(r.value), baseline: r.baseline === null ? null : round(r.baseline) }
+}
+
+export function round(n: number): number {
+  if (!Number.isFinite(n)) return n
+  const a = Math.abs(n)
+  const digits = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3
+  return Number(n.toFixed(digits))
+}
+
+export function table(results: Result[]): string {
+  const rows = results.map(r => [
+    r.name, `${r.value} ${r.unit}`, r.baseline === null ? '–' : `${r.baseline} ${r.unit}`, r.target,
+    r.met === null ? '' : r.met ? 'met' : 'MISSED',
+  ])
+  const head = ['measurement', 'value', 'baseline', 'target', '']
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)))
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()
+  return [line(head), line(width.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n')
+}
+
+/** Percentile of an array of numbers (nearest rank). */
+export function percentile(xs: number[], p: number): number {
+  if (!xs.length) return NaN
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p / 100 * s.length) - 1))]
+}
+
+export function median(xs: number[]): number { return percentile(xs, 50) }
+
+/** Time a synchronous function `runs` times; the median in ms. */
+export function timeMs(fn: () => unknown, runs: number): number {
+  const ts: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    ts.push(performance.now() - t)
+  }
+  return median(ts)
+}

@@ -1,0 +1,47 @@
+// `npm run bench`: every measurement of issue 8, one JSON line each on stdout, then a table.
+// `npm run bench -- --tiny` runs the same code at toy sizes (the smoke test); `--only=ingest,text`
+// picks measurements. Progress goes to stderr.
+import { cpus, loadavg, totalmem } from 'node:os'
+import { FULL, TINY } from './world.js'
+import { ingest } from './ingest.js'
+import { outbound } from './outbound.js'
+import { summaries } from './summaries.js'
+import { footprint } from './footprint.js'
+import { textLayer } from './text.js'
+import { table, type Result } from './report.js'
+
+const args = process.argv.slice(2)
+const tiny = args.includes('--tiny')
+const only = args.find(a => a.startsWith('--only='))?.slice(7).split(',') ?? null
+const size = tiny ? TINY : FULL
+const log = (s: string) => process.stderr.write(`  ${s}\n`)
+
+const steps: [string, () => Result[] | Promise<Result[]>][] = [
+  ['ingest', () => ingest(size, log)],
+  ['outbound', () => outbound(size)],
+  ['summaries', () => summaries(size)],
+  ['footprint', () => footprint(size)],
+  ['text', () => textLayer(tiny ? 500 : 20000)],
+]
+
+const t0 = performance.now()
+const results: Result[] = []
+const load0 = loadavg()[0]
+for (const [name, run] of steps) {
+  if (only && !only.includes(name)) continue
+  process.stderr.write(`${name}…\n`)
+  const t = performance.now()
+  for (const r of await run()) {
+    results.push(r)
+    console.log(JSON.stringify(r))
+  }
+  process.stderr.write(`  ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s\n`)
+}
+const total = (performance.now() - t0) / 1000
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`
+console.log('')
+console.log(table(results))
+console.log('')
+console.log(`${new Date().toISOString().slice(0, 16)}Z · ${machine} · load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} · ${total.toFixed(0)} s${tiny ? ' (tiny sizes)' : ''}`)
+const missed = results.filter(r => r.met === false).map(r => r.name)
+console.log(missed.length ? `missed: ${missed.join(', ')}` : 'all targets met')
