@@ -67,7 +67,7 @@ export function admin(room: number): { name: string; token: string } {
 }
 
 let seq = 0
-export function incoming(room: string, sender: { wx: string; nick: string | null; remark?: string | null }, text: string, at: number): Incoming {
+export function incoming(room: string | null, sender: { wx: string; nick: string | null; remark?: string | null }, text: string, at: number): Incoming {
   return {
     id: `b${++seq}`, room, at, text, type: 'text', quote: null,
     sender: { id: 'c-' + sender.wx, name: sender.wx, nick: sender.nick, remark: sender.remark ?? null },
