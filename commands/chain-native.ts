@@ -72,7 +72,9 @@ export const native: Command<{ copy: NativeCopy }> = {
     // an entry is yours if you wrote it or it names you (your nickname or household)
     const mine = (k: Known) => [sender, ctx.member!.household].includes(k.key.replace(/#\d+$/, ''))
     const mayTouch = (k: Known) => k.member === sender || mine(k) || chain!.owner === sender || ctx.isAdmin
-    const diff = diffEntries(known, keyed(copy.entries))
+    const its0 = items(ctx, chainId)
+    const isItem = (w: string) => its0.some(i => i.name.includes(w) || w.includes(i.name))
+    const diff = diffEntries(known, keyed(copy.entries, isItem))
     const next = new Map(known.map(k => [k.key, k]))
     const unread: string[] = []
     const notes: string[] = []
@@ -82,9 +84,10 @@ export const native: Command<{ copy: NativeCopy }> = {
       if (want === null) { unread.push(text); return }
       const o = findOrder(ctx, chainId, entryKeyOf(key))
       const r = fill(its, o?.lines ?? [], want)
-      notes.push(...r.notes.map(n => `${key.replace(/#\d+$/, '')}：${n}`))
+      const label = key === text ? member : key.replace(/#\d+$/, '')
+      notes.push(...r.notes.map(n => `${label}：${n}`))
       saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key) }, r.lines, its.length === 0)
-      ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${key.replace(/#\d+$/, '')} ${linesText(r.lines, its) || '0'}` : key)
+      ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its) || '0'}` : label)
     }
     if (chain.status === 'closed' && (diff.added.length || diff.changed.length)) return ctx.reply(closedText(chain))
     for (const a of diff.added) { next.set(a.key, { ...a, member: sender }); record(a.key, a.text, sender, '已接龙') }

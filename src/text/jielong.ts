@@ -248,11 +248,15 @@ export interface EntryDiff {
   missing: KnownEntry[]
 }
 
-/** Keys made unique within one copy: a second `295-909` line becomes `295-909#2`. */
-export function keyed(entries: NativeEntry[]): KnownEntry[] {
+/**
+ * Keys made unique within one copy: a second `295-909` line becomes `295-909#2`. A nameless entry
+ * such as `白菜2` (its "name" is an item, per `isItem`) is keyed by its whole text.
+ */
+export function keyed(entries: NativeEntry[], isItem: (word: string) => boolean = () => false): KnownEntry[] {
   const seen = new Map<string, number>()
   return entries.map(e => {
-    const base = entryKey(e.text)
+    const name = entryName(e.text)
+    const base = name && !isItem(name) ? name : e.text
     const k = (seen.get(base) ?? 0) + 1
     seen.set(base, k)
     return { key: k === 1 ? base : `${base}#${k}`, text: e.text }

@@ -133,4 +133,15 @@ describe('native copies: edge cases', () => {
     expect(plain.state.chains).toEqual([])
     expect(plain.messages).toEqual([])
   })
+
+  it('nameless entries (`白菜2`) belong to whoever wrote them: removing mine leaves yours', async () => {
+    const h = ['#接龙 蔬菜', '  1. 白菜 5元/颗', '']
+    const out = await run('== 3栋业主群: 李四, 王五\n@ 2026-11-24 09:00\n' + [
+      copy('李四', ['1. 白菜2'], { head: h }),
+      copy('王五', ['1. 白菜2', '2. 白菜3'], { head: h }),
+      copy('李四', ['1. 白菜3'], { head: h }),
+    ].join('\n'))
+    expect(chains(out.state)[0].orders.map(o => [o.member, o.lines[0].qty])).toEqual([['王五', 3]])
+    expect(texts(out.messages)).toContain('✅ #1 已接龙：李四 2颗、王五 3颗')
+  })
 })

@@ -162,4 +162,11 @@ describe('diffEntries', () => {
 
   it('the same name twice gets two keys', () =>
     expect(list('张三 2份', '张三 3份').map(e => e.key)).toEqual(['张三', '张三#2']))
+
+  it('nameless entries (an item and a number) are keyed by their text', () => {
+    const isItem = (w: string) => ['白菜', '土豆'].includes(w)
+    const k = (...texts: string[]) => keyed(texts.map((text, i) => ({ n: i + 1, text })), isItem)
+    expect(k('白菜2', '白菜3', '张三 白菜1').map(e => e.key)).toEqual(['白菜2', '白菜3', '张三'])
+    expect(diffEntries(k('白菜2', '白菜3'), k('白菜3')).missing).toEqual([{ key: '白菜2', text: '白菜2' }])
+  })
 })
