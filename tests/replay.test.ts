@@ -43,6 +43,11 @@ describe('replay through Wechaty + puppet-mock', () => {
     expect(out.state).toEqual({ chains: [], checkins: [], aid: [], notices: [], isolations: [] })
   })
 
+  it('enrols a `name*` admin even when the name was listed as a room member first', async () => {
+    const out = await runTranscript('== 群: 王网格, 张三\n王网格*: 通知 明天停水\n张三: 收到\n')
+    expect((out.state.notices as any[]).map(n => [n.author, n.acked])).toEqual([['王网格', ['张三']]])
+  })
+
   it('prints the time, the chat and the text; private chats as @name', async () => {
     const out = await runTranscript('== 3栋业主群: 张三\n@ 2026-11-24 08:00\n张三: 帮助\n== @王网格\n王网格: 帮助 常用\n')
     expect(out.messages.map(m => [m.at, m.to])).toEqual([['2026-11-24T08:00:00+08:00', '3栋业主群'], ['2026-11-24T08:00:01+08:00', '@王网格']])

@@ -128,13 +128,15 @@ export class ReplaySession {
   }
 
   /** A transcript admin (`name*`): enrolled the way `管理员 口令` would, remark and all. */
-  private enrolAdmin(name: string): void {
+  private async enrolAdmin(name: string): Promise<void> {
     if (this.admins.has(name)) return
     this.admins.add(name)
     const c = this.contact(name)
     const token = `linli-replay-${name}`
     this.mocker.contactPayload(c.id, { ...this.mocker.contactPayload(c.id), alias: token })
-    this.puppet.dirtyPayload(types.Dirty.Contact, c.id)
+    // Wechaty may already hold this contact (a listed room member): reload it with its remark
+    const loaded = await this.bot.Contact.find({ id: c.id })
+    await loaded?.sync()
     this.db.prepare(`INSERT OR IGNORE INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)`).run(name, token, this.clock.now())
   }
 
@@ -183,7 +185,7 @@ export class ReplaySession {
   async say(name: string, text: string, o: { admin?: boolean; groupnote?: boolean } = {}): Promise<void> {
     if (!this.chat) throw new Error('no chat yet: start with `== room` or `== @name`')
     await this.runUntil(this.clock.now())
-    if (o.admin) this.enrolAdmin(name)
+    if (o.admin) await this.enrolAdmin(name)
     const talker = this.contact(name)
     const base = {
       id: `m${this.clock.now()}-${Math.random().toString(36).slice(2, 8)}`,
