@@ -2,13 +2,13 @@
 // keeps the session in <LINLI_SESSION>.memory-card.json, and shuts down cleanly on SIGINT/SIGTERM.
 import 'dotenv/config'
 import { randomBytes } from 'node:crypto'
-import qrcodeTerminal from 'qrcode-terminal'
 import { WechatyBuilder, ScanStatus } from 'wechaty'
 import { loadConfig, ConfigError, type Config } from './config.js'
 import { openDb, getMeta, setMeta } from './store/db.js'
 import { systemClock } from './time.js'
 import { createLinli } from './wechaty.js'
 import { makeLogger } from './log.js'
+import { qrText } from './qr.js'
 
 let config: Config
 try {
@@ -29,9 +29,9 @@ const bot = WechatyBuilder.build({ name: config.session, puppet: config.puppet a
 const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m) })
 bot.use(plugin)
 
-bot.on('scan', (qrcode: string, status: ScanStatus) => {
+bot.on('scan', async (qrcode: string, status: ScanStatus) => {
   if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
-    qrcodeTerminal.generate(qrcode, { small: true })
+    process.stdout.write(await qrText(qrcode) + '\n')
     log.info('Scan the QR code above with WeChat to log in.')
   } else {
     log.info(`scan status: ${ScanStatus[status]}`)
