@@ -1,6 +1,6 @@
 // Changing and cancelling: `改 土豆5斤` restates my whole order, `取消` drops my order,
 // `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
-import type { Command } from '../src/types.js'
+import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { getChain, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './chain-store.js'
 import { candidates } from './chain-pick.js'
@@ -63,23 +63,29 @@ export const cancel: Command<CancelInput> = {
   },
 }
 
+/** The sender's orders (and the chains they run) for `我的订单` and the core `我的`; null if none. */
+export function myChainsText(ctx: Ctx): string | null {
+  const names = [ctx.member!.name, ctx.member!.wxName]
+  const chains = ctx.room ? roomChains(ctx, ctx.room) : allChains(ctx).reverse()
+  const out: string[] = []
+  for (const c of chains) {
+    const o = names.map(n => findOrder(ctx, c.id, memberKey(n))).find(Boolean)
+    if (!o || (c.status === 'closed' && o.pickedUp)) continue
+    const its = items(ctx, c.id)
+    const amount = amountOf(o, its)
+    out.push(`#${c.id} ${c.title}${c.status === 'closed' ? '（已截单）' : ''}：${its.length ? linesText(o.lines, its) : '已报名'}${amount ? `，${money(amount)}元` : ''}`)
+  }
+  const owned = chains.filter(c => c.status === 'open' && names.includes(c.owner))
+  if (owned.length) out.push(`我发起的：${owned.map(c => `#${c.id} ${c.title}`).join('、')}`)
+  return out.length ? `${ctx.member!.name} 的接龙：\n${out.join('\n')}` : null
+}
+
 export const mine: Command<Record<string, never>> = {
   name: 'chain.mine',
   help: { summary: '看我的接龙订单', usage: '我的订单', example: '我的订单' },
   where: 'any', who: 'anyone',
   parse: ctx => (/^我的(?:订单|接龙)$/.test(ctx.text) ? {} : null),
   run(_input, ctx) {
-    const names = [ctx.member!.name, ctx.member!.wxName]
-    const chains = ctx.room ? roomChains(ctx, ctx.room) : allChains(ctx).reverse()
-    const out: string[] = []
-    for (const c of chains) {
-      const o = names.map(n => findOrder(ctx, c.id, memberKey(n))).find(Boolean)
-      if (!o || (c.status === 'closed' && o.pickedUp)) continue
-      const its = items(ctx, c.id)
-      const amount = amountOf(o, its)
-      out.push(`#${c.id} ${c.title}${c.status === 'closed' ? '（已截单）' : ''}：${its.length ? linesText(o.lines, its) : '已报名'}${amount ? `，${money(amount)}元` : ''}`)
-    }
-    ctx.reply(out.length ? `${ctx.member!.name} 的接龙：\n${out.join('\n')}` : '你现在没有进行中的接龙订单。')
+    ctx.reply(myChainsText(ctx) ?? '你现在没有进行中的接龙订单。')
   },
 }
-

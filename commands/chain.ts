@@ -7,7 +7,7 @@ import { start } from './chain-start.js'
 import { close, jobs, files } from './chain-close.js'
 import { arrival, pickedUp, notPicked } from './chain-arrival.js'
 import { view } from './chain-view.js'
-import { change, cancel, mine } from './chain-edit.js'
+import { change, cancel, mine, myChainsText } from './chain-edit.js'
 import { order } from './chain-order.js'
 import { exportChains } from './chain-export.js'
 
@@ -19,4 +19,5 @@ export const chain: Family = {
   jobs,
   files,
   exportState: (db, tz) => ({ chains: exportChains(db, tz) }),
+  mine: myChainsText,
 }
