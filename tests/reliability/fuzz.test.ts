@@ -1,0 +1,20 @@
+// Fuzz: fast-check over the text layer and the whole pipeline (tests/stress/fuzz.ts has the
+// generators: random, malformed, huge, emoji, control characters, mixed scripts).
+import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
+import { fuzzProperties, busyBot } from '../stress/fuzz.js'
+import { msg } from '../helpers/engine.js'
+
+describe('fuzz', () => {
+  const props = fuzzProperties(150, 1)
+  it.each(props.map(p => [p.name, p.prop] as const))('%s', (_name, prop) => {
+    fc.assert(prop as fc.IProperty<unknown>, { numRuns: 150 })
+  })
+
+  it('an unknown help topic is not echoed back at length', () => {
+    const bot = busyBot()
+    bot.engine.handle(msg('帮助 ' + '好'.repeat(4000), { from: '路人' }))
+    const last = bot.db.prepare('SELECT text FROM outbox ORDER BY id DESC LIMIT 1').get() as { text: string }
+    expect(last.text.length).toBeLessThan(200)
+  })
+})

@@ -1,0 +1,75 @@
+// Harness 2, redelivery and reordering: every message of the burst arrives twice, and out of
+// order within a window, in batches as the adapter groups them. The export must be identical to
+// one in-order delivery. What may be reordered is what WeChat can reorder: messages sent within a
+// few seconds of each other. The chain start and the notice come first, since an order before
+// its chain exists is ordinary chat by design (a 接龙 that does not exist cannot be joined).
+// Native 接龙 copies are the exception: each copy is diffed against the last one, and a line seen
+// first in someone else's copy is credited to that poster (the list does not say who wrote it),
+// so they keep their relative order (each copy's duplicate comes before the next copy).
+import { openDb } from '../../src/store/db.js'
+import { testConfig } from '../../src/config.js'
+import { SimClock } from '../../src/time.js'
+import { Engine } from '../../src/engine.js'
+import { buildExport } from '../../src/export.js'
+import { families } from '../../commands/index.js'
+import type { Incoming } from '../../src/types.js'
+import { buildStream, rng, int, TZ } from './stream.js'
+import { collect } from './privacy.js'
+import { compareRecords, enrolAdmin, multisetDiff, outboxKeys, referenceRun, setupMessages, tableCounts } from './check.js'
+
+export interface RedeliveryOptions { messages: number; window: number; seed: number; runs: number }
+export interface RedeliveryResult {
+  runs: number; messages: number; deliveries: number; duplicatesSeen: number; lost: number; duplicated: number
+  exportEqual: boolean; problems: string[]
+}
+
+/** Each message twice; each copy moved by up to `window` places; never before the first `fixed`. */
+export function redeliver(msgs: Incoming[], window: number, fixed: number, r: () => number): Incoming[] {
+  const index = new Map(msgs.map((m, i) => [m, i]))
+  const keyed = msgs.flatMap((m, i) => i < fixed ? [{ m, k: i }] : [{ m, k: i + r() * window }, { m, k: i + r() * window }])
+  const out = keyed.sort((a, b) => a.k - b.k).map(x => x.m)
+  // native copies: their slots keep their places, filled in original order (m1, m1, m2, m2 …)
+  const slots = out.flatMap((m, i) => (m.type === 'groupnote' || m.text.startsWith('#接龙\n') ? [i] : []))
+  const natives = slots.map(i => out[i]).sort((a, b) => index.get(a)! - index.get(b)!)
+  slots.forEach((slot, j) => { out[slot] = natives[j] })
+  return out
+}
+
+export function runRedelivery(o: RedeliveryOptions): RedeliveryResult {
+  const problems: string[] = []
+  let lost = 0, duplicated = 0, deliveries = 0, duplicatesSeen = 0, total = 0
+  let exportEqual = true
+  for (let run = 0; run < o.runs; run++) {
+    const seed = o.seed + run
+    const r = rng(seed)
+    const { msgs: burst, expected } = buildStream(seed, o.messages)
+    const msgs = [...setupMessages(), ...burst]
+    total += msgs.length
+    const ref = referenceRun(msgs)
+    const stream = redeliver(msgs, o.window, 3, r)
+    const db = openDb(':memory:')
+    enrolAdmin(db)
+    const clock = new SimClock(msgs[0].at)
+    const engine = new Engine({ db, config: testConfig({ ratePerMinute: 1000 }), clock, families })
+    for (let i = 0; i < stream.length;) {
+      const batch = stream.slice(i, i + int(r, 1, 6))
+      i += batch.length
+      for (const m of batch) clock.set(m.at)
+      for (const h of engine.handleBatch(batch)) if (h.outcome === 'duplicate') duplicatesSeen++
+      deliveries += batch.length
+    }
+    const state = buildExport(db, TZ, families)
+    const rec = compareRecords(expected, state)
+    lost += rec.lost
+    duplicated += rec.duplicated
+    problems.push(...rec.problems.slice(0, 5).map(p => `seed ${seed}: ${p}`))
+    if (JSON.stringify(state) !== JSON.stringify(ref.state)) { exportEqual = false; problems.push(`seed ${seed}: export differs from in-order delivery`) }
+    const counts = tableCounts(db)
+    for (const [t, n] of Object.entries(ref.counts)) if (counts[t] !== n) problems.push(`seed ${seed}: table ${t} ${counts[t]} rows, in order ${n}`)
+    const rows = multisetDiff(ref.outbox, outboxKeys(db))
+    if (rows.missing || rows.extra) problems.push(`seed ${seed}: replies differ from in-order delivery: ${rows.examples.join('; ')}`)
+    for (const x of db.prepare(`SELECT target, text FROM outbox`).all() as { target: string; text: string }[]) collect('redelivery', x.target, x.text)
+    db.close()
+  }
+  return { runs: o.runs, messages: total, deliveries, duplicatesSeen, lost, duplicated, exportEqual, problems }
+}
