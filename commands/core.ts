@@ -56,7 +56,7 @@ export function core(all: () => Family[]): Family {
       const families = all()
       if (!family) return ctx.reply(helpAll(families))
       const f = families.find(f => f.name === family || f.name.includes(family) || f.aliases?.includes(family))
-      if (!f) return ctx.reply(`没有「${family}」这一类。可以看：${families.filter(f => f.commands.some(c => c.help)).map(f => f.name).join('、')}\n例如：帮助 接龙`)
+      if (!f) return ctx.reply(`没有「${family.slice(0, 20)}」这一类。可以看：${families.filter(f => f.commands.some(c => c.help)).map(f => f.name).join('、')}\n例如：帮助 接龙`)
       ctx.reply(helpOne(f))
     },
   }
