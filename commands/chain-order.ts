@@ -4,11 +4,15 @@
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { parseOrder, type OrderParse } from '../src/text/order.js'
-import { getChain, items, itemNames, orders, findOrder, saveOrder, type Chain } from './chain-store.js'
+import { getChain, items, itemNames, orders, findOrder, saveOrder, type Chain, type Item } from './chain-store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './chain-pick.js'
 import { errorText, linesText, who } from './chain-format.js'
 
-export interface OrderInput { chainId: number; parse: OrderParse; replace: boolean }
+export interface OrderInput {
+  chainId: number; parse: OrderParse; replace: boolean
+  /** The chain's items as parse read them (same message, same transaction): run need not sum them again. */
+  its?: Item[]
+}
 
 export const memberKey = (name: string) => `m:${name}`
 
@@ -41,7 +45,7 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
   }
   if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
   if (picked.parse.kind === 'error') return invalid(errorText(picked.parse.error, picked.its, picked.chain.id))
-  return { chainId: picked.chain.id, parse: picked.parse, replace: false }
+  return { chainId: picked.chain.id, parse: picked.parse, replace: false, its: picked.its }
 }
 
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
@@ -52,7 +56,7 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   const p = input.parse
   const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member!.household
   const existing = findOrder(ctx, chain.id, memberKey(name))
-  const its = items(ctx, chain.id)
+  const its = input.its ?? items(ctx, chain.id)
   if (p.kind === 'join') {
     if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
       throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)

@@ -68,10 +68,19 @@ function toRow(r: any): CheckinRow {
   }
 }
 
+// The local day of the last minute asked (zone offsets are whole minutes, so a minute never spans
+// two days): a morning's check-ins arrive within a few minutes and Intl is slow per call.
+let lastDay = { minute: NaN, tz: '', day: '' }
+function dayOfMinute(ms: number, tz: string): string {
+  const minute = Math.floor(ms / 60000)
+  if (minute !== lastDay.minute || tz !== lastDay.tz) lastDay = { minute, tz, day: dayOf(ms, tz) }
+  return lastDay.day
+}
+
 /** Store today's check-in; the previous one of the day stays as history. Returns the one replaced. */
 export function recordCheckin(ctx: Ctx, room: string, member: string, household: string | null,
   temps: number[], labels: Array<string | null>, abnormal: boolean): CheckinRow | null {
-  const day = dayOf(ctx.now, ctx.tz)
+  const day = dayOfMinute(ctx.now, ctx.tz)
   const prev = ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND member = ? AND superseded = 0')
     .get(room, day, member) as any
   if (prev) ctx.q('UPDATE checkin_records SET superseded = 1 WHERE id = ?').run(prev.id)

@@ -2,6 +2,7 @@
 // dedupe → normalise → remember room/member → route → parse → validate → authorise → run → outbox.
 // A batch of messages shares one transaction (group commit); callers acknowledge after it returns.
 import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
 import type { Config } from './config.js'
 import type { Clock } from './time.js'
 import type { Command, Ctx, Db, Family, FileBuilder, Incoming, JobHandler, JobRun, Member, SendOptions, Target } from './types.js'
@@ -46,6 +47,9 @@ export class Engine {
   private rateSweptAt = -Infinity
   private downSince: number | null = null
   private readonly bootId = Math.random().toString(36).slice(2)
+  // made once: db.transaction() builds five wrapper functions per call, which shows per message
+  private batchTx!: Database.Transaction<(fn: () => Handled[]) => Handled[]>
+  private atomic!: <T>(fn: () => T) => T
 
   constructor(opts: EngineOptions) {
     this.db = opts.db
@@ -59,6 +63,9 @@ export class Engine {
       Object.assign(this.files, f.files ?? {})
     }
     this.scheduler = new Scheduler(this.db, this.config, this.jobs, this.log)
+    this.batchTx = this.db.transaction((fn: () => Handled[]) => fn())
+    const atomic = this.db.transaction((fn: () => unknown) => fn())
+    this.atomic = <T>(fn: () => T) => atomic(fn) as T
     const now = this.clock.now()
     this.db.transaction(() => {
       for (const f of this.families) f.init?.(this.makeCtx({ now }))
@@ -73,15 +80,15 @@ export class Engine {
 
   /** Group commit: every message in its own savepoint, all in one IMMEDIATE transaction. */
   handleBatch(msgs: Incoming[]): Handled[] {
-    return this.db.transaction(() => msgs.map(m => {
+    return this.batchTx.immediate(() => msgs.map(m => {
       try {
-        return this.db.transaction(() => this.handleOne(m))()
+        return this.atomic(() => this.handleOne(m))
       } catch (e) {
         // nothing of this message is kept, not even its dedupe row: a redelivery may try again
         this.log(`message failed outside its command: ${(e as Error)?.stack ?? e}`)
         return { outcome: 'error' as const }
       }
-    })).immediate()
+    }))
   }
 
   private handleOne(m: Incoming): Handled {
@@ -127,7 +134,7 @@ export class Engine {
       input = r.data
     }
     try {
-      this.db.transaction(() => cmd!.run(input, ctx))()
+      this.atomic(() => cmd!.run(input, ctx))
       return { outcome: 'handled', command: name }
     } catch (e) {
       if (e instanceof UserError) { ctx.reply(e.message); return { outcome: 'invalid', command: name } }
