@@ -1,6 +1,8 @@
 // 1. Durable ingest: the engine on a file database (WAL, synchronous=FULL) with group commit
 // (handleBatch: one transaction per batch, each message acknowledged once its batch commits)
 // against one transaction per message (engine.handle), both measured here on identical worlds.
+import { closeSync, fdatasyncSync, openSync, rmSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Incoming } from '../src/types.js'
 import type { Handled } from '../src/engine.js'
 import { DAY0, buildWorld, mixedStream, morningStream, rng, type Size, type World } from './world.js'
@@ -13,7 +15,17 @@ export const MAX_BATCH = 256
 /** …after waiting at most this long for more to arrive. */
 export const MAX_WAIT_MS = 2
 
-interface Run { ms: number; count: number; outcomes: Record<string, number> }
+interface Run { ms: number; count: number; outcomes: Record<string, number>; marks: [number, number][] }
+
+/** How long a run took to get through its first n messages (interpolated within a batch). */
+function timeTo(run: Run, n: number): number {
+  let prev: [number, number] = [0, 0]
+  for (const m of run.marks) {
+    if (m[0] >= n) return prev[1] + (m[1] - prev[1]) * (n - prev[0]) / (m[0] - prev[0])
+    prev = m
+  }
+  return run.ms
+}
 
 function tally(outcomes: Record<string, number>, rs: Handled[]): void {
   for (const r of rs) {
@@ -25,6 +37,7 @@ function tally(outcomes: Record<string, number>, rs: Handled[]): void {
 /** Everything queued at once; batches of MAX_BATCH (or one per message). */
 function flood(w: World, msgs: Incoming[], batch: number, budgetMs = Infinity): Run {
   const outcomes: Record<string, number> = {}
+  const marks: [number, number][] = []
   const t0 = performance.now()
   let i = 0
   while (i < msgs.length && performance.now() - t0 < budgetMs) {
@@ -32,8 +45,29 @@ function flood(w: World, msgs: Incoming[], batch: number, budgetMs = Infinity): 
     w.clock.set(part[part.length - 1].at)
     tally(outcomes, batch === 1 ? [w.engine.handle(part[0])] : w.engine.handleBatch(part))
     i += part.length
+    marks.push([i, performance.now() - t0])
   }
-  return { ms: performance.now() - t0, count: i, outcomes }
+  return { ms: performance.now() - t0, count: i, outcomes, marks }
+}
+
+/** What one durable commit costs on this disk at least: write 4 KiB and fdatasync, median of 50. */
+export function fsyncMs(dir: string): number {
+  const path = join(dir, 'fsync-probe')
+  const fd = openSync(path, 'w')
+  const buf = Buffer.alloc(4096, 7)
+  const ts: number[] = []
+  try {
+    for (let i = 0; i < 50; i++) {
+      const t = performance.now()
+      writeSync(fd, buf)
+      fdatasyncSync(fd)
+      ts.push(performance.now() - t)
+    }
+  } finally {
+    closeSync(fd)
+    rmSync(path, { force: true })
+  }
+  return percentile(ts, 50)
 }
 
 function spinUntil(t0: number, el: number): void {
@@ -83,7 +117,7 @@ export function ingest(size: Size, log: (s: string) => void = () => {}): Result[
   try {
     const streamA = mixedStream(size, a.people, start)
     a.clock.set(start)
-    const base = flood(a, streamA.slice(0, size.baselineMax), 1, 15000)
+    const base = flood(a, streamA.slice(0, size.baselineMax), 1, 30000)
     const baseRate = base.count / base.ms * 1000
     log(`baseline: ${base.count} messages in ${base.ms.toFixed(0)} ms ${JSON.stringify(base.outcomes)}`)
 
@@ -93,16 +127,23 @@ export function ingest(size: Size, log: (s: string) => void = () => {}): Result[
     const group = flood(b, streamB, MAX_BATCH)
     const cpu = process.cpuUsage(cpu0)
     const groupRate = group.count / group.ms * 1000
+    // compared on the very messages the baseline got through (later ones meet bigger chains)
+    const sameRate = base.count / timeTo(group, base.count) * 1000
     log(`group commit: ${group.count} messages in ${group.ms.toFixed(0)} ms ${JSON.stringify(group.outcomes)}`)
     out.push(result({
-      name: 'ingest.mixed', value: groupRate, unit: 'msg/s', baseline: baseRate, target: '>= 5x baseline',
-      met: groupRate >= 5 * baseRate,
-      note: `${group.count} msgs (60% check-ins, 30% orders, 10% chat), ${size.households} households, ${size.rooms} rooms; `
-        + `group commit ${MAX_BATCH}/tx; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms of ${group.ms.toFixed(0)} ms wall; `
-        + `baseline = 1 tx/msg on the first ${base.count} msgs of the same stream`,
+      name: 'ingest.mixed', value: sameRate, unit: 'msg/s', baseline: baseRate, target: '>= 5x baseline',
+      met: sameRate >= 5 * baseRate,
+      note: `${base.count} of ${streamB.length} msgs (60% check-ins, 30% orders, 10% chat), ${size.households} households, ${size.rooms} rooms, `
+        + `group commit ${MAX_BATCH}/tx vs 1 tx/msg on the same messages; the whole stream: ${groupRate.toFixed(0)} msg/s `
+        + `(CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms of ${group.ms.toFixed(0)} ms wall)`,
     }))
+    const perMsg = 1000 / baseRate
+    const cpuMs = (cpu.user + cpu.system) / 1000 / group.count
     out.push(result({
-      name: 'ingest.speedup', value: groupRate / baseRate, unit: 'x', baseline: 1, target: '>= 5', met: groupRate >= 5 * baseRate,
+      name: 'ingest.speedup', value: sameRate / baseRate, unit: 'x', baseline: 1, target: '>= 5', met: sameRate >= 5 * baseRate,
+      note: `1 tx/msg costs ${perMsg.toFixed(2)} ms a message, group commit ${(1000 / sameRate).toFixed(2)} ms (CPU ${cpuMs.toFixed(2)} ms); `
+        + `a 4 KiB write+fdatasync on this disk takes ${fsyncMs(b.dir).toFixed(2)} ms, so the commits group commit saves are cheap here `
+        + `and the ratio is bounded by (work + commit) / work`,
     }))
 
     // the next morning: every household checks in, all at once (the flood after the reminder)
@@ -119,7 +160,8 @@ export function ingest(size: Size, log: (s: string) => void = () => {}): Result[
     out.push(result({
       name: 'ingest.morning_checkins', value: burst.ms / 1000, unit: 's', baseline: burstBaseS, target: '< 3',
       met: burst.ms < 3000 && handled === burstB.length,
-      note: `${burstB.length} check-ins queued at once, ${handled} recorded; baseline extrapolated from ${burstBase.count} at 1 tx/msg`,
+      note: `${burstB.length} check-ins queued at once, ${handled} recorded; baseline = 1 tx/msg`
+        + (burstBase.count < burstA.length ? `, extrapolated from the first ${burstBase.count}` : ''),
     }))
 
     // latency: the third morning's check-ins arriving steadily at the rate the 3 s target implies

@@ -9,11 +9,13 @@ export interface Result {
   /** The target as text, e.g. `< 3 s`, `>= 5x baseline`. */
   target: string
   met: boolean | null
+  /** CPU time of this process for the same work, when it tells more than the wall clock on a busy machine. */
+  cpu?: number
   note?: string
 }
 
 export function result(r: Result): Result {
-  return { ...r, value: round(r.value), baseline: r.baseline === null ? null : round(r.baseline) }
+  return { ...r, value: round(r.value), baseline: r.baseline === null ? null : round(r.baseline), ...(r.cpu === undefined ? {} : { cpu: round(r.cpu) }) }
 }
 
 export function round(n: number): number {
@@ -26,9 +28,9 @@ export function round(n: number): number {
 export function table(results: Result[]): string {
   const rows = results.map(r => [
     r.name, `${r.value} ${r.unit}`, r.baseline === null ? '–' : `${r.baseline} ${r.unit}`, r.target,
-    r.met === null ? '' : r.met ? 'met' : 'MISSED',
+    r.met === null ? '' : r.met ? 'met' : 'MISSED', r.cpu === undefined ? '' : `cpu ${r.cpu} ms`,
   ])
-  const head = ['measurement', 'value', 'baseline', 'target', '']
+  const head = ['measurement', 'value', 'baseline', 'target', '', '']
   const width = head.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)))
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()
   return [line(head), line(width.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n')
@@ -43,13 +45,17 @@ export function percentile(xs: number[], p: number): number {
 
 export function median(xs: number[]): number { return percentile(xs, 50) }
 
-/** Time a synchronous function `runs` times; the median in ms. */
-export function timeMs(fn: () => unknown, runs: number): number {
-  const ts: number[] = []
+/** Time a function `runs` times: the median wall-clock and CPU milliseconds. */
+export async function timeMs(fn: () => unknown, runs: number): Promise<{ wall: number; cpu: number }> {
+  const walls: number[] = []
+  const cpus: number[] = []
   for (let i = 0; i < runs; i++) {
+    const c = process.cpuUsage()
     const t = performance.now()
-    fn()
-    ts.push(performance.now() - t)
+    await fn()
+    walls.push(performance.now() - t)
+    const d = process.cpuUsage(c)
+    cpus.push((d.user + d.system) / 1000)
   }
-  return median(ts)
+  return { wall: median(walls), cpu: median(cpus) }
 }

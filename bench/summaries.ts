@@ -10,7 +10,7 @@ import { getChain, items, orders } from '../commands/chain-store.js'
 import { summary } from '../commands/chain-format.js'
 import { parseNativeCopy, keyed, diffEntries } from '../src/text/jielong.js'
 import { DAY0, incoming, residents, rng, type Size } from './world.js'
-import { median, result, timeMs, type Result } from './report.js'
+import { result, timeMs, type Result } from './report.js'
 
 const ROOM = '1栋业主群'
 const NAMES = '白菜 土豆 鸡蛋 西红柿 苹果 黄瓜 茄子 青椒 胡萝卜 洋葱 大蒜 生姜 香菇 菠菜 芹菜 韭菜 豆腐 冬瓜 南瓜 玉米 橙子 香蕉 雪梨 葡萄 西瓜 猪肉 牛肉 鸡腿 大米 面条'.split(' ')
@@ -59,9 +59,9 @@ export async function summaries(size: Size): Promise<Result[]> {
 
     const rawSql = db.prepare(`SELECT l.item, SUM(l.qty) AS qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
       WHERE o.chain_id = ? GROUP BY l.item`)
-    const rawMs = timeMs(() => rawSql.all(chainId), 5)
+    const rawMs = (await timeMs(() => rawSql.all(chainId), 5)).wall
     let text = ''
-    const textMs = timeMs(() => { text = summary(getChain(db, chainId)!, items(db, chainId), orders(db, chainId)) }, 5)
+    const textMs = await timeMs(() => { text = summary(getChain(db, chainId)!, items(db, chainId), orders(db, chainId)) }, 5)
 
     clock.advance(60000)
     let t = performance.now()
@@ -70,38 +70,31 @@ export async function summaries(size: Size): Promise<Result[]> {
     if (closed.outcome !== 'handled') throw new Error(`截单 was ${closed.outcome}`)
 
     const files = chainFamily.files!
-    const xlsx: number[] = []
-    const csv: number[] = []
     let bytes = 0
-    for (let i = 0; i < 3; i++) {
-      t = performance.now()
-      bytes = (await files['chain.xlsx'](db, { chainId }, config)).data.length
-      xlsx.push(performance.now() - t)
-      t = performance.now()
-      await files['chain.csv'](db, { chainId }, config)
-      csv.push(performance.now() - t)
-    }
+    await files['chain.xlsx'](db, { chainId }, config) // loads exceljs, as the first spreadsheet after a start does
+    const xlsx = await timeMs(async () => { bytes = (await files['chain.xlsx'](db, { chainId }, config)).data.length }, 3)
+    const csv = await timeMs(() => files['chain.csv'](db, { chainId }, config), 3)
 
     const prev = nativeCopy(size.nativeEntries - 1)
     const next = nativeCopy(size.nativeEntries)
     const known = keyed(parseNativeCopy(prev).entries)
     let diffSize = 0
-    const nativeMs = timeMs(() => { diffSize = diffEntries(known, keyed(parseNativeCopy(next).entries)).added.length }, 21)
+    const nativeMs = await timeMs(() => { diffSize = diffEntries(known, keyed(parseNativeCopy(next).entries)).added.length }, 21)
     const ENTRY = /^\s*(\d+)\s*[.、]\s*(.*)$/
-    const rawNativeMs = timeMs(() => next.split('\n').map(l => ENTRY.exec(l)).filter(Boolean).length, 21)
+    const rawNativeMs = (await timeMs(() => next.split('\n').map(l => ENTRY.exec(l)).filter(Boolean).length, 21)).wall
 
     return [
       result({
-        name: 'summary.text', value: textMs, unit: 'ms', baseline: rawMs, target: '< 50', met: textMs < 50,
+        name: 'summary.text', value: textMs.wall, cpu: textMs.cpu, unit: 'ms', baseline: rawMs, target: '< 50', met: textMs.wall < 50,
         note: `${size.chainOrders} orders over ${size.chainItems} items: read chain, items, orders and build the closing summary `
-          + `(${text.length} chars); baseline = one SQL GROUP BY of the totals; the whole 截单 message took ${closeMs.toFixed(0)} ms`,
+          + `(${text.length} chars), median of 5; baseline = one SQL GROUP BY of the totals; the whole 截单 message took ${closeMs.toFixed(0)} ms`,
       }),
       result({
-        name: 'summary.xlsx', value: median(xlsx), unit: 'ms', baseline: median(csv), target: '< 1000', met: median(xlsx) < 1000,
-        note: `chain.xlsx builder (${(bytes / 1024).toFixed(0)} KiB), median of 3; baseline = the chain.csv builder`,
+        name: 'summary.xlsx', value: xlsx.wall, cpu: xlsx.cpu, unit: 'ms', baseline: csv.wall, target: '< 1000', met: xlsx.wall < 1000,
+        note: `the chain family's chain.xlsx builder (${(bytes / 1024).toFixed(0)} KiB) after a warm-up, median of 3; baseline = its chain.csv builder`,
       }),
       result({
-        name: 'summary.native_copy', value: nativeMs, unit: 'ms', baseline: rawNativeMs, target: '< 20', met: nativeMs < 20 && diffSize === 1,
+        name: 'summary.native_copy', value: nativeMs.wall, cpu: nativeMs.cpu, unit: 'ms', baseline: rawNativeMs, target: '< 20', met: nativeMs.wall < 20 && diffSize === 1,
         note: `parse a ${size.nativeEntries}-entry native 接龙 copy and diff it against the previous one (${diffSize} added), median of 21; `
           + 'baseline = one regex over its lines',
       }),

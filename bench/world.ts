@@ -31,7 +31,7 @@ export interface Size {
 }
 
 export const FULL: Size = {
-  households: 16403, rooms: 40, stream: 20000, baselineMax: 3000, arrivalRate: 16403 / 3,
+  households: 16403, rooms: 40, stream: 20000, baselineMax: 20000, arrivalRate: 16403 / 3,
   chainOrders: 5000, chainItems: 30, nativeEntries: 500, outboundMembers: 500, footprintDays: 30,
 }
 

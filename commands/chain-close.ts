@@ -74,7 +74,13 @@ async function sheet(db: Parameters<FileBuilder>[0], args: any, config: Paramete
   const { chainXlsx, chainCsv, chainFileName } = await import('../src/dashboard/chain-sheet.js')
   const e = exportChain(db, Number(args?.chainId), config.tz)
   if (!e) throw new Error(`chain ${args?.chainId} not found`)
-  const c = { ...e, items: e.items.map(i => ({ ...i, unit: i.unit ?? '' })) }
+  // in the order the sheet lists households, compared by one collator: the sheet's own sort (same
+  // collation via localeCompare, costly per call) then finds them sorted in one pass
+  const household = new Intl.Collator('zh-CN', { numeric: true }).compare
+  const member = new Intl.Collator('zh-CN').compare
+  const orders = [...e.orders].sort((a, b) => (a.household === null ? 1 : 0) - (b.household === null ? 1 : 0)
+    || household(a.household ?? '', b.household ?? '') || member(a.member, b.member))
+  const c = { ...e, orders, items: e.items.map(i => ({ ...i, unit: i.unit ?? '' })) }
   return { name: chainFileName(c, ext), data: ext === 'xlsx' ? await chainXlsx(c) : chainCsv(c) }
 }
 

@@ -65,13 +65,14 @@ export function itemNames(c: Q, chainId: number): ChainItem[] {
 
 export function orders(c: Q, chainId: number): Order[] {
   const rows = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? ORDER BY id').all(chainId) as any[]
+  // rows as arrays: a closing summary reads every line of thousands of orders
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
-    WHERE o.chain_id = ? ORDER BY l.item`).all(chainId) as any[]
+    WHERE o.chain_id = ? ORDER BY l.item`).raw().all(chainId) as [number, number, number][]
   const byOrder = new Map<number, { item: number; qty: number }[]>()
-  for (const l of lines) {
-    const list = byOrder.get(l.order_id)
-    if (list) list.push({ item: l.item, qty: l.qty })
-    else byOrder.set(l.order_id, [{ item: l.item, qty: l.qty }])
+  for (const [orderId, item, qty] of lines) {
+    const list = byOrder.get(orderId)
+    if (list) list.push({ item, qty })
+    else byOrder.set(orderId, [{ item, qty }])
   }
   return rows.map(r => toOrder(r, byOrder.get(r.id) ?? []))
 }
