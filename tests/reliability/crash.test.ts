@@ -17,6 +17,7 @@ describe('crash: SIGKILL at random moments, then restart and resend', () => {
     expect(r).toMatchObject({ kills: 12, lost: 0, duplicated: 0, integrity: 'ok', outboxLost: 0, outboxDup: 0, exportEqual: true })
     expect(r.acked).toBe(r.messages)
     expect(r.outboxSent).toBeGreaterThan(0)
+    expect(r.killedMidBurst).toBeGreaterThan(0)
   }, 120000)
 })
 

@@ -8,6 +8,7 @@ import { openDb } from '../../src/store/db.js'
 import { testConfig } from '../../src/config.js'
 import { SimClock, DAY } from '../../src/time.js'
 import { Engine } from '../../src/engine.js'
+import { Outbox } from '../../src/outbox.js'
 import { buildExport } from '../../src/export.js'
 import { backupNow, latestBackup, listBackups } from '../../src/backup.js'
 import { families } from '../../commands/index.js'
@@ -30,13 +31,22 @@ export async function runBackups(o: { days: number; perDay: number; seed: number
     const msgs = [...setupMessages(), ...burst]
     const clock = new SimClock(msgs[0].at)
     const engine = new Engine({ db, config: testConfig({ ratePerMinute: 1000 }), clock, families })
+    // the bot sends as it goes: a backup holds the few rows queued at that moment, not a day's worth
+    const outbox = new Outbox(db, engine.config, { async send() {} }, engine.files)
     const backups = join(dir, 'backups')
     const taken: { path: string; state: string; handled: string[] }[] = []
     let i = 0
     for (let day = 0; day < o.days; day++) {
       const today = msgs.slice(i, i + o.perDay)
       i += today.length
-      for (const m of today) { clock.set(m.at + day * DAY); engine.handle({ ...m, at: m.at + day * DAY }) }
+      // the adapter commits in small groups (one fsync per batch, as in production)
+      for (let b = 0; b < today.length; b += 10) {
+        const batch = today.slice(b, b + 10).map(m => ({ ...m, at: m.at + day * DAY }))
+        clock.set(batch.at(-1)!.at)
+        engine.handleBatch(batch)
+        await outbox.pump(() => clock.now())
+      }
+      for (let k = 0; k < 10000 && outbox.pending() > 0; k++) { clock.set(outbox.nextWake() ?? clock.now()); await outbox.pump(() => clock.now()) }
       const state = JSON.stringify(buildExport(db, TZ, families))
       const handled = msgs.slice(0, i).map(m => m.id!)
       const path = await backupNow(db, backups, 7, clock.now(), TZ)

@@ -27,6 +27,8 @@ export interface CrashResult {
   rounds: number; messages: number; acked: number; kills: number; lost: number; duplicated: number
   integrity: string; outboxRows: number; outboxSent: number; outboxLost: number; outboxDup: number
   exportEqual: boolean; problems: string[]
+  /** kills that left offered messages unacknowledged; resends the database already had (committed, ack lost) */
+  killedMidBurst: number; resentDuplicates: number
 }
 
 class Child {
@@ -93,7 +95,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
   const problems: string[] = []
   const acked = new Set<string>()
   let cursor = 0 // messages [0, cursor) have been offered at least once
-  let kills = 0
+  let kills = 0, killedMidBurst = 0, resentDuplicates = 0
   try {
     const setup = openDb(dbPath)
     enrolAdmin(setup)
@@ -127,6 +129,8 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
         }
       }
       for (const id of child.acked) acked.add(id)
+      if (!last && mode !== 'boot' && child.acked.length < todo.length) killedMidBurst++
+      resentDuplicates += child.outcomes.get('duplicate') ?? 0
       if (!last) {
         await child.kill()
         kills++
@@ -164,7 +168,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       rounds: o.rounds, messages: msgs.length, acked: msgs.filter(m => acked.has(m.id!)).length, kills,
       lost: records.lost + (msgs.length - acked.size), duplicated: records.duplicated, integrity: ok,
       outboxRows: audit.rows, outboxSent: audit.sent, outboxLost: audit.lost + rows.missing, outboxDup: audit.dup + rows.extra,
-      exportEqual, problems,
+      exportEqual, problems, killedMidBurst, resentDuplicates,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })
