@@ -129,12 +129,11 @@ export function rng(seed: number): () => number {
   }
 }
 
-// `体温 36.5` is not used: in a room with an open group-buy the order parser claims it (reported
-// to the chain family); the bare and unit forms reach the check-in command.
+/** How residents report: `体温 36.5`, a bare `36.5` (check-ins are on), `36.5度`, `36.5℃`. */
 export function temperature(rand: () => number): string {
   const v = (36 + Math.floor(rand() * 10) / 10).toFixed(1)
   const x = rand()
-  return x < 0.6 ? v : x < 0.8 ? `${v}度` : `${v}℃`
+  return x < 0.4 ? `体温 ${v}` : x < 0.8 ? v : x < 0.9 ? `${v}度` : `${v}℃`
 }
 
 /** 60% check-ins, 30% orders into the open chains, 10% chat; each household checks in at most once. */

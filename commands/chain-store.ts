@@ -64,17 +64,20 @@ export function itemNames(c: Q, chainId: number): ChainItem[] {
 }
 
 export function orders(c: Q, chainId: number): Order[] {
-  const rows = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? ORDER BY id').all(chainId) as any[]
-  // rows as arrays: a closing summary reads every line of thousands of orders
+  // rows as arrays, lines sorted per order in JS: a closing summary reads thousands of orders
+  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at FROM chain_orders
+    WHERE chain_id = ? ORDER BY id`).raw().all(chainId) as [number, string, string, string | null, number, number][]
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
-    WHERE o.chain_id = ? ORDER BY l.item`).raw().all(chainId) as [number, number, number][]
+    WHERE o.chain_id = ?`).raw().all(chainId) as [number, number, number][]
   const byOrder = new Map<number, { item: number; qty: number }[]>()
   for (const [orderId, item, qty] of lines) {
     const list = byOrder.get(orderId)
     if (list) list.push({ item, qty })
     else byOrder.set(orderId, [{ item, qty }])
   }
-  return rows.map(r => toOrder(r, byOrder.get(r.id) ?? []))
+  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.item - b.item)
+  return rows.map(([id, okey, member, household, pickedUp, createdAt]) =>
+    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, lines: byOrder.get(id) ?? [] }))
 }
 
 function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
