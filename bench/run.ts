@@ -8,7 +8,7 @@ import { outbound } from './outbound.js'
 import { summaries } from './summaries.js'
 import { footprint } from './footprint.js'
 import { textLayer } from './text.js'
-import { table, type Result } from './report.js'
+import { settle, table, type Result } from './report.js'
 
 const args = process.argv.slice(2)
 const tiny = args.includes('--tiny')
@@ -30,6 +30,7 @@ const load0 = loadavg()[0]
 for (const [name, run] of steps) {
   if (only && !only.includes(name)) continue
   process.stderr.write(`${name}…\n`)
+  settle()
   const t = performance.now()
   for (const r of await run()) {
     results.push(r)
