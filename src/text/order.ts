@@ -3,7 +3,7 @@
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from './household.js'
 import {
-  quantityAt, isWeightUnit, unitFits, toItemUnit, type Quantity,
+  quantityAt, parseNumber, isWeightUnit, unitFits, toItemUnit, type Quantity,
 } from './quantity.js'
 
 export interface ChainItem { code: number; name: string; unit: string | null }
@@ -35,14 +35,14 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
 // Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
 const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
 const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|再说|一起|去|吃|看|走|等|睡|玩/
-const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', '*', '。', '~', '!']
+const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
 const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/
 const JOIN = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*[一1]|(?:我)?报名|接龙\s*报名)(?![\d.])\s*(.*)$/s
 
 type Tok =
   | { t: 'item'; code: number; qty?: Quantity; pos: number; end: number }
   | { t: 'qty'; q: Quantity; neg: boolean; claimed: boolean; pos: number; end: number }
-  | { t: 'unknown'; word: string; pos: number; end: number }
+  | { t: 'unknown'; word: string; pos: number; end: number; code?: boolean }
   | { t: 'ambiguous'; word: string; items: number[]; pos: number; end: number }
   | { t: 'sep'; pos: number; end: number }
   | { t: 'space'; pos: number; end: number }
@@ -55,6 +55,9 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
   let household: string | null = null
   const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])\s*/.exec(t)
   if (hh && parseHousehold(hh[1])) { household = parseHousehold(hh[1]); t = t.slice(hh[0].length) }
+  // or signed at the end: `白菜2颗 3-2-501`, `白菜两颗（3-2-501）`
+  const tail = household ? null : /[\s,(]+(\d{1,4}(?:-\d{1,4}){1,3})\)?$/.exec(t)
+  if (tail && parseHousehold(tail[1])) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
 
   const join = parseJoin(t)
   if (join && (items.length === 0 || !join.note)) {
@@ -108,10 +111,12 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
       const q = quantityAt(t, p + m[0].length)
       if (q) { push(codeTok(Number(m[1]), p, q.end, items, q)); p = q.end; continue }
     }
-    if ((m = /^(\d{1,3})\s*号(?![楼床线门房])\s*/.exec(rest))) {
+    // `3号两份`, and in words `一号1份二号2份`
+    if ((m = /^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*号(?![楼床线门房])\s*/.exec(rest))) {
       const q = quantityAt(t, p + m[0].length)
       const end = q ? q.end : p + m[0].length
-      push(codeTok(Number(m[1]), p, end, items, q ?? undefined)); p = end; continue
+      // a worded code needs its quantity: a lone `二十号` is a date
+      if (q || /\d/.test(m[1])) { push(codeTok(parseNumber(m[1]) ?? -1, p, end, items, q ?? undefined, m[1])); p = end; continue }
     }
     if ((m = /^各/.exec(rest))) { push({ t: 'each', pos: p, end: p + 1 }); p += 1; continue }
     const named = itemAt(t, p, items)
@@ -122,7 +127,9 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
     const neg = sign?.[0].startsWith('-') ?? false
     // a bare 35.0–42.9 is a temperature (体温打卡), never a quantity: the whole message is not an order
     if (q && !q.unit && /^3[5-9]\.\d|^4[0-2]\.\d/.test(rest)) return [{ t: 'unknown', word: rest, pos: p, end: t.length }]
-    if (q && !isChineseBareNumeral(t, p, q)) {
+    // `张三`: a numeral glued after a word is part of a name, not a quantity for it
+    const glued = q && !/\d/.test(t[p]) && !q.unit && last(toks)?.t === 'unknown' && last(toks)!.end === p
+    if (q && !glued && !isChineseBareNumeral(t, p, q)) {
       push({ t: 'qty', q: { qty: q.qty, unit: q.unit }, neg, claimed: false, pos: p, end: q.end }); p = q.end; continue
     }
     const filler = FILLERS.find(f => rest.startsWith(f))
@@ -133,13 +140,17 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
   return toks
 }
 
+/** An item code that is not on the chain: `6号`, `六号两份` (not a merged `二十号`). */
+const isCode = (u: { word: string; code?: boolean }) => u.code === true && u.word.endsWith('号')
+const last = (toks: Tok[]): Tok | undefined => toks[toks.length - 1]
+
 // `三文鱼`: a Chinese numeral with no unit glued to more letters is part of a word, not a number.
 function isChineseBareNumeral(t: string, p: number, q: { unit: string | null; end: number }): boolean {
   return !q.unit && !/\d/.test(t[p]) && /[\u4e00-\u9fff]/.test(t[q.end] ?? '')
 }
 
-function codeTok(code: number, pos: number, end: number, items: ChainItem[], qty?: Quantity): Tok {
-  if (!items.some(i => i.code === code)) return { t: 'unknown', word: `${code}号`, pos, end }
+function codeTok(code: number, pos: number, end: number, items: ChainItem[], qty?: Quantity, written = String(code)): Tok {
+  if (!items.some(i => i.code === code)) return { t: 'unknown', word: `${written}号`, pos, end, code: true }
   return { t: 'item', code, qty, pos, end }
 }
 
@@ -160,7 +171,7 @@ function itemAt(t: string, p: number, items: ChainItem[]): Tok | null {
 function decide(toks: Tok[], items: ChainItem[], household: string | null, marked: boolean, explicitQty: number | null): OrderParse | null {
   // a word glued in front of an item name is a modifier: 大白菜, 红富士苹果
   toks = toks.filter((tok, i) => !(tok.t === 'unknown' && toks[i + 1]?.t === 'item' && toks[i + 1].pos === tok.end))
-  const meaningful = toks.filter(x => x.t !== 'space')
+  const meaningful = dropSignature(toks.filter(x => x.t !== 'space'), toks)
   const unknowns = meaningful.filter(x => x.t === 'unknown') as Extract<Tok, { t: 'unknown' }>[]
   const itemLike = unknowns.filter(u => isItemLike(u, meaningful))
   if (unknowns.length > itemLike.length) return null
@@ -170,7 +181,7 @@ function decide(toks: Tok[], items: ChainItem[], household: string | null, marke
 
   if (itemLike.length) {
     // `西瓜3` alone might be anything; with a unit, a marker, a code or a real item beside it, it is an order
-    const clear = marked || itemToks.length > 0 || qtys.some(q => q.q.unit) || itemLike.some(u => /^\d+号$/.test(u.word))
+    const clear = marked || itemToks.length > 0 || qtys.some(q => q.q.unit) || itemLike.some(isCode)
     return clear ? { kind: 'error', error: { code: 'unknown', words: itemLike.map(u => u.word) } } : null
   }
   if (amb) return { kind: 'error', error: { code: 'ambiguous', word: amb.word, items: amb.items } }
@@ -212,10 +223,27 @@ function decide(toks: Tok[], items: ChainItem[], household: string | null, marke
   return checked(lines.map(l => ({ item: l.item, qty: l.qty ?? explicitQty ?? 1, unit: l.unit })), items, household)
 }
 
+// Common surnames and 老/小/阿: enough to tell `张三`, `李阿姨`, `小王` from `挺甜的` after an order.
+const NAME = /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤老小阿][\u4e00-\u9fff]{1,3}$/
+
+// A name signing the order, set apart by a space or comma: `张三 白菜2`, `白菜2颗 张三`. Only beside
+// real items and only a name-like word, so `西瓜3` (an unknown item) still gets its reply.
+function dropSignature(ms: Tok[], all: Tok[]): Tok[] {
+  if (!ms.some(x => x.t === 'item')) return ms
+  const isName = (tok: Tok | undefined, neighbour: Tok | undefined) => tok?.t === 'unknown' &&
+    NAME.test(tok.word) && !CHAT.test(tok.word) &&
+    (neighbour?.t === 'space' || neighbour?.t === 'sep')
+  const first = ms[0]
+  const end = ms[ms.length - 1]
+  return ms.filter(tok =>
+    !(tok === first && isName(tok, all[all.indexOf(tok) + 1])) &&
+    !(tok === end && isName(tok, all[all.indexOf(tok) - 1])))
+}
+
 // An unknown word is a would-be item name when it sits next to a quantity the way items do:
 // `西瓜3`, `西瓜 3斤`, `五斤西瓜`. `36楼` (a bare number then a word) is not.
 function isItemLike(u: Extract<Tok, { t: 'unknown' }>, toks: Tok[]): boolean {
-  if (/^\d+号$/.test(u.word)) return true
+  if (isCode(u)) return true
   if (u.word.length > 6 || CHAT.test(u.word) || !/[\u4e00-\u9fffA-Za-z]/.test(u.word)) return false
   const i = toks.indexOf(u)
   const next = toks[i + 1]

@@ -89,6 +89,20 @@ describe('orders on a vegetable chain (白菜/颗, 土豆/斤, 鸡蛋/盒)', () 
     ['鸡蛋2盒', '3:2'],
     ['来两颗白菜', '1:2'],
     ['订 土豆3斤', '2:3'],
+    // item codes in words, capital X, a colon, a household or a name signed at either end (QA)
+    ['一号两份', '1:2'],
+    ['一号1颗二号2斤', '1:1 2:2'],
+    ['一号1份三号2份', '1:1 3:2'],
+    ['三号两盒', '3:2'],
+    ['白菜X2', '1:2'],
+    ['白菜：2', '1:2'],
+    ['白菜:2颗 土豆:3斤', '1:2 2:3'],
+    ['白菜2颗 3-2-501', '1:2 @3-2-501'],
+    ['白菜2颗，3-2-501', '1:2 @3-2-501'],
+    ['白菜两颗（3-2-501）', '1:2 @3-2-501'],
+    ['白菜2颗 张三', '1:2'],
+    ['张三 白菜2颗', '1:2'],
+    ['李阿姨 白菜两颗 土豆一斤', '1:2 2:1'],
   ])('%s → %s', (text, want) => expect(run(veg)(text)).toBe(want))
 })
 
@@ -168,6 +182,8 @@ describe('refused orders (the reply explains)', () => {
     ['+1', 'err:noitem'],
     ['接龙 3份', 'err:noitem'],
     ['白菜2 3', 'err:format'],
+    ['六号两份', 'err:unknown'],
+    ['一号1份二号2份', 'err:unit'],
   ])('%s → %s', (text, want) => expect(run(veg)(text)).toBe(want))
 
   it('火龙果 is ambiguous between two items', () => expect(run(fruit)('火龙果2')).toBe('err:ambiguous'))
@@ -223,6 +239,15 @@ describe('ordinary chat is not an order', () => {
     ['提醒 每天08:00 记得打卡'],
     ['收到'],
     ['1'],
+    ['二十号'],
+    ['三号'],
+    ['五号那天我不在'],
+    ['十一号到货'],
+    ['张三 明天2点来'],
+    ['刘姐 白菜2块钱一颗'],
+    ['王五 2'],
+    ['买了2斤土豆，挺甜的'],
+    ['白菜2颗 真新鲜'],
   ])('%s → null', text => expect(run(veg)(text)).toBe('null'))
 })
 
