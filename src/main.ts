@@ -26,7 +26,7 @@ const code = config.adminCode ?? getMeta(db, 'admin_code')!
 log.info(`database ${config.dbPath}; admin code (send "管理员 ${code}" to the bot in private chat): ${code}`)
 
 const bot = WechatyBuilder.build({ name: config.session, puppet: config.puppet as any })
-const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m) })
+const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m), info: m => log.info(m) })
 bot.use(plugin)
 
 bot.on('scan', async (qrcode: string, status: ScanStatus) => {

@@ -6,6 +6,8 @@ import { types } from 'wechaty'
 import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterface } from 'wechaty/impls'
 import { FileBox } from 'file-box'
 import cron from 'node-cron'
+import { statSync } from 'node:fs'
+import { backupNow, latestBackup } from './backup.js'
 import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
 import type { Clock } from './time.js'
@@ -21,6 +23,8 @@ export interface LinliOptions {
   /** Production: node-cron wakes the scheduler, a timer drives the outbox. Replay drives both itself. */
   timers?: boolean
   log?: (msg: string) => void
+  /** Routine news (backups written); defaults to nothing. */
+  info?: (msg: string) => void
   /** Called after each inbound message is committed (replay waits on this). */
   onHandled?: (messageId: string, result: Handled | null) => void
 }
@@ -205,10 +209,17 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
     })
 
     let task: ReturnType<typeof cron.schedule> | null = null
+    let backupTask: ReturnType<typeof cron.schedule> | null = null
     if (opts.timers) {
       engine.start()
       // node-cron only wakes the scheduler; the scheduler decides what is due
       task = cron.schedule('* * * * *', () => { engine.tick(opts.clock.now()); void kick() }, { timezone: opts.config.tz })
+      // the nightly online backup (async, outside any transaction), and one at start if none is recent
+      const backup = () => backupNow(opts.db, opts.config.backupDir, opts.config.backupKeep, opts.clock.now(), opts.config.tz)
+        .then(path => opts.info?.(`backup written: ${path}`), e => log(`backup failed: ${(e as Error)?.message ?? e}`))
+      backupTask = cron.schedule('30 3 * * *', () => { void backup() }, { timezone: opts.config.tz })
+      const last = latestBackup(opts.config.backupDir)
+      if (!last || Date.now() - statSync(last).mtimeMs > 86400000) void backup()
       void kick()
     }
 
@@ -218,6 +229,7 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
         stopped = true
         if (timer) clearTimeout(timer)
         if (task) await task.stop()
+        if (backupTask) await backupTask.stop()
         while (outbox.busy) await new Promise(r => setTimeout(r, 20))
       },
     }
