@@ -26,6 +26,8 @@ export function isAbnormal(v: number): boolean { return v >= ABNORMAL_FROM }
 // Longest first: the alternation takes the first that matches.
 const KEYWORD = /(?:体温打卡|打卡体温|报体温|测体温|量体温|今日体温|今天体温|体温|测温|晨检|打卡)(?!计|枪|表|机|贴)/y
 const FILLER = /(?:今日|今天|今早|今晨|每日|早上|早晨|上午|中午|下午|晚上|全家人|全家|家里|一家[二三四五六七八]口|一家|已测|测了|量了|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|是|为|早|晚|[:=])/y
+// `体温36.5 谢谢`: a courtesy after a keyword; without one, `36.5 谢谢` may be a payment
+const THANKS = /(?:谢谢|辛苦了|辛苦)/y
 const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
 // Emoji (👌 ✅ 🙏) often close a check-in; they carry nothing.
 const SEPARATOR = /[\s,、/;。|+~!.\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f]+/uy
@@ -57,9 +59,22 @@ function readNumber(text: string, pos: number): [Token, number] | null {
 /** One decimal, as a thermometer shows it (37.25 → 37.3). */
 function round1(v: number): number { return Math.round(v * 10 + 1e-9) / 10 }
 
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+// `三十六度五` / `三十六点五` said aloud (voice input writes it so), and `36,5` from a keypad:
+// read as 36.5 before tokenising. Only the 35–42 range with one decimal, so `36,37` stays two.
+const SPOKEN = /(三十[五六七八九]|四十[一二]?)(?:度|点)([零〇一二两三四五六七八九])/g
+const COMMA_DECIMAL = /(?<![\d.])(3[5-9]|4[0-2]),(\d)(?![\d.])/g
+
+function digitsFor(t: string): string {
+  return t
+    .replace(SPOKEN, (_, whole: string, dec: string) =>
+      `${CN_DIGIT[whole[0]] * 10 + (CN_DIGIT[whole[2]] ?? 0)}.${CN_DIGIT[dec]}`)
+    .replace(COMMA_DECIMAL, '$1.$2')
+}
+
 /** The check-in in a normalised message, or null when it is not one. */
 export function parseTemperature(text: string): TemperatureParse | null {
-  const t = text.trim()
+  const t = digitsFor(text.trim())
   if (!t || t.length > 200) return null
   let pos = 0
   let explicit = false
@@ -78,6 +93,7 @@ export function parseTemperature(text: string): TemperatureParse | null {
     if (k) { if (readings.length) return null; explicit = true; pos = KEYWORD.lastIndex; continue }
     const f = take(FILLER, t, pos)
     if (f) { filler = true; pos = FILLER.lastIndex; continue }
+    if (explicit && take(THANKS, t, pos)) { pos = THANKS.lastIndex; continue }
     let label: string | null = null
     let at = pos
     const l = take(KIN_LABEL, t, at) ?? (explicit ? take(NAME_LABEL, t, at) : null)

@@ -75,6 +75,18 @@ const accepted: Row[] = [
   ['体温 36.5 ✅', true, [36.5]],
   ['一家三口 36.5 36.6 36.4', false, [36.5, 36.6, 36.4]],
   ['全家人体温正常 36.5 36.6', true, [36.5, 36.6]],
+  // spoken (voice input) and keypad commas, a thank-you after the value (QA)
+  ['三十六度五', false, [36.5]],
+  ['三十六点五', false, [36.5]],
+  ['体温 三十六度五', true, [36.5]],
+  ['三十七度二', false, [37.2]],
+  ['爸爸三十六度五 妈妈三十六度七', false, [36.5, 36.7]],
+  ['36,5', false, [36.5]],
+  ['体温36,5', true, [36.5]],
+  ['36,5度', false, [36.5]],
+  ['体温 36.5,36.7', true, [36.5, 36.7]],
+  ['体温36.5 谢谢', true, [36.5]],
+  ['体温 36.5 辛苦了', true, [36.5]],
 ]
 
 // [text, explicit]: look like a temperature but cannot be one: ask to re-measure
@@ -140,6 +152,12 @@ const rejected: string[] = [
   '36.5是正常体温吧',
   '36.5是正常体温',
   '36.5 体温',
+  '三十六度',
+  '今天三十六度',
+  '三十度五',
+  '三十三度五',
+  '36,5楼',
+  '谢谢',
 ]
 
 describe('parseTemperature', () => {
