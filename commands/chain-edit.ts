@@ -31,6 +31,9 @@ export const cancel: Command<CancelInput> = {
   parse(ctx) {
     const m = /^(#\s*\d+\s*)?取消(?:订单|接龙|报名)?\s*(.*)$/s.exec(ctx.text)
     if (!m) return null
+    // `取消 #2` puts the chain after the word
+    const after = /^(#\s*\d+)\s*(.*)$/s.exec(m[2])
+    if (!m[1] && after) { m[1] = after[1]; m[2] = after[2] }
     const cand = candidates(ctx, `${m[1] ?? ''}${m[2] || 'x'}`)
     if (!cand) return null
     const mine = cand.chains.filter(c => findOrder(ctx, c.id, memberKey(ctx.member!.name)))

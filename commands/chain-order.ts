@@ -3,8 +3,8 @@
 // merged acks; a partly filled order gets its own short reply; ordinary chat gets nothing.
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
-import { parseOrder, type OrderParse } from '../src/text/order.js'
-import { getChain, items, itemNames, orders, findOrder, saveOrder, type Chain, type Item } from './chain-store.js'
+import { parseOrder, splitChainRef, type OrderParse } from '../src/text/order.js'
+import { getChain, items, itemNames, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './chain-store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './chain-pick.js'
 import { errorText, linesText, who } from './chain-format.js'
 
@@ -27,8 +27,10 @@ export function ambiguousText(chains: Chain[], example: string): string {
 /** Shared by order and 改: resolve the chain and the parse, or say why not. null = not ours. */
 export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInput | ReturnType<typeof invalid> | null {
   const cand = candidates(ctx, text)
-  if (!cand || !cand.rest) return null
-  const rest = forceMarked ? `接龙 ${cand.rest}` : cand.rest
+  if (!cand) return unknownRef(ctx, text)
+  if (!cand.rest) return null
+  // `#2 白菜2` names the chain: it is meant as an order, so an unknown item gets its reply
+  const rest = forceMarked || cand.ref !== null ? `接龙 ${cand.rest}` : cand.rest
   if (cand.ref !== null && cand.chains[0].status === 'closed') {
     const p = parseOrder(rest, itemNames(ctx, cand.chains[0].id))
     return p && p.kind !== 'error' ? invalid(closedText(cand.chains[0])) : null
@@ -44,8 +46,22 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
     return c ? invalid(closedText(c)) : null
   }
   if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
-  if (picked.parse.kind === 'error') return invalid(errorText(picked.parse.error, picked.its, picked.chain.id))
+  if (picked.parse.kind === 'error') {
+    // `改 白菜1` after 白菜's chain closed, while another chain is open: say it closed
+    const c = cand.ref === null && picked.parse.error.code === 'unknown' ? recentlyClosed(ctx, rest) : null
+    return invalid(c ? closedText(c) : errorText(picked.parse.error, picked.its, picked.chain.id))
+  }
   return { chainId: picked.chain.id, parse: picked.parse, replace: false, its: picked.its }
+}
+
+/** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */
+function unknownRef(ctx: Ctx, text: string): ReturnType<typeof invalid> | null {
+  const { chain: ref, rest } = splitChainRef(text)
+  if (ref === null || !ctx.room || !rest) return null
+  const open = openChains(ctx, ctx.room)
+  const reads = open.find(c => { const p = parseOrder(rest, itemNames(ctx, c.id)); return p && p.kind !== 'error' })
+  if (!reads) return null
+  return invalid(`这个群里没有接龙 #${ref}。进行中的：${open.map(c => `#${c.id} ${c.title}`).join('、')}，例如：#${reads.id} ${rest}`)
 }
 
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */

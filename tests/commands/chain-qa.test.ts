@@ -1,0 +1,50 @@
+// QA findings on how neighbours really write to a chain: worded codes, a chain number that does
+// not exist or does not have the item, `取消 #2`, and 改 after the chain closed.
+import { describe, it, expect } from 'vitest'
+import { run, chains, texts } from './chain-helpers.js'
+
+const ROOM = '3栋业主群'
+const head = `== ${ROOM}: 张三, 李四, 王五, 赵六\n@ 2026-11-24 09:00\n`
+const veg = '张三: #接龙 周六蔬菜团购\n  1. 白菜 5元/颗\n  2. 土豆 3元/斤\n  3. 鸡蛋 15元/盒\n  截止 今天12:00'
+const fruit = '王五: #接龍 水果團\n  1. 蘋果 6元/斤\n  2. 橙子 5元/斤\n  截止 周五20:00'
+const lastReply = (out: { messages: { text: string }[] }) => out.messages.filter(m => !m.text.startsWith('✅')).at(-1)!
+const lines = (out: { state: { chains: unknown[] } }, n: number) =>
+  Object.fromEntries(chains(out.state)[n].orders.map(o => [o.member, o.lines]))
+
+describe('接龙 as neighbours write it', () => {
+  it('一号1份三号2份 and 白菜X2 / 白菜：2 are orders; a signed household is kept', async () => {
+    const out = await run(head + veg + '\n李四: 一号1份三号2份\n王五: 白菜X2\n赵六: 白菜：2 3-2-501')
+    expect(lines(out, 0)).toEqual({
+      李四: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }],
+      王五: [{ item: 1, qty: 2 }],
+      赵六: [{ item: 1, qty: 2 }],
+    })
+    expect(chains(out.state)[0].orders.find(o => o.member === '赵六')!.household).toBe('3-2-501')
+  })
+
+  it('#9 白菜2 (no such chain here) says which chains are open and changes nothing', async () => {
+    const out = await run(head + veg + '\n' + fruit + '\n李四: 白菜1\n李四: #9 白菜2')
+    expect(lastReply(out).text).toBe('这个群里没有接龙 #9。进行中的：#2 水果团、#1 周六蔬菜团购，例如：#1 白菜2')
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 1 }] })
+  })
+
+  it('#2 白菜2 on a chain without 白菜 lists that chain\'s items', async () => {
+    const out = await run(head + veg + '\n' + fruit + '\n李四: #2 白菜2')
+    expect(lastReply(out).text).toBe('#2 里没有「白菜」。可选：1 苹果、2 橙子\n例如：苹果2 或 1x2')
+    expect(chains(out.state).every(c => c.orders.length === 0)).toBe(true)
+  })
+
+  it('取消 #2 cancels my order in #2 only; a second 取消 #2 is silent', async () => {
+    const out = await run(head + veg + '\n' + fruit + '\n李四: 白菜1\n李四: 苹果2\n李四: 取消 #2\n李四: 取消 #2')
+    expect(chains(out.state)[1].orders).toEqual([])
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 1 }] })
+    expect(texts(out.messages)).toContain('✅ #2 已取消：李四')
+    expect(texts(out.messages).filter(t => t.includes('已取消'))).toHaveLength(1)
+  })
+
+  it('改 白菜1 after 白菜\'s chain closed says it closed, not that another chain lacks 白菜', async () => {
+    const out = await run(head + veg + '\n' + fruit + '\n李四: 白菜2\n@ 2026-11-24 12:01\n李四: 改 白菜1')
+    expect(lastReply(out).text).toBe('#1 周六蔬菜团购 已经截单了，不能再接龙或修改。有问题请联系团长 张三。')
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 2 }] })
+  })
+})
