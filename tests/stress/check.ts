@@ -7,7 +7,7 @@ import { Engine } from '../../src/engine.js'
 import { buildExport } from '../../src/export.js'
 import { families as allFamilies } from '../../commands/index.js'
 import type { Db, ExportState, Family, Incoming } from '../../src/types.js'
-import { ADMIN, ADMIN_TOKEN, ROOM_HOME, TZ, T0, type Expected } from './stream.js'
+import { ADMIN, ADMIN_TOKEN, ROOM_HOME, ROOM_NATIVE, TZ, T0, type Expected } from './stream.js'
 
 export interface Tally { lost: number; duplicated: number; problems: string[] }
 
@@ -42,7 +42,7 @@ export function compareRecords(expected: Expected, state: ExportState): Tally {
   for (const [member, items] of expected.orders) for (const [item, q] of items) diff(`order ${member} ${item}`, q, got.get(member)?.get(item) ?? 0)
   for (const [member, items] of got) for (const [item, q] of items) if (!expected.orders.get(member)?.has(item)) diff(`order ${member} ${item}`, 0, q)
   const native = new Map<string, number>()
-  for (const c of chains.filter(c => c !== buy)) for (const o of c.orders) native.set(`${c.title}|${o.household}`, (native.get(`${c.title}|${o.household}`) ?? 0) + o.lines.reduce((s: number, l: any) => s + l.qty, 0))
+  for (const c of chains.filter(c => c.room === ROOM_NATIVE)) for (const o of c.orders) native.set(`${c.title}|${o.household}`, (native.get(`${c.title}|${o.household}`) ?? 0) + o.lines.reduce((s: number, l: any) => s + l.qty, 0))
   for (const [k, q] of expected.native) diff(`native ${k}`, q, native.get(k) ?? 0)
   for (const [k, q] of native) if (!expected.native.has(k)) diff(`native ${k}`, 0, q)
   const checkins = new Map<string, number[]>()

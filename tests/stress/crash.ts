@@ -90,7 +90,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
   const dir = mkdtempSync(join(tmpdir(), 'linli-crash-'))
   const dbPath = join(dir, 'linli.db')
   const logPath = join(dir, 'sent.log')
-  const { msgs: burst, expected } = buildStream(o.seed, o.rounds * o.perRound)
+  const { msgs: burst, expected } = buildStream(o.seed, o.rounds * o.perRound, { variety: true })
   const msgs: Incoming[] = [...setupMessages(), ...burst]
   const problems: string[] = []
   const acked = new Set<string>()

@@ -11,6 +11,7 @@ export const ADMIN_TOKEN = 'linli-stress-admin'
 export const ROOM_BUY = '5栋团购群'
 export const ROOM_NATIVE = '295栋群'
 export const ROOM_HOME = '3栋业主群'
+export const ROOM_VOL = '6栋志愿者群'
 
 /** A small, fast, seeded PRNG (mulberry32): harness runs are repeatable from their seed. */
 export function rng(seed: number): () => number {
@@ -55,8 +56,11 @@ const ITEMS = [{ name: '白菜', code: 1, unit: '颗' }, { name: '土豆', code:
  * `n` messages, one second apart from T0. Every record depends only on which messages were
  * handled, not on their order (orders only add up, no stock limit; a check-in or 收到 per person;
  * native copies are the exception and keep their order, which redelivery after a restart does).
+ * `variety` adds what does depend on order, for harnesses that keep it (crash): volunteer sign-up
+ * lists with a cap, 取消, and 截单 by the owner (which sends the owner the spreadsheets), checked
+ * against the in-order run rather than the promise.
  */
-export function buildStream(seed: number, n: number): { msgs: StreamMsg[]; expected: Expected } {
+export function buildStream(seed: number, n: number, o: { variety?: boolean } = {}): { msgs: StreamMsg[]; expected: Expected } {
   const r = rng(seed)
   const msgs: StreamMsg[] = []
   const expected: Expected = { orders: new Map(), native: new Map(), checkins: new Map(), acks: new Set() }
@@ -71,9 +75,29 @@ export function buildStream(seed: number, n: number): { msgs: StreamMsg[]; expec
   let nativeNo = 0
   let homeNo = 0
   const buyers = 60
+  let volNo = 0
+  let volMsgs = 0
+  const joined: string[] = []
   while (msgs.length < n) {
     const k = r()
-    if (k < 0.4) {
+    if (o.variety && k < 0.12) {
+      const lead = { name: '李队长', nick: null }
+      if (volNo === 0 || volMsgs >= 25) {
+        if (volNo > 0) push(ROOM_VOL, lead, '截单')
+        volNo++
+        volMsgs = 0
+        joined.length = 0
+        push(ROOM_VOL, lead, `#接龙 第${volNo}批核酸志愿者 限10人`)
+        continue
+      }
+      volMsgs++
+      if (joined.length && r() < 0.25) push(ROOM_VOL, { name: joined.splice(int(r, 0, joined.length - 1), 1)[0], nick: null }, '取消')
+      else {
+        const name = `志愿者${int(r, 1, 40)}`
+        if (!joined.includes(name)) joined.push(name)
+        push(ROOM_VOL, { name, nick: null }, pick(r, ['+1', '接龙+1', '报名', '加一']))
+      }
+    } else if (k < 0.4) {
       const i = int(r, 1, buyers)
       const name = `住户${i}`
       const s = { name, nick: `5-${1 + (i % 3)}-${100 + i} ${name}` }
