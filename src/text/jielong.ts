@@ -20,7 +20,8 @@ export interface ChainSpec {
 
 const HEAD = /^#\s*(?:接龙|group\s*note)\s*/i
 const NUMBERED = /^(\d{1,3})\s*(?:[.、．)]|\s)\s*(.*)$/
-const PRICE = new RegExp(`(?:¥|￥)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:元|块|¥|￥)?\\s*(?:/|每|一)\\s*(${UNIT_SRC})`)
+// `5元/斤`, `5/斤`, `30元一箱`, `5块每斤`; a bare `909 一箱` (an entry's household and amount) is no price
+const PRICE = new RegExp(`(?:¥|￥)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(?:元|块|¥|￥)\\s*(?:/|每|一)|(?:/|每))\\s*(${UNIT_SRC})`)
 const PRICE_ONLY = /(?:¥|￥)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)/
 
 /** True when the text opens with `#接龙` / `#Group Note` (after normalisation). */
@@ -222,6 +223,8 @@ export function nativeItems(copy: NativeCopy): ItemSpec[] {
   for (const line of copy.header) {
     if (!PRICE.test(line) && !looksLikeItemLine(line)) continue
     const item = parseItemLine(line, items.length + 1)
+    // an unnumbered priced title (`鸡蛋 30元一箱`) beside numbered items must not share a code
+    if (item && items.some(i => i.code === item.code)) item.code = Math.max(...items.map(i => i.code)) + 1
     if (item) items.push(item)
   }
   return items

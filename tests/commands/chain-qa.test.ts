@@ -47,4 +47,18 @@ describe('接龙 as neighbours write it', () => {
     expect(lastReply(out).text).toBe('#1 周六蔬菜团购 已经截单了，不能再接龙或修改。有问题请联系团长 张三。')
     expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 2 }] })
   })
+
+  it('a native copy whose entries say 一箱 / 两箱 with no blank line is tallied, not refused or crashed', async () => {
+    const list = (...entries: string[]) => ['#接龙', '周日团购鸡蛋 30元一箱', '例 3-2-501 张三 1箱', ...entries.map((e, i) => `${i + 1}. ${e}`)]
+      .map((l, i) => (i ? '  ' + l : l)).join('\n')
+    const out = await run(`== 295栋群: 295-909, 295-910, 小李\n@ 2026-11-24 14:00\n` + [
+      `295-909: ${list('295-909 一箱')}`,
+      `295-910: ${list('295-909 一箱', '295-910 两箱')}`,
+      `小李: ${list('295-909 一箱', '295-910 两箱', '小李 3箱 谢谢')}`,
+    ].join('\n'))
+    expect(texts(out.messages).some(t => t.includes('出错') || t.includes('编号重复'))).toBe(false)
+    const [c] = chains(out.state)
+    expect(c.items).toMatchObject([{ code: 1, unit: '箱', price: 30, ordered: 6 }])
+    expect(c.orders.map(o => [o.member, o.lines[0].qty])).toEqual([['295-909', 1], ['295-910', 2], ['小李', 3]])
+  })
 })

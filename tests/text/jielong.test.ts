@@ -55,7 +55,7 @@ describe('parseItemLine', () => {
     ['6 大米 2.5元一斤', { code: 6, name: '大米', price: 2.5, unit: '斤', stock: null, limit: null }],
     ['1. 半个南瓜 8元', { code: 1, name: '半个南瓜', price: 8, unit: null, stock: null, limit: null }],
   ])('%s', (line, want) => expect(parseItemLine(line, 9)).toEqual(want))
-  it.each(['1. 295-909 6份', '1. 张三', '白菜'])('%s is not an item', line => expect(parseItemLine(line, 1)).toBeNull())
+  it.each(['1. 295-909 6份', '1. 张三', '白菜', '1. 295-909 一箱', '2. 3-2-501 两盒'])('%s is not an item', line => expect(parseItemLine(line, 1)).toBeNull())
 })
 
 describe('parseWhen (now: Tue 2026-11-24 09:00 Shanghai)', () => {
@@ -120,6 +120,9 @@ describe('native 接龙 copies', () => {
     ['#接龙 水果\n1. 西瓜 3元/斤\n2. 苹果 5元/斤\n\n1. 295-909 五斤西瓜,十斤苹果', true],
     ['#接龙 明早核酸志愿者 限10人', false],
     ['接龙 1号两颗', false],
+    // an entry written `一箱` once read as a price `909 一箱` and the copy as a new chain (QA)
+    ['#接龙\n周日团购鸡蛋 30元一箱\n例 3-2-501 张三 1箱\n1. 295-909 一箱', true],
+    ['#接龙\n鸡蛋 30元一箱\n1. 295-909 一箱\n2. 295-910 两箱', true],
   ])('isNativeCopy %s → %s', (t, want) => expect(isNativeCopy(normalise(t))).toBe(want))
 
   it.each(['#接龙', '#接龍 x', '＃接龙', '#group note'])('%s has a 接龙 head', t => expect(isJielongHead(normalise(t))).toBe(true))
