@@ -74,6 +74,10 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   const existing = findOrder(ctx, chain.id, memberKey(name))
   const its = input.its ?? items(ctx, chain.id)
   if (p.kind === 'join') {
+    // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
+    if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND member = ?`).get(chain.id, name)) {
+      return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
+    }
     if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
       throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)
     }

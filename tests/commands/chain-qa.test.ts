@@ -61,4 +61,53 @@ describe('接龙 as neighbours write it', () => {
     expect(c.items).toMatchObject([{ code: 1, unit: '箱', price: 30, ordered: 6 }])
     expect(c.orders.map(o => [o.member, o.lines[0].qty])).toEqual([['295-909', 1], ['295-910', 2], ['小李', 3]])
   })
+
+  it('+1 from someone already on a native sign-up list does not list them twice', async () => {
+    const out = await run(`== 7栋群: 张姐, 小王\n@ 2026-11-24 14:00\n` + [
+      '张姐: #接龙\n  明天核酸志愿者\n\n  1、张姐',
+      '小王: #接龙\n  明天核酸志愿者\n\n  1、张姐\n  2、小王 😊',
+      '小王: +1',
+    ].join('\n'))
+    expect(chains(out.state)[0].orders.map(o => o.member).sort()).toEqual(['小王', '张姐'])
+  })
 })
+
+describe('the owner changes a chain after posting it', () => {
+  const post = head + '张三: #接龙 周六蔬菜团购\n  1. 白菜 5元/颗 限20\n  2. 土豆 3元/斤\n  截止 周五20:00\n李四: 白菜5\n'
+
+  it('改截止 moves the deadline and its close; a resident or a past time is refused and changes nothing', async () => {
+    const out = await run(post + ['李四: 改截止 周六20:00', '张三: 改截止 #1 昨天', '张三: 改截止 周六20:00',
+      '@ 2026-11-27 20:05', '李四: 土豆2'].join('\n'))
+    const t = texts(out.messages)
+    expect(t).toContain('只有团长 张三 或管理员可以修改 #1。')
+    expect(t).toContain('截止时间要写以后的时间，例如：改截止 #1 周六20:00')
+    expect(t).toContain('⏰ #1 周六蔬菜团购 截止时间改为 11月28日 周六 20:00')
+    const [c] = chains(out.state)
+    expect(c.status).toBe('open')
+    expect(c.deadline).toBe('2026-11-28T20:00:00+08:00')
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 5 }, { item: 2, qty: 2 }] })
+  })
+
+  it('加货 adds items that can be ordered at once; a clash or an unpriced line is refused', async () => {
+    const out = await run(post + ['张三: 加货 #1 3. 西瓜 3元/斤 限50', '张三: 加货 4. 白菜 6元/颗', '张三: 加货 西红柿',
+      '王五: 加货 梨 3元/斤', '李四: 西瓜5斤'].join('\n'))
+    const t = texts(out.messages)
+    expect(t).toContain('🆕 #1 周六蔬菜团购 加了商品：\n3. 西瓜 3元/斤 限50斤（剩50）\n接龙例如：西瓜2')
+    expect(t).toContain('#1 已经有 1. 白菜，请换个编号或名称，例如：加货 #1 4. 西瓜 3元/斤 限50')
+    expect(t).toContain('没看懂「西红柿」，商品要写名称和价格，例如：加货 #1 4. 西瓜 3元/斤 限50')
+    expect(t).toContain('只有团长 张三 或管理员可以修改 #1。')
+    const [c] = chains(out.state)
+    expect(c.items.map(i => i.name)).toEqual(['白菜', '土豆', '西瓜'])
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 5 }, { item: 3, qty: 5 }] })
+  })
+
+  it('改库存 sets an item\'s stock, never below what is already ordered', async () => {
+    const out = await run(post + ['张三: 改库存 白菜 3', '张三: 改库存 白菜 30', '张三: 改库存 香蕉 3'].join('\n'))
+    const t = texts(out.messages)
+    expect(t).toContain('白菜已经订了5颗，限量不能少于这个数。例如：改库存 #1 白菜 30')
+    expect(t).toContain('✅ #1 已改：1. 白菜 5元/颗 限30颗（剩25）')
+    expect(t).toContain('#1 里没有「香蕉」，例如：改库存 #1 白菜 30')
+    expect(chains(out.state)[0].items[0].stock).toBe(30)
+  })
+})
+
