@@ -70,18 +70,30 @@ export function tableCounts(db: Db): Record<string, number> {
 }
 
 /** The same messages through a fresh in-memory bot, once each, in order: what the export must equal. */
-export function referenceRun(msgs: Incoming[], opts: { families?: Family[]; config?: Partial<Config> } = {}) {
+export function referenceRun(msgs: Incoming[], opts: { families?: Family[]; config?: Partial<Config>; ticks?: boolean } = {}) {
   const db = openDb(':memory:')
   enrolAdmin(db)
   const families = opts.families ?? allFamilies
   const clock = new SimClock(msgs[0]?.at ?? T0)
   const engine = new Engine({ db, config: testConfig({ ratePerMinute: 1000, ...opts.config }), clock, families })
-  for (const m of msgs) { clock.set(m.at); engine.handle(m) }
+  for (const m of msgs) {
+    // due jobs first, as the crash child does (deadline closes happen between messages)
+    for (let due = engine.scheduler.nextDue(); opts.ticks && due !== null && due <= m.at; due = engine.scheduler.nextDue()) { clock.set(due); engine.tick(due) }
+    clock.set(m.at)
+    engine.handle(m)
+  }
   const state = buildExport(db, TZ, families)
   const counts = tableCounts(db)
   const outbox = outboxKeys(db)
+  const jobs = jobRuns(db)
   db.close()
-  return { state, counts, outbox }
+  return { state, counts, outbox, jobs }
+}
+
+/** Slots run or skipped, as `key@slot outcome`, sorted. */
+export function jobRuns(db: Db): string[] {
+  return (db.prepare(`SELECT key, slot, outcome FROM job_runs ORDER BY key, slot`).all() as { key: string; slot: number; outcome: string }[])
+    .map(r => `${r.key}@${r.slot} ${r.outcome}`)
 }
 
 /** The outbox rows a run created, as a multiset of `target|header-or-text` (texts before merging). */

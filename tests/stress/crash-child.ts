@@ -54,7 +54,11 @@ async function work(): Promise<void> {
   busy = true
   try {
     while (queue.length) {
-      const batch = queue.splice(0, 1 + Math.floor(Math.random() * maxBatch))
+      // a job falls due before a message: run it first, as the timer would have
+      const due = engine.scheduler.nextDue()
+      if (due !== null && due <= queue[0].at) { clock.set(due); engine.tick(due); continue }
+      const cut = queue.findIndex(m => due !== null && m.at >= due)
+      const batch = queue.splice(0, Math.min(cut < 0 ? Infinity : cut, 1 + Math.floor(Math.random() * maxBatch)))
       for (const m of batch) clock.set(m.at)
       const results = engine.handleBatch(batch)
       // acknowledged only now: the batch is committed (synchronous=FULL)

@@ -16,7 +16,7 @@ import { dedupeKey } from '../../src/engine.js'
 import type { Incoming } from '../../src/types.js'
 import { buildStream, rng, int, T0, TZ } from './stream.js'
 import { collect } from './privacy.js'
-import { auditOutbox, compareRecords, enrolAdmin, integrity, multisetDiff, outboxKeys, referenceRun, setupMessages, tableCounts, type LogEntry } from './check.js'
+import { auditOutbox, compareRecords, enrolAdmin, integrity, jobRuns, multisetDiff, outboxKeys, referenceRun, setupMessages, tableCounts, type LogEntry } from './check.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const CHILD = join(HERE, 'crash-child.ts')
@@ -28,7 +28,7 @@ export interface CrashResult {
   integrity: string; outboxRows: number; outboxSent: number; outboxLost: number; outboxDup: number
   exportEqual: boolean; problems: string[]
   /** kills that left offered messages unacknowledged; resends the database already had (committed, ack lost) */
-  killedMidBurst: number; resentDuplicates: number
+  killedMidBurst: number; resentDuplicates: number; jobsRan: number
 }
 
 class Child {
@@ -138,7 +138,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
         child.send(['exit'])
         await child.exited
       }
-      for (const [k, v] of child.outcomes) if (k !== 'handled' && k !== 'invalid' && k !== 'duplicate') problems.push(`round ${round}: ${v} × ${k}`)
+      for (const [k, v] of child.outcomes) if (k === 'error' || k === 'throttled') problems.push(`round ${round}: ${v} × ${k}`)
       // after every kill: everything acknowledged is durable
       const db = openDb(dbPath)
       const keys = new Set((db.prepare(`SELECT key FROM inbound`).all() as { key: string }[]).map(x => x.key))
@@ -148,7 +148,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
     }
     const db = openDb(dbPath)
     const state = buildExport(db, TZ, families)
-    const ref = referenceRun(msgs)
+    const ref = referenceRun(msgs, { ticks: true })
     const records = compareRecords(expected, state)
     const refRecords = compareRecords(expected, ref.state)
     if (refRecords.lost || refRecords.duplicated) problems.push(`the stream's promise does not hold even in order: ${refRecords.problems.slice(0, 3).join('; ')}`)
@@ -161,6 +161,8 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
     const log = readLog(logPath)
     for (const e of log) collect('crash', e.to, e.text)
     const audit = auditOutbox(db, log)
+    const jobs = jobRuns(db)
+    if (JSON.stringify(jobs) !== JSON.stringify(ref.jobs)) problems.push(`job runs differ from the reference: ${jobs.filter(j => !ref.jobs.includes(j)).slice(0, 3).join(', ')} / ${ref.jobs.filter(j => !jobs.includes(j)).slice(0, 3).join(', ')}`)
     const ok = integrity(db)
     db.close()
     problems.push(...records.problems.slice(0, 10), ...audit.problems.slice(0, 10))
@@ -168,7 +170,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       rounds: o.rounds, messages: msgs.length, acked: msgs.filter(m => acked.has(m.id!)).length, kills,
       lost: records.lost + (msgs.length - acked.size), duplicated: records.duplicated, integrity: ok,
       outboxRows: audit.rows, outboxSent: audit.sent, outboxLost: audit.lost + rows.missing, outboxDup: audit.dup + rows.extra,
-      exportEqual, problems, killedMidBurst, resentDuplicates,
+      exportEqual, problems, killedMidBurst, resentDuplicates, jobsRan: jobs.filter(j => j.endsWith(' ran')).length,
     }
   } finally {
     rmSync(dir, { recursive: true, force: true })

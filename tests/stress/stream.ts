@@ -2,7 +2,7 @@
 // temperature check-ins and notice acknowledgements, with an admin who starts each part.
 // Built from a seed so a failing run can be replayed exactly (the seed is printed).
 import type { Incoming } from '../../src/types.js'
-import { fromLocal } from '../../src/time.js'
+import { fromLocal, hhmm } from '../../src/time.js'
 
 export const TZ = 'Asia/Shanghai'
 export const T0 = fromLocal(TZ, 2026, 11, 24, 9, 0)
@@ -57,7 +57,8 @@ const ITEMS = [{ name: '白菜', code: 1, unit: '颗' }, { name: '土豆', code:
  * handled, not on their order (orders only add up, no stock limit; a check-in or 收到 per person;
  * native copies are the exception and keep their order, which redelivery after a restart does).
  * `variety` adds what does depend on order, for harnesses that keep it (crash): volunteer sign-up
- * lists with a cap, 取消, and 截单 by the owner (which sends the owner the spreadsheets), checked
+ * lists with a cap, 取消, 截单 by the owner or by a deadline job (which sends the owner the
+ * spreadsheets), checked
  * against the in-order run rather than the promise.
  */
 export function buildStream(seed: number, n: number, o: { variety?: boolean } = {}): { msgs: StreamMsg[]; expected: Expected } {
@@ -87,7 +88,9 @@ export function buildStream(seed: number, n: number, o: { variety?: boolean } = 
         volNo++
         volMsgs = 0
         joined.length = 0
-        push(ROOM_VOL, lead, `#接龙 第${volNo}批核酸志愿者 限10人`)
+        // every other list closes itself at a deadline a few minutes on: a job runs mid-burst
+        const deadline = volNo % 2 === 0 ? `\n截止 今天${hhmm(t + int(r, 1, 4) * 60000, TZ)}` : ''
+        push(ROOM_VOL, lead, `#接龙 第${volNo}批核酸志愿者 限10人${deadline}`)
         continue
       }
       volMsgs++
