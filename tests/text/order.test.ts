@@ -248,6 +248,8 @@ describe('ordinary chat is not an order', () => {
     ['王五 2'],
     ['买了2斤土豆，挺甜的'],
     ['白菜2颗 真新鲜'],
+    ['2个就够了'],
+    ['两颗就够了，吃不完'],
   ])('%s → null', text => expect(run(veg)(text)).toBe('null'))
 })
 
