@@ -62,13 +62,13 @@ function round1(v: number): number { return Math.round(v * 10 + 1e-9) / 10 }
 const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 // `三十六度五` / `三十六点五` said aloud (voice input writes it so), and `36,5` from a keypad:
 // read as 36.5 before tokenising. Only the 35–42 range with one decimal, so `36,37` stays two.
-const SPOKEN = /(三十[五六七八九]|四十[一二]?)(?:度|点)([零〇一二两三四五六七八九])/g
+const SPOKEN = /(三十[五六七八九]|四十[一二]?)(?:(?:度|点)([零〇一二两三四五六七八九])|度)/g
 const COMMA_DECIMAL = /(?<![\d.])(3[5-9]|4[0-2]),(\d)(?![\d.])/g
 
 function digitsFor(t: string): string {
   return t
-    .replace(SPOKEN, (_, whole: string, dec: string) =>
-      `${CN_DIGIT[whole[0]] * 10 + (CN_DIGIT[whole[2]] ?? 0)}.${CN_DIGIT[dec]}`)
+    .replace(SPOKEN, (_, whole: string, dec: string | undefined) =>
+      `${CN_DIGIT[whole[0]] * 10 + (CN_DIGIT[whole[2]] ?? 0)}${dec ? `.${CN_DIGIT[dec]}` : '度'}`)
     .replace(COMMA_DECIMAL, '$1.$2')
 }
 

@@ -87,6 +87,8 @@ const accepted: Row[] = [
   ['体温 36.5,36.7', true, [36.5, 36.7]],
   ['体温36.5 谢谢', true, [36.5]],
   ['体温 36.5 辛苦了', true, [36.5]],
+  ['体温 三十六度', true, [36]],
+  ['打卡 三十六度八', true, [36.8]],
 ]
 
 // [text, explicit]: look like a temperature but cannot be one: ask to re-measure
