@@ -54,6 +54,9 @@ const RE = {
   ymd: /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/y,
   md: new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'),
   rel: /(大后天|后天|明天|明日|今天|今日|明早|明晚|明晨|今早|今晚|今晨|今夜)/y,
+  // `12.1 9:00`, `12/1 9:00`, `30号 8点`: only with a clock after them (see needsClock)
+  mdShort: /(\d{1,2})[./](\d{1,2})(?=\s)/y,
+  dayOnly: new RegExp(`(${NUM})\\s*[日号](?![楼床线门房栋单])`, 'y'),
   week: /(下下|下个|下|这个|这|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])/y,
   period: new RegExp(PERIOD_RE, 'y'),
   colon: /([01]?\d|2[0-4])\s*:\s*(\d{2})(?!\d)/y,
@@ -140,7 +143,7 @@ function validDay(y: number, m: number, d: number): boolean {
 }
 
 /** A day at s[i], with a period implied by words like 今晚. */
-interface DayAt { day: Day; period: Period | null; end: number; nextWeekIfPast?: boolean }
+interface DayAt { day: Day; period: Period | null; end: number; nextWeekIfPast?: boolean; needsClock?: boolean }
 
 function readDay(s: string, i: number, now: number, tz: string): DayAt | WhenError | null {
   const today = toLocal(now, tz)
@@ -162,6 +165,19 @@ function readDay(s: string, i: number, now: number, tz: string): DayAt | WhenErr
     if (m < today.month || (m === today.month && d < today.day)) y += 1
     if (!validDay(y, m, d)) return bad(`没有${m}月${d}日这一天`)
     return { day: { y, m, d }, period: null, end: i + r[0].length }
+  }
+  if ((r = at(RE.mdShort, s, i))) {
+    const [m, d] = [Number(r[1]), Number(r[2])]
+    const y = m < today.month || (m === today.month && d < today.day) ? today.year + 1 : today.year
+    if (validDay(y, m, d)) return { day: { y, m, d }, period: null, end: i + r[0].length, needsClock: true }
+  }
+  if ((r = at(RE.dayOnly, s, i))) {
+    // the 30th of this month, or of next month once it has gone
+    const d = smallNumber(r[1]) ?? 0
+    let [y, m] = [today.year, today.month]
+    if (d < today.day) { m += 1; if (m > 12) { m = 1; y += 1 } }
+    if (!validDay(y, m, d)) return bad(`没有${m}月${d}日这一天`)
+    return { day: { y, m, d }, period: null, end: i + r[0].length, needsClock: true }
   }
   if ((r = at(RE.rel, s, i))) {
     const [n, period] = REL_DAYS[r[1]]
@@ -199,6 +215,7 @@ export function parseWhen(text: string, now: number, tz: string): When {
   }
   if (isErr(clock)) return clock
   if (!day && !clock) return none()
+  if (day?.needsClock && !clock) return none()
   let hour = DEFAULT_HOUR
   let minute = 0
   if (clock) { hour = clock.hour; minute = clock.minute; i = clock.end }
@@ -227,6 +244,10 @@ export function parseRecurrence(text: string, now: number, tz: string): Recurren
   const s = text.trim()
   const r = at(REPEAT_RE, s, 0)
   if (!r) return none()
+  // `每周一三五`: one weekday per reminder (the scheduler repeats a single slot)
+  if (/^(?:每个|每)(?:周|星期|礼拜)[一二三四五六日天]{2,}/.test(s)) {
+    return bad('每周只能写一天，例如 每周一08:00；一三五请分三条设置')
+  }
   const word = r[1]
   const weekday = r[2] !== undefined ? WEEKDAY[r[2]] : null
   const repeat: Repeat = weekday !== null ? 'weekly' : word.includes('工作日') ? 'weekdays' : 'daily'

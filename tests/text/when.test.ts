@@ -78,6 +78,13 @@ describe('parseWhen: phrases → instant', () => {
     ['1月5日 8:00', '2027-01-05T08:00'],
     ['11月24日 晚上8点', '2026-11-24T20:00'],
     ['明天０８:００'.replace(/[０-９]/g, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0)), '2026-11-25T08:00'],
+    // a day of the month or a short month.day, with a clock after it (QA)
+    ['30号 8点', '2026-11-30T08:00'],
+    ['30号上午9点', '2026-11-30T09:00'],
+    ['三十号 晚上7点', '2026-11-30T19:00'],
+    ['5号 8点', '2026-12-05T08:00'],
+    ['12.1 9:00', '2026-12-01T09:00'],
+    ['12/1 9:00', '2026-12-01T09:00'],
   ])('%s → %s', (text, want) => {
     const r = parseWhen(text, now, tz)
     if (!r.ok) throw new Error(r.error)
@@ -114,6 +121,11 @@ describe('parseWhen: not a time, impossible, or past', () => {
     ['36.5', 'none'],
     ['早上好', 'none'],
     ['周八', 'none'],
+    ['30号 交物业费', 'none'],
+    ['10号楼明天停水', 'none'],
+    ['8.30 开会', 'none'],
+    ['12.1 开会', 'none'],
+    ['31号 8点', 'invalid'],
     ['25点', 'invalid'],
     ['8:61', 'invalid'],
     ['8点70分', 'invalid'],
@@ -181,6 +193,7 @@ describe('parseRecurrence', () => {
     ['每周六 取菜', 'invalid'],
     ['每天25:00 打卡', 'invalid'],
     ['每晚12点 关灯', 'invalid'],
+    ['每周一三五 8点 倒垃圾', 'invalid'],
   ])('%s → %s', (text, reason) => {
     const r = parseRecurrence(text, now, tz)
     expect(r.ok).toBe(false)
