@@ -19,6 +19,10 @@ const NEEDS_TARGET = '私聊发通知请写明发到哪些群，例如：\n通�
  * `通知物业了吗？` stays chat. Non-admins get a refusal only for the unmistakable shapes.
  */
 export function parsePost(ctx: Ctx): PostInput | { invalid: string } | null {
+  // an admin's bare `通知` is a notice with its text forgotten; a resident's is chat
+  if (/^(?:重要)?通知[:：]?$/.test(ctx.text.trim())) {
+    return ctx.isAdmin ? invalid('请在「通知」后面写内容，例如：通知 明天上午9点全员核酸，请带好身份证') : null
+  }
   const m = /^(重要)?通知(?:\s+|[:：]\s*|\n)([\s\S]+)$/.exec(ctx.text)
   if (!m) return null
   const important = !!m[1]

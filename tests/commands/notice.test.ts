@@ -105,6 +105,20 @@ describe('通知: posting', () => {
     expect(out.state.notices[0]).toMatchObject({ rooms: ['3栋业主群', '5栋业主群'], pending: ['张三', '李四'] })
   })
 
+  it('an admin\'s bare 通知 gets the form and an example; a resident\'s is chat (QA)', async () => {
+    const out = await run(`== 3栋业主群: 张三
+@ 2026-11-24 08:00
+张三: 通知
+王网格*: 通知
+王网格*: 重要通知：
+`)
+    expect(texts(out.messages)).toEqual([
+      '请在「通知」后面写内容，例如：通知 明天上午9点全员核酸，请带好身份证',
+      '请在「通知」后面写内容，例如：通知 明天上午9点全员核酸，请带好身份证',
+    ])
+    expect(out.state.notices).toEqual([])
+  })
+
   it('from private chat without a target, or with an unknown room: a clear reply, nothing posted', async () => {
     const out = await run(`== 3栋业主群: 张三
 == @王网格
