@@ -1,8 +1,8 @@
 // Harness 4, restart and schedule: the bot is stopped and started again (a new Engine on the same
 // file database, engine.start()) at random moments over four days of chain deadlines, check-in
-// reminders, 重要通知 repeats, 定时通知, daily reminders and aid expiry. Every slot the always-up
-// bot runs must run at most once under restarts; a slot that fell while the bot was up must run;
-// a slot missed while it was down runs once late or is skipped by its policy; no other slot exists.
+// reminders, 重要通知 repeats, 定时通知, daily reminders, home isolation and aid expiry. Every slot
+// the always-up bot runs must run at most once under restarts; a slot that fell while the bot was
+// up must run; a slot missed while it was down runs once late or is skipped by its policy.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,6 +39,7 @@ function setup(engine: Engine, clock: SimClock): void {
   say({ name: '张团长', nick: null }, '#接龙 周六蔬菜团购\n1. 白菜 5元/颗\n截止 周三20:00')
   say({ name: '李四', nick: '3-1-102 李四' }, '白菜2')
   say({ name: '王五', nick: '3-1-103 王五' }, '求 止痛片')
+  say(admin, '隔离 3-1-101 3天')
 }
 
 /** Counts every handler call per (job key, slot): a double fire shows even if job_runs hides it. */
