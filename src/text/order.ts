@@ -35,9 +35,11 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
 // Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
 const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
 const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|就|够|再说|一起|去|吃|看|走|等|睡|玩/
-const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
+const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '辛苦了', '辛苦', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
 const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/
-const JOIN = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*[一1]|(?:我)?报名|接龙\s*报名)(?![\d.])\s*(.*)$/s
+const JOIN = /^(?:接龙\s*)?(?:我也|也)?(?:\+\s*(\d{1,3})|加\s*[一1]|(?:我)?报名|接龙\s*报名|算我一个|我参加|参加)(?![\d.])\s*(.*)$/s
+// what may follow a join and adds nothing: `报名+1`, `+1 谢谢`, `+1 👍`
+const JOIN_TAIL = /^(?:\+\s*1|加一|报名|谢谢(?:团长)?|辛苦了?|[!~。👍🙏😊👌✊💪\ufe0f\s])*$/u
 
 type Tok =
   | { t: 'item'; code: number; qty?: Quantity; pos: number; end: number }
@@ -73,7 +75,8 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
     explicitQty = marker[1] ? Number(marker[1]) : marker[2] ? 1 : null
     t = t.slice(marker[0].length)
   }
-  const toks = tokenize(t, items)
+  // `白菜2颗哈`: a closing particle after a finished order (`吧` stays doubt, `吗`/`呢` a question)
+  const toks = tokenize(t.replace(/(?<=[\d\u4e00-\u9fff])[哈呀哦啊嘛]{1,2}[!~。]*$/, ''), items)
   return decide(toks, items, household, Boolean(marker), explicitQty)
 }
 
@@ -82,7 +85,7 @@ function parseJoin(t: string): { kind: 'join'; qty: number; household: string | 
   if (!m) return null
   const qty = m[1] ? Number(m[1]) : 1
   const rest = m[2].trim()
-  if (!rest) return { kind: 'join', qty, household: null, note: null }
+  if (!rest || JOIN_TAIL.test(rest)) return { kind: 'join', qty, household: null, note: null }
   // `+1 3-2-501 张三` or `报名 李四`: a household and/or a short name, nothing chattier
   const household = parseHousehold(rest)
   const name = rest.replace(/\d{1,4}(?:-\d{1,4}){1,3}/, '').trim()
@@ -105,7 +108,7 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
   while (p < t.length) {
     const rest = t.slice(p)
     let m: RegExpExecArray | null
-    if ((m = /^[,;、\n]+\s*/.exec(rest))) { push({ t: 'sep', pos: p, end: p + m[0].length }); p += m[0].length; continue }
+    if ((m = /^[,;、\n]+\s*|^\+(?=\s*\d{1,3}\s*[xX*号])/.exec(rest))) { push({ t: 'sep', pos: p, end: p + m[0].length }); p += m[0].length; continue }
     if ((m = /^\s+/.exec(rest))) { push({ t: 'space', pos: p, end: p + m[0].length }); p += m[0].length; continue }
     if ((m = /^(\d{1,3})\s*[xX*]\s*/.exec(rest))) {
       const q = quantityAt(t, p + m[0].length)
