@@ -17,6 +17,11 @@ export const change: Command<OrderInput> = {
     const r = parseFor(ctx, `${m[1] ?? ''}${m[2]}`, true)
     // `改天再说` is chat: only a rest that reads as an order (or a clear error in one) is ours
     if (!r || 'invalid' in r) return r
+    // `改 白菜` says what but not how many: not a reason to set it to 1
+    if (r.parse.kind === 'order' && !/[\d一二两三四五六七八九十半]/.test(m[2])) {
+      const name = r.its?.find(i => i.code === (r.parse as { lines: { item: number }[] }).lines[0].item)?.name ?? ''
+      return invalid(`请写上改成多少，例如：改 ${name}2（不要了就发：取消 ${name}）`)
+    }
     return { ...r, replace: true }
   },
   run: applyOrder,

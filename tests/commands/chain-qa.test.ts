@@ -72,6 +72,14 @@ describe('接龙 as neighbours write it', () => {
   })
 })
 
+describe('改 without a quantity', () => {
+  it('改 白菜 asks how many and keeps the order as it was', async () => {
+    const out = await run(head + veg + '\n李四: 白菜2\n李四: 改 白菜')
+    expect(lastReply(out).text).toBe('请写上改成多少，例如：改 白菜2（不要了就发：取消 白菜）')
+    expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 2 }] })
+  })
+})
+
 describe('the owner changes a chain after posting it', () => {
   const post = head + '张三: #接龙 周六蔬菜团购\n  1. 白菜 5元/颗 限20\n  2. 土豆 3元/斤\n  截止 周五20:00\n李四: 白菜5\n'
 
