@@ -25,7 +25,7 @@ export function isAbnormal(v: number): boolean { return v >= ABNORMAL_FROM }
 
 // Longest first: the alternation takes the first that matches.
 const KEYWORD = /(?:体温打卡|打卡体温|报体温|测体温|量体温|今日体温|今天体温|体温|测温|晨检|打卡)(?!计|枪|表|机|贴)/y
-const FILLER = /(?:今日|今天|今早|今晨|每日|早上|早晨|上午|中午|下午|晚上|全家人|全家|家里|一家[二三四五六七八]口|一家|已测|测了|量了|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|是|为|早|晚|[:=])/y
+const FILLER = /(?:今日|今天|今早|今晨|每日|早上|早晨|上午|中午|下午|晚上|全家人|全家|家里|一家[二三四五六七八]口|一家|已测|测了|量了|已报|已打卡|报告|上报|都正常|均正常|全部正常|正常|无异常|没有异常|没异常|无症状|无不适|身体健康|健康|良好|是|为|早|晚|[:=])/y
 // `体温36.5 谢谢`: a courtesy after a keyword; without one, `36.5 谢谢` may be a payment
 const THANKS = /(?:谢谢|辛苦了|辛苦)/y
 const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
