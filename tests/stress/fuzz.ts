@@ -82,6 +82,13 @@ export function fuzzProperties(numRuns: number, seed: number): { name: string; p
     }),
   })
   props.push({
+    name: 'pipeline: any nickname, WeChat name or room topic is taken without failing',
+    prop: fc.property(text, text, text, fc.constantFrom('体温 36.5', '白菜2', '收到', '#接龙 团购\n1. 白菜 5元/颗', '我的', '求 口罩', '登记 3-2-501'), (nick, name, topic, cmd) => {
+      const out = bot.engine.handle(msg(cmd, { id: `fz${n++}`, room: topic || '空', sender: { id: 'c-fz', name: name || '无名', nick: nick || null, remark: null }, at: T0 }))
+      return out.outcome !== 'error'
+    }),
+  })
+  props.push({
     name: 'pipeline: ordinary chat gets no reply and no record',
     prop: fc.property(chatText, s => {
       const before = outboxCount()
