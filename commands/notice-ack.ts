@@ -8,8 +8,9 @@ import { getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './not
 export interface AckInput { ids: number[]; how: 'text' | 'quote' }
 
 // An optional household (`3-2-501 收到`, `502收到`) in front: many groups ask people to say who they are.
-// A thumbs-up or folded hands, a thank-you to the grid worker: still just 收到 (`收到👌`, `已收到，谢谢网格员`).
-const ACK = /^(?:[\d-]{3,12}\s*)?(?:好的?[,.。!~ ]*|ok[,.。!~ ]*)?(?:已?收到(?:收到)*|已读|已阅)(?:了|啦|哈|啊|哦)?[,.。!~ 👌🙏👍✅🌹💪\ufe0f]*(?:谢谢(?:网格员|您|你|啦)?[!。.~ 👌🙏👍🌹\ufe0f]*)?$/iu
+// A thumbs-up or folded hands (also WeChat's own `[抱拳]`, `[OK]`), a thank-you to the grid worker:
+// still just 收到 (`收到👌🏻`, `收到[抱拳]`, `已收到，谢谢网格员`, `收到 辛苦了`).
+const ACK = /^(?:[\d-]{3,12}\s*)?(?:好的?[,.。!~ ]*|ok[,.。!~ ]*)?(?:已?收到(?:收到)*|已读|已阅)(?:了|啦|哈|啊|哦)?(?:[,.。!~ 👌🙏👍✅🌹💪\ufe0f\u{1f3fb}-\u{1f3ff}]|\[(?!疑问|问号|发呆|晕)[\u4e00-\u9fffA-Za-z]{1,4}\]|谢谢(?:网格员|您|你|啦|提醒)?|辛苦了?)*$/iu
 const ACK_ID = /^(?:#(\d+)\s*(?:收到|已读)|(?:收到|已读)\s*#(\d+))[!。.~ ]*$/
 const ONE = /^1$/
 // With a quote the person is plainly answering the notice, so softer words count too.
