@@ -258,11 +258,19 @@ function signed(q: Extract<Tok, { t: 'qty' }>): number {
   return q.neg ? -q.q.qty : q.q.qty
 }
 
+// `鸡蛋两个` on a 盒 item is two boxes, but `鸡蛋十二个` is twelve eggs: many 个 of a pack are pieces
+const PACKS = new Set(['箱', '盒', '提', '打', '板', '筐'])
+function piecesOfPack(unit: string, qty: number, itemUnit: string | null): boolean {
+  return unit === '个' && itemUnit !== null && PACKS.has(itemUnit) && qty >= 6
+}
+
 function checked(raw: { item: number; qty: number; unit?: string | null }[], items: ChainItem[], household: string | null): OrderParse {
   const merged = new Map<number, number>()
   for (const l of raw) {
     const item = items.find(i => i.code === l.item)!
-    if (l.unit && !unitFits(l.unit, item.unit)) return { kind: 'error', error: { code: 'unit', item: item.code, unit: l.unit } }
+    if (l.unit && (!unitFits(l.unit, item.unit) || piecesOfPack(l.unit, l.qty, item.unit))) {
+      return { kind: 'error', error: { code: 'unit', item: item.code, unit: l.unit } }
+    }
     const qty = l.unit ? toItemUnit({ qty: l.qty, unit: l.unit }, item.unit) : l.qty
     if (!(qty > 0) || qty > MAX_QTY) return { kind: 'error', error: { code: 'qty', item: item.code, qty } }
     if (!Number.isInteger(qty) && !isWeightUnit(item.unit) && qty !== 0.5) {

@@ -107,6 +107,7 @@ describe('orders on a vegetable chain (白菜/颗, 土豆/斤, 鸡蛋/盒)', () 
     ['白菜两颗 谢谢团长辛苦', '1:2'],
     ['白菜2颗哈', '1:2'],
     ['白菜2颗呀~', '1:2'],
+    ['鸡蛋两个', '3:2'],
   ])('%s → %s', (text, want) => expect(run(veg)(text)).toBe(want))
 })
 
@@ -196,6 +197,7 @@ describe('refused orders (the reply explains)', () => {
     ['接龙 3份', 'err:noitem'],
     ['白菜2 3', 'err:format'],
     ['六号两份', 'err:unknown'],
+    ['鸡蛋十二个', 'err:unit'],
     ['一号1份二号2份', 'err:unit'],
   ])('%s → %s', (text, want) => expect(run(veg)(text)).toBe(want))
 
