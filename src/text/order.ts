@@ -34,6 +34,8 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
 
 // Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
 const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
+// `橙子2块一个`, `5元一斤`: talk about prices, not an order
+const PRICE_TALK = /\d+(?:\.\d+)?\s*(?:块|元)钱?\s*(?:一|每|\/)\s*[个斤颗盒箱份袋包瓶只]/
 const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|就|够|再说|一起|去|吃|看|走|等|睡|玩/
 const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '辛苦了', '辛苦', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
 const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/
@@ -53,7 +55,7 @@ type Tok =
 /** Parse one order (text already stripped of any `#3` chain selector) against a chain's items. */
 export function parseOrder(text: string, items: ChainItem[]): OrderParse | null {
   let t = text.trim()
-  if (!t || QUESTION.test(t)) return null
+  if (!t || QUESTION.test(t) || PRICE_TALK.test(t)) return null
   let household: string | null = null
   const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])\s*/.exec(t)
   if (hh && parseHousehold(hh[1])) { household = parseHousehold(hh[1]); t = t.slice(hh[0].length) }
@@ -62,6 +64,8 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
   if (tail && parseHousehold(tail[1])) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
 
   const join = parseJoin(t)
+  // `参加` / `算我一个` answer many questions in chat: a join only on a plain sign-up list
+  if (join && items.length > 0 && /^(?:接龙\s*)?(?:我也|也)?(?:算我一个|我参加|参加)/.test(t)) return null
   if (join && (items.length === 0 || !join.note)) {
     if (items.length === 0) return { ...join, household: household ?? join.household }
     if (items.length === 1) return checked([{ item: items[0].code, qty: join.qty }], items, household)
