@@ -63,6 +63,9 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
   const tail = household ? null : /[\s,(]+(\d{1,4}(?:-\d{1,4}){1,3})\)?$/.exec(t)
   if (tail && parseHousehold(tail[1])) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
 
+  // `李四+1`: a name first, as many write their own sign-up; the same as `+1 李四`
+  const named = /^([\u4e00-\u9fff]{2,4})\s*(\+\s*\d{1,3}|加一)$/.exec(t)
+  if (named && NAME.test(named[1]) && !CHAT.test(named[1])) t = `${named[2]} ${named[1]}`
   const join = parseJoin(t)
   // `参加` / `算我一个` answer many questions in chat: a join only on a plain sign-up list
   if (join && items.length > 0 && /^(?:接龙\s*)?(?:我也|也)?(?:算我一个|我参加|参加)/.test(t)) return null
