@@ -122,8 +122,9 @@ export class Engine {
     const name = cmd.name
     if (this.throttled(m, ctx)) return { outcome: 'throttled', command: name }
     if (tooLong) { ctx.reply(REPLY_TOO_LONG); return { outcome: 'invalid', command: name } }
-    if (isInvalid(input)) { ctx.reply(input.invalid); return { outcome: 'invalid', command: name } }
+    // refuse before explaining the form: an error message may reveal what the store knows
     if (cmd.who === 'admin' && !isAdmin) { ctx.reply(REPLY_ADMIN_ONLY); return { outcome: 'refused', command: name } }
+    if (isInvalid(input)) { ctx.reply(input.invalid); return { outcome: 'invalid', command: name } }
     if (cmd.schema) {
       const r = cmd.schema.safeParse(input)
       if (!r.success) {

@@ -117,6 +117,17 @@ describe('engine', () => {
     expect(sent.map(s => s.text)).toEqual(['记下了：留着', expect.stringContaining('只有管理员'), '已清空'])
   })
 
+  it('refuses a non-admin before explaining the form of an admin command', async () => {
+    const { engine, outbox, clock, sent } = setup()
+    const fam = engine.commands.find(c => c.name === 'note.wipe')!
+    const parse = fam.parse
+    fam.parse = ctx => (ctx.text === '清空 3-2-501' ? { invalid: '没有找到 3-2-501 所在的群' } : parse(ctx))
+    expect(engine.handle(msg('清空 3-2-501')).outcome).toBe('refused')
+    await drain(outbox, clock)
+    expect(sent.map(s => s.text)).toEqual([expect.stringContaining('只有管理员')])
+    fam.parse = parse
+  })
+
   it('enrols an admin by code in private chat, throttles failures, and never by name', async () => {
     const { engine, outbox, clock, sent, db } = setup()
     const grid = { id: 'c-g', name: '王网格', nick: null, remark: null }
