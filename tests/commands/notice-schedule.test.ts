@@ -189,3 +189,19 @@ describe('提醒: recurring and one-off reminders', () => {
     ])
   })
 })
+
+describe('times as grid workers write them (QA)', () => {
+  it('定时通知 30号 8点 is posted on the 30th; 提醒 每周一三五 says one weekday per reminder', async () => {
+    const out = await run(`== 3栋业主群: 张三
+@ 2026-11-24 10:00
+王网格*: 定时通知 30号 8点 交物业费
+王网格*: 提醒 每周一三五 8点 倒垃圾
+@ 2026-11-30 09:00
+`)
+    const t = texts(out.messages)
+    expect(t[0]).toMatch(/^⏰ 定时通知 #1 将于 11月30日 周一 08:00 发到本群/)
+    expect(t[1]).toMatch(/^每周只能写一天，例如 每周一08:00；一三五请分三条设置/)
+    expect(when(out.messages).at(-1)).toEqual(['11-30T08:00', '3栋业主群', '📢 通知 #1（王网格）'])
+  })
+})
+
