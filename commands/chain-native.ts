@@ -31,8 +31,10 @@ function implicitItems(copy: NativeCopy): ItemSpec[] {
 }
 
 /** An entry's lines: `295-909 6份` → 6 of the one item; `张三 白菜2` → by name. */
-function entryLines(text: string, its: Item[]): { item: number; qty: number }[] | null {
+function entryLines(raw: string, its: Item[]): { item: number; qty: number }[] | null {
   if (!its.length) return []
+  // an entry's own remark (`8份 (下午取)`) and emoji (`两份🎃`) say nothing about the amount
+  const text = raw.replace(/[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]/gu, '').replace(/\s*[(\[][^()\[\]]{1,20}[)\]]\s*$/, '').trim()
   const name = entryName(text)
   const rest = name && !parseHousehold(name) && !its.some(i => i.name.startsWith(name)) ? text.slice(name.length).trim() : text
   const p = parseOrder(rest, its) ?? (its.length === 1 ? parseOrder(`接龙 ${rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}\s*/, '')}`, its) : null)
@@ -87,7 +89,9 @@ export const native: Command<{ copy: NativeCopy }> = {
       const label = key === text ? member : key.replace(/#\d+$/, '')
       notes.push(...r.notes.map(n => `${label}：${n}`))
       saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key) }, r.lines, its.length === 0)
-      ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its) || '0'}` : label)
+      // nothing taken (sold out): the note above says so, a `✅ 0` would not
+      if (its.length && !r.lines.length) return
+      ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its)}` : label)
     }
     if (chain.status === 'closed' && (diff.added.length || diff.changed.length)) return ctx.reply(closedText(chain))
     for (const a of diff.added) { next.set(a.key, { ...a, member: sender }); record(a.key, a.text, sender, '已接龙') }

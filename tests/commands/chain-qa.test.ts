@@ -72,6 +72,24 @@ describe('接龙 as neighbours write it', () => {
   })
 })
 
+describe('native copies with remarks and emoji', () => {
+  it('8份 (下午取) and 两份🎃 are counted; a sold-out entry is told so without a ✅ 0', async () => {
+    const head = ['#接龙', '半个南瓜 共10份', '']
+    const copy = (...entries: string[]) => [...head, ...entries.map((e, i) => `${i + 1}. ${e}`)].map((l, i) => (i ? '  ' + l : l)).join('\n')
+    const out = await run('== 南瓜群: 295-909, 295-910, 295-204\n@ 2026-11-24 14:00\n' + [
+      `!groupnote 295-909: ${copy('295-909 6份')}`,
+      `!groupnote 295-910: ${copy('295-909 6份', '295-910 4份 (下午取)')}`,
+      `!groupnote 295-204: ${copy('295-909 6份', '295-910 4份 (下午取)', '295-204 两份🎃')}`,
+    ].join('\n'))
+    const [c] = chains(out.state)
+    expect(c.orders.map(o => [o.member, o.lines[0]?.qty])).toEqual([['295-909', 6], ['295-910', 4]])
+    const t = texts(out.messages)
+    expect(t).toContain('295-204：半个南瓜已经订完了，没有登记')
+    expect(t).toContain('✅ #1 已接龙：295-909 6份、295-910 4份')
+    expect(t.some(x => x.includes('没看懂'))).toBe(false)
+  })
+})
+
 describe('改 without a quantity', () => {
   it('改 白菜 asks how many and keeps the order as it was', async () => {
     const out = await run(head + veg + '\n李四: 白菜2\n李四: 改 白菜')
