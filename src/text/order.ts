@@ -34,6 +34,8 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
 
 // Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
 const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
+const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]|\[[\u4e00-\u9fffA-Za-z]{1,4}\]/gu
+
 // `橙子2块一个`, `5元一斤`: talk about prices, not an order
 const PRICE_TALK = /\d+(?:\.\d+)?\s*(?:块|元)钱?\s*(?:一|每|\/)\s*[个斤颗盒箱份袋包瓶只]/
 const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|就|够|再说|一起|去|吃|看|走|等|睡|玩/
@@ -62,6 +64,10 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
   // or signed at the end: `白菜2颗 3-2-501`, `白菜两颗（3-2-501）`
   const tail = household ? null : /[\s,(]+(\d{1,4}(?:-\d{1,4}){1,3})\)?$/.exec(t)
   if (tail && parseHousehold(tail[1])) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
+  // emoji (😊, WeChat's [抱拳]) and a closing remark `(下午取)` carry no order; `[疑问]` is a question
+  if (/\[(?:疑问|问号)\]/.test(t)) return null
+  t = t.replace(EMOJI, ' ').replace(/\s*\([^()]{1,12}\)\s*$/, '').trim()
+  if (!t) return null
 
   // `李四+1`: a name first, as many write their own sign-up; the same as `+1 李四`
   const named = /^([\u4e00-\u9fff]{2,4})\s*(\+\s*\d{1,3}|加一)$/.exec(t)
