@@ -9,9 +9,10 @@ import { getChain, openChains, roomChains, items, orders, setStatus, type Chain 
 import { summary, totalsText } from './chain-format.js'
 import { ambiguousText } from './chain-order.js'
 import { exportChain } from './chain-export.js'
+import { samePerson } from '../src/identity.js'
 
 export function isOwner(ctx: Ctx, c: Chain): boolean {
-  return ctx.isAdmin || ctx.member?.name === c.owner
+  return ctx.isAdmin || samePerson(ctx.member, { name: c.owner, wx: c.ownerWx, sig: c.ownerSig })
 }
 
 export function closeChain(ctx: Ctx, c: Chain): void {
@@ -20,8 +21,8 @@ export function closeChain(ctx: Ctx, c: Chain): void {
   const os = orders(ctx, c.id)
   ctx.send(c.room, summary({ ...c, status: 'closed' }, items(ctx, c.id), os))
   if (os.length) {
-    ctx.file('@' + c.owner, 'chain.xlsx', { chainId: c.id })
-    ctx.file('@' + c.owner, 'chain.csv', { chainId: c.id })
+    ctx.file('@' + c.owner, 'chain.xlsx', { chainId: c.id }, { person: c.ownerSig })
+    ctx.file('@' + c.owner, 'chain.csv', { chainId: c.id }, { person: c.ownerSig })
   }
 }
 

@@ -8,6 +8,8 @@ import { round } from '../src/text/quantity.js'
 
 export interface Chain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
+  /** The owner's WeChat name and sig (src/identity.ts): a nickname alone proves nothing. */
+  ownerWx: string | null; ownerSig: string | null
   deadline: number | null; pickup: string | null; cap: number | null
   createdAt: number; closedAt: number | null; arrivedAt: number | null; entries: string | null
 }
@@ -23,6 +25,7 @@ const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
 function toChain(r: any): Chain {
   return {
     id: r.id, room: r.room, title: r.title, owner: r.owner, status: r.status, native: r.native === 1,
+    ownerWx: r.owner_wx ?? null, ownerSig: r.owner_sig ?? null,
     deadline: r.deadline, pickup: r.pickup, cap: r.cap, createdAt: r.created_at, closedAt: r.closed_at,
     arrivedAt: r.arrived_at, entries: r.entries,
   }
@@ -88,8 +91,11 @@ export function createChain(ctx: Ctx, c: {
   room: string; title: string; owner: string; native: boolean; deadline: number | null; pickup: string | null
   cap: number | null; items: ItemSpec[]; entries?: string | null
 }): number {
-  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now, c.entries ?? null)
+  // the creator is the sender: keep who they are beyond the nickname
+  const me = ctx.member?.name === c.owner ? ctx.member : null
+  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_wx, owner_sig)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
+    c.entries ?? null, me?.wxName ?? null, me?.sig ?? null)
   const id = Number(r.lastInsertRowid)
   const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price, stock, per_person) VALUES (?, ?, ?, ?, ?, ?, ?)')
   for (const i of c.items) ins.run(id, i.code, i.name, i.unit, i.price, i.stock, i.limit)

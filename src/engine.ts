@@ -9,7 +9,7 @@ import type { Command, Ctx, Db, Family, FileBuilder, Incoming, JobHandler, JobRu
 import { isInvalid, UserError } from './types.js'
 import { normalise } from './text/normalise.js'
 import { parseHousehold } from './text/household.js'
-import { stmt, getMeta, setMeta } from './store/db.js'
+import { stmt, getMeta, setMeta, loginEpoch } from './store/db.js'
 import { enqueue } from './outbox.js'
 import { Scheduler, scheduleJob, cancelJobs } from './schedule.js'
 import { hhmm, describe } from './time.js'
@@ -173,7 +173,7 @@ export class Engine {
         ON CONFLICT(room, name) DO UPDATE SET wx_name = excluded.wx_name, household = excluded.household,
           last_seen = excluded.last_seen, present = 1`).run(m.room, name, m.sender.name, household, m.at)
     }
-    return { name, wxName: m.sender.name, household }
+    return { name, wxName: m.sender.name, household, sig: `${loginEpoch(this.db)}:${m.sender.id}` }
   }
 
   /** Admin rights come from the bot's remark on the contact, or the enrolment in this very login. */
@@ -284,7 +284,7 @@ export class Engine {
       return r?.token ?? null
     }
     const send = (to: Target, text: string, opts?: SendOptions) =>
-      enqueue(db, config, now, { target: to, text, mentions: opts?.mentions, remark: adminToken(to) })
+      enqueue(db, config, now, { target: to, text, mentions: opts?.mentions, remark: adminToken(to), person: opts?.person })
     const here = (): Target => (m?.room ?? '@' + (p.member?.name ?? ''))
     const admins = (room: string | null): string[] => {
       const all = (stmt(db, `SELECT DISTINCT name FROM admins ORDER BY name`).all() as { name: string }[]).map(r => r.name)
@@ -307,7 +307,7 @@ export class Engine {
       reply: (text, opts) => send(here(), text, opts),
       send,
       ack: (header, item, to) => enqueue(db, config, now, { target: to ?? here(), text: item, mergeKey: header, remark: adminToken(to ?? here()) }),
-      file: (to, builder, args) => enqueue(db, config, now, { target: to, text: `[文件] ${builder}`, kind: 'file', payload: { builder, args }, remark: adminToken(to) }),
+      file: (to, builder, args, opts) => enqueue(db, config, now, { target: to, text: `[文件] ${builder}`, kind: 'file', payload: { builder, args }, remark: adminToken(to), person: opts?.person }),
       alertAdmins: (room, text) => { for (const a of admins(room)) send('@' + a, text) },
       admins,
       members: (room: string) => (stmt(db, `SELECT name, wx_name AS wxName, household FROM members WHERE room = ? AND present = 1 ORDER BY name`).all(room) as Member[]),
@@ -322,9 +322,7 @@ export class Engine {
   }
 }
 
-export function loginEpoch(db: Db): number {
-  return Number(getMeta(db, 'login_epoch') ?? 0)
-}
+export { loginEpoch }
 
 export function displayName(m: Pick<Incoming, 'sender'>): string {
   return m.sender.nick || m.sender.name

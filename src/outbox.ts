@@ -3,13 +3,15 @@
 // splits long text, retries with backoff, and marks a row before sending so it never goes twice.
 import type { Config } from './config.js'
 import type { Db, FileBuilder, Target } from './types.js'
-import { stmt } from './store/db.js'
+import { stmt, loginEpoch } from './store/db.js'
 
 export interface OutMessage {
   id: number
   to: Target
   /** Bot's remark on the contact (admins), to find a private chat without trusting names. */
   remark: string | null
+  /** The contact id of this login to deliver a private message to, when known. */
+  contactId?: string
   kind: 'text' | 'file' | 'remark'
   text: string
   mentions: string[]
@@ -26,7 +28,7 @@ export interface Transport {
 interface Row {
   id: number; created_at: number; due_at: number; target: string; remark: string | null; kind: string
   text: string; mentions: string | null; merge_key: string | null; payload: string | null
-  attempts: number; next_try_at: number
+  attempts: number; next_try_at: number; person: string | null
 }
 
 export interface Enqueue {
@@ -37,6 +39,8 @@ export interface Enqueue {
   kind?: 'text' | 'file' | 'remark'
   payload?: unknown
   remark?: string | null
+  /** Recipient's sig (`<login epoch>:<contact id>`), for private messages. */
+  person?: string | null
 }
 
 const MAX_ATTEMPTS = 20
@@ -71,12 +75,13 @@ export function jitterFor(id: number, jitterMs: number): number {
 
 /** Write rows for one outgoing message: long text split, long mention lists batched. */
 export function enqueue(db: Db, config: Config, now: number, m: Enqueue): void {
-  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, remark, kind, text, mentions, merge_key, payload)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, remark, kind, text, mentions, merge_key, payload, person)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const person = m.person ?? null
   const kind = m.kind ?? 'text'
   const payload = m.payload === undefined ? null : JSON.stringify(m.payload)
   if (m.mergeKey) {
-    ins.run(now, now + config.mergeWindowMs, m.target, m.remark ?? null, kind, m.text, null, m.mergeKey, payload)
+    ins.run(now, now + config.mergeWindowMs, m.target, m.remark ?? null, kind, m.text, null, m.mergeKey, payload, person)
     return
   }
   const mentions = m.mentions ?? []
@@ -85,11 +90,11 @@ export function enqueue(db: Db, config: Config, now: number, m: Enqueue): void {
   const parts = kind === 'text' ? splitText(m.text, config.splitAt) : [m.text]
   parts.forEach((part, i) => {
     const first = i === parts.length - 1 ? batches[0] ?? [] : []
-    ins.run(now, now, m.target, m.remark ?? null, kind, part, first.length ? JSON.stringify(first) : null, null, payload)
+    ins.run(now, now, m.target, m.remark ?? null, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person)
   })
   const head = m.text.split('\n')[0].slice(0, 60)
   for (const batch of batches.slice(1)) {
-    ins.run(now, now, m.target, m.remark ?? null, kind, `${head}（续）`, JSON.stringify(batch), null, payload)
+    ins.run(now, now, m.target, m.remark ?? null, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person)
   }
 }
 
@@ -183,6 +188,11 @@ export class Outbox {
     const msg: OutMessage = {
       id: row.id, to: row.target, remark: row.remark, kind: row.kind as OutMessage['kind'], text,
       mentions: row.mentions ? JSON.parse(row.mentions) : [],
+    }
+    // a contact id is only good within the login it came from
+    if (row.person) {
+      const [epoch, id] = [row.person.slice(0, row.person.indexOf(':')), row.person.slice(row.person.indexOf(':') + 1)]
+      if (Number(epoch) === loginEpoch(this.db)) msg.contactId = id
     }
     try {
       if (row.kind === 'file') {

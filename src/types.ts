@@ -42,6 +42,11 @@ export interface Member {
   wxName: string
   /** Household (户) such as `3-2-501`, from the nickname or `登记`; null when unknown. */
   household: string | null
+  /**
+   * `<login epoch>:<contact id>`: certain identity within this login (see src/identity.ts);
+   * absent for members read from the store.
+   */
+  sig?: string | null
 }
 
 /**
@@ -53,6 +58,8 @@ export type Target = string
 export interface SendOptions {
   /** Display names to @-mention (rooms only); the outbox batches long lists. */
   mentions?: string[]
+  /** For a private message: the recipient's sig, so it reaches that contact while the login lasts. */
+  person?: string | null
 }
 
 export interface JobSpec {
@@ -119,7 +126,7 @@ export interface Ctx {
    */
   ack(header: string, item: string, to?: Target): void
   /** Send a file built later by a family's FileBuilder. */
-  file(to: Target, builder: string, args: unknown): void
+  file(to: Target, builder: string, args: unknown, opts?: SendOptions): void
   /** Private message to every admin who is a member of `room` (all admins if none is, or room null). */
   alertAdmins(room: string | null, text: string): void
   /** Admins' display names, those in the room first. */

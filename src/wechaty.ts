@@ -101,7 +101,8 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
       async send(m: OutMessage) {
         if (m.to.startsWith('@')) {
           const name = m.to.slice(1)
-          const contact = (m.remark ? await bot.Contact.find({ alias: m.remark }) : undefined)
+          const contact = (m.contactId ? await bot.Contact.find({ id: m.contactId }) : undefined)
+            ?? (m.remark ? await bot.Contact.find({ alias: m.remark }) : undefined)
             ?? (m.kind === 'remark' || !m.remark ? await findPerson(name) : undefined)
           if (!contact) throw new Error(`contact ${name} not found`)
           if (m.kind === 'remark') { await contact.alias(m.text); return }

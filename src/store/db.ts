@@ -64,3 +64,8 @@ export function setMeta(db: Db, key: string, value: string): void {
   stmt(db, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
     .run(key, value)
 }
+
+/** Incremented at every fresh login: contact ids of an older epoch mean nothing. */
+export function loginEpoch(db: Db): number {
+  return Number(getMeta(db, 'login_epoch') ?? 0)
+}
