@@ -74,7 +74,10 @@ function digitsFor(t: string): string {
 
 /** The check-in in a normalised message, or null when it is not one. */
 export function parseTemperature(text: string): TemperatureParse | null {
-  const t = digitsFor(text.trim())
+  // WeChat's bracket emoji ([抱拳], [OK]) close a check-in like 👌 does; `[疑问]` makes it a question.
+  // A remark in brackets, `36.5（正常）`, is the same as `36.5 正常`.
+  if (/\[(?:疑问|问号)\]/.test(text)) return null
+  const t = digitsFor(text.trim().replace(/\[[\u4e00-\u9fffA-Za-z]{1,4}\]/g, ' ').replace(/[()]/g, ' ')).trim()
   if (!t || t.length > 200) return null
   let pos = 0
   let explicit = false
