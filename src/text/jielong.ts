@@ -123,12 +123,19 @@ export function parseWhen(s: string, now: number, tz: string): number | null {
   let m: RegExpExecArray | null
   if ((m = /(下+)?(?:周|星期|礼拜)([一二三四五六日天])/.exec(t))) {
     const target = WEEK[m[2]]
-    let add = (target - l.weekday + 7) % 7
-    if (m[1]) add += 7 * m[1].length
+    // 下周一 is the Monday of next week (said on a Tuesday: six days on), as the notice times read it
+    const monday = (w: number) => (w + 6) % 7
+    const add = m[1] ? monday(target) - monday(l.weekday) + 7 * m[1].length : (target - l.weekday + 7) % 7
     d += add; dayGiven = true
-  } else if ((m = /(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[-/](\d{1,2})(?!\d|:)/.exec(t))) {
+  } else if ((m = /(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[-/.](\d{1,2})(?![\d:.点])/.exec(t))) {
     mo = Number(m[1] ?? m[3]); d = Number(m[2] ?? m[4]); dayGiven = true
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
     if (fromLocal(tz, y, mo, d, 23, 59) < now) y += 1
+  } else if ((m = /(\d{1,2})[日号]/.exec(t))) {
+    // `27号晚上8点`: this month's 27th, or next month's once it has gone
+    d = Number(m[1]); dayGiven = true
+    if (d < 1 || d > 31) return null
+    if (d < l.day) mo += 1
   } else if (/后天/.test(t)) { d += 2; dayGiven = true } else if (/明/.test(t)) { d += 1; dayGiven = true } else if (/今/.test(t)) dayGiven = true
   let hour = 23; let minute = 59
   const hm = /(\d{1,2})[:：](\d{2})/.exec(t) ?? /(\d{1,2}|[一二两三四五六七八九十]+)点(半|(\d{1,2})分?)?/.exec(t)
