@@ -62,8 +62,8 @@ export function parseOrder(text: string, items: ChainItem[]): OrderParse | null 
   const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])\s*/.exec(t)
   if (hh && parseHousehold(hh[1])) { household = parseHousehold(hh[1]); t = t.slice(hh[0].length) }
   // or signed at the end: `白菜2颗 3-2-501`, `白菜两颗（3-2-501）`
-  const tail = household ? null : /[\s,(]+(\d{1,4}(?:-\d{1,4}){1,3})\)?$/.exec(t)
-  if (tail && parseHousehold(tail[1])) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
+  const tail = household ? null : /[\s,(]+(\d{1,4}(?:-\d{1,4}){1,3})\)?(?:\s*([\u4e00-\u9fff]{2,4}))?$/.exec(t)
+  if (tail && parseHousehold(tail[1]) && (!tail[2] || NAME.test(tail[2]))) { household = parseHousehold(tail[1]); t = t.slice(0, tail.index) }
   // emoji (😊, WeChat's [抱拳]) and a closing remark `(下午取)` carry no order; `[疑问]` is a question
   if (/\[(?:疑问|问号)\]/.test(t)) return null
   t = t.replace(EMOJI, ' ').replace(/\s*\([^()]{1,12}\)\s*$/, '').trim()
