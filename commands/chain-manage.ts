@@ -14,7 +14,7 @@ import { scheduleDeadline } from './chain-start.js'
 import { itemLine } from './chain-format.js'
 
 /** `#3` before or after the command word, else the sender's own (or the only) open chain here. */
-function target(ctx: Ctx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> {
+function target(ctx: Ctx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
   const ref = splitChainRef(refText ?? '').chain
   if (ref !== null) {
     const c = getChain(ctx, ref)
@@ -24,8 +24,12 @@ function target(ctx: Ctx, refText: string | undefined, example: string): { chain
   const own = open.filter(c => isOwner(ctx, c))
   if (own.length === 1) return { chainId: own[0].id }
   if (open.length === 1) return { chainId: open[0].id }
-  return open.length ? invalid(ambiguousText(open, example)) : invalid('这个群里现在没有进行中的接龙。')
+  // no chain open here: `加货了` is talk about a shop, not a command
+  return open.length ? invalid(ambiguousText(open, example)) : null
 }
+
+// The command word then a space, `#`, a digit or the end; never a question (`加货了吗？`)
+const isCommand = (text: string, rest: string) => !/[?？吗呢]$/.test(text) && /^(?:$|[\s#\d])/.test(rest)
 
 /** Owner (or admin) of an open chain, else the reason as a UserError. */
 function editable(ctx: Ctx, chainId: number): Chain {
@@ -43,9 +47,9 @@ export const moveDeadline: Command<{ chainId: number; at: number }> = {
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = new RegExp(`^${REF}(?:改截止|修改截止|截止改为|截止改到|延长截止)(?:时间)?\\s*${REF}(?:到|为|成)?\\s*[:：]?\\s*(.*)$`).exec(ctx.text)
-    if (!m || !ctx.room) return null
+    if (!m || !ctx.room || /[?？吗呢]$/.test(ctx.text)) return null
     const t = target(ctx, m[1] ?? m[2], '改截止 周六20:00')
-    if ('invalid' in t) return t
+    if (!t || 'invalid' in t) return t
     const at = m[3] ? parseWhen(m[3], ctx.now, ctx.tz) : null
     if (at === null || at <= ctx.now) return invalid(`截止时间要写以后的时间，例如：改截止 #${t.chainId} 周六20:00`)
     return { chainId: t.chainId, at }
@@ -63,14 +67,14 @@ export const addItems: Command<{ chainId: number; specs: ItemSpec[] }> = {
   help: { summary: '接龙加商品（团长）', usage: '加货 [#编号] 编号. 品名 价格/单位 [限量]', example: '加货 #3 4. 西瓜 3元/斤 限50' },
   where: 'room', who: 'anyone',
   parse(ctx) {
-    const m = new RegExp(`^${REF}(?:加货|加商品|添加商品|增加商品)\\s*${REF}([\\s\\S]*)$`).exec(ctx.text)
-    if (!m || !ctx.room) return null
-    const t = target(ctx, m[1] ?? m[2], '加货 4. 西瓜 3元/斤')
-    if ('invalid' in t) return t
+    const m = new RegExp(`^${REF}(?:加货|加商品|添加商品|增加商品)(\\s*${REF}([\\s\\S]*))$`).exec(ctx.text)
+    if (!m || !ctx.room || !isCommand(ctx.text, m[2])) return null
+    const t = target(ctx, m[1] ?? m[3], '加货 4. 西瓜 3元/斤')
+    if (!t || 'invalid' in t) return t
     const have = items(ctx, t.chainId)
     const example = `加货 #${t.chainId} ${Math.max(0, ...have.map(i => i.code)) + 1}. 西瓜 3元/斤 限50`
     const specs: ItemSpec[] = []
-    for (const line of m[3].split('\n').map(l => l.trim()).filter(Boolean)) {
+    for (const line of m[4].split('\n').map(l => l.trim()).filter(Boolean)) {
       const next = Math.max(0, ...have.map(i => i.code), ...specs.map(s => s.code)) + 1
       const s = parseItemLine(line, next)
       if (!s) return invalid(`没看懂「${line.slice(0, 20)}」，商品要写名称和价格，例如：${example}`)
@@ -94,13 +98,13 @@ export const setStock: Command<{ chainId: number; code: number; stock: number | 
   help: { summary: '改商品限量（团长）', usage: '改库存 [#编号] 品名 数量（不限写「不限」）', example: '改库存 #3 白菜 30' },
   where: 'room', who: 'anyone',
   parse(ctx) {
-    const m = new RegExp(`^${REF}(?:改库存|改限量|改数量)\\s*${REF}(.*)$`).exec(ctx.text)
-    if (!m || !ctx.room) return null
-    const t = target(ctx, m[1] ?? m[2], '改库存 白菜 30')
-    if ('invalid' in t) return t
+    const m = new RegExp(`^${REF}(?:改库存|改限量|改数量)(\\s*${REF}(.*))$`).exec(ctx.text)
+    if (!m || !ctx.room || !isCommand(ctx.text, m[2])) return null
+    const t = target(ctx, m[1] ?? m[3], '改库存 白菜 30')
+    if (!t || 'invalid' in t) return t
     const have = items(ctx, t.chainId)
     const eg = `例如：改库存 #${t.chainId} ${have[0]?.name ?? '白菜'} 30`
-    const a = /^(\S+?)\s*(?:限|为|改为|到)?\s*(\d{1,5}|[一二两三四五六七八九十百]+|不限)\s*\S{0,2}$/.exec(m[3].trim())
+    const a = /^(\S+?)\s*(?:限|为|改为|到)?\s*(\d{1,5}|[一二两三四五六七八九十百]+|不限)\s*\S{0,2}$/.exec(m[4].trim())
     if (!a) return invalid(`请写品名和数量，${eg}`)
     const item = have.find(i => i.name === a[1] || String(i.code) === a[1].replace(/号$/, ''))
     if (!item) return invalid(`#${t.chainId} 里没有「${a[1]}」，${eg}`)

@@ -127,6 +127,13 @@ describe('the owner changes a chain after posting it', () => {
     expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 5 }, { item: 3, qty: 5 }] })
   })
 
+  it('加货了吗 / 改库存了吗 / 加货 in a room without a chain are chat', async () => {
+    const out = await run(`== 闲聊群: 张三\n@ 2026-11-24 09:00\n张三: 加货\n张三: 改截止 周六20:00\n` + post.replace(/^== .*\n@ .*\n/, '') +
+      '李四: 加货了吗？\n王五: 改库存了吗\n赵六: 加货啦')
+    expect(texts(out.messages).filter(t => !t.startsWith('📋') && !t.startsWith('✅'))).toEqual([])
+    expect(chains(out.state)[0].items).toHaveLength(2)
+  })
+
   it('改库存 sets an item\'s stock, never below what is already ordered', async () => {
     const out = await run(post + ['张三: 改库存 白菜 3', '张三: 改库存 白菜 30', '张三: 改库存 香蕉 3'].join('\n'))
     const t = texts(out.messages)
