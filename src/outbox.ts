@@ -130,8 +130,15 @@ export class Outbox {
 
   /** The first pending row of every target (order per chat is kept: each chat sends its head). */
   private heads(): Row[] {
-    return stmt(this.db, `SELECT * FROM (SELECT o.*, ROW_NUMBER() OVER (PARTITION BY target ORDER BY due_at, id) AS rn
-        FROM outbox o WHERE status = 'pending') WHERE rn = 1`).all() as Row[]
+    // A message never overtakes a confirmation queued before it in the same chat (a summary must
+    // not arrive before the "✅ 已接龙" it includes): it waits for that confirmation's merge window,
+    // which keeps bursts merged into one message.
+    return stmt(this.db, `SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY target ORDER BY due_at, id) AS rn
+        FROM (SELECT o.id, o.created_at, o.target, o.remark, o.kind, o.text, o.mentions, o.merge_key, o.payload,
+            o.attempts, o.next_try_at, o.person,
+            CASE WHEN o.merge_key IS NOT NULL THEN o.due_at ELSE MAX(o.due_at, IFNULL((SELECT MIN(p.due_at) FROM outbox p
+              WHERE p.status = 'pending' AND p.target = o.target AND p.merge_key IS NOT NULL AND p.id < o.id), 0)) END AS due_at
+          FROM outbox o WHERE o.status = 'pending') e) WHERE rn = 1`).all() as Row[]
   }
 
   /** When the row may go, given pacing. */

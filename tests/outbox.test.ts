@@ -44,13 +44,26 @@ describe('outbox', () => {
   it('merges confirmations with the same header sent within the window', async () => {
     const { db, config, clock, sent, run } = setup({ mergeWindowMs: 8000 })
     for (let i = 0; i < 50; i++) enqueue(db, config, T0 + i * 100, { target: '群A', text: `${i}号`, mergeKey: '✅ 已打卡：' })
-    enqueue(db, config, T0, { target: '群A', text: '普通回复' })
+    enqueue(db, config, T0, { target: '群B', text: '别的群' })
     clock.set(T0 + 5000)
     await run()
-    expect(sent[0].text).toBe('普通回复')
+    expect(sent[0].text).toBe('别的群')
     expect(sent).toHaveLength(2)
+    expect(sent[1].at).toBe(T0 + 8000)
     expect(sent[1].text.startsWith('✅ 已打卡：0号、1号')).toBe(true)
     expect(sent[1].text.split('、')).toHaveLength(50)
+  })
+
+  it('a later message to the same chat waits for the confirmations queued before it', async () => {
+    const { db, config, sent, run } = setup({ mergeWindowMs: 8000 })
+    enqueue(db, config, T0, { target: '群A', text: '李四', mergeKey: '✅ 已接龙：' })
+    enqueue(db, config, T0 + 1000, { target: '群A', text: '王五', mergeKey: '✅ 已接龙：' })
+    enqueue(db, config, T0 + 2000, { target: '群A', text: '🔒 已截单' })
+    enqueue(db, config, T0 + 3000, { target: '群B', text: 'other', mergeKey: '✅ 已接龙：' })
+    await run()
+    expect(sent.map(s => [s.to, s.text])).toEqual([['群A', '✅ 已接龙：李四、王五'], ['群A', '🔒 已截单'], ['群B', '✅ 已接龙：other']])
+    expect(sent[0].at).toBe(T0 + 8000)
+    expect(sent[1].at).toBeGreaterThanOrEqual(T0 + 9000)
   })
 
   it('splits long text at line breaks and batches long mention lists', async () => {

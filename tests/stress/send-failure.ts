@@ -70,15 +70,14 @@ export async function runSendFailure(o: SendFailureOptions): Promise<SendFailure
   for (const e of log) collect('send-failure', e.to, e.text)
   const audit = auditOutbox(db, log)
   const problems = [...audit.problems.slice(0, 10)]
-  // order per chat: rows go out by (due_at, id), whatever failed in between
-  const due = new Map((db.prepare(`SELECT id, due_at FROM outbox`).all() as { id: number; due_at: number }[]).map(x => [x.id, x.due_at]))
+  // order per chat: rows go out in the order they were written (a message waits for the
+  // confirmations queued before it), whatever failed in between
   let outOfOrder = 0, pacingViolations = 0
   const last = new Map<string, { id: number; at: number }>()
   for (const e of log) {
     const prev = last.get(e.to)
     if (prev) {
-      const a = [due.get(prev.id)!, prev.id], b = [due.get(e.id)!, e.id]
-      if (b[0] < a[0] || (b[0] === a[0] && b[1] < a[1])) { outOfOrder++; problems.push(`${e.to}: row ${e.id} after ${prev.id}`) }
+      if (e.id < prev.id) { outOfOrder++; problems.push(`${e.to}: row ${e.id} after ${prev.id}`) }
       if (e.at - prev.at < config.roomIntervalMs) { pacingViolations++; problems.push(`${e.to}: ${e.at - prev.at} ms between rows ${prev.id} and ${e.id} (at ${prev.at})`) }
     }
     last.set(e.to, { id: e.id, at: e.at })
