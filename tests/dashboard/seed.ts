@@ -1,16 +1,12 @@
-// What the browser tests look at. With the foundation ready and the 接龙 and 体温打卡 families
-// registered, a transcript runs through the real bot (puppet-mock, engine, families) and the
-// dashboard reads that database through buildExport; the login link then comes from the bot itself
-// when `后台` is registered. Otherwise the docs/export.md fixture is fed through the server's test
-// seam (opts.exportState) and tokens are made with auth.ts directly.
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+// What the browser tests look at: a transcript runs through the real bot (puppet-mock, engine,
+// families) and the dashboard reads that database through buildExport; the login link comes from
+// the bot itself when `后台` is registered, else it is made with auth.ts directly.
 import { createLoginToken, loginLink } from '../../src/dashboard/auth.js'
 import { readExport } from '../../src/dashboard/export-view.js'
 import type { Config } from '../../src/config.js'
 import { addDays, parseDay, type SimClock } from '../../src/time.js'
 import type { Db, ExportState, Family } from '../../src/types.js'
-import { TODAY, TZ, clock, config, dashboardDb, fixtureExport } from './helpers.js'
+import { TODAY, TZ } from './helpers.js'
 
 export interface Seeded {
   source: 'engine' | 'fixture'
@@ -30,27 +26,6 @@ export interface Seeded {
   /** A fresh one-time login link on the dashboard at `base`. */
   loginUrl(base: string): Promise<string>
   close(): Promise<void>
-}
-
-const READY = existsSync(fileURLToPath(new URL('../../.foundation-ready', import.meta.url)))
-
-function fixtureSeed(): Seeded {
-  const db = dashboardDb()
-  const c = clock()
-  return {
-    source: 'fixture', db, config: config(), clock: c, exportState: fixtureExport(),
-    chainId: 3, chainTitle: '周六蔬菜团购', grandTotal: '¥65',
-    xlsxOrderRows: [
-      ['3-1-101', '赵六', null, null, null, 0, '否'],
-      ['3-2-501', '李四', 2, 3, null, 19, '是'],
-      ['3-2-502', '王五', 2, null, null, 10, '否'],
-      ['', "'@小刘", 3, 2, 1, 36, '否'],
-      ['合计', '4人', 7, 5, 1, 65, '1已取'],
-    ],
-    checkinRoom: '3栋业主群', today: TODAY, todayReports: 3, todayAbnormal: 1,
-    loginUrl: async base => loginLink(base, createLoginToken(db, '王网格', c.now()).token),
-    close: async () => { db.close() },
-  }
 }
 
 const ROOM = '3栋业主群'
@@ -128,11 +103,9 @@ async function engineSeed(): Promise<Seeded | null> {
   }
 }
 
+/** Seed through the real bot (a transcript on puppet-mock); the fixture only if a family is missing. */
 export async function seedDashboard(): Promise<Seeded> {
-  if (READY) {
-    const seeded = await engineSeed()
-    if (seeded) return seeded
-    console.warn('dashboard browser tests: 接龙/体温打卡 are not registered in commands/index.ts yet; using the export fixture')
-  }
-  return fixtureSeed()
+  const seeded = await engineSeed()
+  if (seeded) return seeded
+  throw new Error('dashboard browser tests need the 接龙 and 体温打卡 families registered in commands/index.ts')
 }
