@@ -3,7 +3,7 @@
 // a morning's traffic. Baselines: the same child loading only the code, and start-up on an empty
 // database.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +13,9 @@ import { result, type Result } from './report.js'
 
 const DAY = 86400000
 const HERE = dirname(fileURLToPath(import.meta.url))
-const SEMI = '--max-semi-space-size=4'
+// the V8 flags `npm start` runs the bot with (package.json), so the figure is the deployed one
+const START_FLAGS: string[] = (JSON.parse(readFileSync(join(HERE, '..', 'package.json'), 'utf8')).scripts.start as string)
+  .split(/\s+/).filter(a => /^--max-[\w-]+=\S+$/.test(a))
 
 function child(args: string[], flags: string[] = []): any {
   const out = execFileSync(process.execPath, [...flags, '--import', 'tsx', '--expose-gc', join(HERE, 'footprint-child.ts'), ...args],
@@ -43,14 +45,14 @@ export function footprint(size: Size): Result[] {
     // the morning after the last stored day, before the 08:00 reminder
     const now = DAY0 + size.footprintDays * DAY
     copyFileSync(join(dir, 'linli.db'), join(dir, 'copy.db'))
-    const full = child([join(dir, 'linli.db'), String(now), JSON.stringify(size)])
-    // the same with V8's young generation capped (a deployment flag): how much of the RSS is garbage room
-    const capped = child([join(dir, 'copy.db'), String(now), JSON.stringify(size)], [SEMI])
+    const full = child([join(dir, 'linli.db'), String(now), JSON.stringify(size)], START_FLAGS)
+    // the same without npm start's V8 flags: how much of the RSS is room for young garbage
+    const plain = child([join(dir, 'copy.db'), String(now), JSON.stringify(size)])
     const emptyDir = mkdtempSync(join(tmpdir(), 'linli-footprint-empty-'))
     let bare: any
     let emptyStart: any
     try {
-      bare = child(['--empty'])
+      bare = child(['--empty'], START_FLAGS)
       // start-up on an empty database: same steps, nothing to catch up
       emptyStart = child([join(emptyDir, 'linli.db'), String(now), JSON.stringify({ ...size, households: 1, rooms: 1 })])
     } finally {
@@ -60,7 +62,7 @@ export function footprint(size: Size): Result[] {
       result({
         name: 'footprint.rss', value: full.rssMb, unit: 'MB', baseline: bare.rssMb, target: '< 150', met: full.rssMb < 150,
         note: `${size.households} households, ${rows} stored check-ins (${size.footprintDays} days) + the morning's ${size.households}; `
-          + `heap ${full.heapMb.toFixed(0)} MB, ${full.startedRssMb.toFixed(0)} MB right after start-up; with node ${SEMI}: ${capped.rssMb.toFixed(0)} MB; `
+          + `heap ${full.heapMb.toFixed(0)} MB, ${full.startedRssMb.toFixed(0)} MB right after start-up; run with npm start's flags ${START_FLAGS.join(' ') || '(none)'}; without them: ${plain.rssMb.toFixed(0)} MB; `
           + `baseline = the same child with the code loaded and no database (tsx loader included in both, as in npm start)`,
       }),
       result({
