@@ -213,6 +213,7 @@ describe('refused orders (the reply explains)', () => {
 
 describe('ordinary chat is not an order', () => {
   it.each([
+    ['电梯又坏了3份'], ['快递到了2个'], ['外卖在门口2份'], ['这是第3份'], ['还有2份吗'], ['都给了3个'],
     ['哈哈+1'],
     ['36楼'],
     ['36楼的快递到了吗'],
