@@ -14,6 +14,7 @@ import { createChain, roomChains, getChain, items, findOrder, saveOrder, deleteO
 import { fill } from './chain-pick.js'
 import { closedText, applyOrder } from './chain-order.js'
 import { linesText } from './chain-format.js'
+import { isOwner } from './chain-close.js'
 
 interface Known extends KnownEntry { member: string }
 const entryKeyOf = (key: string) => `e:${key}`
@@ -73,7 +74,7 @@ export const native: Command<{ copy: NativeCopy }> = {
     const known: Known[] = JSON.parse(chain.entries ?? '[]')
     // an entry is yours if you wrote it or it names you (your nickname or household)
     const mine = (k: Known) => [sender, ctx.member!.household].includes(k.key.replace(/#\d+$/, ''))
-    const mayTouch = (k: Known) => k.member === sender || mine(k) || chain!.owner === sender || ctx.isAdmin
+    const mayTouch = (k: Known) => k.member === sender || mine(k) || isOwner(ctx, chain!)
     const its0 = items(ctx, chainId)
     const isItem = (w: string) => its0.some(i => i.name.includes(w) || w.includes(i.name))
     const diff = diffEntries(known, keyed(copy.entries, isItem))
