@@ -186,8 +186,6 @@ describe('engine', () => {
     engine.handle(msg('你好'))
     engine.tick()
     clock.advance(2 * 3600000)
-    const again = makeEngine([])
-    void again
     engine.markDown(T0)
     expect(engine.announceMissed(clock.now())).toBe(1)
     engine.markDown(T0)
