@@ -25,6 +25,9 @@ export interface EngineOptions {
   log?: (msg: string) => void
 }
 
+/** rooms.last_active is kept to this precision (an hour): it only picks rooms to tell of an outage. */
+export const ACTIVE_STEP_MS = 3600000
+
 /** Longest text the bot reads; longer command-like messages get a reply asking to split them. */
 export const MAX_TEXT = 5000
 
@@ -32,6 +35,11 @@ const REPLY_ERROR = '抱歉，这条消息处理出错了，没有记录任何�
 const REPLY_ADMIN_ONLY = '这个命令只有管理员可以使用。管理员请先私聊我发送「管理员 口令」登记。'
 const REPLY_TOO_LONG = `消息太长了（超过${MAX_TEXT}字），请分成几条发送。`
 const REPLY_THROTTLED = '你发得太快了，请稍等一分钟再发。这段时间的命令不会被处理。'
+
+/** A command threw: the answer its message gets once the message's savepoint is rolled back. */
+class Failed {
+  constructor(readonly handled: Handled, readonly reply: string) {}
+}
 
 export class Engine {
   readonly db: Db
@@ -84,6 +92,11 @@ export class Engine {
       try {
         return this.atomic(() => this.handleOne(m))
       } catch (e) {
+        // a failed command: its savepoint is undone, then the message is recorded without it
+        if (e instanceof Failed) {
+          const f = e
+          try { return this.atomic(() => this.recordFailed(m, f)) } catch (e2) { e = e2 }
+        }
         // nothing of this message is kept, not even its dedupe row: a redelivery may try again
         this.log(`message failed outside its command: ${(e as Error)?.stack ?? e}`)
         return { outcome: 'error' as const }
@@ -99,6 +112,15 @@ export class Engine {
     const result = this.route(m)
     if (result.command) stmt(this.db, `UPDATE inbound SET command = ? WHERE id = ?`).run(result.command, inboundId)
     return result
+  }
+
+  /** After a command's writes were rolled back: the dedupe row, the sender and the reply stay. */
+  private recordFailed(m: Incoming, f: Failed): Handled {
+    stmt(this.db, `INSERT OR IGNORE INTO inbound (key, room, at, handled_at, command) VALUES (?, ?, ?, ?, ?)`)
+      .run(dedupeKey(m), m.room, m.at, this.clock.now(), f.handled.command ?? null)
+    const member = this.rememberSender(m)
+    this.makeCtx({ now: this.clock.now(), incoming: m, member }).reply(f.reply)
+    return f.handled
   }
 
   private route(m: Incoming): Handled {
@@ -134,14 +156,14 @@ export class Engine {
       }
       input = r.data
     }
+    // no savepoint of its own: the message's savepoint is undone when the command throws
     try {
-      this.atomic(() => cmd!.run(input, ctx))
+      cmd.run(input, ctx)
       return { outcome: 'handled', command: name }
     } catch (e) {
-      if (e instanceof UserError) { ctx.reply(e.message); return { outcome: 'invalid', command: name } }
+      if (e instanceof UserError) throw new Failed({ outcome: 'invalid', command: name }, e.message)
       this.log(`command ${name} failed: ${(e as Error)?.stack ?? e}`)
-      ctx.reply(REPLY_ERROR)
-      return { outcome: 'error', command: name }
+      throw new Failed({ outcome: 'error', command: name }, REPLY_ERROR)
     }
   }
 
@@ -167,11 +189,15 @@ export class Engine {
     const reg = stmt(this.db, `SELECT household FROM registrations WHERE wx_name = ?`).get(m.sender.name) as { household: string } | undefined
     const household = reg?.household ?? parseHousehold(name) ?? (m.sender.nick ? parseHousehold(m.sender.name) : null)
     if (m.room) {
+      // written only when something changed (or the room's activity is an hour stale): a morning's
+      // messages would otherwise rewrite a page of members for nearly every one of them
       stmt(this.db, `INSERT INTO rooms (topic, first_seen, last_active) VALUES (?, ?, ?)
-        ON CONFLICT(topic) DO UPDATE SET last_active = excluded.last_active, present = 1`).run(m.room, m.at, m.at)
-      stmt(this.db, `INSERT INTO members (room, name, wx_name, household, last_seen) VALUES (?, ?, ?, ?, ?)
-        ON CONFLICT(room, name) DO UPDATE SET wx_name = excluded.wx_name, household = excluded.household,
-          last_seen = excluded.last_seen, present = 1`).run(m.room, name, m.sender.name, household, m.at)
+        ON CONFLICT(topic) DO UPDATE SET last_active = excluded.last_active, present = 1
+        WHERE present = 0 OR last_active IS NULL OR last_active < excluded.last_active - ${ACTIVE_STEP_MS}`).run(m.room, m.at, m.at)
+      stmt(this.db, `INSERT INTO members (room, name, wx_name, household) VALUES (?, ?, ?, ?)
+        ON CONFLICT(room, name) DO UPDATE SET wx_name = excluded.wx_name, household = excluded.household, present = 1
+        WHERE present = 0 OR wx_name IS NOT excluded.wx_name OR household IS NOT excluded.household`)
+        .run(m.room, name, m.sender.name, household)
     }
     return { name, wxName: m.sender.name, household, sig: `${loginEpoch(this.db)}:${m.sender.id}` }
   }

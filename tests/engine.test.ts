@@ -96,6 +96,39 @@ describe('engine', () => {
     expect(sent.map(s => s.text)).toEqual(['记下了：好', expect.stringContaining('出错'), '这条不行'])
   })
 
+  it('keeps the dedupe row, the sender and the reply of a failed command, nothing of its writes', async () => {
+    const { engine, db, outbox, clock, sent } = setup()
+    const failing = msg('记 炸', { id: 'f1', sender: { id: 'c-z', name: '赵六', nick: '5-1-302 赵六', remark: null } })
+    const userError = msg('记 错', { id: 'f2' })
+    expect(engine.handleBatch([failing, userError]).map(o => o.outcome)).toEqual(['error', 'invalid'])
+    expect(notesIn(db)).toEqual([])
+    expect(db.prepare(`SELECT key, command FROM inbound ORDER BY id`).all())
+      .toEqual([{ key: 'id:f1', command: 'note.add' }, { key: 'id:f2', command: 'note.add' }])
+    expect(db.prepare(`SELECT name, household FROM members WHERE wx_name = '赵六'`).all())
+      .toEqual([{ name: '5-1-302 赵六', household: '5-1-302' }])
+    // a redelivery of either is a duplicate: it is not run (nor answered) twice
+    expect(engine.handleBatch([failing, userError]).map(o => o.outcome)).toEqual(['duplicate', 'duplicate'])
+    await drain(outbox, clock)
+    expect(sent.map(s => [s.to, s.text])).toEqual([['3栋业主群', expect.stringContaining('出错')], ['3栋业主群', '这条不行']])
+  })
+
+  it('rewrites a member row only when the member changed, came back or is new', () => {
+    const { engine, db } = setup()
+    const wang = (nick: string) => ({ id: 'c-w', name: '王五', nick, remark: null })
+    const changes = () => (db.prepare('SELECT total_changes() AS n').get() as { n: number }).n
+    engine.handle(msg('你好', { sender: wang('3-2-501 王五') }))
+    const before = changes()
+    engine.handle(msg('早上好', { sender: wang('3-2-501 王五') }))
+    // the inbound row only: the member and the room are as they were
+    expect(changes() - before).toBe(1)
+    engine.syncRoom('3栋业主群', [])
+    expect(db.prepare(`SELECT present FROM members WHERE name = '3-2-501 王五'`).get()).toEqual({ present: 0 })
+    engine.handle(msg('我回来了', { sender: wang('3-2-501 王五') }))
+    expect(db.prepare(`SELECT present FROM members WHERE name = '3-2-501 王五'`).get()).toEqual({ present: 1 })
+    engine.handle(msg('登记 3-2-502', { sender: wang('3-2-501 王五') }))
+    expect(db.prepare(`SELECT household FROM members WHERE name = '3-2-501 王五'`).get()).toEqual({ household: '3-2-502' })
+  })
+
   it('group commit: a batch shares one transaction, each message in its own savepoint', () => {
     const { engine, db } = setup()
     const out = engine.handleBatch([msg('记 一'), msg('记 炸'), msg('记 二'), msg('记 三', { id: 'dup' }), msg('记 四', { id: 'dup' })])
