@@ -4,7 +4,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from '../src/text/order.js'
-import { getChain, items, itemNames, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './chain-store.js'
+import { getChain, orderItems, itemNames, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './chain-store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './chain-pick.js'
 import { errorText, linesText, who } from './chain-format.js'
 
@@ -72,7 +72,7 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   const p = input.parse
   const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member!.household
   const existing = findOrder(ctx, chain.id, memberKey(name))
-  const its = input.its ?? items(ctx, chain.id)
+  const its = input.its ?? orderItems(ctx, chain.id)
   if (p.kind === 'join') {
     // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
     if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND member = ?`).get(chain.id, name)) {

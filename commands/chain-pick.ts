@@ -3,7 +3,7 @@
 import type { Ctx } from '../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from '../src/text/order.js'
 import { formatNumber, round } from '../src/text/quantity.js'
-import { getChain, openChains, roomChains, items, itemNames, type Chain, type Item } from './chain-store.js'
+import { getChain, openChains, roomChains, orderItems, itemNames, type Chain, type Item } from './chain-store.js'
 
 const DAY = 86400000
 
@@ -29,7 +29,7 @@ export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { a
   // every message in a room with an open chain comes here: parse on names, sum totals only if understood
   const tried = chains.map(chain => {
     const parse = parseOrder(rest, itemNames(ctx, chain.id))
-    return { chain, its: parse ? items(ctx, chain.id) : [], parse }
+    return { chain, its: parse ? orderItems(ctx, chain.id) : [], parse }
   }).filter(t => t.parse !== null) as Picked[]
   const good = tried.filter(t => t.parse.kind !== 'error')
   if (good.length === 1) return good[0]

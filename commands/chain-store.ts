@@ -50,15 +50,27 @@ export function allChains(c: Q): Chain[] {
   return (prep(c, 'SELECT * FROM chains ORDER BY id').all() as any[]).map(toChain)
 }
 
+const toItem = (r: any, ordered: number): Item => ({
+  code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(ordered),
+})
+
 export function items(c: Q, chainId: number): Item[] {
   // one pass over the chain's lines (not one per item): orders are read on every message
   const rows = prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
     LEFT JOIN (SELECT l.item, SUM(l.qty) AS ordered FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
       WHERE o.chain_id = ? GROUP BY l.item) t ON t.item = i.code
     WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]
-  return rows.map(r => ({
-    code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(r.ordered),
-  }))
+  return rows.map(r => toItem(r, r.ordered))
+}
+
+/**
+ * The items as taking an order needs them. What was ordered only matters against a stock limit,
+ * so it is summed only when some item has one; otherwise `ordered` is 0 here. (A busy chain's
+ * every order would re-add all the orders before it.)
+ */
+export function orderItems(c: Q, chainId: number): Item[] {
+  const rows = prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]
+  return rows.some(r => r.stock !== null) ? items(c, chainId) : rows.map(r => toItem(r, 0))
 }
 
 /** Codes, names and units only: enough to parse an order, without summing what was ordered. */
