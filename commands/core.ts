@@ -2,14 +2,33 @@
 // to bind their household, `我的` to see what they have going; grid workers send `管理员 口令`
 // to the bot in private chat to be enrolled as admins.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Command, Ctx, Family } from '../src/types.js'
+import type { Command, Ctx, Family, JobRun } from '../src/types.js'
 import { invalid } from '../src/types.js'
 import { parseHousehold } from '../src/text/household.js'
 import { getMeta } from '../src/store/db.js'
-import { enqueue } from '../src/outbox.js'
+import { enqueue, pruneOutbox } from '../src/outbox.js'
 import { loginEpoch } from '../src/engine.js'
+import { atTime } from '../src/time.js'
 
 const HOUR = 3600000
+const DAY = 24 * HOUR
+
+export const HOUSEKEEPING_JOB = 'core:housekeeping'
+/** A redelivery comes within minutes or hours of the message: a week of dedupe keys is plenty. */
+export const INBOUND_KEEP_DAYS = 7
+
+/**
+ * Daily, after the night's backup: the store keeps what it needs and no more. Dedupe keys older
+ * than a week; sent messages (with their texts) and the scheduler's log of slots older than the
+ * retention period. Records (orders, notices, check-ins until their own retention) are not touched.
+ */
+export function housekeepingJob(_job: JobRun, ctx: Ctx): void {
+  ctx.q('DELETE FROM inbound WHERE handled_at < ?').run(ctx.now - INBOUND_KEEP_DAYS * DAY)
+  const before = ctx.now - ctx.config.retentionDays * DAY
+  pruneOutbox(ctx.db, before)
+  ctx.q('DELETE FROM job_runs WHERE ran_at < ?').run(before)
+  ctx.q('DELETE FROM enrol_failures WHERE at < ?').run(ctx.now - DAY)
+}
 const MAX_FAILURES = 5
 
 function helpAll(families: Family[]): string {
@@ -124,5 +143,16 @@ export function core(all: () => Family[]): Family {
     },
   }
 
-  return { name: '常用', aliases: ['常用命令', '登记', '管理员'], commands: [help, register, enrol, mine] }
+  return {
+    name: '常用', aliases: ['常用命令', '登记', '管理员'], commands: [help, register, enrol, mine],
+    jobs: { 'core.housekeeping': housekeepingJob },
+    init(ctx) {
+      // scheduled once: re-scheduling at every start would drop a slot missed while the bot was down
+      if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(HOUSEKEEPING_JOB)) return
+      const today = atTime(ctx.now, ctx.tz, 3, 45)
+      const at = today > ctx.now ? today : atTime(ctx.now, ctx.tz, 3, 45, 1)
+      ctx.schedule({ key: HOUSEKEEPING_JOB, kind: 'core.housekeeping', at, repeat: 'daily',
+        late: 'run', maxLateMs: DAY, quiet: false })
+    },
+  }
 }

@@ -98,6 +98,19 @@ export function enqueue(db: Db, config: Config, now: number, m: Enqueue): void {
   }
 }
 
+/**
+ * Forget finished rows created before `before`: sent and dead ones, and confirmations merged into
+ * them. Their texts can hold names, and temperatures sent to admins: they are kept no longer than
+ * the records they came from. A row still to be sent, or one others are merged into, stays.
+ */
+export function pruneOutbox(db: Db, before: number): number {
+  const merged = stmt(db, `DELETE FROM outbox WHERE status = 'merged' AND created_at < ?
+    AND merged_into IN (SELECT id FROM outbox WHERE status IN ('sent', 'dead'))`).run(before).changes
+  const done = stmt(db, `DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < ?
+    AND id NOT IN (SELECT merged_into FROM outbox WHERE status = 'merged' AND merged_into IS NOT NULL)`).run(before).changes
+  return merged + done
+}
+
 export class Outbox {
   private lastSent = new Map<string, number>()
   private recent: number[] = []

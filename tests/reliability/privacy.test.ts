@@ -1,6 +1,6 @@
 // Privacy: every group message of every transcript (golden scenarios, the shared corpus, a day
 // of fevers and an isolation) carries no one's temperature and no abnormal or missing names;
-// exports escape formula cells; retention deletes old health rows.
+// exports escape formula cells; retention deletes old health rows and the sent texts that held them.
 import { describe, it, expect } from 'vitest'
 import { scan, scanTranscripts, checkExports, checkRetention, type Sensitive } from '../stress/privacy.js'
 
@@ -31,10 +31,12 @@ describe('privacy', () => {
     expect(r.xlsxCells).toBeGreaterThan(10)
   })
 
-  it('retention deletes health rows older than the retention period', () => {
-    const r = checkRetention()
+  it('retention deletes health rows, and sent texts with readings, older than the retention period', async () => {
+    const r = await checkRetention()
     expect(r.before).toBeGreaterThan(5)
     expect(r.after).toBe(1)
     expect(r.kept).toBe(1)
+    expect(r.sentBefore).toBeGreaterThan(0)
+    expect(r.sentAfter).toBe(0)
   })
 })

@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs'
 import { runTranscript } from '../../src/replay/runner.js'
 import { buildExport, exportCsv } from '../../src/export.js'
 import { families } from '../../commands/index.js'
-import { makeEngine, msg } from '../helpers/engine.js'
+import { drain, makeEngine, msg } from '../helpers/engine.js'
 import { ADMIN, ADMIN_TOKEN, TZ } from './stream.js'
 import { DAY } from '../../src/time.js'
 
@@ -98,7 +98,7 @@ export const HEALTH_TRANSCRIPT = `== 3栋业主群: 3-2-501 王五, 3-2-502 李�
 
 export interface PrivacyResult {
   transcripts: number; groupMessages: number; findings: Finding[]; csvCells: number; csvUnescaped: number
-  xlsxCells: number; xlsxUnescaped: number; retention: { before: number; after: number; kept: number }
+  xlsxCells: number; xlsxUnescaped: number; retention: Retention
 }
 
 /** Run every transcript (golden scenarios, corpus, the health day) and scan their group messages. */
@@ -164,8 +164,15 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
   return { csvCells, csvUnescaped, xlsxCells, xlsxUnescaped, bad }
 }
 
+export interface Retention {
+  /** Health rows (check-ins, isolation reports) before and after the retention period. */
+  before: number; after: number; kept: number
+  /** Sent messages whose text carries a fever reading (the admins' alerts), before and after. */
+  sentBefore: number; sentAfter: number
+}
+
 /** Check-ins and an isolation, then the clock runs past the retention period day by day. */
-export function checkRetention(): { before: number; after: number; kept: number } {
+export async function checkRetention(): Promise<Retention> {
   const h = makeEngine(families, { retentionDays: 30 })
   h.db.prepare(`INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, 0)`).run(ADMIN, ADMIN_TOKEN)
   const room = '3栋业主群'
@@ -174,20 +181,24 @@ export function checkRetention(): { before: number; after: number; kept: number 
   say('打卡 开启 每天08:00提醒 10:00催报', ADMIN, true)
   say('隔离 3-2-501 3天', ADMIN, true)
   const count = () => (h.db.prepare(`SELECT (SELECT COUNT(*) FROM checkin_records) + (SELECT COUNT(*) FROM checkin_isolation_reports) AS n`).get() as { n: number }).n
+  const fevers = () => (h.db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status IN ('sent', 'merged') AND text LIKE '%38._%'`).get() as { n: number }).n
   const start = h.clock.now()
   for (let d = 0; d < 3; d++) {
     h.clock.set(start + d * DAY)
     h.engine.tick()
     say(`体温 36.${d + 1}`, '3-2-501 王五')
     say(`体温 38.${d + 1}`, '3-1-101 刘叔')
+    await drain(h.outbox, h.clock)
   }
   const before = count()
-  for (let d = 3; d <= 35; d++) { h.clock.set(start + d * DAY); h.engine.tick() }
+  const sentBefore = fevers()
+  for (let d = 3; d <= 35; d++) { h.clock.set(start + d * DAY); h.engine.tick(); await drain(h.outbox, h.clock) }
   say('体温 36.6', '3-2-501 王五')
   const after = count()
   const kept = (buildExport(h.db, TZ, families).checkins as unknown[]).length
+  const sentAfter = fevers()
   h.db.close()
-  return { before, after, kept }
+  return { before, after, kept, sentBefore, sentAfter }
 }
 
 export async function runPrivacy(extra: GroupMessage[] = []): Promise<PrivacyResult> {
@@ -199,6 +210,6 @@ export async function runPrivacy(extra: GroupMessage[] = []): Promise<PrivacyRes
   return {
     transcripts: t.transcripts, groupMessages: [...t.messages, ...extra].filter(m => !m.to.startsWith('@')).length, findings,
     csvCells: ex.csvCells, csvUnescaped: ex.csvUnescaped, xlsxCells: ex.xlsxCells, xlsxUnescaped: ex.xlsxUnescaped,
-    retention: checkRetention(),
+    retention: await checkRetention(),
   }
 }

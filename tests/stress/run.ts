@@ -87,8 +87,8 @@ await harness('backups', async () => {
 // last: it scans the group messages every harness above made the bot send
 await harness('privacy', async () => {
   const r = await runPrivacy(collected)
-  const ok = r.findings.length === 0 && r.csvUnescaped === 0 && r.xlsxUnescaped === 0 && r.retention.after < r.retention.before && r.retention.kept <= 1
-  return { ok, problems: r.findings.map(f => `${f.source} → ${f.to}: ${f.why}`), line: `transcripts=${r.transcripts} group_messages=${r.groupMessages} leaks=${r.findings.length} csv_cells=${r.csvCells} xlsx_cells=${r.xlsxCells} unescaped_formulas=${r.csvUnescaped + r.xlsxUnescaped} health_rows_before_retention=${r.retention.before} after=${r.retention.after}` }
+  const ok = r.findings.length === 0 && r.csvUnescaped === 0 && r.xlsxUnescaped === 0 && r.retention.after < r.retention.before && r.retention.kept <= 1 && r.retention.sentAfter === 0
+  return { ok, problems: r.findings.map(f => `${f.source} → ${f.to}: ${f.why}`), line: `transcripts=${r.transcripts} group_messages=${r.groupMessages} leaks=${r.findings.length} csv_cells=${r.csvCells} xlsx_cells=${r.xlsxCells} unescaped_formulas=${r.csvUnescaped + r.xlsxUnescaped} health_rows_before_retention=${r.retention.before} after=${r.retention.after} sent_fever_texts_before=${r.retention.sentBefore} after=${r.retention.sentAfter}` }
 })
 
 for (const d of details) console.log(d)
