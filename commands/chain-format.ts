@@ -4,7 +4,7 @@ import type { OrderError } from '../src/text/order.js'
 import { formatNumber, round } from '../src/text/quantity.js'
 import { describe } from '../src/time.js'
 import type { Chain, Item, Order } from './chain-store.js'
-import { amountOf } from './chain-store.js'
+import { amountOf, itemByCode } from './chain-store.js'
 
 export const money = (n: number) => formatNumber(round(n))
 
@@ -15,7 +15,13 @@ export function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string 
 export function linesText(lines: { item: number; qty: number }[], its: Item[]): string {
   // a one-item list (WeChat's 半个南瓜 共20份) reads better as just `4份`
   if (its.length === 1 && lines.length === 1) return formatNumber(lines[0].qty) + (its[0].unit ?? '')
-  return lines.map(l => { const i = its.find(x => x.code === l.item); return i ? qtyText(i, l.qty) : '' }).filter(Boolean).join(' ')
+  const by = itemByCode(its)
+  let out = ''
+  for (const l of lines) {
+    const i = by.get(l.item)
+    if (i) out += (out ? ' ' : '') + qtyText(i, l.qty)
+  }
+  return out
 }
 
 export function itemLine(i: Item): string {

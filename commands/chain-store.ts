@@ -149,6 +149,18 @@ export function setStatus(ctx: Ctx, id: number, status: 'open' | 'closed'): void
   ctx.q('UPDATE chains SET status = ?, closed_at = ? WHERE id = ?').run(status, status === 'closed' ? ctx.now : null, id)
 }
 
+const byCodeOf = new WeakMap<readonly Item[], Map<number, Item>>()
+
+/** A chain's items by code, made once per list: a summary looks up every line of every order. */
+export function itemByCode(its: readonly Item[]): Map<number, Item> {
+  let m = byCodeOf.get(its)
+  if (!m) { m = new Map(its.map(i => [i.code, i])); byCodeOf.set(its, m) }
+  return m
+}
+
 export function amountOf(o: Pick<Order, 'lines'>, its: Item[]): number {
-  return round(o.lines.reduce((s, l) => s + l.qty * (its.find(i => i.code === l.item)?.price ?? 0), 0))
+  const by = itemByCode(its)
+  let sum = 0
+  for (const l of o.lines) sum += l.qty * (by.get(l.item)?.price ?? 0)
+  return round(sum)
 }

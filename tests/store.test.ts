@@ -34,6 +34,28 @@ describe('store', () => {
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'u'`).get()).toBeUndefined()
     expect(db.prepare(`SELECT * FROM pragma_table_info('t')`).all().map((c: any) => c.name)).toEqual(['a', 'b'])
   })
+
+  it('upgrades a database with data: members keep their rows, order lines their orders', () => {
+    const db = new Database(':memory:')
+    db.pragma('foreign_keys = ON')
+    const all = readMigrations()
+    migrate(db, all.filter(m => m.version <= 7))
+    db.prepare(`INSERT INTO members (room, name, wx_name, household, last_seen) VALUES ('3栋', '王五', 'wx5', '3-2-501', 1)`).run()
+    db.prepare(`INSERT INTO chains (id, room, title, owner, created_at) VALUES (1, '3栋', '团购', '张', 0)`).run()
+    db.prepare(`INSERT INTO chain_items (chain_id, code, name) VALUES (1, 1, '白菜'), (1, 2, '土豆')`).run()
+    db.prepare(`INSERT INTO chain_orders (id, chain_id, okey, member, created_at, updated_at) VALUES (1, 1, 'm:王五', '王五', 0, 0), (2, 1, 'm:李四', '李四', 0, 0)`).run()
+    db.prepare(`INSERT INTO chain_lines (order_id, item, qty) VALUES (1, 2, 3), (1, 1, 2), (2, 1, 1)`).run()
+    expect(migrate(db, all)).toBe(all.length - 7)
+    expect(db.prepare(`SELECT * FROM members`).all()).toEqual([{ room: '3栋', name: '王五', wx_name: 'wx5', household: '3-2-501', present: 1 }])
+    expect(db.prepare(`SELECT * FROM chain_lines`).all()).toEqual([
+      { order_id: 1, item: 1, qty: 2 }, { order_id: 1, item: 2, qty: 3 }, { order_id: 2, item: 1, qty: 1 },
+    ])
+    // the lines still belong to their orders: deleting an order deletes its lines, a stray line is refused
+    db.prepare(`DELETE FROM chain_orders WHERE id = 1`).run()
+    expect(db.prepare(`SELECT order_id, item FROM chain_lines`).all()).toEqual([{ order_id: 2, item: 1 }])
+    expect(() => db.prepare(`INSERT INTO chain_lines (order_id, item, qty) VALUES (9, 1, 1)`).run()).toThrow(/FOREIGN KEY/)
+    expect(db.pragma('foreign_key_check')).toEqual([])
+  })
 })
 
 describe('export', () => {
