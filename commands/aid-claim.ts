@@ -4,7 +4,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { UserError } from '../src/types.js'
 import { detectAid, foldItem, parseAidRef } from '../src/text/aid.js'
-import { entryFor, expireKey, getEntry, matchedWith, openEntries, what } from './aid-store.js'
+import { entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './aid-store.js'
 import { announce, ensureLive, type Ref } from './aid-manage.js'
 
 const WANT = /^(我|我家)?(要|想要|需要)(了|的|一份|一个|一点)?[!。~]*$/
@@ -43,7 +43,11 @@ export const claim: Command<Ref> = {
     if (e.status === 'claimed') throw new UserError(`#${id} 已被 ${e.claimed_by} 认领了。`)
     ensureLive(e)
     ctx.q(`UPDATE aid_entries SET status = 'claimed', claimed_by = ? WHERE id = ?`).run(me, id)
-    ctx.cancel(expireKey(id))
+    ctx.cancel(entryJobs(id))
+    // in someone's hands it does not expire; if nobody says 完成, both are reminded once
+    const days = ctx.config.aidExpireDays
+    ctx.schedule({ key: nudgeKey(id), kind: 'aid.nudge', at: ctx.now + days * 86400000, payload: { id, days },
+      late: 'run', maxLateMs: 60 * 86400000, quiet: true })
     // the claimer's own matched requests are being filled by this offer
     const mine = matchedWith(ctx.db, e).filter(r => {
       const req = ctx.q(`SELECT member, status FROM aid_entries WHERE id = ?`).get(r) as { member: string; status: string }
@@ -51,7 +55,7 @@ export const claim: Command<Ref> = {
     })
     for (const r of mine) {
       ctx.q(`UPDATE aid_entries SET status = 'claimed', filled_by = ?, claimed_by = ? WHERE id = ?`).run(id, e.member, r)
-      ctx.cancel(expireKey(r))
+      ctx.cancel(entryJobs(r))
     }
     announce(ctx, e, `🤝 #${id} ${what(e)} 已由 ${me} 认领，请两位联系交接。交接后发「完成 #${id}」`, [e.member])
   },

@@ -3,7 +3,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { UserError } from '../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from '../src/text/aid.js'
-import { ENDED, VERB, entryFor, expireKey, openEntries, setStatus, what, type Entry } from './aid-store.js'
+import { ENDED, VERB, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './aid-store.js'
 
 export interface Ref { id: number }
 
@@ -36,7 +36,7 @@ export const done: Command<Ref> = {
     if (e.member !== me && e.claimed_by !== me && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）、认领人或管理员可以完成 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'done')
-    ctx.cancel(expireKey(id))
+    ctx.cancel(entryJobs(id))
     const filled = ctx.q(`SELECT id FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as { id: number }[]
     for (const r of filled) setStatus(ctx, r.id, 'done')
     const also = filled.length ? `，求助 ${filled.map(r => '#' + r.id).join('、')} 一并完成` : ''
@@ -55,7 +55,7 @@ export const withdraw: Command<Ref> = {
     if (e.member !== ctx.member!.name && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）或管理员可以撤回 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'withdrawn')
-    ctx.cancel(expireKey(id))
+    ctx.cancel(entryJobs(id))
     // requests this offer was filling are open again; their expiry resumes
     const filled = ctx.q(`SELECT * FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as Entry[]
     for (const r of filled) {

@@ -34,8 +34,18 @@ export function what(e: Pick<Entry, 'item' | 'qty'>): string {
   return e.qty ? `${e.item} ${e.qty}` : e.item
 }
 
+/** Every job of one entry starts with this; it ends with ':' so that #5's never match #50's. */
+export function entryJobs(id: number): string {
+  return `aid:${id}:`
+}
+
 export function expireKey(id: number): string {
-  return `aid:expire:${id}`
+  return `${entryJobs(id)}expire`
+}
+
+/** A claimed offer not marked done after the expiry period: both sides are reminded once. */
+export function nudgeKey(id: number): string {
+  return `${entryJobs(id)}nudge`
 }
 
 export function getEntry(ctx: Ctx, id: number): Entry | undefined {

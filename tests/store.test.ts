@@ -35,7 +35,7 @@ describe('store', () => {
     expect(db.prepare(`SELECT * FROM pragma_table_info('t')`).all().map((c: any) => c.name)).toEqual(['a', 'b'])
   })
 
-  it('upgrades a database with data: members keep their rows, order lines their orders', () => {
+  it('upgrades a database with data: members keep their rows, order lines their orders, jobs their slots', () => {
     const db = new Database(':memory:')
     db.pragma('foreign_keys = ON')
     const all = readMigrations()
@@ -45,7 +45,10 @@ describe('store', () => {
     db.prepare(`INSERT INTO chain_items (chain_id, code, name) VALUES (1, 1, '白菜'), (1, 2, '土豆')`).run()
     db.prepare(`INSERT INTO chain_orders (id, chain_id, okey, member, created_at, updated_at) VALUES (1, 1, 'm:王五', '王五', 0, 0), (2, 1, 'm:李四', '李四', 0, 0)`).run()
     db.prepare(`INSERT INTO chain_lines (order_id, item, qty) VALUES (1, 2, 3), (1, 1, 2), (2, 1, 1)`).run()
+    const job = db.prepare(`INSERT INTO jobs (key, kind, next_at, created_at) VALUES (?, 'aid.expire', 1, 0)`)
+    for (const key of ['aid:expire:5', 'aid:expire:50', 'chain:5:close']) job.run(key)
     expect(migrate(db, all)).toBe(all.length - 7)
+    expect(db.prepare(`SELECT key FROM jobs ORDER BY key`).all().map((r: any) => r.key)).toEqual(['aid:50:expire', 'aid:5:expire', 'chain:5:close'])
     expect(db.prepare(`SELECT * FROM members`).all()).toEqual([{ room: '3栋', name: '王五', wx_name: 'wx5', household: '3-2-501', present: 1 }])
     expect(db.prepare(`SELECT * FROM chain_lines`).all()).toEqual([
       { order_id: 1, item: 1, qty: 2 }, { order_id: 1, item: 2, qty: 3 }, { order_id: 2, item: 1, qty: 1 },

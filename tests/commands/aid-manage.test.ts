@@ -160,6 +160,35 @@ describe('expiry', () => {
     expect(out.aid[0].status).toBe('expired')
   })
 
+  it('claiming #1 leaves the expiry of #10 and #11 alone', async () => {
+    const items = ['白菜', '土豆', '鸡蛋', '大米', '面粉', '口罩', '酒精', '手套', '纸巾']
+    const posts = items.map((x, i) => `@ 2026-11-24 10:${String(i + 1).padStart(2, '0')}\n王五: 我有 ${x}`).join('\n')
+    const out = await run(`${HEAD}${posts}\n@ 2026-11-24 11:00\n王五: 要 #1\n@ 2026-11-28 10:00\n`)
+    expect(out.aid.map(a => [a.id, a.status])).toEqual([[1, 'claimed'], ...Array.from({ length: 10 }, (_, i) => [i + 2, 'expired'])])
+  })
+
+  it('a claimed offer not marked done is brought up once, to both, after the same days', async () => {
+    const out = await run(HEAD + `王五: 要 #1
+@ 2026-12-05 10:00
+`)
+    const nudges = out.to(ROOM).filter(m => m.text.startsWith('🔔'))
+    expect(nudges.map(m => [m.text, m.mentions, m.at.slice(0, 16)])).toEqual([
+      ['🔔 #1 泡椒 2瓶 已由 王五 认领3天。交接好了请发「完成 #1」；没交接成的话，张三 可以发「撤回 #1」。', ['张三', '王五'], '2026-11-27T10:00'],
+    ])
+    expect(out.aid[0].status).toBe('claimed')
+  })
+
+  it('no reminder for a claimed offer that was marked done or withdrawn', async () => {
+    for (const close of ['王五: 完成 #1', '张三: 撤回 #1']) {
+      const out = await run(HEAD + `王五: 要 #1
+@ 2026-11-25 10:00
+${close}
+@ 2026-12-05 10:00
+`)
+      expect(out.texts.filter(t => t.startsWith('🔔'))).toEqual([])
+    }
+  })
+
   it('a done entry does not expire later', async () => {
     const out = await run(HEAD + '李四: 完成 #2\n@ 2026-11-28 10:00\n')
     const expired = out.texts.filter(t => t.startsWith('⏰'))
