@@ -26,10 +26,19 @@ export function toHalfWidth(text: string): string {
 // Characters worth converting: anything outside ASCII. Pure ASCII skips OpenCC entirely.
 const NON_ASCII = /[^\x00-\x7f]/
 
+// Ideographic description characters (⿰⿱…, U+2FF0–2FFF) send opencc-js into exponential
+// backtracking (50 in a row take seconds, 60 a minute) or past the stack (⿰接⿰接…). They carry no
+// meaning in a chat message, so OpenCC never sees them: the text around them is converted alone.
+const IDS = /[\u2ff0-\u2fff]/
+const IDS_RUNS = /([\u2ff0-\u2fff]+)/
+
+const convert = (text: string) => twToSimplified(toSimplified(text))
+
 /** Traditional Chinese (Taiwan and Hong Kong forms) to simplified. */
 export function toSimplifiedChinese(text: string): string {
   if (!NON_ASCII.test(text)) return text
-  return twToSimplified(toSimplified(text))
+  if (!IDS.test(text)) return convert(text)
+  return text.split(IDS_RUNS).map((part, i) => (i % 2 ? part : convert(part))).join('')
 }
 
 /** Zero-width characters, control characters other than newline/tab, and NBSP-like spaces. */

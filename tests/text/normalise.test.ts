@@ -27,6 +27,13 @@ describe('normalise', () => {
   it('drops control characters and keeps newlines', () => {
     expect(foldSpaces('a\u0000b\u0007c\nd')).toBe('abc\nd')
   })
+
+  // opencc-js took a minute over 60 ⿰ and overflowed the stack on ⿰接⿰接… (found by the fuzzer)
+  it('passes ideographic description characters through, converting the text around them', () => {
+    expect(normalise('⿰'.repeat(30))).toBe('⿰'.repeat(30))
+    expect(normalise('⿰接'.repeat(15000))).toBe('⿰接'.repeat(15000))
+    expect(normalise('體溫⿰⿱36.5 發燒')).toBe('体温⿰⿱36.5 发烧')
+  })
 })
 
 describe('household in a nickname', () => {
