@@ -50,13 +50,26 @@ export function splitQuote(text: string): { text: string; quote: string | null }
   return m ? { text: m[2], quote: m[1].replace(/^[^:：\n]{1,40}[:：]/, '') } : { text, quote: null }
 }
 
+/**
+ * A room as Linli names it. Everywhere inside, a target is a room topic or `@name` (a person), so a
+ * group whose topic itself starts with `@` is named with a full-width `＠` instead; sending to it
+ * looks for either topic.
+ */
+export function roomName(topic: string): string {
+  return topic.startsWith('@') ? '＠' + topic.slice(1) : topic
+}
+
+function topicsOf(name: string): string[] {
+  return name.startsWith('＠') ? [name, '@' + name.slice(1)] : [name]
+}
+
 export async function toIncoming(msg: MessageInterface): Promise<Incoming | null> {
   if (msg.self()) return null
   const t = msg.type()
   if (t !== types.Message.Text && t !== types.Message.GroupNote) return null
   const talker = msg.talker()
   const room = msg.room()
-  const topic = room ? await room.topic() : null
+  const topic = room ? roomName(await room.topic()) : null
   const nick = room ? (await room.alias(talker)) ?? null : null
   const { text, quote } = splitQuote(msg.text())
   return {
@@ -79,12 +92,14 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
     const engine = new Engine({ db: opts.db, config: opts.config, clock: opts.clock, families: opts.families ?? defaultFamilies, log })
     const rooms = new Map<string, RoomInterface>()
 
-    const findRoom = async (topic: string): Promise<RoomInterface | undefined> => {
-      const cached = rooms.get(topic)
-      if (cached && (await cached.topic()) === topic) return cached
-      const room = await bot.Room.find({ topic })
-      if (room) rooms.set(topic, room)
-      return room ?? undefined
+    const findRoom = async (name: string): Promise<RoomInterface | undefined> => {
+      const cached = rooms.get(name)
+      if (cached && roomName(await cached.topic()) === name) return cached
+      for (const topic of topicsOf(name)) {
+        const room = await bot.Room.find({ topic })
+        if (room) { rooms.set(name, room); return room }
+      }
+      return undefined
     }
     const displayOf = async (room: RoomInterface, c: ContactInterface) => (await room.alias(c)) || c.name()
     // People are named by group nickname (`3-2-501 王五`) as often as by WeChat name.
@@ -153,7 +168,7 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
     }
 
     const syncRoom = async (room: RoomInterface) => {
-      const topic = await room.topic()
+      const topic = roomName(await room.topic())
       const members = []
       for (const c of await room.memberAll()) {
         if (c.id === bot.currentUser?.id) continue
@@ -188,14 +203,15 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
       if (opts.timers) await kick()
     })
     bot.on('logout', () => { engine.markDown(opts.clock.now()) })
-    bot.on('room-topic', (room: RoomInterface, topic: string, oldTopic: string) => {
-      rooms.delete(oldTopic)
-      engine.renameRoom(oldTopic, topic)
-      rooms.set(topic, room)
+    bot.on('room-topic', (room: RoomInterface, newTopic: string, oldTopic: string) => {
+      const [from, to] = [roomName(oldTopic), roomName(newTopic)]
+      rooms.delete(from)
+      engine.renameRoom(from, to)
+      rooms.set(to, room)
     })
     bot.on('room-join', (room: RoomInterface) => { void syncRooms(room) })
     bot.on('room-leave', (room: RoomInterface, leavers: ContactInterface[]) => {
-      if (leavers.some(c => c.id === bot.currentUser?.id)) void room.topic().then(t => engine.leaveRoom(t))
+      if (leavers.some(c => c.id === bot.currentUser?.id)) void room.topic().then(t => engine.leaveRoom(roomName(t)))
       else void syncRooms(room)
     })
     // A puppet that cannot reach WeChat repeats the same error many times a second: log it once a minute.

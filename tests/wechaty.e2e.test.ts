@@ -64,6 +64,20 @@ describe('Wechaty + puppet-mock end to end', () => {
     expect(sent[0].text).toContain('帮助')
   })
 
+  it('a group whose topic starts with @ is still a room: replies go to it, not to a person', async () => {
+    const { mocker, linli, sent, me, next, clock, db } = await boot()
+    const li = mocker.createContact({ name: '李四' })
+    // a contact named like the group without its @: the reply must not go to them
+    mocker.createContact({ name: '楼长群' })
+    const room = mocker.createRoom({ id: 'r-at@chatroom', topic: '@楼长群', memberIdList: [me.id, li.id] })
+    const done = next()
+    li.say('登记 5-1-302').to(room)
+    await done
+    await linli.outbox.pump(() => clock.now())
+    expect(sent.map(s => [s.to, s.text])).toEqual([['r-at@chatroom', '✅ 已登记：李四 → 5-1-302']])
+    expect(db.prepare('SELECT topic FROM rooms').all()).toEqual([{ topic: '＠楼长群' }])
+  })
+
   it('a redelivered message (same id) is handled once', async () => {
     const { mocker, linli, sent, me, next, clock, bot } = await boot()
     const li = mocker.createContact({ name: '李四' })
