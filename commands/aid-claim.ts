@@ -3,6 +3,7 @@
 // requests are marked as being filled.
 import type { Command, Ctx } from '../src/types.js'
 import { UserError } from '../src/types.js'
+import { DAY } from '../src/time.js'
 import { detectAid, foldItem, parseAidRef } from '../src/text/aid.js'
 import { entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './aid-store.js'
 import { announce, ensureLive, type Ref } from './aid-manage.js'
@@ -46,8 +47,8 @@ export const claim: Command<Ref> = {
     ctx.cancel(entryJobs(id))
     // in someone's hands it does not expire; if nobody says 完成, both are reminded once
     const days = ctx.config.aidExpireDays
-    ctx.schedule({ key: nudgeKey(id), kind: 'aid.nudge', at: ctx.now + days * 86400000, payload: { id, days },
-      late: 'run', maxLateMs: 60 * 86400000, quiet: true })
+    ctx.schedule({ key: nudgeKey(id), kind: 'aid.nudge', at: ctx.now + days * DAY, payload: { id, days },
+      late: 'run', maxLateMs: 60 * DAY, quiet: true })
     // the claimer's own matched requests are being filled by this offer
     const mine = matchedWith(ctx.db, e).filter(r => {
       const req = ctx.q(`SELECT member, status FROM aid_entries WHERE id = ?`).get(r) as { member: string; status: string }

@@ -21,8 +21,6 @@ export interface CheckinInput {
 }
 
 function householdIn(ctx: Ctx, room: string, member: string): string | null {
-  // the sender here: the engine has just written this very household to their member row
-  if (ctx.room === room && ctx.member?.name === member) return ctx.member.household
   return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member!.household : null)
 }
 

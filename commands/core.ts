@@ -8,10 +8,10 @@ import { parseHousehold } from '../src/text/household.js'
 import { getMeta } from '../src/store/db.js'
 import { enqueue, pruneOutbox } from '../src/outbox.js'
 import { loginEpoch } from '../src/engine.js'
-import { atTime } from '../src/time.js'
+import { DAY } from '../src/time.js'
+import { nextSlot } from '../src/text/when.js'
 
 const HOUR = 3600000
-const DAY = 24 * HOUR
 
 export const HOUSEKEEPING_JOB = 'core:housekeeping'
 /** A redelivery comes within minutes or hours of the message: a week of dedupe keys is plenty. */
@@ -149,9 +149,7 @@ export function core(all: () => Family[]): Family {
     init(ctx) {
       // scheduled once: re-scheduling at every start would drop a slot missed while the bot was down
       if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(HOUSEKEEPING_JOB)) return
-      const today = atTime(ctx.now, ctx.tz, 3, 45)
-      const at = today > ctx.now ? today : atTime(ctx.now, ctx.tz, 3, 45, 1)
-      ctx.schedule({ key: HOUSEKEEPING_JOB, kind: 'core.housekeeping', at, repeat: 'daily',
+      ctx.schedule({ key: HOUSEKEEPING_JOB, kind: 'core.housekeeping', at: nextSlot('daily', null, 3, 45, ctx.now, ctx.tz), repeat: 'daily',
         late: 'run', maxLateMs: DAY, quiet: false })
     },
   }

@@ -269,13 +269,18 @@ export class Engine {
         WHERE present = 0 OR wx_name IS NOT excluded.wx_name OR household IS NOT excluded.household`)
         .run(m.room, name, m.sender.name, household)
     }
-    return { name, wxName: m.sender.name, household, sig: `${this.epoch ?? loginEpoch(this.db)}:${m.sender.id}` }
+    return { name, wxName: m.sender.name, household, sig: `${this.loginEpoch()}:${m.sender.id}` }
   }
 
   /** Admin rights come from the bot's remark on the contact, or the enrolment in this very login. */
   isAdmin(m: Pick<Incoming, 'sender'>): boolean {
     if (m.sender.remark && stmt(this.db, `SELECT 1 FROM admins WHERE token = ?`).get(m.sender.remark)) return true
-    return !!stmt(this.db, `SELECT 1 FROM admins WHERE session_id = ? AND session_epoch = ?`).get(m.sender.id, this.epoch ?? loginEpoch(this.db))
+    return !!stmt(this.db, `SELECT 1 FROM admins WHERE session_id = ? AND session_epoch = ?`).get(m.sender.id, this.loginEpoch())
+  }
+
+  /** The login epoch: the batch's, read once, or the store's outside a batch. */
+  private loginEpoch(): number {
+    return this.epoch ?? loginEpoch(this.db)
   }
 
   /** A new login: contact ids of the previous one mean nothing any more. Idempotent per login. */
@@ -465,6 +470,8 @@ class MessageCtx implements Ctx {
   }
 
   householdOf(room: string | null, name: string): string | null {
+    // the sender in this room: the engine has just written this very household to their row
+    if (room !== null && room === this.room && name === this.member?.name) return this.member.household
     const r = room ? stmt(this.db, `SELECT household FROM members WHERE room = ? AND name = ?`).get(room, name) as { household: string | null } | undefined : undefined
     return r ? r.household : parseHousehold(name)
   }

@@ -10,7 +10,7 @@ import { families as real } from '../commands/index.js'
 import type { Db, Family, Incoming } from '../src/types.js'
 import { UserError } from '../src/types.js'
 import { msg, T0 } from './helpers/engine.js'
-import { rng } from '../bench/world.js'
+import { rng } from './stress/stream.js'
 
 // a family whose command fails on demand: `记 炸` throws, `记 错` is refused with a UserError
 const notes: Family = {
