@@ -4,7 +4,7 @@
 import type { Command, Ctx } from '../src/types.js'
 import { invalid, UserError } from '../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from '../src/text/order.js'
-import { getChain, orderItems, itemNames, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './chain-store.js'
+import { getChain, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './chain-store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './chain-pick.js'
 import { errorText, linesText, who } from './chain-format.js'
 
@@ -32,7 +32,7 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
   // `#2 白菜2` names the chain: it is meant as an order, so an unknown item gets its reply
   const rest = forceMarked || cand.ref !== null ? `接龙 ${cand.rest}` : cand.rest
   if (cand.ref !== null && cand.chains[0].status === 'closed') {
-    const p = parseOrder(rest, itemNames(ctx, cand.chains[0].id))
+    const p = parseOrder(rest, itemList(ctx, cand.chains[0].id))
     return p && p.kind !== 'error' ? invalid(closedText(cand.chains[0])) : null
   }
   if (!cand.chains.length) {
@@ -59,7 +59,7 @@ function unknownRef(ctx: Ctx, text: string): ReturnType<typeof invalid> | null {
   const { chain: ref, rest } = splitChainRef(text)
   if (ref === null || !ctx.room || !rest) return null
   const open = openChains(ctx, ctx.room)
-  const reads = open.find(c => { const p = parseOrder(rest, itemNames(ctx, c.id)); return p && p.kind !== 'error' })
+  const reads = open.find(c => { const p = parseOrder(rest, itemList(ctx, c.id)); return p && p.kind !== 'error' })
   if (!reads) return null
   return invalid(`这个群里没有接龙 #${ref}。进行中的：${open.map(c => `#${c.id} ${c.title}`).join('、')}，例如：#${reads.id} ${rest}`)
 }

@@ -3,7 +3,7 @@
 import type { Ctx } from '../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from '../src/text/order.js'
 import { formatNumber, round } from '../src/text/quantity.js'
-import { getChain, openChains, roomChains, orderItems, itemNames, type Chain, type Item } from './chain-store.js'
+import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item } from './chain-store.js'
 
 const DAY = 86400000
 
@@ -28,8 +28,9 @@ export function candidates(ctx: Ctx, text: string): { chains: Chain[]; rest: str
 export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { ambiguous: Chain[] } | null {
   // every message in a room with an open chain comes here: parse on names, sum totals only if understood
   const tried = chains.map(chain => {
-    const parse = parseOrder(rest, itemNames(ctx, chain.id))
-    return { chain, its: parse ? orderItems(ctx, chain.id) : [], parse }
+    const list = itemList(ctx, chain.id)
+    const parse = parseOrder(rest, list)
+    return { chain, its: parse ? orderItems(ctx, chain.id, list) : [], parse }
   }).filter(t => t.parse !== null) as Picked[]
   const good = tried.filter(t => t.parse.kind !== 'error')
   if (good.length === 1) return good[0]
@@ -41,7 +42,7 @@ export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { a
 export function recentlyClosed(ctx: Ctx, rest: string): Chain | null {
   const c = roomChains(ctx, ctx.room!).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
   if (!c) return null
-  const p = parseOrder(rest, itemNames(ctx, c.id))
+  const p = parseOrder(rest, itemList(ctx, c.id))
   return p && p.kind !== 'error' ? c : null
 }
 

@@ -63,19 +63,18 @@ export function items(c: Q, chainId: number): Item[] {
   return rows.map(r => toItem(r, r.ordered))
 }
 
-/**
- * The items as taking an order needs them. What was ordered only matters against a stock limit,
- * so it is summed only when some item has one; otherwise `ordered` is 0 here. (A busy chain's
- * every order would re-add all the orders before it.)
- */
-export function orderItems(c: Q, chainId: number): Item[] {
-  const rows = prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]
-  return rows.some(r => r.stock !== null) ? items(c, chainId) : rows.map(r => toItem(r, 0))
+/** The chain's items without what was ordered (`ordered` is 0 here): enough to parse an order. */
+export function itemList(c: Q, chainId: number): Item[] {
+  return (prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]).map(r => toItem(r, 0))
 }
 
-/** Codes, names and units only: enough to parse an order, without summing what was ordered. */
-export function itemNames(c: Q, chainId: number): ChainItem[] {
-  return prep(c, 'SELECT code, name, unit FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as ChainItem[]
+/**
+ * The items as taking an order needs them. What was ordered only matters against a stock limit,
+ * so it is summed only when some item has one. (A busy chain's every order would re-add all the
+ * orders before it.)
+ */
+export function orderItems(c: Q, chainId: number, list = itemList(c, chainId)): Item[] {
+  return list.some(i => i.stock !== null) ? items(c, chainId) : list
 }
 
 export function orders(c: Q, chainId: number): Order[] {
