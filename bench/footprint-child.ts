@@ -5,7 +5,7 @@ import { openDb } from '../src/store/db.js'
 import { testConfig } from '../src/config.js'
 import { SimClock } from '../src/time.js'
 import { Engine } from '../src/engine.js'
-import { families } from '../commands/index.js'
+import { families } from '../src/families.js'
 import type { Incoming } from '../src/types.js'
 import { morningStream, residents, type Size } from './world.js'
 

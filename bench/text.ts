@@ -11,14 +11,14 @@ import { Engine } from '../src/engine.js'
 import { normalise } from '../src/text/normalise.js'
 import { parseHousehold } from '../src/text/household.js'
 import { parseTranscript } from '../src/replay/transcript.js'
-import { families } from '../commands/index.js'
+import { families } from '../src/families.js'
 import type { Incoming } from '../src/types.js'
 import { CHAIN_POST, DAY0, incoming } from './world.js'
 import { result, type Result } from './report.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const ROOM = '3栋业主群'
-const CORPUS_DIRS = [join(HERE, '..', '..', 'shared', 'corpus'), join(HERE, '..', 'tests', 'scenarios')]
+const CORPUS_DIRS = [join(HERE, '..', 'tests', 'corpus'), join(HERE, '..', 'tests', 'scenarios')]
 /** What a keyword bot would do: one regex over the raw text. */
 const RAW = /^\s*(?:[#＃]?接龙|[+＋]\s*1|报名|截单|体温|打卡|\d{2}(?:\.\d)?\s*(?:度|℃)?$|通知|帮助|我的|要|有.+(?:需要|要吗)|登记|管理员)/
 

@@ -8,7 +8,7 @@ import { openDb } from '../src/store/db.js'
 import { testConfig, type Config } from '../src/config.js'
 import { SimClock, fromLocal } from '../src/time.js'
 import { Engine } from '../src/engine.js'
-import { families } from '../commands/index.js'
+import { families } from '../src/families.js'
 import type { Db, Incoming } from '../src/types.js'
 
 export const TZ = 'Asia/Shanghai'

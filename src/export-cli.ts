@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { loadConfig, ConfigError } from './config.js'
 import { openDb } from './store/db.js'
 import { buildExport, exportCsv } from './export.js'
-import { families } from '../commands/index.js'
+import { families } from './families.js'
 
 function main(): number {
   const args = process.argv.slice(2)

@@ -9,6 +9,7 @@ import { systemClock } from './time.js'
 import { createLinli } from './wechaty.js'
 import { makeLogger } from './log.js'
 import { qrText } from './qr.js'
+import { families } from './families.js'
 
 let config: Config
 try {
@@ -45,7 +46,7 @@ let stopDashboard: (() => Promise<void>) | null = null
 if (config.dashboard.on) {
   try {
     const { startDashboard } = await import('./dashboard/server.js')
-    const dash = await startDashboard({ db, config, clock: systemClock })
+    const dash = await startDashboard({ db, config, clock: systemClock, families })
     stopDashboard = dash.close
     log.info(`dashboard at ${dash.url} (send 后台 to the bot in private chat for a login link)`)
   } catch (e) {

@@ -13,7 +13,7 @@ import type { Db, Family, Incoming } from './types.js'
 import type { Clock } from './time.js'
 import { Engine, type Handled } from './engine.js'
 import { Outbox, type OutMessage, type Transport } from './outbox.js'
-import { families as defaultFamilies } from '../commands/index.js'
+import { families as defaultFamilies } from './families.js'
 
 export interface LinliOptions {
   db: Db

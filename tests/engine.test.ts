@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Family } from '../src/types.js'
 import { UserError, invalid } from '../src/types.js'
 import { makeEngine, msg, drain, T0 } from './helpers/engine.js'
-import { core } from '../commands/core.js'
+import { core } from '../commands/core/index.js'
 
 // A small family exercising every part of the contract.
 const notes: Family = {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { openDb, migrate, readMigrations } from '../src/store/db.js'
 import { buildExport, csvCell, exportCsv } from '../src/export.js'
-import { families } from '../commands/index.js'
+import { families } from '../src/families.js'
 
 describe('store', () => {
   it('opens a file in WAL with synchronous=FULL and applies every migration once', () => {

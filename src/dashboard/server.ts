@@ -8,13 +8,14 @@ import type { Config } from '../config.js'
 import { dayOf, type Clock } from '../time.js'
 import type { Db, ExportState, Family } from '../types.js'
 import { SESSION_COOKIE, SESSION_TTL_MS, checkLoginToken, dashboardBase, endSession, findSession, redeemLoginToken, type Session } from './auth.js'
-import { chainCsv, chainFileName, chainXlsx } from './chain-sheet.js'
+import { chainCsv, chainFileName, chainXlsx } from '../../commands/chain/sheet.js'
 import { readExport, type RosterMember, type View } from './export-view.js'
 import { page } from './html.js'
-import { aidPage } from './page-aid.js'
-import { chainPage, chainsPage } from './page-chains.js'
-import { checkinsPage } from './page-checkins.js'
-import { noticePage, noticesPage } from './page-notices.js'
+import { buildExport } from '../export.js'
+import { aidPage } from '../../commands/aid/pages.js'
+import { chainPage, chainsPage } from '../../commands/chain/pages.js'
+import { checkinsPage } from '../../commands/checkin/pages.js'
+import { noticePage, noticesPage } from '../../commands/notice/pages.js'
 import { confirmPage, errorPage, explainPage, notFoundPage } from './pages-misc.js'
 
 type ExportSource = (db: Db, tz: string) => ExportState | Promise<ExportState>
@@ -23,6 +24,8 @@ export interface DashboardOptions {
   db: Db
   config: Config
   clock: Clock
+  /** The families whose export the pages show (src/families.ts). */
+  families: Family[]
   /** Test seam: show this export (or what this function returns) instead of buildExport(db, tz). */
   exportState?: ExportState | ExportSource
 }
@@ -33,15 +36,8 @@ async function exportSource(opts: DashboardOptions): Promise<ExportSource> {
   const given = opts.exportState
   if (typeof given === 'function') return given
   if (given) return () => given
-  // Loaded by name so the dashboard type-checks on its own while the foundation is being written;
-  // buildExport needs the family list to ask each family for its part.
-  const [exp, index] = await Promise.all([import(EXPORT_MODULE), import(FAMILIES_MODULE)]) as [
-    { buildExport: (db: Db, tz: string, families: Family[]) => ExportState }, { families: Family[] }]
-  return (db, tz) => exp.buildExport(db, tz, index.families)
+  return (db, tz) => buildExport(db, tz, opts.families)
 }
-
-const EXPORT_MODULE = '../export.js'
-const FAMILIES_MODULE = '../../commands/index.js'
 
 /**
  * The room rosters for "who has not reported": the export's `members` when it has them, else the

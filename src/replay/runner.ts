@@ -10,7 +10,7 @@ import { openDb } from '../store/db.js'
 import { SimClock, fromLocal, isoLocal } from '../time.js'
 import { createLinli, type LinliHandle } from '../wechaty.js'
 import { buildExport } from '../export.js'
-import { families as defaultFamilies } from '../../commands/index.js'
+import { families as defaultFamilies } from '../families.js'
 import type { Db, ExportState, Family } from '../types.js'
 import { parseTranscript, type Step } from './transcript.js'
 

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { families } from '../../src/families.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
 import { seedDashboard, type Seeded } from './seed.js'
 
@@ -24,7 +25,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
     mkdirSync(ARTIFACTS, { recursive: true })
     seeded = await seedDashboard()
     console.info(`dashboard browser tests: data from the ${seeded.source === 'engine' ? 'real bot (transcript)' : 'export fixture'}`)
-    dash = await startDashboard({ db: seeded.db, config: seeded.config, clock: seeded.clock, exportState: seeded.exportState })
+    dash = await startDashboard({ db: seeded.db, config: seeded.config, clock: seeded.clock, exportState: seeded.exportState, families })
     browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true,
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking',

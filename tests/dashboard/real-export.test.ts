@@ -2,6 +2,7 @@
 // families, over a database with every migration: the path main.ts uses.
 import { afterEach, expect, it } from 'vitest'
 import { createLoginToken } from '../../src/dashboard/auth.js'
+import { families } from '../../src/families.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
 import { openDb } from '../../src/store/db.js'
 import { clock, config } from './helpers.js'
@@ -12,7 +13,7 @@ afterEach(async () => { await dash?.close(); dash = null })
 it('serves every page from the real export of an empty database', async () => {
   const db = openDb(':memory:')
   const c = clock()
-  dash = await startDashboard({ db, config: config(), clock: c })
+  dash = await startDashboard({ db, config: config(), clock: c, families })
   const { token } = createLoginToken(db, '王网格', c.now())
   const login = await fetch(dash.url + '/login', {
     method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: token }),

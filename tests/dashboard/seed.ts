@@ -1,11 +1,13 @@
 // What the browser tests look at: a transcript runs through the real bot (puppet-mock, engine,
 // families) and the dashboard reads that database through buildExport; the login link comes from
-// the bot itself when `后台` is registered, else it is made with auth.ts directly.
-import { createLoginToken, loginLink } from '../../src/dashboard/auth.js'
+// the bot itself (`后台` in private chat).
+import { loginLink } from '../../src/dashboard/auth.js'
+import { ReplaySession } from '../../src/replay/runner.js'
+import { parseTranscript } from '../../src/replay/transcript.js'
 import { readExport } from '../../src/dashboard/export-view.js'
 import type { Config } from '../../src/config.js'
 import { addDays, parseDay, type SimClock } from '../../src/time.js'
-import type { Db, ExportState, Family } from '../../src/types.js'
+import type { Db, ExportState } from '../../src/types.js'
 import { TODAY, TZ } from './helpers.js'
 
 export interface Seeded {
@@ -49,27 +51,8 @@ export function seedTranscript(): string {
   return lines.join('\n') + '\n'
 }
 
-interface Session {
-  db: Db
-  clock: SimClock
-  config: Config
-  messages: { to: string; text: string }[]
-  open(): Promise<unknown>
-  step(s: unknown): Promise<void>
-  say(name: string, text: string, o?: { admin?: boolean }): Promise<void>
-  drain(): Promise<void>
-  state(): ExportState
-  close(): Promise<void>
-}
-
-async function engineSeed(): Promise<Seeded | null> {
-  // by name: these are the foundation's, and this file must load before they exist
-  const runnerPath = '../../src/replay/runner.js', transcriptPath = '../../src/replay/transcript.js', indexPath = '../../commands/index.js'
-  const { families } = await import(indexPath) as { families: Family[] }
-  const has = (name: string) => families.some(f => f.name === name)
-  if (!has('接龙') || !has('体温打卡')) return null
-  const { ReplaySession } = await import(runnerPath) as { ReplaySession: new (o: object) => Session }
-  const { parseTranscript } = await import(transcriptPath) as { parseTranscript: (s: string) => unknown[] }
+/** Seed through the real bot: a transcript on puppet-mock, the engine and every family. */
+export async function seedDashboard(): Promise<Seeded> {
   const session = new ReplaySession({
     config: { tz: TZ, log: 'silent', dashboard: { on: true, host: '127.0.0.1', port: 0, url: null } },
     start: parseDay(SEED_START, TZ),
@@ -79,7 +62,6 @@ async function engineSeed(): Promise<Seeded | null> {
   await session.drain()
   const chain = readExport(session.state()).chains.find(c => c.title === '周六蔬菜团购')
   if (!chain) throw new Error('the seed transcript did not start the chain: ' + JSON.stringify(session.messages.slice(-5)))
-  const botLogin = has('后台')
   return {
     source: 'engine', db: session.db, config: session.config, clock: session.clock,
     chainId: chain.id, chainTitle: chain.title, grandTotal: '¥29',
@@ -90,7 +72,6 @@ async function engineSeed(): Promise<Seeded | null> {
     ],
     checkinRoom: ROOM, today: TODAY, todayReports: 2, todayAbnormal: 1,
     async loginUrl(base) {
-      if (!botLogin) return loginLink(base, createLoginToken(session.db, '王网格', session.clock.now()).token)
       await session.step({ kind: 'private', name: '王网格', line: 0 })
       await session.say('王网格', '后台', { admin: true })
       await session.drain()
@@ -101,11 +82,4 @@ async function engineSeed(): Promise<Seeded | null> {
     },
     close: () => session.close(),
   }
-}
-
-/** Seed through the real bot (a transcript on puppet-mock); the fixture only if a family is missing. */
-export async function seedDashboard(): Promise<Seeded> {
-  const seeded = await engineSeed()
-  if (seeded) return seeded
-  throw new Error('dashboard browser tests need the 接龙 and 体温打卡 families registered in commands/index.ts')
 }

@@ -7,7 +7,7 @@ import { auditOutbox, compareRecords, referenceRun, setupMessages } from '../str
 import { buildStream, ROOM_BUY } from '../stress/stream.js'
 import { makeEngine } from '../helpers/engine.js'
 import { enqueue, jitterFor, Outbox } from '../../src/outbox.js'
-import { families } from '../../commands/index.js'
+import { families } from '../../src/families.js'
 
 describe('crash: SIGKILL at random moments, then restart and resend', () => {
   it('keeps every acknowledged message exactly once and sends every outbox row once', async () => {

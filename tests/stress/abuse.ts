@@ -2,7 +2,7 @@
 // takes an admin's nickname (same name, no enrolment) cannot broadcast, close a chain or read
 // health data; a resident cannot touch another's order; every admin-only command of every family
 // (enumerated from commands/index.ts, so a new one without an example fails here) is refused.
-import { families } from '../../commands/index.js'
+import { families } from '../../src/families.js'
 import { buildExport } from '../../src/export.js'
 import type { Command, Incoming } from '../../src/types.js'
 import { makeEngine, msg } from '../helpers/engine.js'

@@ -5,7 +5,7 @@ import { testConfig, type Config } from '../../src/config.js'
 import { SimClock } from '../../src/time.js'
 import { Engine } from '../../src/engine.js'
 import { buildExport } from '../../src/export.js'
-import { families as allFamilies } from '../../commands/index.js'
+import { families as allFamilies } from '../../src/families.js'
 import type { Db, ExportState, Family, Incoming } from '../../src/types.js'
 import { ADMIN, ADMIN_TOKEN, ROOM_HOME, ROOM_NATIVE, TZ, T0, type Expected } from './stream.js'
 

@@ -10,7 +10,7 @@ import { testConfig } from '../../src/config.js'
 import { SimClock } from '../../src/time.js'
 import { Engine } from '../../src/engine.js'
 import { Outbox, type Transport } from '../../src/outbox.js'
-import { families } from '../../commands/index.js'
+import { families } from '../../src/families.js'
 import type { Incoming } from '../../src/types.js'
 
 const [dbPath, logPath, nowArg, batchArg] = process.argv.slice(2)

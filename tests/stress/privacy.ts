@@ -8,14 +8,14 @@ import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 import { runTranscript } from '../../src/replay/runner.js'
 import { buildExport, exportCsv } from '../../src/export.js'
-import { families } from '../../commands/index.js'
+import { families } from '../../src/families.js'
 import { drain, makeEngine, msg } from '../helpers/engine.js'
 import { ADMIN, ADMIN_TOKEN, TZ } from './stream.js'
 import { DAY } from '../../src/time.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const SCENARIOS = join(HERE, '..', 'scenarios')
-export const CORPUS = join(HERE, '..', '..', '..', 'shared', 'corpus')
+export const CORPUS = join(HERE, '..', 'corpus')
 
 export interface GroupMessage { source: string; to: string; text: string; mentions: string[] }
 
@@ -104,8 +104,8 @@ export interface PrivacyResult {
 /** Run every transcript (golden scenarios, corpus, the health day) and scan their group messages. */
 export async function scanTranscripts(): Promise<{ transcripts: number; messages: GroupMessage[]; findings: Finding[] }> {
   const files = [
-    ...(existsSync(SCENARIOS) ? readdirSync(SCENARIOS).filter(f => f.endsWith('.txt')).map(f => join(SCENARIOS, f)) : []),
-    ...(existsSync(CORPUS) ? readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)) : []),
+    ...readdirSync(SCENARIOS).filter(f => f.endsWith('.txt')).map(f => join(SCENARIOS, f)),
+    ...readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)),
   ]
   const sources: [string, string][] = [...files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]), ['health-day', HEALTH_TRANSCRIPT]]
   const messages: GroupMessage[] = []

@@ -1,0 +1,358 @@
+// 物资互助 text layer: offers and requests as neighbours type them, and item matching.
+// Precision over recall: a keyword form (`我有 泡椒 2瓶`, `求 止痛片`) always works; an ordinary
+// sentence counts only with a clear offer/request frame AND an item that looks like goods, because
+// a wrong reply in a busy group costs more than a missed one.
+import { readFileSync } from 'node:fs'
+import { normalise } from '../../src/text/normalise.js'
+
+export type AidKind = 'offer' | 'request'
+
+export interface AidText {
+  kind: AidKind
+  item: string
+  /** As typed, Chinese digits turned to numbers: `2瓶`, `1盒`, `几颗`. */
+  qty: string | null
+  urgent: boolean
+}
+
+export type AidAction = 'claim' | 'done' | 'withdraw'
+
+// ---------------------------------------------------------------- synonyms and matching
+
+export interface SynonymGroup { category: string; same: string[]; kinds?: string[] }
+export interface SynonymData { groups: SynonymGroup[] }
+
+interface Group { category: string; same: Set<string>; kinds: Set<string>; terms: string[] }
+export interface Synonyms { groups: Group[] }
+
+/** The form items are compared in: simplified, half-width, lower case, no spaces. */
+export function foldItem(s: string): string {
+  return normalise(s).toLowerCase().replace(/\s+/g, '')
+}
+
+export function compileSynonyms(data: SynonymData): Synonyms {
+  return {
+    groups: data.groups.map(g => {
+      const same = new Set(g.same.map(foldItem))
+      const kinds = new Set((g.kinds ?? []).map(foldItem).filter(k => !same.has(k)))
+      return { category: g.category, same, kinds, terms: [...same, ...kinds] }
+    }),
+  }
+}
+
+export const synonymData: SynonymData =
+  JSON.parse(readFileSync(new URL('../../data/synonyms.json', import.meta.url), 'utf8'))
+export const SYNONYMS = compileSynonyms(synonymData)
+
+// A one-character term (菜, 米, 油) names the item only when it IS the item: 菜刀 is not 菜.
+function mentions(item: string, term: string): boolean {
+  return item === term || (term.length >= 2 && item.includes(term))
+}
+
+/** Per group the item belongs to: 'same' when it names the group itself, 'kind' for a kind of it. */
+function hits(item: string, syn: Synonyms): Map<number, 'same' | 'kind'> {
+  const out = new Map<number, 'same' | 'kind'>()
+  syn.groups.forEach((g, i) => {
+    for (const t of g.same) if (mentions(item, t)) { out.set(i, 'same'); return }
+    for (const t of g.kinds) if (mentions(item, t)) { out.set(i, 'kind'); return }
+  })
+  return out
+}
+
+/** Do an offered and a requested item plausibly meet? Symmetric. */
+export function itemsMatch(a: string, b: string, syn: Synonyms = SYNONYMS): boolean {
+  const x = foldItem(a)
+  const y = foldItem(b)
+  if (!x || !y) return false
+  if (x === y) return true
+  if (Math.min(x.length, y.length) >= 2 && (x.includes(y) || y.includes(x))) return true
+  const hx = hits(x, syn)
+  const hy = hits(y, syn)
+  for (const [g, how] of hx) {
+    const other = hy.get(g)
+    // two kinds of one thing (白菜, 菠菜) are different things
+    if (other && (how === 'same' || other === 'same')) return true
+  }
+  return false
+}
+
+export function isKnownItem(item: string, syn: Synonyms = SYNONYMS): boolean {
+  return hits(foldItem(item), syn).size > 0
+}
+
+const MEDICINE_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|口服液|混悬液|滴剂|喷剂|软膏|贴)$/
+
+export function isMedicine(item: string, syn: Synonyms = SYNONYMS): boolean {
+  const f = foldItem(item)
+  if (MEDICINE_SUFFIX.test(f)) return true
+  for (const g of hits(f, syn).keys()) if (syn.groups[g].category === 'medicine') return true
+  return false
+}
+
+// Names of ordinary goods tend to end like this; used when the synonym list does not know the item.
+const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头)$/
+
+/** Looks like a thing one can hand over: known to the synonym list, or named like goods. */
+export function goodsLike(item: string): boolean {
+  return isKnownItem(item) || GOODS_SUFFIX.test(foldItem(item))
+}
+
+// ---------------------------------------------------------------- quantities
+
+const UNITS = '公斤|千克|毫升|kg|ml|斤|瓶|颗|盒|包|袋|个|只|支|片|粒|箱|桶|件|把|块|条|根|罐|听|板|份|张|双|套|台|辆|本|捆|升|克|副|对|卷|提|扎|束|棵|头|打|盆|筐|兜|枚|贴|管|排|斤|g'
+const NUM = '\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半几]+'
+const QTY_ONLY = new RegExp(`^(${NUM})(${UNITS})(装)?$`)
+const QTY_LEAD = new RegExp(`^(${NUM})(${UNITS})(?![a-z])`)
+const QTY_TAIL = new RegExp(`(${NUM})(${UNITS})$`)
+const QTY_ANY = new RegExp(`(${NUM})(${UNITS})`)
+
+const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** 一 → 1, 十二 → 12, 二十 → 20; other forms (几, 半) stay as typed. */
+function cnNumber(s: string): string {
+  if (/^\d/.test(s)) return s
+  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
+  if (!m || s === '') return s
+  if (!m[2]) return m[1] && !m[3] ? String(DIGITS[m[1]]) : s
+  return String((m[1] ? DIGITS[m[1]] : 1) * 10 + (m[3] ? DIGITS[m[3]] : 0))
+}
+
+function qtyOf(m: RegExpExecArray): string { return cnNumber(m[1]) + m[2] }
+
+// ---------------------------------------------------------------- items
+
+// Words that make a "item" a sentence about people, time or feelings rather than goods.
+const BAD_CHARS = /[我你他她您咱谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
+const NOT_ITEMS = new Set(['点', '人', '空', '时间', '个', '些', '东西', '问题', '想法', '办法', '孩子', '小孩', '宝宝',
+  '猫', '狗', '车位', '钱', '零钱', '电话', '微信', '号码', '群', '快递', '消息', '通知', '物业', '电梯', '病', '事情',
+  '结果', '链接', '截图', '密码', '解释', '团购', '视频', '照片', '图片', '二维码', '名单', '核酸', '答案', '资料'])
+const LEAD_WORDS = /^(一些|一点点|一点|一堆|好多|很多|不少|些|几个|多余的|多余|多的|多出来的|闲置的|闲置|全新的|全新|新的|没开封的|未开封的|没拆封的|没拆的|自家种的|自家的|自己家的|自家|家里的|家里|今天|昨天|前天|刚刚|刚|这次|上次|还|的|个)/
+const CUT_AT = /(要不要|谁要|谁需要|有人要|有需要|有要的|需要的|要的|可以|能不能|能|借|匀|卖|给|送|回来|回家|到家|吗|呢|啊|呀|吧|哦|哈|嘛|没有|的|了|也|和|,|\.|。|!|\?|、|;|:|~|\(|\)|"|'| )/
+
+/** Trim a raw phrase down to the item name, pulling out a quantity; null when it is not an item. */
+export function cleanItem(raw: string): { item: string; qty: string | null } | null {
+  let s = raw.trim()
+  let qty: string | null = null
+  const strip = () => {
+    for (let i = 0; i < 4; i++) {
+      const lead = QTY_LEAD.exec(s)
+      if (lead) { qty ??= qtyOf(lead); s = s.slice(lead[0].length); continue }
+      const w = LEAD_WORDS.exec(s)
+      if (w) { s = s.slice(w[0].length); continue }
+      break
+    }
+  }
+  strip()
+  const cut = CUT_AT.exec(s)
+  if (cut) s = s.slice(0, cut.index)
+  strip()
+  const tail = QTY_TAIL.exec(s)
+  if (tail && tail.index > 0) { qty ??= qtyOf(tail); s = s.slice(0, tail.index) }
+  s = knownPrefix(s.trim())
+  if (!validItem(s)) return null
+  return { item: s, qty }
+}
+
+// `退烧药孩子发烧` (typed without a comma): keep the known item, drop the sentence after it
+function knownPrefix(s: string): string {
+  const f = foldItem(s)
+  let best = ''
+  for (const g of SYNONYMS.groups) {
+    for (const t of g.terms) if (t.length > best.length && f.startsWith(t)) best = t
+  }
+  if (best.length < 2 || f.length - best.length < 2) return s
+  const rest = s.slice(best.length)
+  return goodsLike(rest) ? s : s.slice(0, best.length)
+}
+
+function validItem(s: string): boolean {
+  if (s.length < 1 || s.length > 12) return false
+  if (!/[\u4e00-\u9fffa-zA-Z]/.test(s)) return false
+  if (NOT_ITEMS.has(s)) return false
+  return !BAD_CHARS.test(withoutTerms(s))
+}
+
+// 尿不湿 and 不锈钢盆 are things, though 不 usually starts a sentence
+function withoutTerms(s: string): string {
+  let f = foldItem(s)
+  for (const g of SYNONYMS.groups) for (const t of g.terms) if (t.length >= 2) f = f.split(t).join('')
+  return f
+}
+
+function isTerm(item: string): boolean {
+  const f = foldItem(item)
+  return SYNONYMS.groups.some(g => g.same.has(f) || g.kinds.has(f))
+}
+
+// ---------------------------------------------------------------- detection
+
+const OFFER_WORDS = ['我这里有', '我这边有', '我这有', '我家有', '我有', '免费送', '赠送', '转让', '闲置', '出', '送']
+const REQUEST_WORDS = ['我急需', '我需要', '我想要', '急需', '急求', '求购', '求借', '求助', '需要', '想要', '求']
+const byLength = (a: string, b: string) => b.length - a.length
+const KEYWORD = [...OFFER_WORDS, ...REQUEST_WORDS].sort(byLength).join('|')
+const SPACED = new RegExp(`^(${KEYWORD})\\s+(.+)$`)
+const COMPACT = new RegExp(`^(${KEYWORD})(.+)$`)
+const ASKS_BACK = /(吗|吧|么|嘛|不)\??$|\?$/
+
+function kindOf(word: string): AidKind {
+  return OFFER_WORDS.includes(word) ? 'offer' : 'request'
+}
+
+// 求助 谁家有… and 求 谁有… : the request frame is inside the argument
+const REQUEST_LEAD = /^(谁家里?有|谁有|有没有人有|有没有邻居有|有没有|哪位邻居有|哪位有)/
+
+/** `我有 泡椒 2瓶`, `出 白菜 5颗 免费`, `求 止痛片`: keyword, space, item, optional quantity and note. */
+function spaced(line: string): AidText | null {
+  const m = SPACED.exec(line)
+  if (!m) return null
+  const kind = kindOf(m[1])
+  if (kind === 'request' && /^(需要|想要|我需要|我想要)$/.test(m[1]) && ASKS_BACK.test(m[2])) return null
+  // `送 闲置 婴儿床`, `出 全新 奶瓶`: a lone modifier is not the item
+  const tokens = m[2].split(/[\s,。!?;、]+/).filter(t => t && !/^(闲置|全新|九成新|多余的?|免费|白送|自取|急|急用)$/.test(t))
+  if (tokens.length === 0) return null
+  const first = tokens[0].replace(REQUEST_LEAD, '')
+  const c = cleanItem(first)
+  if (!c) return null
+  let qty = c.qty
+  for (const t of tokens.slice(1)) {
+    const q = QTY_ONLY.exec(t)
+    if (q && !qty) qty = qtyOf(q)
+  }
+  return { kind, item: c.item, qty, urgent: false }
+}
+
+/** `求止痛片`, `出白菜5颗`, `我有N95口罩10个`: no space, so the item must look like goods. */
+function compact(line: string): AidText | null {
+  const m = COMPACT.exec(line)
+  if (!m) return null
+  const kind = kindOf(m[1])
+  // 送的菜收到了, 出了什么事: the keyword was a verb in an ordinary sentence
+  if (/^(的|了|过|到|给|来|去|着)/.test(m[2])) return null
+  const seg = m[2].split(/[\s,。!?;]/)[0]
+  const c = cleanItem(seg)
+  if (!c || !goodsLike(c.item)) return null
+  const after = seg.slice(seg.indexOf(c.item) + c.item.length)
+  // 需要退烧药吗 / 需要退烧药的… / 我有口罩了 are questions, offers or statements, not requests
+  if (/^(吗|么|嘛|的|了)/.test(after)) return null
+  if (/需要|想要/.test(m[1]) && ASKS_BACK.test(line)) return null
+  // 我有口罩 may just be a statement; 出门, 送孩子: one-character verbs need a known item or a quantity
+  if (m[1] === '我有' && !c.qty) return null
+  if (m[1].length === 1 && m[1] !== '求' && !c.qty && !isTerm(c.item)) return null
+  return { kind, item: c.item, qty: c.qty ?? anyQty(line), urgent: false }
+}
+
+function anyQty(text: string): string | null {
+  const q = QTY_ANY.exec(text)
+  return q ? qtyOf(q) : null
+}
+
+// `需要退烧药的可以找我`: someone who HAS it
+const OFFER_FOR_NEEDERS = /^(?:有)?需要(.{1,12}?)的(?:邻居|朋友|话)?(?:可以|请|就)?(?:找我|私聊|私信|私我|联系我|来拿|说一声|吱一声|扣1|滴滴我|@我)/
+
+const OFFER_TAIL = /(要不要|谁要|谁需要|有人要|有人需要|有要的|有需要的|需要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|要的(?:话)?(?:邻居|朋友)?(?:可以|请|就)?(?:私聊|私信|私我|联系|说|找我|来拿|吱|留言|扣|滴滴|@我)|免费送|白送|送给需要|可以送|送人|自取|免费领)/
+const OFFER_SOURCES = [
+  /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有(.+)/,
+  /(?:买多了|多买了|囤多了|多出了?|剩了|剩下|闲置|吃不完|用不完|用不上)(?:的)?(.+)/,
+  /(?:拉|买|拿|带|领|团|抢|发|分|囤|种|摘|做|包)了(.+)/,
+  /(?:免费送|白送|送)(?:给需要的)?(?:邻居)?(.+)/,
+  /(?:谁要|有人要|有没有人要|谁需要|有人需要|有没有人需要)(.+)/,
+]
+const SURPLUS_SOURCE = 1
+const BEFORE_SURPLUS = /([^\s,。!?]{1,10}?)(?:买多了|多买了|囤多了|多了|吃不完|用不完|用不上|剩了)/
+
+// Buying and group-buy talk (`有没有大米团购`, `哪里有卖退烧药`) is commerce, not neighbours' aid
+const COMMERCE = /(团购|链接|接龙|下单|多少钱|价格|有卖|在卖|卖的|在哪买|哪里买|哪买|能买到|买得到)/
+
+function naturalOffer(text: string): AidText | null {
+  const f = OFFER_FOR_NEEDERS.exec(text)
+  if (f) {
+    const c = cleanItem(f[1])
+    if (c) return { kind: 'offer', item: c.item, qty: c.qty, urgent: false }
+  }
+  if (!OFFER_TAIL.test(text) || COMMERCE.test(text)) return null
+  // next to 买多了/吃不完 any item will do; elsewhere it has to look like goods
+  const candidates: [string, boolean][] = []
+  OFFER_SOURCES.forEach((re, i) => {
+    const m = re.exec(text)
+    if (m) candidates.push([m[1], i === SURPLUS_SOURCE])
+  })
+  const b = BEFORE_SURPLUS.exec(text)
+  // 昨天团的菜买多了: the thing is after the last 的
+  if (b) candidates.push([b[1].split('的').pop()!.replace(/^(今天|昨天|前天|我家|我们家|家里|我)+/, ''), true])
+  for (const [raw, surplus] of candidates) {
+    const c = cleanItem(raw)
+    if (c && (surplus || goodsLike(c.item))) return { kind: 'offer', item: c.item, qty: c.qty ?? anyQty(text), urgent: false }
+  }
+  return null
+}
+
+const WHO_HAS = /(?:谁|哪位|哪家|哪个|有没有人|有没有邻居|有没有谁|有没有哪位|邻居们?)(?:邻居)?(?:家里?|家中|手上|手里|那里|那儿)?(?:还)?有(?:没有)?(.*)/
+const HAS_ANY = /^(?:请问|邻居们?|家里|大家)?[,]?有没有(.*)/
+const BORROW = /(?:想|能不能|可不可以|可以|能)(?:跟大家|向大家|和大家)?(?:借|匀|换)(?:我|给我)?(?:一下)?(.*)/
+const RUN_OUT = /没(?:有)?(.{1,8}?)了/
+const SURPLUS = /^(多余|多的|闲置|用不完|用不上|不用的)/
+
+function naturalRequest(text: string): AidText | null {
+  if (COMMERCE.test(text)) return null
+  const candidates: [string, boolean][] = []
+  const w = WHO_HAS.exec(text)
+  if (w) {
+    const rest = w[1].replace(/^[\s,。!?]+/, '')
+    if (rest) candidates.push([rest, SURPLUS.test(rest)])
+    else {
+      const r = RUN_OUT.exec(text)
+      if (r) candidates.push([r[1], false])
+    }
+  }
+  const h = HAS_ANY.exec(text)
+  if (h && !/^(人|邻居|谁)/.test(h[1])) candidates.push([h[1], SURPLUS.test(h[1])])
+  const b = BORROW.exec(text)
+  if (b && /(谁|哪位|邻居|大家|吗|\?)/.test(text)) candidates.push([b[1], false])
+  for (const [raw, surplus] of candidates) {
+    const c = cleanItem(raw)
+    if (c && (surplus || goodsLike(c.item))) return { kind: 'request', item: c.item, qty: c.qty ?? anyQty(raw), urgent: false }
+  }
+  return null
+}
+
+const URGENT = /(急|救命|赶紧|马上要用)/
+const NOT_URGENT = /(不|别|不用|无需|不太|没那么)(着|太|很)?急/g
+const DEPENDANT = /(孩子|小孩|宝宝|宝贝|娃|儿子|女儿|闺女|孙子|孙女|外孙|小朋友|婴儿|老人|老人家|老爷子|老太太|老母亲|老父亲|我爸|我妈|父亲|母亲|奶奶|爷爷|外婆|外公|姥姥|姥爷|婆婆|公公|孕妇)/
+
+/** An urgent request: 急 (not 不急), or medicine for a child or an elderly person. */
+export function isUrgent(text: string, item: string): boolean {
+  const t = text.replace(NOT_URGENT, '')
+  return URGENT.test(t) || (DEPENDANT.test(t) && isMedicine(item))
+}
+
+/** An offer or a request in a message, or null for everyday chat. Expects normalised text. */
+export function detectAid(text: string): AidText | null {
+  const lines = text.split('\n').map(l => l.trim()).filter(Boolean)
+  if (lines.length === 0 || lines.length > 3 || text.length > 120) return null
+  const first = lines[0]
+  const whole = lines.join(',')
+  const found = spaced(first) ?? naturalOffer(whole) ?? compact(first) ?? naturalRequest(whole)
+  if (!found) return null
+  if (found.kind === 'request') found.urgent = isUrgent(whole, found.item)
+  return found
+}
+
+// ---------------------------------------------------------------- follow-ups and listing
+
+const REF = /^(?:我)?(要|认领|预定|预订|完成|已完成|搞定|已送出|撤回|撤销)\s*#\s*(\d{1,7})(?:\s|$|[,。!])/
+const ACTIONS: Record<string, AidAction> = {
+  要: 'claim', 认领: 'claim', 预定: 'claim', 预订: 'claim',
+  完成: 'done', 已完成: 'done', 搞定: 'done', 已送出: 'done',
+  撤回: 'withdraw', 撤销: 'withdraw',
+}
+
+/** `要 #5`, `完成 #5`, `撤回 #5`. */
+export function parseAidRef(text: string): { action: AidAction; id: number } | null {
+  const m = REF.exec(text.trim() + ' ')
+  return m ? { action: ACTIONS[m[1]], id: Number(m[2]) } : null
+}
+
+/** `物资`, `互助`: list what is open. */
+export function isAidList(text: string): boolean {
+  return /^(物资|互助|物资互助|物资列表|互助列表|查看物资|查看互助|物资清单)$/.test(text.trim())
+}

@@ -1,0 +1,87 @@
+// After the goods arrive: the owner sends `到货 [#3] 北门 …` and exactly the people who ordered
+// are mentioned; each replies `已取` when they have theirs; `未取` (owner/admin) lists who has not.
+import type { Command, Ctx } from '../../src/types.js'
+import { invalid, UserError } from '../../src/types.js'
+import { splitChainRef } from './parse-order.js'
+import { getChain, roomChains, items, orders, type Chain } from './store.js'
+import { linesText, who } from './format.js'
+import { isOwner } from './close.js'
+import { memberKey } from './order.js'
+
+/** `#3` if given, else the newest chain of the room with orders that the sender may manage. */
+function target(ctx: Ctx, ref: number | null, mine: boolean): Chain | null {
+  if (ref !== null) { const c = getChain(ctx, ref); return c && c.room === ctx.room ? c : null }
+  const all = roomChains(ctx, ctx.room!).filter(c => orders(ctx, c.id).length)
+  return (mine ? all.find(c => isOwner(ctx, c)) : null) ?? all[0] ?? null
+}
+
+export const arrival: Command<{ chainId: number; note: string }> = {
+  name: 'chain.arrival',
+  help: { summary: '到货通知（@所有接龙的人）', usage: '到货 [#编号] 取货地点和说明', example: '到货 #3 北门 请大家来取' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^到货(?:了|啦)?\s*(#\s*\d+)?\s*(.*)$/s.exec(ctx.text)
+    if (!m || !ctx.room || /[?吗没]/.test(m[2])) return null
+    const c = target(ctx, m[1] ? splitChainRef(m[1]).chain : null, true)
+    if (!c) return m[1] ? invalid('这个群里没有这个接龙。') : null
+    // `到货了` from a resident is news or a question, not a command: only the owner's is ours
+    if (!isOwner(ctx, c)) return m[1] ? invalid(`只有团长 ${c.owner} 或管理员可以发到货通知。`) : null
+    return { chainId: c.id, note: m[2].trim() }
+  },
+  run({ chainId, note }, ctx) {
+    const c = getChain(ctx, chainId)!
+    if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以发到货通知。`)
+    const waiting = orders(ctx, c.id).filter(o => !o.pickedUp)
+    const names = [...new Set(waiting.map(o => o.member))]
+    ctx.q('UPDATE chains SET arrived_at = ? WHERE id = ?').run(ctx.now, c.id)
+    const where = note || c.pickup || ''
+    ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: names })
+  },
+}
+
+export const pickedUp: Command<{ orderIds: number[]; chainId: number }> = {
+  name: 'chain.picked',
+  help: { summary: '告诉团长我已取货', usage: '已取 [#编号]', example: '已取' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(?:已取|已取货|取到了|拿到了)\s*(#\s*\d+)?$/.exec(ctx.text)
+    if (!m || !ctx.room) return null
+    const ref = m[1] ? splitChainRef(m[1]).chain : null
+    const key = memberKey(ctx.member!.name)
+    // the goods that arrived most recently first; a sign-up list has nothing to pick up
+    const byArrival = roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
+      .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
+    for (const c of byArrival) {
+      if (ref !== null && c.id !== ref) continue
+      const os = orders(ctx, c.id).filter(o => (o.okey === key || o.member === ctx.member!.name) && !o.pickedUp)
+      if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
+    }
+    return null
+  },
+  run({ orderIds, chainId }, ctx) {
+    for (const id of orderIds) ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?').run(id)
+    ctx.ack(`✅ #${chainId} 已取：`, ctx.member!.name)
+  },
+}
+
+export const notPicked: Command<{ chainId: number }> = {
+  name: 'chain.unpicked',
+  help: { summary: '看谁还没取货（团长或管理员）', usage: '未取 [#编号]', example: '未取 #3' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(?:未取|没取|谁没取|谁还没取|未取货)\s*(#\s*\d+)?$/.exec(ctx.text)
+    if (!m || !ctx.room) return null
+    const c = target(ctx, m[1] ? splitChainRef(m[1]).chain : null, true)
+    return c ? { chainId: c.id } : null
+  },
+  run({ chainId }, ctx) {
+    const c = getChain(ctx, chainId)!
+    if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以查看未取名单。`)
+    const its = items(ctx, c.id)
+    const os = orders(ctx, c.id)
+    const left = os.filter(o => !o.pickedUp)
+    if (!left.length) return ctx.reply(`#${c.id} ${c.title}：${os.length}人都已取货 ✓`)
+    ctx.reply([`#${c.id} ${c.title} 还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
+      ...left.map((o, n) => `${n + 1}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`)].join('\n'))
+  },
+}

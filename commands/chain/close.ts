@@ -1,0 +1,91 @@
+// Closing: the owner or an admin sends `截单` / `结束接龙` [#3], or the deadline passes (a reminder
+// goes out an hour before). The room gets the summary (totals per item, amount per household,
+// grand total); the owner gets the spreadsheet (XLSX and CSV) in private chat.
+import type { Command, Ctx, JobRun, FileBuilder } from '../../src/types.js'
+import { invalid, UserError } from '../../src/types.js'
+import { splitChainRef } from './parse-order.js'
+import { hhmm } from '../../src/time.js'
+import { getChain, openChains, roomChains, items, orders, setStatus, type Chain } from './store.js'
+import { summary, totalsText } from './format.js'
+import { ambiguousText } from './order.js'
+import { exportChain } from './export.js'
+import { samePerson } from '../../src/identity.js'
+
+export function isOwner(ctx: Ctx, c: Chain): boolean {
+  return ctx.isAdmin || samePerson(ctx.member, { name: c.owner, wx: c.ownerWx, sig: c.ownerSig })
+}
+
+export function closeChain(ctx: Ctx, c: Chain): void {
+  setStatus(ctx, c.id, 'closed')
+  ctx.cancel(`chain:${c.id}:`)
+  const os = orders(ctx, c.id)
+  ctx.send(c.room, summary({ ...c, status: 'closed' }, items(ctx, c.id), os))
+  if (os.length) {
+    ctx.file('@' + c.owner, 'chain.xlsx', { chainId: c.id }, { person: c.ownerSig })
+    ctx.file('@' + c.owner, 'chain.csv', { chainId: c.id }, { person: c.ownerSig })
+  }
+}
+
+export const close: Command<{ chainId: number }> = {
+  name: 'chain.close',
+  help: { summary: '截单（团长或管理员）', usage: '截单 [#编号]', example: '截单 #3' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(#\s*\d+\s*)?(?:截单|结束接龙|接龙结束|停止接龙)\s*(#\s*\d+)?$/.exec(ctx.text)
+    if (!m || !ctx.room) return null
+    const ref = splitChainRef(m[1] ?? m[2] ?? '').chain
+    if (ref !== null) {
+      const c = getChain(ctx, ref)
+      if (!c || c.room !== ctx.room) return invalid(`这个群里没有接龙 #${ref}。`)
+      return { chainId: c.id }
+    }
+    const open = openChains(ctx, ctx.room)
+    if (!open.length) return roomChains(ctx, ctx.room).length ? invalid('这个群里现在没有进行中的接龙。') : null
+    const own = open.filter(c => isOwner(ctx, c))
+    if (own.length === 1) return { chainId: own[0].id }
+    return open.length === 1 ? { chainId: open[0].id } : invalid(ambiguousText(open, '截单'))
+  },
+  run({ chainId }, ctx) {
+    const c = getChain(ctx, chainId)!
+    if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以截单 #${c.id}。`)
+    if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了。`)
+    closeChain(ctx, c)
+  },
+}
+
+export const jobs = {
+  'chain.close'(job: JobRun, ctx: Ctx) {
+    const c = getChain(ctx, job.payload.chainId)
+    if (c && c.status === 'open') closeChain(ctx, c)
+  },
+  'chain.remind'(job: JobRun, ctx: Ctx) {
+    const c = getChain(ctx, job.payload.chainId)
+    if (!c || c.status !== 'open' || !c.deadline || c.deadline <= ctx.now) return
+    const its = items(ctx, c.id)
+    const n = orders(ctx, c.id).length
+    const mins = Math.round((c.deadline - ctx.now) / 60000)
+    const left = mins >= 60 ? `${Math.round(mins / 60)}小时` : `${mins}分钟`
+    ctx.send(c.room, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
+      `已有${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))
+  },
+}
+
+async function sheet(db: Parameters<FileBuilder>[0], args: any, config: Parameters<FileBuilder>[2], ext: 'xlsx' | 'csv') {
+  // loaded on the first spreadsheet: exceljs alone is ~20 MB of a resident bot that rarely sends one
+  const { chainXlsx, chainCsv, chainFileName } = await import('./sheet.js')
+  const e = exportChain(db, Number(args?.chainId), config.tz)
+  if (!e) throw new Error(`chain ${args?.chainId} not found`)
+  // in the order the sheet lists households, compared by one collator: the sheet's own sort (same
+  // collation via localeCompare, costly per call) then finds them sorted in one pass
+  const household = new Intl.Collator('zh-CN', { numeric: true }).compare
+  const member = new Intl.Collator('zh-CN').compare
+  const orders = [...e.orders].sort((a, b) => (a.household === null ? 1 : 0) - (b.household === null ? 1 : 0)
+    || household(a.household ?? '', b.household ?? '') || member(a.member, b.member))
+  const c = { ...e, orders, items: e.items.map(i => ({ ...i, unit: i.unit ?? '' })) }
+  return { name: chainFileName(c, ext), data: ext === 'xlsx' ? await chainXlsx(c) : chainCsv(c) }
+}
+
+export const files: Record<string, FileBuilder> = {
+  'chain.xlsx': (db, args, config) => sheet(db, args, config, 'xlsx'),
+  'chain.csv': (db, args, config) => sheet(db, args, config, 'csv'),
+}

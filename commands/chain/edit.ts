@@ -1,0 +1,99 @@
+// Changing and cancelling: `改 土豆5斤` restates my whole order, `取消` drops my order,
+// `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
+import type { Command, Ctx } from '../../src/types.js'
+import { invalid, UserError } from '../../src/types.js'
+import { getChain, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
+import { candidates } from './pick.js'
+import { parseFor, applyOrder, memberKey, closedText, ambiguousText, type OrderInput } from './order.js'
+import { linesText, money } from './format.js'
+
+export const change: Command<OrderInput> = {
+  name: 'chain.change',
+  help: { summary: '修改我的接龙（整单改为）', usage: '改 品名数量', example: '改 土豆5斤' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(#\s*\d+\s*)?(?:修改|改成|改为|改)\s*[:：]?\s*(.+)$/s.exec(ctx.text)
+    if (!m) return null
+    const r = parseFor(ctx, `${m[1] ?? ''}${m[2]}`, true)
+    // `改天再说` is chat: only a rest that reads as an order (or a clear error in one) is ours
+    if (!r || 'invalid' in r) return r
+    // `改 白菜` says what but not how many: not a reason to set it to 1
+    if (r.parse.kind === 'order' && !/[\d一二两三四五六七八九十半]/.test(m[2])) {
+      const name = r.its?.find(i => i.code === (r.parse as { lines: { item: number }[] }).lines[0].item)?.name ?? ''
+      return invalid(`请写上改成多少，例如：改 ${name}2（不要了就发：取消 ${name}）`)
+    }
+    return { ...r, replace: true }
+  },
+  run: applyOrder,
+}
+
+interface CancelInput { chainId: number; items: number[] | null }
+
+export const cancel: Command<CancelInput> = {
+  name: 'chain.cancel',
+  help: { summary: '取消我的接龙（或其中一样）', usage: '取消 / 取消 品名', example: '取消 鸡蛋' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(#\s*\d+\s*)?取消(?:订单|接龙|报名)?\s*(.*)$/s.exec(ctx.text)
+    if (!m) return null
+    // `取消 #2` puts the chain after the word
+    const after = /^(#\s*\d+)\s*(.*)$/s.exec(m[2])
+    if (!m[1] && after) { m[1] = after[1]; m[2] = after[2] }
+    const cand = candidates(ctx, `${m[1] ?? ''}${m[2] || 'x'}`)
+    if (!cand) return null
+    const mine = cand.chains.filter(c => findOrder(ctx, c.id, memberKey(ctx.member!.name)))
+    if (!mine.length) return null
+    if (!m[2]) {
+      if (mine.length > 1) return invalid(ambiguousText(mine, '取消'))
+      return { chainId: mine[0].id, items: null }
+    }
+    const r = parseFor(ctx, `${m[1] ?? ''}${m[2]}`, true)
+    if (!r || 'invalid' in r) return r
+    if (r.parse.kind !== 'order') return { chainId: r.chainId, items: null }
+    return { chainId: r.chainId, items: r.parse.lines.map(l => l.item) }
+  },
+  run(input, ctx) {
+    const chain = getChain(ctx, input.chainId)!
+    if (chain.status === 'closed') throw new UserError(closedText(chain))
+    const name = ctx.member!.name
+    const o = findOrder(ctx, chain.id, memberKey(name))
+    if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
+    const its = items(ctx, chain.id)
+    if (!input.items) {
+      deleteOrder(ctx, chain.id, memberKey(name))
+      return ctx.ack(`✅ #${chain.id} 已取消：`, name)
+    }
+    const dropped = o.lines.filter(l => input.items!.includes(l.item))
+    if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
+    const left = o.lines.filter(l => !input.items!.includes(l.item))
+    saveOrder(ctx, chain.id, { okey: o.okey, member: o.member, household: o.household }, left, false)
+    ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
+  },
+}
+
+/** The sender's orders (and the chains they run) for `我的订单` and the core `我的`; null if none. */
+export function myChainsText(ctx: Ctx): string | null {
+  const names = [ctx.member!.name, ctx.member!.wxName]
+  const chains = ctx.room ? roomChains(ctx, ctx.room) : allChains(ctx).reverse()
+  const out: string[] = []
+  for (const c of chains) {
+    const o = names.map(n => findOrder(ctx, c.id, memberKey(n))).find(Boolean)
+    if (!o || (c.status === 'closed' && o.pickedUp)) continue
+    const its = items(ctx, c.id)
+    const amount = amountOf(o, its)
+    out.push(`#${c.id} ${c.title}${c.status === 'closed' ? '（已截单）' : ''}：${its.length ? linesText(o.lines, its) : '已报名'}${amount ? `，${money(amount)}元` : ''}`)
+  }
+  const owned = chains.filter(c => c.status === 'open' && names.includes(c.owner))
+  if (owned.length) out.push(`我发起的：${owned.map(c => `#${c.id} ${c.title}`).join('、')}`)
+  return out.length ? `${ctx.member!.name} 的接龙：\n${out.join('\n')}` : null
+}
+
+export const mine: Command<Record<string, never>> = {
+  name: 'chain.mine',
+  help: { summary: '看我的接龙订单', usage: '我的订单', example: '我的订单' },
+  where: 'any', who: 'anyone',
+  parse: ctx => (/^我的(?:订单|接龙)$/.test(ctx.text) ? {} : null),
+  run(_input, ctx) {
+    ctx.reply(myChainsText(ctx) ?? '你现在没有进行中的接龙订单。')
+  },
+}

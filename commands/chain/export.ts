@@ -1,0 +1,34 @@
+// A chain as docs/export.md describes it, shared by exportState, the owner's spreadsheet and
+// the dashboard. Orders are sorted by member name, items by code, so exports are byte-identical.
+import type { Db } from '../../src/types.js'
+import { isoLocal } from '../../src/time.js'
+import { getChain, allChains, items, orders, amountOf } from './store.js'
+
+export interface ExportedChain {
+  id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
+  deadline: string | null; pickup: string | null; cap: number | null
+  items: { code: number; name: string; unit: string; price: number; stock: number | null; limit: number | null; ordered: number }[]
+  orders: { member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean }[]
+}
+
+const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+export function exportChain(db: Db, id: number, tz: string): ExportedChain | null {
+  const c = getChain(db, id)
+  if (!c) return null
+  const its = items(db, id)
+  return {
+    id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status,
+    deadline: c.deadline === null ? null : isoLocal(c.deadline, tz), pickup: c.pickup, cap: c.cap,
+    // export.md has no null unit: an item sold without one (`1. 半个南瓜 8元`) exports ''
+    items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit ?? '', price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
+    orders: orders(db, id)
+      .map(o => ({ member: o.member, household: o.household, lines: o.lines, amount: amountOf(o, its), pickedUp: o.pickedUp, okey: o.okey }))
+      .sort((a, b) => byName(a.member, b.member) || byName(a.household ?? '', b.household ?? '') || byName(a.okey, b.okey))
+      .map(({ okey: _k, ...o }) => o),
+  }
+}
+
+export function exportChains(db: Db, tz: string): ExportedChain[] {
+  return allChains(db).map(c => exportChain(db, c.id, tz)!)
+}

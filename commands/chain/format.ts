@@ -1,0 +1,125 @@
+// How chains read in the chat: item lines, the familiar numbered 接龙 layout with totals, the
+// closing summary, and the replies that explain a refused or partly filled order.
+import type { OrderError } from './parse-order.js'
+import { formatNumber, round } from './quantity.js'
+import { describe } from '../../src/time.js'
+import type { Chain, Item, Order } from './store.js'
+import { amountOf, itemByCode } from './store.js'
+
+export const money = (n: number) => formatNumber(round(n))
+
+export function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
+  return `${item.name}${formatNumber(qty)}${item.unit ?? ''}`
+}
+
+export function linesText(lines: { item: number; qty: number }[], its: Item[]): string {
+  // a one-item list (WeChat's 半个南瓜 共20份) reads better as just `4份`
+  if (its.length === 1 && lines.length === 1) return formatNumber(lines[0].qty) + (its[0].unit ?? '')
+  const by = itemByCode(its)
+  let out = ''
+  for (const l of lines) {
+    const i = by.get(l.item)
+    if (i) out += (out ? ' ' : '') + qtyText(i, l.qty)
+  }
+  return out
+}
+
+export function itemLine(i: Item): string {
+  const parts = [`${i.code}. ${i.name}`]
+  if (i.price) parts.push(`${money(i.price)}元${i.unit ? '/' + i.unit : ''}`)
+  if (i.stock !== null) parts.push(`限${formatNumber(i.stock)}${i.unit ?? ''}（剩${formatNumber(Math.max(0, i.stock - i.ordered))}）`)
+  if (i.limit !== null) parts.push(`每人限${formatNumber(i.limit)}${i.unit ?? ''}`)
+  return parts.join(' ')
+}
+
+export function itemCodes(its: Item[]): string {
+  return its.map(i => `${i.code} ${i.name}`).join('、')
+}
+
+/** Who an order is for, as a line of the list: household first when known. */
+export function who(o: Pick<Order, 'member' | 'household'>): string {
+  return o.household && !o.member.includes(o.household) ? `${o.household} ${o.member}` : o.member
+}
+
+export function totalsText(its: Item[]): string {
+  return its.map(i => qtyText(i, i.ordered)).join(' · ')
+}
+
+export function grandTotal(os: Order[], its: Item[]): number {
+  return round(os.reduce((s, o) => s + amountOf(o, its), 0))
+}
+
+/** `#接龙 周六蔬菜团购 (#3)`, the items, then `1. 李四 白菜2颗` per order, then totals. */
+export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
+  const out = [`#接龙 ${c.title}（#${c.id}${c.status === 'closed' ? ' 已截单' : ''}）`]
+  for (const i of its) out.push(itemLine(i))
+  const meta = []
+  if (c.deadline) meta.push(`截止 ${describe(c.deadline, tz)}`)
+  if (c.pickup) meta.push(`自提 ${c.pickup}`)
+  if (c.cap) meta.push(`限${c.cap}人`)
+  if (meta.length) out.push(meta.join(' · '))
+  out.push('')
+  if (!os.length) out.push('（还没有人接龙）')
+  os.forEach((o, n) => {
+    const l = its.length ? linesText(o.lines, its) : ''
+    out.push(`${n + 1}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`)
+  })
+  if (its.length && os.length) {
+    const total = grandTotal(os, its)
+    out.push('', `合计：${totalsText(its)}${total ? ` · 共${money(total)}元` : ''}`)
+  } else if (os.length) out.push('', `共${os.length}人${c.cap ? `（限${c.cap}人）` : ''}`)
+  return out.join('\n')
+}
+
+/** Amount per household (members without a known household count on their own). */
+export function perHousehold(os: Order[], its: Item[]): { who: string; amount: number; lines: string }[] {
+  const groups = new Map<string, Order[]>()
+  for (const o of os) {
+    const k = o.household ?? o.member
+    groups.set(k, [...(groups.get(k) ?? []), o])
+  }
+  return [...groups].map(([k, g]) => {
+    const merged = new Map<number, number>()
+    for (const o of g) for (const l of o.lines) merged.set(l.item, round((merged.get(l.item) ?? 0) + l.qty))
+    const names = g.map(o => o.member.replace(k, '').trim()).filter(Boolean)
+    const label = g[0].household === k ? `${k}${names.length ? ' ' + [...new Set(names)].join('、') : ''}` : k
+    return { who: label, amount: round(g.reduce((s, o) => s + amountOf(o, its), 0)), lines: linesText([...merged].map(([item, qty]) => ({ item, qty })), its) }
+  })
+}
+
+export function summary(c: Chain, its: Item[], os: Order[]): string {
+  const out = [`🔒 #${c.id} ${c.title} 已截单`]
+  if (!os.length) return out.concat('没有人接龙。').join('\n')
+  if (!its.length) {
+    out.push(`共${os.length}人：`, os.map(who).join('、'))
+    return out.join('\n')
+  }
+  out.push('【各品合计】')
+  for (const i of its) out.push(`${i.code}. ${qtyText(i, i.ordered)}${i.price ? ` = ${money(i.price * i.ordered)}元` : ''}`)
+  out.push('【各户】')
+  for (const h of perHousehold(os, its)) out.push(`${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`)
+  const total = grandTotal(os, its)
+  out.push(total ? `总计：${money(total)}元（${os.length}人）` : `共${os.length}人`)
+  if (c.pickup) out.push(`自提：${c.pickup}`)
+  return out.join('\n')
+}
+
+export function errorText(e: OrderError, its: Item[], chainId: number): string {
+  const codes = `可选：${itemCodes(its)}`
+  const eg = its.length ? `\n例如：${its[0].name}2 或 ${its[0].code}x2` : ''
+  switch (e.code) {
+    case 'unknown': return `#${chainId} 里没有「${e.words.join('、')}」。${codes}${eg}`
+    case 'ambiguous': return `「${e.word}」对应好几样：${e.items.map(c => `${c} ${its.find(i => i.code === c)?.name}`).join('、')}，请写全名或编号。${eg}`
+    case 'qty': return `数量不对：每样要大于0、不超过999。${eg}`
+    case 'fraction': {
+      const i = its.find(x => x.code === e.item)
+      return `${i?.name ?? ''}按${i?.unit ?? '份'}订，请写整数。${eg}`
+    }
+    case 'unit': {
+      const i = its.find(x => x.code === e.item)
+      return `${i?.name ?? ''}按${i?.unit ?? '份'}订，不能按${e.unit}。例如：${i?.name ?? ''}2${i?.unit ?? ''}`
+    }
+    case 'noitem': return `#${chainId} 有好几样，请写明要什么、要多少。${codes}${eg}`
+    case 'format': return `没看懂这条接龙，请每样写「品名+数量」。${codes}${eg}`
+  }
+}

@@ -1,0 +1,25 @@
+// 接龙 (sign-up chains and group-buys). Neighbours start a chain with `#接龙 标题` (+ item lines),
+// join with `+1` / `白菜2 土豆3斤` / WeChat's own 接龙 copies, change with `改`/`取消`, see it with
+// `接龙`/`#3`; the owner closes it (`截单`, or the deadline does), changes it (`改截止`, `加货`,
+// `改库存`), announces `到货`, tracks `已取`.
+import type { Family } from '../../src/types.js'
+import { native } from './native.js'
+import { start } from './start.js'
+import { close, jobs, files } from './close.js'
+import { arrival, pickedUp, notPicked } from './arrival.js'
+import { view } from './view.js'
+import { change, cancel, mine, myChainsText } from './edit.js'
+import { order } from './order.js'
+import { moveDeadline, addItems, setStock } from './manage.js'
+import { exportChains } from './export.js'
+
+export const chain: Family = {
+  name: '接龙',
+  aliases: ['团购', '报名', 'jielong'],
+  // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
+  commands: [native, start, close, moveDeadline, addItems, setStock, arrival, pickedUp, notPicked, view, mine, change, cancel, order],
+  jobs,
+  files,
+  exportState: (db, tz) => ({ chains: exportChains(db, tz) }),
+  mine: myChainsText,
+}

@@ -1,0 +1,289 @@
+// 接龙 posts: Linli's own (`#接龙 周六蔬菜团购` + item lines, 截止, 自提) and copies of WeChat's
+// native 接龙 (every join re-posts the whole list). Pure parsing and diffing; the command family
+// decides what a diff means for orders.
+import { fromLocal, toLocal } from '../../src/time.js'
+import { parseHousehold } from '../../src/text/household.js'
+import { parseNumber, quantityAt, canonicalUnit, UNIT_SRC, NUM_SRC } from './quantity.js'
+
+export interface ItemSpec {
+  code: number; name: string; price: number; unit: string | null; stock: number | null; limit: number | null
+}
+export interface ChainSpec {
+  title: string
+  cap: number | null
+  items: ItemSpec[]
+  deadline: number | null
+  pickup: string | null
+  /** Lines that looked like settings but could not be read (e.g. a deadline in the past). */
+  problems: string[]
+}
+
+const HEAD = /^#\s*(?:接龙|group\s*note)\s*/i
+const NUMBERED = /^(\d{1,3})\s*(?:[.、．)]|\s)\s*(.*)$/
+// `5元/斤`, `5/斤`, `30元一箱`, `5块每斤`; a bare `909 一箱` (an entry's household and amount) is no price
+const PRICE = new RegExp(`(?:¥|￥)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(?:元|块|¥|￥)\\s*(?:/|每|一)|(?:/|每))\\s*(${UNIT_SRC})`)
+const PRICE_ONLY = /(?:¥|￥)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)/
+
+/** True when the text opens with `#接龙` / `#Group Note` (after normalisation). */
+export function isJielongHead(text: string): boolean {
+  return HEAD.test(text.trim())
+}
+
+/** The lines of a post after its `#接龙` head; the rest of the head line comes first. */
+function bodyLines(text: string): string[] {
+  const lines = text.trim().split('\n').map(l => l.trim())
+  lines[0] = lines[0].replace(HEAD, '').trim()
+  return lines
+}
+
+/** A numbered line that carries a price is an item of a Linli chain: `1. 白菜 5元/颗 限20`. */
+export function looksLikeItemLine(line: string): boolean {
+  const m = NUMBERED.exec(line)
+  return Boolean(m && (PRICE.test(m[2]) || PRICE_ONLY.test(m[2])))
+}
+
+/**
+ * A native-style copy: a `#接龙` post whose numbered lines are entries (people), not priced items.
+ * Linli's own start post always prices its items.
+ */
+export function isNativeCopy(text: string): boolean {
+  if (!isJielongHead(text)) return false
+  // priced lines may head a native list (`1. 西瓜 3元/斤`); an unpriced numbered line is an entry
+  const numbered = bodyLines(text).filter(l => NUMBERED.test(l) && !isHint(l))
+  return numbered.some(l => !looksLikeItemLine(l))
+}
+
+/** Parse Linli's start post. null when the text does not start with #接龙. */
+export function parseChainPost(text: string, now: number, tz: string): ChainSpec | null {
+  if (!isJielongHead(text)) return null
+  const lines = bodyLines(text)
+  const spec: ChainSpec = { title: '', cap: null, items: [], deadline: null, pickup: null, problems: [] }
+  const capRe = /\s*限\s*(\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:人|名|位|个人)\s*$/
+  const titleLine = lines[0] || ''
+  const cap = capRe.exec(titleLine)
+  if (cap) spec.cap = parseNumber(cap[1])
+  spec.title = titleLine.replace(capRe, '').trim()
+  for (const line of lines.slice(1)) {
+    if (!line) continue
+    let m: RegExpExecArray | null
+    if ((m = /^(?:截止|截至|截单)(?:时间)?\s*[:：]?\s*(.+)$/.exec(line))) {
+      const at = parseWhen(m[1], now, tz)
+      if (at === null) spec.problems.push(line)
+      else spec.deadline = at
+    } else if ((m = /^(?:自提|取货|提货|自取)(?:点|地点|时间)?\s*[:：]?\s*(.+)$/.exec(line))) {
+      spec.pickup = m[1].trim()
+    } else if ((m = capRe.exec(line)) && line.replace(capRe, '').trim() === '') {
+      spec.cap = parseNumber(m[1])
+    } else if (looksLikeItemLine(line) || PRICE.test(line)) {
+      const item = parseItemLine(line, spec.items.length + 1)
+      if (item) spec.items.push(item)
+      else spec.problems.push(line)
+    } else if (!spec.title) spec.title = line
+  }
+  if (!spec.title) spec.title = spec.items.length ? '团购' : '接龙'
+  return spec
+}
+
+/** `1. 白菜 5元/颗 限20`, `3、鸡蛋 15元/盒 每人限2`, `土豆 3元一斤 库存50`. */
+export function parseItemLine(line: string, fallbackCode: number): ItemSpec | null {
+  const numbered = NUMBERED.exec(line)
+  const code = numbered ? Number(numbered[1]) : fallbackCode
+  let rest = numbered ? numbered[2] : line
+  let limit: number | null = null
+  let stock: number | null = null
+  const lim = /(?:每人|每户)\s*(?:限购?|最多)\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})|限购\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})/.exec(rest)
+  if (lim) { limit = parseNumber(lim[1] ?? lim[2]); rest = rest.replace(lim[0], ' ') }
+  const st = new RegExp(`(?:限量?|库存|共|仅|剩)\\s*(${NUM_SRC})\\s*(?:${UNIT_SRC})?`).exec(rest)
+  if (st) { stock = parseNumber(st[1]); rest = rest.replace(st[0], ' ') }
+  let price: number | null = null
+  let unit: string | null = null
+  const p = PRICE.exec(rest)
+  if (p) { price = Number(p[1]); unit = canonicalUnit(p[2]); rest = rest.replace(p[0], ' ') } else {
+    const po = PRICE_ONLY.exec(rest)
+    if (po) { price = Number(po[1] ?? po[2]); rest = rest.replace(po[0], ' ') }
+  }
+  const name = rest.replace(/[,;:：]/g, ' ').replace(/\s+/g, ' ').trim()
+  if (!name || price === null) return null
+  return { code, name, price, unit, stock, limit }
+}
+
+const WEEK: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
+
+/**
+ * A deadline phrase relative to now: `周五20:00`, `明天12点`, `今晚8点`, `11月27日 20:00`,
+ * `20:00` (today, or tomorrow if past). A day without a time means the end of that day (23:59).
+ * null when unreadable or already past.
+ */
+export function parseWhen(s: string, now: number, tz: string): number | null {
+  const t = s.trim().replace(/\s+/g, ' ')
+  const l = toLocal(now, tz)
+  let y = l.year; let mo = l.month; let d = l.day
+  let dayGiven = false
+  const pm = /晚|下午|傍晚|夜/.test(t)
+  let m: RegExpExecArray | null
+  if ((m = /(下+)?(?:周|星期|礼拜)([一二三四五六日天])/.exec(t))) {
+    const target = WEEK[m[2]]
+    // 下周一 is the Monday of next week (said on a Tuesday: six days on), as the notice times read it
+    const monday = (w: number) => (w + 6) % 7
+    const add = m[1] ? monday(target) - monday(l.weekday) + 7 * m[1].length : (target - l.weekday + 7) % 7
+    d += add; dayGiven = true
+  } else if ((m = /(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[-/.](\d{1,2})(?![\d:.点])/.exec(t))) {
+    mo = Number(m[1] ?? m[3]); d = Number(m[2] ?? m[4]); dayGiven = true
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
+    if (fromLocal(tz, y, mo, d, 23, 59) < now) y += 1
+  } else if ((m = /(\d{1,2})[日号]/.exec(t))) {
+    // `27号晚上8点`: this month's 27th, or next month's once it has gone
+    d = Number(m[1]); dayGiven = true
+    if (d < 1 || d > 31) return null
+    if (d < l.day) mo += 1
+  } else if (/后天/.test(t)) { d += 2; dayGiven = true } else if (/明/.test(t)) { d += 1; dayGiven = true } else if (/今/.test(t)) dayGiven = true
+  let hour = 23; let minute = 59
+  const hm = /(\d{1,2})[:：](\d{2})/.exec(t) ?? /(\d{1,2}|[一二两三四五六七八九十]+)点(半|(\d{1,2})分?)?/.exec(t)
+  if (hm) {
+    hour = parseNumber(hm[1]) ?? -1
+    minute = hm[2] === '半' ? 30 : hm[3] ? Number(hm[3]) : /^\d{2}$/.test(hm[2] ?? '') ? Number(hm[2]) : 0
+    if (pm && hour < 12) hour += 12
+    if (hour < 0 || hour > 23 || minute > 59) return null
+  } else if (!dayGiven) return null
+  else if (/早|上午/.test(t)) { hour = 12; minute = 0 }
+  let at = fromLocal(tz, y, mo, d, hour, minute)
+  if (at <= now && !dayGiven) at = fromLocal(tz, y, mo, d + 1, hour, minute)
+  if (at <= now && /周|星期|礼拜/.test(t)) at = fromLocal(tz, y, mo, d + 7, hour, minute)
+  return at > now ? at : null
+}
+
+// ---- WeChat's native 接龙 copies ------------------------------------------------------------
+
+export interface NativeEntry {
+  /** Number as written (renumbering is common, so never a key). */
+  n: number
+  /** Entry content without its number, wrapped lines joined with a space. */
+  text: string
+}
+export interface NativeCopy {
+  title: string
+  header: string[]
+  hints: string[]
+  entries: NativeEntry[]
+  footer: string[]
+}
+
+const FOOTER = /截单|截止|截至|点前|之前|自提|取货|提货|备注|谢谢|注意|送到|送货|统一|请|付款|转账/
+const isHint = (l: string) => /^(?:例如?|格式|示例|举例)(?:\s|[:：]|$)/.test(l)
+
+/** Parse a copy of WeChat's native 接龙: header, `例` hints, numbered entries, footer. */
+export function parseNativeCopy(text: string): NativeCopy {
+  const lines = bodyLines(text)
+  const copy: NativeCopy = { title: '', header: [], hints: [], entries: [], footer: [] }
+  let inEntries = false
+  let blankBefore = false
+  for (const line of lines) {
+    if (!line) { blankBefore = true; continue }
+    const m = NUMBERED.exec(line)
+    if (isHint(line)) copy.hints.push(line)
+    else if (m && !isPriceHeader(line, inEntries)) {
+      inEntries = true
+      copy.entries.push({ n: Number(m[1]), text: m[2].trim() })
+    } else if (!inEntries) copy.header.push(line)
+    else if (copy.footer.length === 0 && !blankBefore && isContinuation(line, copy.entries[copy.entries.length - 1])) {
+      const last = copy.entries[copy.entries.length - 1]
+      last.text = (last.text + ' ' + line).trim()
+    } else copy.footer.push(line)
+    blankBefore = false
+  }
+  copy.entries = copy.entries.filter(e => e.text !== '')
+  copy.title = copy.header[0] ?? ''
+  return copy
+}
+
+// A numbered line above any entry that carries a price is part of the header's item list.
+function isPriceHeader(line: string, inEntries: boolean): boolean {
+  return !inEntries && looksLikeItemLine(line)
+}
+
+// A wrapped entry continues on the next line: `1. 295-909` + `6份`, or a long entry split by the
+// phone. A footer (`三点截单`) is a sentence of its own.
+function isContinuation(line: string, last: NativeEntry | undefined): boolean {
+  if (!last || FOOTER.test(line)) return false
+  if (!hasQuantity(last.text)) return true
+  return hasQuantity(line) && line.length <= 20
+}
+
+function hasQuantity(s: string): boolean {
+  const t = s.replace(/\d{1,4}(?:-\d{1,4}){1,3}/g, ' ')
+  for (let i = 0; i < t.length; i++) if (quantityAt(t, i)?.unit || /^\+\d/.test(t.slice(i)) || /\d/.test(t[i])) return true
+  return false
+}
+
+/** `半个南瓜 等会送来 共20份` → stock 20 in 份. */
+export function nativeStock(copy: NativeCopy): { qty: number; unit: string | null } | null {
+  for (const line of copy.header) {
+    const m = new RegExp(`(?:共|限|仅|一共|总共)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})`).exec(line)
+    if (m) return { qty: parseNumber(m[1]) ?? 0, unit: canonicalUnit(m[2]) }
+  }
+  return null
+}
+
+/** Priced items announced in a native copy's header (`1. 西瓜 3元/斤`), if any. */
+export function nativeItems(copy: NativeCopy): ItemSpec[] {
+  const items: ItemSpec[] = []
+  for (const line of copy.header) {
+    if (!PRICE.test(line) && !looksLikeItemLine(line)) continue
+    const item = parseItemLine(line, items.length + 1)
+    // an unnumbered priced title (`鸡蛋 30元一箱`) beside numbered items must not share a code
+    if (item && items.some(i => i.code === item.code)) item.code = Math.max(...items.map(i => i.code)) + 1
+    if (item) items.push(item)
+  }
+  return items
+}
+
+/** Who an entry is for: its household (`295-909`), else the leading name (`张三 2份` → 张三). */
+export function entryName(text: string): string | null {
+  const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])/.exec(text)
+  if (hh) return parseHousehold(hh[1])
+  const name = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=\s|\+|\d|$)/.exec(text)
+  return name ? name[1] : null
+}
+
+/** The key an entry is tracked by across copies: its name, or its whole text when nameless. */
+export function entryKey(text: string): string {
+  return entryName(text) ?? text
+}
+
+export interface KnownEntry { key: string; text: string }
+export interface EntryDiff {
+  added: KnownEntry[]
+  changed: { key: string; from: string; to: string }[]
+  /** In the last known list, not in this copy: a cancellation, or someone who posted from an older copy. */
+  missing: KnownEntry[]
+}
+
+/**
+ * Keys made unique within one copy: a second `295-909` line becomes `295-909#2`. A nameless entry
+ * such as `白菜2` (its "name" is an item, per `isItem`) is keyed by its whole text.
+ */
+export function keyed(entries: NativeEntry[], isItem: (word: string) => boolean = () => false): KnownEntry[] {
+  const seen = new Map<string, number>()
+  return entries.map(e => {
+    const name = entryName(e.text)
+    const base = name && !isItem(name) ? name : e.text
+    const k = (seen.get(base) ?? 0) + 1
+    seen.set(base, k)
+    return { key: k === 1 ? base : `${base}#${k}`, text: e.text }
+  })
+}
+
+/** Compare a copy with the last known list, by key, ignoring numbering and order. */
+export function diffEntries(known: KnownEntry[], copy: KnownEntry[]): EntryDiff {
+  const before = new Map(known.map(e => [e.key, e.text]))
+  const after = new Map(copy.map(e => [e.key, e.text]))
+  const norm = (s: string) => s.replace(/\s+/g, '')
+  const diff: EntryDiff = { added: [], changed: [], missing: [] }
+  for (const e of copy) {
+    const old = before.get(e.key)
+    if (old === undefined) diff.added.push(e)
+    else if (norm(old) !== norm(e.text)) diff.changed.push({ key: e.key, from: old, to: e.text })
+  }
+  for (const e of known) if (!after.has(e.key)) diff.missing.push(e)
+  return diff
+}

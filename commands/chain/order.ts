@@ -1,0 +1,105 @@
+// Joining a chain: `+1` / `接龙+1` / `加一` / `报名` on a sign-up list, `白菜2 土豆3斤`, `1x2 3x1`,
+// `1号两份`, `五斤西瓜，十斤苹果` on a group-buy, `#3 …` when several are open. Confirmations are
+// merged acks; a partly filled order gets its own short reply; ordinary chat gets nothing.
+import type { Command, Ctx } from '../../src/types.js'
+import { invalid, UserError } from '../../src/types.js'
+import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
+import { getChain, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
+import { candidates, pickOrder, recentlyClosed, fill, addLines } from './pick.js'
+import { errorText, linesText, who } from './format.js'
+
+export interface OrderInput {
+  chainId: number; parse: OrderParse; replace: boolean
+  /** The chain's items as parse read them (same message, same transaction): run need not sum them again. */
+  its?: Item[]
+}
+
+export const memberKey = (name: string) => `m:${name}`
+
+export function closedText(c: Chain): string {
+  return `#${c.id} ${c.title} 已经截单了，不能再接龙或修改。有问题请联系团长 ${c.owner}。`
+}
+
+export function ambiguousText(chains: Chain[], example: string): string {
+  return `现在有${chains.length}个接龙在进行：${chains.map(c => `#${c.id} ${c.title}`).join('、')}。请在前面加上编号，例如：#${chains[0].id} ${example}`
+}
+
+/** Shared by order and 改: resolve the chain and the parse, or say why not. null = not ours. */
+export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInput | ReturnType<typeof invalid> | null {
+  const cand = candidates(ctx, text)
+  if (!cand) return unknownRef(ctx, text)
+  if (!cand.rest) return null
+  // `#2 白菜2` names the chain: it is meant as an order, so an unknown item gets its reply
+  const rest = forceMarked || cand.ref !== null ? `接龙 ${cand.rest}` : cand.rest
+  if (cand.ref !== null && cand.chains[0].status === 'closed') {
+    const p = parseOrder(rest, itemList(ctx, cand.chains[0].id))
+    return p && p.kind !== 'error' ? invalid(closedText(cand.chains[0])) : null
+  }
+  if (!cand.chains.length) {
+    const c = recentlyClosed(ctx, rest)
+    return c ? invalid(closedText(c)) : null
+  }
+  const picked = pickOrder(ctx, cand.chains, rest)
+  if (!picked) {
+    // an order for the chain that just closed, while another (say a sign-up list) is still open
+    const c = cand.ref === null ? recentlyClosed(ctx, rest) : null
+    return c ? invalid(closedText(c)) : null
+  }
+  if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
+  if (picked.parse.kind === 'error') {
+    // `改 白菜1` after 白菜's chain closed, while another chain is open: say it closed
+    const c = cand.ref === null && picked.parse.error.code === 'unknown' ? recentlyClosed(ctx, rest) : null
+    return invalid(c ? closedText(c) : errorText(picked.parse.error, picked.its, picked.chain.id))
+  }
+  return { chainId: picked.chain.id, parse: picked.parse, replace: false, its: picked.its }
+}
+
+/** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */
+function unknownRef(ctx: Ctx, text: string): ReturnType<typeof invalid> | null {
+  const { chain: ref, rest } = splitChainRef(text)
+  if (ref === null || !ctx.room || !rest) return null
+  const open = openChains(ctx, ctx.room)
+  const reads = open.find(c => { const p = parseOrder(rest, itemList(ctx, c.id)); return p && p.kind !== 'error' })
+  if (!reads) return null
+  return invalid(`这个群里没有接龙 #${ref}。进行中的：${open.map(c => `#${c.id} ${c.title}`).join('、')}，例如：#${reads.id} ${rest}`)
+}
+
+/** Record a member's order (added to, or replacing, what they hold) and confirm it. */
+export function applyOrder(input: OrderInput, ctx: Ctx): void {
+  const chain = getChain(ctx, input.chainId)!
+  if (chain.status === 'closed') throw new UserError(closedText(chain))
+  const name = ctx.member!.name
+  const p = input.parse
+  const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member!.household
+  const existing = findOrder(ctx, chain.id, memberKey(name))
+  const its = input.its ?? orderItems(ctx, chain.id)
+  if (p.kind === 'join') {
+    // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
+    if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND member = ?`).get(chain.id, name)) {
+      return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
+    }
+    if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
+      throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)
+    }
+    saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, [], true)
+    return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
+  }
+  if (p.kind !== 'order') return
+  const mine = existing?.lines ?? []
+  const want = input.replace ? p.lines : addLines(mine, p.lines)
+  const { lines, notes } = fill(its, mine, want)
+  if (notes.length) ctx.reply(notes.join('；'), { mentions: [name] })
+  if (!lines.length && !existing) return
+  saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, lines, false)
+  // names and units only: the items read before saving serve
+  const text = lines.length ? linesText(lines, its) : '（已清空）'
+  ctx.ack(`✅ #${chain.id} ${input.replace ? '已修改' : '已接龙'}：`, `${who({ member: name, household })} ${text}`)
+}
+
+export const order: Command<OrderInput> = {
+  name: 'chain.order',
+  help: { summary: '接龙下单或报名', usage: '白菜2 土豆3斤 / 1x2 / +1 / #3 白菜2', example: '白菜两颗 鸡蛋1盒' },
+  where: 'room', who: 'anyone',
+  parse: ctx => parseFor(ctx, ctx.text),
+  run: applyOrder,
+}

@@ -1,0 +1,64 @@
+// 接龙 pages: the list of chains, and one chain with its items (stock, totals), its orders by
+// household with pickup state, and download buttons.
+import type { Chain } from '../../src/dashboard/export-view.js'
+import { byHousehold, chainTotal, money } from './sheet.js'
+import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
+
+function status(c: Chain): Raw {
+  return c.status === 'open' ? html`<span class="tag ok">进行中</span>` : html`<span class="tag">已截单</span>`
+}
+
+function when(iso: string | null): string {
+  // export times are ISO with offset in the bot's zone: show the local wall clock as written
+  return iso ? iso.slice(5, 16).replace('T', ' ') : ''
+}
+
+export function chainsPage(chains: Chain[]): Raw {
+  if (chains.length === 0) return html`<h1>接龙</h1><section class="card"><p class="muted">还没有接龙。在群里发「#接龙 标题」开始。</p></section>`
+  const sorted = [...chains].sort((a, b) => (a.status === b.status ? b.id - a.id : a.status === 'open' ? -1 : 1))
+  const rows = sorted.map(c => [
+    html`<a href="/chains/${c.id}">#${c.id} ${c.title}</a>`, status(c),
+    c.orders.length, c.items.length ? yuan(chainTotal(c)) : '—',
+    `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`, c.room, c.owner,
+  ])
+  return html`<h1>接龙</h1><section class="card">${table(['接龙', '状态', '人数', '金额', '已取', '群', '团长'], rows,
+    { numeric: [2, 3], wrap: [0] })}</section>`
+}
+
+function linesText(c: Chain, lines: Chain['orders'][number]['lines']): string {
+  return lines.map(l => {
+    const it = c.items.find(i => i.code === l.item)
+    return it ? `${it.name}×${l.qty}${it.unit}` : `#${l.item}×${l.qty}`
+  }).join('、')
+}
+
+export function chainPage(c: Chain): Raw {
+  const items = [...c.items].sort((a, b) => a.code - b.code)
+  const total = chainTotal(c)
+  const picked = c.orders.filter(o => o.pickedUp).length
+  const households = new Set(c.orders.map(o => o.household ?? '@' + o.member)).size
+  const meta = html`<div class="stats">
+    <span>群 <b>${c.room}</b></span><span>团长 <b>${c.owner}</b></span>${status(c)}
+    ${c.deadline ? html`<span>截止 ${when(c.deadline)}</span>` : ''}${c.pickup ? html`<span>自提 ${c.pickup}</span>` : ''}</div>
+    <div class="stats"><span>接龙 <b>${c.orders.length}</b> 人</span><span>共 <b>${households}</b> 户</span>
+    ${c.cap !== null ? html`<span>上限 <b>${c.cap}</b> 人</span>` : ''}
+    ${items.length ? html`<span>总金额 <b data-testid="grand-total">${yuan(total)}</b></span>` : ''}
+    <span>已取 <b>${picked}/${c.orders.length}</b></span></div>
+    <a class="btn" href="/chains/${c.id}/export.xlsx" download>下载 Excel</a>
+    <a class="btn alt" href="/chains/${c.id}/export.csv" download>下载 CSV</a>`
+  // phones show the first columns without scrolling: what was ordered and the money come first
+  const itemRows = items.map(i => [i.code, i.name, `${i.ordered}${i.unit}`, yuan(money(i.price * i.ordered)),
+    i.stock === null ? '—' : i.stock - i.ordered, yuan(i.price) + (i.unit ? `/${i.unit}` : ''), i.stock ?? '不限', i.limit ?? '—'])
+  const itemsCard = items.length ? html`<section class="card"><h2>商品</h2>${table(
+    ['编号', '品名', '已订', '小计', '剩余', '单价', '库存', '每人限'], itemRows,
+    { numeric: [2, 3, 4, 5, 6, 7], wrap: [1], foot: ['合计', '', '', yuan(total), '', '', '', ''] })}</section>` : ''
+  const orderRows = byHousehold(c.orders).map(o => [o.household ?? '未登记', o.member,
+    ...(items.length ? [yuan(o.amount)] : []),
+    o.pickedUp ? html`<span class="tag ok">已取</span>` : html`<span class="tag warn">未取</span>`,
+    ...(items.length ? [linesText(c, o.lines)] : [])])
+  const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
+    : table(['户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
+      { numeric: items.length ? [2] : [], wrap: items.length ? [4] : [] })}</section>`
+  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${itemsCard}${ordersCard}
+    <p><a href="/chains">← 全部接龙</a></p>`
+}

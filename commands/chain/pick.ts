@@ -1,0 +1,85 @@
+// Which chain a message is about (`#3 …` or the room's open chains), and how much of an order
+// stock and per-person limits allow: a partly filled order says what was taken and why.
+import type { Ctx } from '../../src/types.js'
+import { splitChainRef, parseOrder, type OrderParse } from './parse-order.js'
+import { formatNumber, round } from './quantity.js'
+import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item } from './store.js'
+
+const DAY = 86400000
+
+export type Line = { item: number; qty: number }
+export interface Picked { chain: Chain; its: Item[]; parse: OrderParse }
+
+/** `#3 …` names a chain of this room; without it, the room's open chains are candidates. */
+export function candidates(ctx: Ctx, text: string): { chains: Chain[]; rest: string; ref: number | null } | null {
+  if (!ctx.room) return null
+  const { chain: ref, rest } = splitChainRef(text)
+  if (ref !== null) {
+    const c = getChain(ctx, ref)
+    return c && c.room === ctx.room ? { chains: [c], rest, ref } : null
+  }
+  return { chains: openChains(ctx, ctx.room), rest, ref }
+}
+
+/**
+ * Parse an order against the candidate chains. One chain understanding it wins; several mean
+ * the resident must say `#3`. Errors count only when no chain understood the text.
+ */
+export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { ambiguous: Chain[] } | null {
+  // every message in a room with an open chain comes here: parse on names, sum totals only if understood
+  const tried = chains.map(chain => {
+    const list = itemList(ctx, chain.id)
+    const parse = parseOrder(rest, list)
+    return { chain, its: parse ? orderItems(ctx, chain.id, list) : [], parse }
+  }).filter(t => t.parse !== null) as Picked[]
+  const good = tried.filter(t => t.parse.kind !== 'error')
+  if (good.length === 1) return good[0]
+  if (good.length > 1) return { ambiguous: good.map(g => g.chain) }
+  return tried[0] ?? null
+}
+
+/** A chain closed lately in this room whose items the text would order: to say it is closed. */
+export function recentlyClosed(ctx: Ctx, rest: string): Chain | null {
+  const c = roomChains(ctx, ctx.room!).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
+  if (!c) return null
+  const p = parseOrder(rest, itemList(ctx, c.id))
+  return p && p.kind !== 'error' ? c : null
+}
+
+/**
+ * Cap the wanted lines (the member's whole order) by stock left and the per-person limit.
+ * `mine` is what the member holds now, so raising an order only needs the difference in stock.
+ */
+export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; notes: string[] } {
+  const lines: Line[] = []
+  const notes: string[] = []
+  for (const w of want) {
+    const i = its.find(x => x.code === w.item)
+    if (!i) continue
+    const held = mine.find(m => m.item === w.item)?.qty ?? 0
+    const u = i.unit ?? ''
+    let q = w.qty
+    if (i.limit !== null && q > i.limit) {
+      q = i.limit
+      notes.push(`${i.name}每人限${formatNumber(i.limit)}${u}，已按${formatNumber(q)}${u}登记（你要了${formatNumber(w.qty)}${u}）`)
+    }
+    if (i.stock !== null) {
+      const left = round(i.stock - (i.ordered - held))
+      if (q > left) {
+        notes.push(left > 0
+          ? `${i.name}只剩${formatNumber(left)}${u}，已登记${formatNumber(left)}${u}（你要了${formatNumber(q)}${u}）`
+          : `${i.name}已经订完了，没有登记`)
+        q = Math.max(0, left)
+      }
+    }
+    if (q > 0) lines.push({ item: w.item, qty: round(q) })
+  }
+  return { lines, notes }
+}
+
+/** Add new lines to what a member holds (a second `白菜1` means one more). */
+export function addLines(mine: Line[], extra: Line[]): Line[] {
+  const m = new Map(mine.map(l => [l.item, l.qty]))
+  for (const l of extra) m.set(l.item, round((m.get(l.item) ?? 0) + l.qty))
+  return [...m].map(([item, qty]) => ({ item, qty })).sort((a, b) => a.item - b.item)
+}

@@ -1,0 +1,165 @@
+// Reading and writing chains, items and orders. Every function takes the context (or the db) and
+// stays synchronous: it runs inside the message's transaction.
+import type { Ctx, Db } from '../../src/types.js'
+import { stmt } from '../../src/store/db.js'
+import type { ChainItem } from './parse-order.js'
+import type { ItemSpec } from './jielong.js'
+import { round } from './quantity.js'
+
+export interface Chain {
+  id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
+  /** The owner's WeChat name and sig (src/identity.ts): a nickname alone proves nothing. */
+  ownerWx: string | null; ownerSig: string | null
+  deadline: number | null; pickup: string | null; cap: number | null
+  createdAt: number; closedAt: number | null; arrivedAt: number | null; entries: string | null
+}
+export interface Item extends ChainItem { price: number; stock: number | null; limit: number | null; ordered: number }
+export interface Order {
+  id: number; okey: string; member: string; household: string | null; pickedUp: boolean
+  lines: { item: number; qty: number }[]; createdAt: number
+}
+
+type Q = Pick<Ctx, 'q'> | Db
+const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
+
+function toChain(r: any): Chain {
+  return {
+    id: r.id, room: r.room, title: r.title, owner: r.owner, status: r.status, native: r.native === 1,
+    ownerWx: r.owner_wx ?? null, ownerSig: r.owner_sig ?? null,
+    deadline: r.deadline, pickup: r.pickup, cap: r.cap, createdAt: r.created_at, closedAt: r.closed_at,
+    arrivedAt: r.arrived_at, entries: r.entries,
+  }
+}
+
+export function getChain(c: Q, id: number): Chain | null {
+  const r = prep(c, 'SELECT * FROM chains WHERE id = ?').get(id)
+  return r ? toChain(r) : null
+}
+
+/** Open chains of a room, newest first. */
+export function openChains(c: Q, room: string): Chain[] {
+  return (prep(c, "SELECT * FROM chains WHERE room = ? AND status = 'open' ORDER BY id DESC").all(room) as any[]).map(toChain)
+}
+
+/** Every chain of a room, newest first (closed ones still take pickups). */
+export function roomChains(c: Q, room: string): Chain[] {
+  return (prep(c, 'SELECT * FROM chains WHERE room = ? ORDER BY id DESC').all(room) as any[]).map(toChain)
+}
+
+export function allChains(c: Q): Chain[] {
+  return (prep(c, 'SELECT * FROM chains ORDER BY id').all() as any[]).map(toChain)
+}
+
+const toItem = (r: any, ordered: number): Item => ({
+  code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(ordered),
+})
+
+export function items(c: Q, chainId: number): Item[] {
+  // one pass over the chain's lines (not one per item): orders are read on every message
+  const rows = prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
+    LEFT JOIN (SELECT l.item, SUM(l.qty) AS ordered FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
+      WHERE o.chain_id = ? GROUP BY l.item) t ON t.item = i.code
+    WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]
+  return rows.map(r => toItem(r, r.ordered))
+}
+
+/** The chain's items without what was ordered (`ordered` is 0 here): enough to parse an order. */
+export function itemList(c: Q, chainId: number): Item[] {
+  return (prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]).map(r => toItem(r, 0))
+}
+
+/**
+ * The items as taking an order needs them. What was ordered only matters against a stock limit,
+ * so it is summed only when some item has one. (A busy chain's every order would re-add all the
+ * orders before it.)
+ */
+export function orderItems(c: Q, chainId: number, list = itemList(c, chainId)): Item[] {
+  return list.some(i => i.stock !== null) ? items(c, chainId) : list
+}
+
+export function orders(c: Q, chainId: number): Order[] {
+  // rows as arrays, lines sorted per order in JS: a closing summary reads thousands of orders
+  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at FROM chain_orders
+    WHERE chain_id = ? ORDER BY id`).raw().all(chainId) as [number, string, string, string | null, number, number][]
+  const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
+    WHERE o.chain_id = ?`).raw().all(chainId) as [number, number, number][]
+  const byOrder = new Map<number, { item: number; qty: number }[]>()
+  for (const [orderId, item, qty] of lines) {
+    const list = byOrder.get(orderId)
+    if (list) list.push({ item, qty })
+    else byOrder.set(orderId, [{ item, qty }])
+  }
+  for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.item - b.item)
+  return rows.map(([id, okey, member, household, pickedUp, createdAt]) =>
+    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, lines: byOrder.get(id) ?? [] }))
+}
+
+function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
+  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, lines }
+}
+
+export function createChain(ctx: Ctx, c: {
+  room: string; title: string; owner: string; native: boolean; deadline: number | null; pickup: string | null
+  cap: number | null; items: ItemSpec[]; entries?: string | null
+}): number {
+  // the creator is the sender: keep who they are beyond the nickname
+  const me = ctx.member?.name === c.owner ? ctx.member : null
+  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_wx, owner_sig)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
+    c.entries ?? null, me?.wxName ?? null, me?.sig ?? null)
+  const id = Number(r.lastInsertRowid)
+  const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price, stock, per_person) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  for (const i of c.items) ins.run(id, i.code, i.name, i.unit, i.price, i.stock, i.limit)
+  return id
+}
+
+export function findOrder(c: Q, chainId: number, okey: string): Order | null {
+  const r = prep(c, 'SELECT * FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, okey) as any
+  if (!r) return null
+  const lines = prep(c, 'SELECT item, qty FROM chain_lines WHERE order_id = ? ORDER BY item').all(r.id) as { item: number; qty: number }[]
+  return toOrder(r, lines.map(l => ({ item: l.item, qty: l.qty })))
+}
+
+/** Write an order's lines (replacing them); an order without lines is deleted unless it is a plain sign-up. */
+export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: string; household: string | null },
+  lines: { item: number; qty: number }[], keepEmpty: boolean): void {
+  const existing = ctx.q('SELECT id FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, o.okey) as { id: number } | undefined
+  if (!lines.length && !keepEmpty) {
+    if (existing) ctx.q('DELETE FROM chain_orders WHERE id = ?').run(existing.id)
+    return
+  }
+  let id = existing?.id
+  if (id === undefined) {
+    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now).lastInsertRowid)
+  } else {
+    ctx.q('UPDATE chain_orders SET household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.household, ctx.now, id)
+  }
+  ctx.q('DELETE FROM chain_lines WHERE order_id = ?').run(id)
+  const ins = ctx.q('INSERT INTO chain_lines (order_id, item, qty) VALUES (?, ?, ?)')
+  for (const l of lines) if (l.qty > 0) ins.run(id, l.item, round(l.qty))
+}
+
+export function deleteOrder(ctx: Ctx, chainId: number, okey: string): boolean {
+  return ctx.q('DELETE FROM chain_orders WHERE chain_id = ? AND okey = ?').run(chainId, okey).changes > 0
+}
+
+export function setStatus(ctx: Ctx, id: number, status: 'open' | 'closed'): void {
+  ctx.q('UPDATE chains SET status = ?, closed_at = ? WHERE id = ?').run(status, status === 'closed' ? ctx.now : null, id)
+}
+
+const byCodeOf = new WeakMap<readonly Item[], Map<number, Item>>()
+
+/** A chain's items by code, made once per list: a summary looks up every line of every order. */
+export function itemByCode(its: readonly Item[]): Map<number, Item> {
+  let m = byCodeOf.get(its)
+  if (!m) { m = new Map(its.map(i => [i.code, i])); byCodeOf.set(its, m) }
+  return m
+}
+
+export function amountOf(o: Pick<Order, 'lines'>, its: Item[]): number {
+  const by = itemByCode(its)
+  let sum = 0
+  for (const l of o.lines) sum += l.qty * (by.get(l.item)?.price ?? 0)
+  return round(sum)
+}

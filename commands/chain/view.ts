@@ -1,0 +1,25 @@
+// Seeing a chain: `接龙` shows the room's open chains, `#3` one chain, in the familiar numbered
+// 接龙 layout with totals per item and the amount. Ordinary chat with the word 接龙 is left alone.
+import type { Command } from '../../src/types.js'
+import { getChain, openChains, items, orders } from './store.js'
+import { layout } from './format.js'
+
+export const view: Command<{ ids: number[] }> = {
+  name: 'chain.view',
+  help: { summary: '看接龙名单和合计', usage: '接龙 / #编号', example: '#3' },
+  where: 'room', who: 'anyone',
+  parse(ctx) {
+    const m = /^(?:(?:查看|看看?)?接龙|接龙名单|#\s*(\d{1,5})(?:\s*接龙)?|接龙\s*#\s*(\d{1,5}))$/.exec(ctx.text)
+    if (!m || !ctx.room) return null
+    const ref = m[1] ?? m[2]
+    if (ref) {
+      const c = getChain(ctx, Number(ref))
+      return c && c.room === ctx.room ? { ids: [c.id] } : null
+    }
+    const open = openChains(ctx, ctx.room)
+    return open.length ? { ids: open.map(c => c.id).reverse() } : null
+  },
+  run({ ids }, ctx) {
+    ctx.reply(ids.map(id => layout(getChain(ctx, id)!, items(ctx, id), orders(ctx, id), ctx.tz)).join('\n\n'))
+  },
+}

@@ -1,0 +1,40 @@
+// 打卡 page: for each room, today's households that reported, are abnormal, or are missing, and a
+// 14-day chart. Names of abnormal people are shown here because only logged-in admins see it.
+import { checkinChart } from './chart.js'
+import { checkinRooms, roomCheckins, type Unit } from './summary.js'
+import type { Isolation, View } from '../../src/dashboard/export-view.js'
+import { html, table, type Raw } from '../../src/dashboard/html.js'
+
+function unitRow(u: Unit): unknown[] {
+  const temps = u.temps.map(t => t.toFixed(1)).join(' ')
+  return [u.household ?? '未登记', u.members.join('、'), temps,
+    u.abnormal ? html`<span class="tag bad">异常</span>` : html`<span class="tag ok">正常</span>`]
+}
+
+function isolationList(list: Isolation[], today: string): Raw {
+  if (list.length === 0) return html``
+  const day = (s: string) => Math.floor((Date.parse(today) - Date.parse(s)) / 86400000) + 1
+  return html`<h2>居家隔离</h2><ul class="plain">${list.map(i =>
+    html`<li>${i.household} · 第${Math.min(day(i.start), i.days)}天/共${i.days}天</li>`)}</ul>`
+}
+
+export function checkinsPage(view: View, today: string): Raw {
+  const rooms = checkinRooms(view)
+  if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
+  const cards = rooms.map(room => {
+    const r = roomCheckins(view, room, today)
+    const total = r.reported.length + r.missing.length
+    const iso = view.isolations.filter(i => i.room === room && i.status === 'active')
+    return html`<section class="card" data-room="${room}"><h2>${room}</h2>
+      <div class="stats"><span>已报 <b data-testid="reported">${r.reported.length}</b>/${total} 户</span>
+      <span>异常 <b data-testid="abnormal">${r.abnormal.length}</b></span><span>未报 <b data-testid="missing">${r.missing.length}</b></span></div>
+      ${checkinChart(room, r.days)}
+      ${r.abnormal.length ? html`<h2>异常</h2>${table(['户号', '成员', '体温', ''], r.abnormal.map(unitRow))}` : ''}
+      <h2>未报</h2>${r.missing.length ? html`<ul class="plain">${r.missing.map(u =>
+        html`<li>${u.household ?? '未登记'} · ${u.members.join('、')}</li>`)}</ul>` : html`<p class="muted">无</p>`}
+      <p class="muted">${r.rosterSource === 'roster' ? '未报名单来自群成员。' : '未报名单来自以前打过卡的户。'}</p>
+      <h2>已报</h2>${r.reported.length ? table(['户号', '成员', '体温', ''], r.reported.map(unitRow)) : html`<p class="muted">今天还没有人打卡。</p>`}
+      ${isolationList(iso, today)}</section>`
+  })
+  return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}`
+}

@@ -1,0 +1,93 @@
+// The daily rhythm of a room with check-ins on: the morning reminder, the 催报 that @-mentions
+// only households that have not reported, and the statistics: counts in the room, names only
+// to admins in private. `打卡统计 [日期]` (admin, private chat) shows the same detail on demand.
+import { invalid, type Command, type Ctx, type JobRun } from '../../src/types.js'
+import { addDays, dayOf, parseDay, toLocal } from '../../src/time.js'
+import { formatTemp } from './temperature.js'
+import { whoLabel } from './report.js'
+import { enabledRoomById, enabledRooms } from './store.js'
+import { countsLine, dayStatus, mentionsOf, unitLabel, type DayStatus } from './roster.js'
+
+function dateLabel(day: string): string {
+  const [, m, d] = day.split('-').map(Number)
+  return `${m}月${d}日`
+}
+
+export function remindJob(job: JobRun, ctx: Ctx): void {
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
+  ctx.send(room, '🌡️ 请各位住户报今日体温：直接回复「体温 36.5」，全家可写「爸爸36.5 妈妈36.6 孩子36.4」。每户报一次即可，体温只有管理员能看到。')
+}
+
+// Everyone reported: the room is thanked without mentions (a silent 催报 would look like a failure).
+export function chaseJob(job: JobRun, ctx: Ctx): void {
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
+  const s = dayStatus(ctx, room, dayOf(job.slot, ctx.tz))
+  if (!s.units.length) return
+  if (!s.missing.length) {
+    ctx.send(room, `✅ 今日体温已全部上报（${s.units.length}/${s.units.length} 户），谢谢大家！`)
+    return
+  }
+  ctx.send(room, `⏰ 还有 ${s.missing.length} 户未报今日体温，请尽快回复「体温 36.5」。已报的请忽略。`,
+    { mentions: mentionsOf(s.missing) })
+}
+
+/** The admin's view: counts, then who is missing and who is abnormal, with temperatures. */
+export function detail(room: string, day: string, s: DayStatus): string {
+  const lines = [`📊 ${room} ${dateLabel(day)}体温统计`, countsLine(s)]
+  lines.push(s.missing.length ? `未报（${s.missing.length}）：${s.missing.map(unitLabel).join('；')}` : '未报：无')
+  lines.push(s.abnormal.length
+    ? `异常（${s.abnormal.length}）：${s.abnormal.map(r =>
+      `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
+    : '异常：无')
+  return lines.join('\n')
+}
+
+export function statsJob(job: JobRun, ctx: Ctx): void {
+  const room = enabledRoomById(ctx, job.payload.roomId)
+  if (!room) return
+  const day = dayOf(job.slot, ctx.tz)
+  const s = dayStatus(ctx, room, day)
+  if (!s.units.length) return
+  ctx.send(room, `📊 ${dateLabel(day)}体温统计：${countsLine(s)}。谢谢大家配合！`)
+  ctx.alertAdmins(room, detail(room, day, s))
+}
+
+/** `2026-11-24`, `11-24`, `11月24日`, `今天`, `昨天`, `前天`; '' = today. */
+export function parseStatsDay(arg: string, now: number, tz: string): string | null {
+  const today = dayOf(now, tz)
+  if (arg === '' || arg === '今天' || arg === '今日') return today
+  if (arg === '昨天' || arg === '昨日') return addDays(today, -1)
+  if (arg === '前天') return addDays(today, -2)
+  const m = /^(?:(\d{4})[-/年.])?(\d{1,2})[-/月.](\d{1,2})[日号]?$/.exec(arg)
+  if (!m) return null
+  const year = m[1] ? Number(m[1]) : toLocal(now, tz).year
+  const mo = Number(m[2]); const d = Number(m[3])
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
+  const day = `${year}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  // a date without a year that lies ahead is last year's (stats look back)
+  if (!m[1] && day > today) return `${year - 1}${day.slice(4)}`
+  return dayOf(parseDay(day, tz), tz) === day ? day : null
+}
+
+export const statsCommand: Command<{ day: string }> = {
+  name: 'checkin-stats',
+  help: { summary: '查看某天的体温统计和名单（管理员，私聊）', usage: '打卡统计 [日期]', example: '打卡统计 11-24' },
+  where: 'any',
+  who: 'admin',
+  parse(ctx) {
+    const m = /^(?:打卡|体温)统计\s?(.*)$/.exec(ctx.text)
+    if (!m) return null
+    // names and temperatures never go to a group: point to the private chat instead
+    if (ctx.room) return invalid('打卡统计的名单只在私聊里发给管理员：请私聊我发送「打卡统计」。')
+    const day = parseStatsDay(m[1].trim(), ctx.now, ctx.tz)
+    return day ? { day } : invalid('日期没看懂。格式：打卡统计 [日期]，例如：打卡统计 11-24 或 打卡统计 昨天')
+  },
+  run({ day }, ctx) {
+    const rooms = new Set(enabledRooms(ctx))
+    for (const r of ctx.q('SELECT DISTINCT room FROM checkin_records WHERE day = ?').all(day) as any[]) rooms.add(r.room)
+    if (!rooms.size) { ctx.reply(`${dateLabel(day)}没有体温打卡记录。`); return }
+    ctx.reply([...rooms].sort().map(room => detail(room, day, dayStatus(ctx, room, day))).join('\n\n'))
+  },
+}

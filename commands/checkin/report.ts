@@ -1,0 +1,113 @@
+// Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
+// The bot stores one record per person per day (the later replaces the earlier), confirms a burst
+// in one merged message by household or masked name, and keeps every temperature out of the room.
+import { invalid, type Command, type Ctx } from '../../src/types.js'
+import { dayOf, hhmm } from '../../src/time.js'
+import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
+import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
+import { maskName } from './roster.js'
+
+export const ACK_HEADER = '✅ 已打卡：'
+const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
+const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
+
+export interface CheckinInput {
+  /** Set when the sender must measure again or add a value: reply with a mention, store nothing. */
+  ask?: string
+  readings: Reading[]
+  household: string | null
+  /** Where it counts, and the sender's display name there (a private chat knows only the WeChat name). */
+  targets: Array<{ room: string; member: string }>
+}
+
+function householdIn(ctx: Ctx, room: string, member: string): string | null {
+  return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member!.household : null)
+}
+
+/** The room itself, or in private chat every room where the sender is a member and it counts. */
+function targetsOf(ctx: Ctx): CheckinInput['targets'] {
+  const counts = (room: string, member: string) =>
+    isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room, member)) !== null
+  const me = ctx.member!
+  if (ctx.room) return counts(ctx.room, me.name) ? [{ room: ctx.room, member: me.name }] : []
+  return ctx.rooms().flatMap(room => {
+    // by WeChat name only: anyone can rename themselves after someone else's group nickname
+    const m = ctx.members(room).find(x => x.wxName === me.wxName)
+    return m && counts(room, m.name) ? [{ room, member: m.name }] : []
+  })
+}
+
+/** `王五（3-2-501）`, without repeating a household already in the nickname. */
+export function whoLabel(name: string, household: string | null): string {
+  return household && !name.includes(household) ? `${name}（${household}）` : name
+}
+
+function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
+  if (!ctx.member) return null
+  const p = parseTemperature(ctx.text)
+  if (!p) return null
+  const explicit = p.kind === 'novalue' || p.explicit
+  const targets = targetsOf(ctx)
+  if (!targets.length) {
+    if (!explicit) return null
+    return invalid(ctx.room
+      ? '本群还没有开启体温打卡。管理员可发送：打卡 开启 每天08:00提醒 10:00催报'
+      : '没有找到需要您报体温的群。请在开启了体温打卡的楼栋群里发送：体温 36.5')
+  }
+  // answered in run, not as invalid: in a busy room the reply must @ the one who sent it
+  if (p.kind !== 'readings') return { ask: p.kind === 'novalue' ? NO_VALUE : REMEASURE, readings: [], household: null, targets }
+  return { readings: p.readings, household: p.household, targets }
+}
+
+const GUIDANCE = (temps: string) => [
+  `您报的体温 ${temps} 偏高，先别着急。`,
+  '1. 休息 15–30 分钟，避开饭后、运动后和热水澡后，再测一次并重新发给我；',
+  '2. 如仍 ≥37.3℃，请先留在家中、戴好口罩，网格员会私下联系您；',
+  '3. 如有胸闷、呼吸困难等不适，请立即拨打 120。',
+  '您的体温只有管理员能看到，不会发到群里。',
+].join('\n')
+
+/** Returns true when an isolation confirmation went to the sender. */
+function store(ctx: Ctx, room: string, name: string, input: CheckinInput): boolean {
+  // private messages go by WeChat name: that is how the transport finds the contact
+  const dm = '@' + ctx.member!.wxName
+  const household = input.household ?? householdIn(ctx, room, name)
+  const temps = input.readings.map(r => r.value)
+  const abnormal = temps.some(isAbnormal)
+  const prev = recordCheckin(ctx, room, name, household, temps, input.readings.map(r => r.label), abnormal)
+  const who = whoLabel(name, household)
+  const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
+  if (abnormal) {
+    ctx.send(dm, GUIDANCE(shown))
+    ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
+  } else if (prev?.abnormal) {
+    ctx.alertAdmins(room, `ℹ️ 复测正常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
+  }
+  const iso = activeIsolation(ctx, room, household)
+  if (iso) {
+    const slot = recordIsolationReport(ctx, iso, name)
+    const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
+    ctx.send(dm, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
+  }
+  // a room without daily check-ins only hears from isolated households: a receipt there would out them
+  if (ctx.room && isEnabled(ctx, room)) ctx.ack(ACK_HEADER, household ?? maskName(name))
+  return iso !== null
+}
+
+export const reportCommand: Command<CheckinInput> = {
+  name: 'checkin',
+  help: { summary: '报体温（开启打卡的群里直接发数字也可以）', usage: '体温 36.5 / 36.5 / 爸爸36.5 妈妈36.6', example: '体温 36.5' },
+  where: 'any',
+  who: 'anyone',
+  parse: parseCheckin,
+  run(input, ctx) {
+    if (input.ask) {
+      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member!.name] })
+      else ctx.send('@' + ctx.member!.wxName, input.ask)
+      return
+    }
+    let isolated = false
+    for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
+    if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)
+  },
+}

@@ -1,0 +1,166 @@
+// 体温打卡 storage: per-room settings, check-in records (history kept), isolations.
+// Shared by the check-in commands and jobs; every write happens inside the caller's transaction.
+import type { Ctx, Db } from '../../src/types.js'
+import { addDays, dayOf, daysBetween, fromLocal, toLocal } from '../../src/time.js'
+
+export interface RoomSettings {
+  /** Stable across topic changes; 0 before the first save. */
+  id: number
+  room: string
+  enabled: boolean
+  remindAt: string | null
+  chaseAt: string | null
+  statsAt: string | null
+}
+
+export interface CheckinRow {
+  id: number
+  room: string
+  day: string
+  member: string
+  household: string | null
+  temps: number[]
+  abnormal: boolean
+  at: number
+}
+
+export interface Isolation {
+  id: number
+  room: string
+  household: string
+  start: string
+  days: number
+  status: 'active' | 'released'
+  createdAt: number
+}
+
+export function settings(ctx: Ctx, room: string): RoomSettings | null {
+  const r = ctx.q('SELECT id, room, enabled, remind_at, chase_at, stats_at FROM checkin_rooms WHERE room = ?').get(room) as any
+  if (!r) return null
+  return { id: r.id, room: r.room, enabled: r.enabled === 1, remindAt: r.remind_at, chaseAt: r.chase_at, statsAt: r.stats_at }
+}
+
+export function isEnabled(ctx: Ctx, room: string): boolean {
+  return settings(ctx, room)?.enabled === true
+}
+
+/** The topic of an enabled room by id (what a job carries), or null once switched off. */
+export function enabledRoomById(ctx: Ctx, id: number): string | null {
+  const r = ctx.q('SELECT room FROM checkin_rooms WHERE id = ? AND enabled = 1').get(id) as { room: string } | undefined
+  return r?.room ?? null
+}
+
+/** Saves and returns the room's id. */
+export function saveSettings(ctx: Ctx, s: RoomSettings, by: string): number {
+  ctx.q(`INSERT INTO checkin_rooms (room, enabled, remind_at, chase_at, stats_at, updated_by, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(room) DO UPDATE SET enabled = excluded.enabled, remind_at = excluded.remind_at,
+      chase_at = excluded.chase_at, stats_at = excluded.stats_at, updated_by = excluded.updated_by,
+      updated_at = excluded.updated_at`)
+    .run(s.room, s.enabled ? 1 : 0, s.remindAt, s.chaseAt, s.statsAt, by, ctx.now)
+  return (ctx.q('SELECT id FROM checkin_rooms WHERE room = ?').get(s.room) as { id: number }).id
+}
+
+function toRow(r: any): CheckinRow {
+  return {
+    id: r.id, room: r.room, day: r.day, member: r.member, household: r.household,
+    temps: JSON.parse(r.temps), abnormal: r.abnormal === 1, at: r.at,
+  }
+}
+
+// The local day of the last minute asked (zone offsets are whole minutes, so a minute never spans
+// two days): a morning's check-ins arrive within a few minutes and Intl is slow per call.
+let lastDay = { minute: NaN, tz: '', day: '' }
+function dayOfMinute(ms: number, tz: string): string {
+  const minute = Math.floor(ms / 60000)
+  if (minute !== lastDay.minute || tz !== lastDay.tz) lastDay = { minute, tz, day: dayOf(ms, tz) }
+  return lastDay.day
+}
+
+/** Store today's check-in; the previous one of the day stays as history. Returns the one replaced. */
+export function recordCheckin(ctx: Ctx, room: string, member: string, household: string | null,
+  temps: number[], labels: Array<string | null>, abnormal: boolean): CheckinRow | null {
+  const day = dayOfMinute(ctx.now, ctx.tz)
+  const prev = ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND member = ? AND superseded = 0')
+    .get(room, day, member) as any
+  if (prev) ctx.q('UPDATE checkin_records SET superseded = 1 WHERE id = ?').run(prev.id)
+  ctx.q(`INSERT INTO checkin_records (room, day, member, household, temps, labels, abnormal, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(room, day, member, household, JSON.stringify(temps),
+      labels.some(Boolean) ? JSON.stringify(labels) : null, abnormal ? 1 : 0, ctx.now)
+  return prev ? toRow(prev) : null
+}
+
+/** The current check-ins of a room for a day. */
+export function dayRecords(ctx: Ctx, room: string, day: string): CheckinRow[] {
+  return (ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND superseded = 0 ORDER BY member')
+    .all(room, day) as any[]).map(toRow)
+}
+
+/** Rooms that have check-ins switched on. */
+export function enabledRooms(ctx: Ctx): string[] {
+  return (ctx.q('SELECT room FROM checkin_rooms WHERE enabled = 1 ORDER BY room').all() as any[]).map(r => r.room)
+}
+
+function toIsolation(r: any): Isolation {
+  return { id: r.id, room: r.room, household: r.household, start: r.start, days: r.days, status: r.status, createdAt: r.created_at }
+}
+
+export function activeIsolation(ctx: Ctx, room: string, household: string | null): Isolation | null {
+  if (!household) return null
+  const r = ctx.q("SELECT * FROM checkin_isolations WHERE room = ? AND household = ? AND status = 'active'")
+    .get(room, household)
+  return r ? toIsolation(r) : null
+}
+
+export function isolationById(ctx: Ctx, id: number): Isolation | null {
+  const r = ctx.q('SELECT * FROM checkin_isolations WHERE id = ?').get(id)
+  return r ? toIsolation(r) : null
+}
+
+export function activeIsolations(ctx: Ctx): Isolation[] {
+  return (ctx.q("SELECT * FROM checkin_isolations WHERE status = 'active' ORDER BY room, household").all() as any[])
+    .map(toIsolation)
+}
+
+/** Day number of an isolation on `day` (the first day is 1). */
+export function isolationDay(iso: Isolation, day: string): number {
+  return daysBetween(iso.start, day) + 1
+}
+
+/** The last day of an isolation, and the instant it is released (08:00 the day after). */
+export function isolationEnd(iso: Isolation, tz: string): { lastDay: string; releaseAt: number } {
+  const lastDay = addDays(iso.start, iso.days - 1)
+  const [y, m, d] = addDays(iso.start, iso.days).split('-').map(Number)
+  return { lastDay, releaseAt: fromLocal(tz, y, m, d, 8, 0) }
+}
+
+/** Morning (before 15:00) or afternoon slot of an isolation check-in. */
+export function slotOf(ms: number, ctx: Ctx): 'am' | 'pm' {
+  return toLocal(ms, ctx.tz).hour < 15 ? 'am' : 'pm'
+}
+
+export function recordIsolationReport(ctx: Ctx, iso: Isolation, member: string): 'am' | 'pm' {
+  const slot = slotOf(ctx.now, ctx)
+  ctx.q(`INSERT INTO checkin_isolation_reports (isolation_id, day, slot, member, at) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(isolation_id, day, slot) DO UPDATE SET member = excluded.member, at = excluded.at`)
+    .run(iso.id, dayOf(ctx.now, ctx.tz), slot, member, ctx.now)
+  return slot
+}
+
+export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: string): boolean {
+  return !!ctx.q('SELECT 1 FROM checkin_isolation_reports WHERE isolation_id = ? AND day = ? AND slot = ?').get(id, day, slot)
+}
+
+/** `checkins` and `isolations` of the export (docs/export.md), sorted. */
+export function exportCheckins(db: Db): { checkins: unknown[]; isolations: unknown[] } {
+  const checkins = (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
+    ORDER BY day, room, member`).all() as any[]).map(r => ({
+    day: r.day, room: r.room, member: r.member, household: r.household ?? null,
+    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1,
+  }))
+  const isolations = (db.prepare('SELECT * FROM checkin_isolations ORDER BY id').all() as any[]).map(r => ({
+    household: r.household, room: r.room, start: r.start, days: r.days, status: r.status,
+  }))
+  return { checkins, isolations }
+}

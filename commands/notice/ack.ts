@@ -1,0 +1,83 @@
+// Residents answer a notice with `收到`, `已读`, `好的收到`, `1`, `收到 #5`, or by quoting it. Only
+// while a notice is open in the room; each person counts once. Confirmations are merged into one
+// `✅ 通知 #5 已收到：张三、李四` per burst (ctx.ack), never one reply per resident.
+import type { Command, Ctx } from '../../src/types.js'
+import { invalid } from '../../src/types.js'
+import { getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
+
+export interface AckInput { ids: number[]; how: 'text' | 'quote' }
+
+// An optional household (`3-2-501 收到`, `502收到`) in front: many groups ask people to say who they are.
+// A thumbs-up or folded hands (also WeChat's own `[抱拳]`, `[OK]`), a thank-you to the grid worker:
+// still just 收到 (`收到👌🏻`, `收到[抱拳]`, `已收到，谢谢网格员`, `收到 辛苦了`).
+const ACK = /^(?:[\d-]{3,12}\s*)?(?:好的?[,.。!~ ]*|ok[,.。!~ ]*)?(?:已?收到(?:收到)*|已读|已阅)(?:了|啦|哈|啊|哦)?(?:[,.。!~ 👌🙏👍✅🌹💪\ufe0f\u{1f3fb}-\u{1f3ff}]|\[(?!疑问|问号|发呆|晕)[\u4e00-\u9fffA-Za-z]{1,4}\]|谢谢(?:网格员|您|你|啦|提醒)?|辛苦了?)*$/iu
+const ACK_ID = /^(?:#(\d+)\s*(?:收到|已读)|(?:收到|已读)\s*#(\d+))[!。.~ ]*$/
+const ONE = /^1$/
+// With a quote the person is plainly answering the notice, so softer words count too.
+const QUOTED = /^(?:[\d-]{3,12}\s*)?(?:好的?|好滴|嗯+|ok|👌|明白了?|知道了?|了解|1|收到|已读|已阅)(?:了|啦|哈|啊|哦)?[,.。!~ 👌🙏]*(?:收到|谢谢)?[!。.~]*$/i
+const QUOTE_ID = /通知 #(\d+)/
+
+export function parseAck(ctx: Ctx): AckInput | { invalid: string } | null {
+  if (!ctx.room || !ctx.member) return null
+  const text = ctx.text.trim()
+  const quoted = ctx.quote ? QUOTE_ID.exec(ctx.quote) : null
+  if (quoted && QUOTED.test(text)) {
+    const n = getNotice(ctx, Number(quoted[1]))
+    if (n && posted(ctx, n, ctx.room)) return pending(ctx, [n], 'quote')
+  }
+  const byId = ACK_ID.exec(text)
+  if (byId) {
+    const id = Number(byId[1] ?? byId[2])
+    const n = getNotice(ctx, id)
+    if (!n || !posted(ctx, n, ctx.room)) return invalid(`本群没有通知 #${id}，回复「收到」即可。`)
+    return pending(ctx, [n], 'text')
+  }
+  if (!ACK.test(text) && !ONE.test(text)) return null
+  const open = openNoticesIn(ctx, ctx.room)
+  if (!open.length) return null
+  return pending(ctx, open, 'text')
+}
+
+function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {
+  return n.status === 'open' && !!ctx.q(`SELECT 1 FROM notice_rooms WHERE notice_id = ? AND room = ?`).get(n.id, room)
+}
+
+/**
+ * A bare 收到 answers the newest notice the person has not answered yet: after two notices,
+ * two 收到 cover both. The author's own 收到 is not an answer.
+ */
+function pending(ctx: Ctx, notices: NoticeRow[], how: AckInput['how']): AckInput {
+  const name = ctx.member!.name
+  const todo = notices.filter(n => n.author !== name && !hasAcked(ctx, n.id, ctx.room!, name))
+  // a second 收到 is still an answer to the notice: claimed, recorded once, not passed on
+  return { ids: todo.length ? [todo[0].id] : [], how }
+}
+
+export const ack: Command<AckInput> = {
+  name: 'notice.ack',
+  help: { summary: '确认收到通知（群里回复即可）', usage: '收到 · 1 · 收到 #编号', example: '收到' },
+  where: 'room',
+  who: 'anyone',
+  parse: parseAck,
+  run(input, ctx) {
+    const room = ctx.room!
+    const name = ctx.member!.name
+    for (const id of input.ids) {
+      ctx.q(`INSERT OR IGNORE INTO notice_acks (notice_id, room, member, at, how) VALUES (?, ?, ?, ?, ?)`)
+        .run(id, room, name, ctx.now, input.how)
+      ctx.ack(`✅ 通知 #${id} 已收到：`, name)
+      const n = getNotice(ctx, id)!
+      if (n.important) finishIfAllAcked(ctx, n)
+    }
+  },
+}
+
+/** An important notice everyone has answered needs no more repeats: stop them and tell the admin. */
+export function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {
+  const t = tally(ctx.db, n)
+  if (t.some(r => r.pending.length)) return
+  if (!ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ? AND repeating = 1`).run(n.id).changes) return
+  ctx.cancel(`notice:repeat:${n.id}:`)
+  const total = t.reduce((s, r) => s + r.acked.length, 0)
+  ctx.send('@' + n.author, `✅ 重要通知 #${n.id} 已全部收到（${total} 人），不再重复提醒。`)
+}

@@ -1,0 +1,41 @@
+// 通知 pages: per room, each notice with how many acknowledged and who is still pending; and one
+// notice in full. With the group roster in the export, receipts are split by room.
+import type { Notice, View } from '../../src/dashboard/export-view.js'
+import { html, table, type Raw } from '../../src/dashboard/html.js'
+
+function inRoom(view: View, room: string, names: string[], n: Notice): string[] {
+  if (!view.members || n.rooms.length < 2) return names
+  const here = new Set(view.members.filter(m => m.room === room).map(m => m.name))
+  return names.filter(x => here.has(x))
+}
+
+function snippet(text: string): string {
+  return text.length > 40 ? text.slice(0, 40) + '…' : text
+}
+
+export function noticesPage(view: View): Raw {
+  if (view.notices.length === 0) return html`<h1>通知</h1><section class="card"><p class="muted">还没有通知。</p></section>`
+  const rooms = [...new Set(view.notices.flatMap(n => n.rooms))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+  const cards = rooms.map(room => {
+    const rows = view.notices.filter(n => n.rooms.includes(room)).sort((a, b) => b.id - a.id).map(n => {
+      const acked = inRoom(view, room, n.acked, n), pending = inRoom(view, room, n.pending, n)
+      return [html`<a href="/notices/${n.id}">#${n.id}</a>${n.important ? html` <span class="tag bad">重要</span>` : ''}`,
+        acked.length, pending.length, snippet(n.text),
+        pending.length ? pending.slice(0, 8).join('、') + (pending.length > 8 ? ` 等${pending.length}人` : '') : '—']
+    })
+    return html`<section class="card"><h2>${room}</h2>${table(['编号', '已收到', '未确认', '内容', '未确认的人'], rows,
+      { numeric: [1, 2], wrap: [3, 4] })}</section>`
+  })
+  return html`<h1>通知</h1>${cards}`
+}
+
+export function noticePage(n: Notice): Raw {
+  return html`<h1>通知 #${n.id}${n.important ? html` <span class="tag bad">重要</span>` : ''}</h1>
+    <section class="card"><p style="white-space:pre-wrap">${n.text}</p>
+    <p class="muted">发布：${n.author} · 群：${n.rooms.join('、')}</p>
+    <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div></section>
+    <section class="card"><h2>未确认</h2>${n.pending.length ? html`<ul class="plain">${n.pending.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">全部已收到。</p>`}
+    <h2>已收到</h2>${n.acked.length ? html`<ul class="plain">${n.acked.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">还没有人回复收到。</p>`}</section>
+    <p><a href="/notices">← 全部通知</a></p>`
+}
+

@@ -1,0 +1,112 @@
+// Admins type `通知 #5` to see who has answered a notice, room by room (names only in private chat:
+// asked in a room, the room sees counts and the names go to the admin privately), `提醒 #5` to
+// mention only those who have not answered, and `取消通知 #5` to stop a scheduled or repeating one.
+import type { Command, Ctx } from '../../src/types.js'
+import { UserError } from '../../src/types.js'
+import { describe } from '../../src/time.js'
+import { getNotice, tally, type NoticeRow, type RoomTally } from './store.js'
+
+export interface IdInput { id: number }
+
+function byId(re: RegExp) {
+  return (ctx: Ctx): IdInput | null => {
+    const m = re.exec(ctx.text)
+    return m ? { id: Number(m[1]) } : null
+  }
+}
+
+/** The notice, posted; otherwise the reply the admin should see. */
+export function postedNotice(ctx: Ctx, id: number): NoticeRow {
+  const n = getNotice(ctx, id)
+  if (!n || n.status === 'cancelled') throw new UserError(`没有找到通知 #${id}。`)
+  if (n.posted_at === null) throw new UserError(`通知 #${id} 还没发出（定时 ${describe(n.post_at!, ctx.tz)}）。`)
+  return n
+}
+
+function total(r: RoomTally): number { return r.acked.length + r.pending.length }
+
+function count(t: RoomTally[]): string {
+  return `${t.reduce((s, r) => s + r.acked.length, 0)}/${t.reduce((s, r) => s + total(r), 0)}`
+}
+
+export function statusWithNames(n: NoticeRow, t: RoomTally[]): string {
+  const lines = t.map(r => r.pending.length
+    ? `${r.room}：已收到 ${r.acked.length}/${total(r)}，未回复：${r.pending.join('、')}`
+    : `${r.room}：已收到 ${r.acked.length}/${total(r)} ✅`)
+  return [`📋 通知 #${n.id} 回复情况（已收到 ${count(t)}）`, ...lines].join('\n')
+}
+
+export const status: Command<IdInput> = {
+  name: 'notice.status',
+  help: { summary: '查看通知谁已收到、谁还没回复（管理员）', usage: '通知 #编号', example: '通知 #1' },
+  where: 'any',
+  who: 'admin',
+  parse: byId(/^通知\s*#(\d+)$/),
+  run({ id }, ctx) {
+    const n = postedNotice(ctx, id)
+    const t = tally(ctx.db, n)
+    if (!ctx.room) { ctx.reply(statusWithNames(n, t)); return }
+    // a room never sees who has not answered: counts here, names privately
+    const per = t.map(r => `${r.room} ${r.acked.length}/${total(r)}`).join('，')
+    ctx.reply(`📋 通知 #${n.id}：已收到 ${count(t)} 人（${per}）。名单已私信发给管理员。`)
+    ctx.send('@' + ctx.member!.name, statusWithNames(n, t))
+  },
+}
+
+export function nudgeText(n: NoticeRow, round?: number): string {
+  const head = round ? `‼️ 重要通知 #${n.id}（第${round}遍）` : `📢 通知 #${n.id}`
+  return `${head}\n${n.text}\n被@的邻居还没有回复，看到请回复「收到」`
+}
+
+/** Mention the people who have not answered, room by room; returns how many were mentioned. */
+export function nudge(ctx: Ctx, n: NoticeRow, round?: number): { room: string; count: number }[] {
+  const done: { room: string; count: number }[] = []
+  for (const r of tally(ctx.db, n)) {
+    if (!r.pending.length) continue
+    ctx.send(r.room, nudgeText(n, round), { mentions: r.pending })
+    done.push({ room: r.room, count: r.pending.length })
+  }
+  return done
+}
+
+export const remind: Command<IdInput> = {
+  name: 'notice.remind',
+  help: { summary: '只@还没回复「收到」的人（管理员）', usage: '提醒 #编号', example: '提醒 #1' },
+  where: 'any',
+  who: 'admin',
+  parse: byId(/^提醒\s*#(\d+)$/),
+  run({ id }, ctx) {
+    const n = postedNotice(ctx, id)
+    const done = nudge(ctx, n)
+    if (!done.length) { ctx.reply(`通知 #${id} 大家都已回复，不用提醒。`); return }
+    // in the notice's only room the nudge itself is the answer; elsewhere say where it went
+    if (ctx.room && done.length === 1 && done[0].room === ctx.room) return
+    const people = done.reduce((s, d) => s + d.count, 0)
+    const text = `✅ 已提醒 ${people} 人：${done.map(d => `${d.room} ${d.count} 人`).join('，')}`
+    if (ctx.room) ctx.send('@' + ctx.member!.name, text)
+    else ctx.reply(text)
+  },
+}
+
+export const cancel: Command<IdInput> = {
+  name: 'notice.cancel',
+  help: { summary: '取消定时通知，或停止重要通知的重复提醒（管理员）', usage: '取消通知 #编号', example: '取消通知 #2' },
+  where: 'any',
+  who: 'admin',
+  parse: byId(/^(?:取消|撤销|删除)(?:定时)?通知\s*#(\d+)$/),
+  run({ id }, ctx) {
+    const n = getNotice(ctx, id)
+    if (!n || n.status === 'cancelled') throw new UserError(`没有找到通知 #${id}。`)
+    if (n.posted_at === null) {
+      ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(id)
+      ctx.cancel(`notice:post:${id}:`)
+      ctx.reply(`🗑 已取消定时通知 #${id}（原定 ${describe(n.post_at!, ctx.tz)}）。`)
+    } else if (n.repeating) {
+      ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ?`).run(id)
+      ctx.cancel(`notice:repeat:${id}:`)
+      ctx.reply(`已停止重要通知 #${id} 的重复提醒。`)
+    } else {
+      throw new UserError(`通知 #${id} 已经发出，无法撤回。`)
+    }
+  },
+}

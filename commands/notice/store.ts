@@ -1,0 +1,140 @@
+// Tables of the 通知 family (data/migrations/0005_notice.sql) and the questions every 通知 command
+// asks: which rooms a target names, which notices are open in a room, who has not acknowledged.
+import type { Ctx, Db } from '../../src/types.js'
+import { stmt } from '../../src/store/db.js'
+import { normalise } from '../../src/text/normalise.js'
+
+export type Scope = 'room' | 'all' | 'names'
+export interface Target { scope: Scope; room: string | null; names: string[] }
+
+export interface NoticeRow {
+  id: number; author: string; text: string; important: number; repeating: number; scope: Scope; room: string | null
+  names: string | null; created_at: number; post_at: number | null; posted_at: number | null; status: string
+}
+
+/** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */
+export const ACK_WINDOW_MS = 3 * 86400000
+
+// A partial room name must say which building or area (`3栋`, `A区`, `五号楼`): a plain word like
+// 业主 is in every topic and is the start of the notice, not a target.
+const NAMED = /[\dA-Za-z一二三四五六七八九十]/
+const ALL_WORDS = /^(全部|全部群|所有群|所有|全体|全体群)$/
+
+/** A room topic named by `3栋`: contains it, not as the tail of a longer number (13栋). */
+export function topicMatches(topic: string, name: string): boolean {
+  let i = topic.indexOf(name)
+  while (i >= 0) {
+    if (!(/^\d/.test(name) && i > 0 && /\d/.test(topic[i - 1]))) return true
+    i = topic.indexOf(name, i + 1)
+  }
+  return false
+}
+
+export type TargetWord = { target: Target; rest: string } | { missing: string[] } | null
+
+/**
+ * A target at the start of text: `全部 …` or `3栋,5栋 …` (every part must name a room the bot is
+ * in). null when the first word is not a target, so it belongs to the notice body.
+ */
+export function readTarget(text: string, rooms: string[]): TargetWord {
+  const m = /^(\S+?)(?:\s+|[:：]\s*|\n)([\s\S]*)$/.exec(text)
+  if (!m) return null
+  const word = m[1]
+  if (ALL_WORDS.test(word)) return { target: { scope: 'all', room: null, names: [] }, rest: m[2].trim() }
+  const parts = word.split(/[,、，和]/).map(p => p.trim()).filter(Boolean)
+  if (!parts.length || parts.some(p => p.length > 12)) return null
+  const found = parts.filter(p => rooms.some(r => r === p || (NAMED.test(p) && topicMatches(r, p))))
+  if (found.length === parts.length) return { target: { scope: 'names', room: null, names: parts }, rest: m[2].trim() }
+  // `3栋,7栋` with 7栋 unknown is a target with a typo; `明天停水` is just the body
+  if (parts.length > 1 && found.length > 0) return { missing: parts.filter(p => !found.includes(p)) }
+  return null
+}
+
+/**
+ * The part of the raw message that normalises to `body`, so a notice keeps the author's own
+ * punctuation (，：) and characters; the normal form when none matches.
+ */
+export function rawTail(raw: string, body: string): string {
+  if (!body) return body
+  const first = normalise(body[0])
+  for (let i = 0; i < raw.length; i++) {
+    if (normalise(raw[i]) !== first) continue
+    const tail = raw.slice(i).trim()
+    if (normalise(tail) === body) return tail
+  }
+  return body
+}
+
+export function resolveRooms(t: Target, rooms: string[]): string[] {
+  if (t.scope === 'room') return t.room ? [t.room] : []
+  if (t.scope === 'all') return rooms
+  return rooms.filter(r => t.names.some(n => topicMatches(r, n)))
+}
+
+export function describeTarget(t: Target): string {
+  if (t.scope === 'room') return t.room ?? ''
+  if (t.scope === 'all') return '全部群'
+  return t.names.join('、') + ' 相关的群'
+}
+
+export function getNotice(ctx: Pick<Ctx, 'q'>, id: number): NoticeRow | undefined {
+  return ctx.q(`SELECT * FROM notices WHERE id = ?`).get(id) as NoticeRow | undefined
+}
+
+export function noticeRooms(db: Db, id: number): string[] {
+  return (stmt(db, `SELECT room FROM notice_rooms WHERE notice_id = ? ORDER BY room`).all(id) as { room: string }[]).map(r => r.room)
+}
+
+export function ackedIn(db: Db, id: number, room: string): string[] {
+  return (stmt(db, `SELECT member FROM notice_acks WHERE notice_id = ? AND room = ? ORDER BY member`).all(id, room) as { member: string }[])
+    .map(r => r.member)
+}
+
+/**
+ * Members of a room the bot knows who have not acknowledged: admins (they send notices) and
+ * the author are not asked. Read from the engine's tables so the export needs no ctx.
+ */
+export function pendingIn(db: Db, id: number, room: string, author: string): string[] {
+  return (stmt(db, `SELECT m.name FROM members m WHERE m.room = ? AND m.present = 1 AND m.name <> ?
+      AND m.wx_name NOT IN (SELECT name FROM admins)
+      AND m.name NOT IN (SELECT member FROM notice_acks WHERE notice_id = ? AND room = ?)
+    ORDER BY m.name`).all(room, author, id, room) as { name: string }[]).map(r => r.name)
+}
+
+export interface RoomTally { room: string; acked: string[]; pending: string[] }
+
+export function tally(db: Db, n: NoticeRow): RoomTally[] {
+  return noticeRooms(db, n.id).map(room => ({ room, acked: ackedIn(db, n.id, room), pending: pendingIn(db, n.id, room, n.author) }))
+}
+
+/** Notices posted in a room recently enough that a bare 收到 refers to them, newest first. */
+export function openNoticesIn(ctx: Pick<Ctx, 'q' | 'now'>, room: string): NoticeRow[] {
+  return ctx.q(`SELECT n.* FROM notices n JOIN notice_rooms r ON r.notice_id = n.id
+    WHERE r.room = ? AND n.status = 'open' AND n.posted_at >= ? ORDER BY n.id DESC`).all(room, ctx.now - ACK_WINDOW_MS) as NoticeRow[]
+}
+
+export function hasAcked(ctx: Pick<Ctx, 'q'>, id: number, room: string, member: string): boolean {
+  return !!ctx.q(`SELECT 1 FROM notice_acks WHERE notice_id = ? AND room = ? AND member = ?`).get(id, room, member)
+}
+
+export function targetOf(n: Pick<NoticeRow, 'scope' | 'room' | 'names'>): Target {
+  return { scope: n.scope, room: n.room, names: n.names ? n.names.split(',') : [] }
+}
+
+function sorted(xs: Iterable<string>): string[] {
+  return [...new Set(xs)].sort()
+}
+
+/** docs/export.md `notices`: posted notices, names merged over rooms and sorted. */
+export function exportNotices(db: Db): unknown[] {
+  const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
+  return rows.map(n => {
+    const t = tally(db, n)
+    const acked = sorted(t.flatMap(r => r.acked))
+    const done = new Set(acked)
+    return {
+      id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
+      acked, pending: sorted(t.flatMap(r => r.pending).filter(p => !done.has(p))),
+    }
+  })
+}
