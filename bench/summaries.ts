@@ -5,7 +5,7 @@ import { testConfig } from '../src/config.js'
 import { SimClock } from '../src/time.js'
 import { Engine } from '../src/engine.js'
 import { families } from '../src/families.js'
-import { chain as chainFamily } from '../commands/chain/index.js'
+import { xlsxFile, csvFile } from '../commands/chain/close.js'
 import { getChain, items, orders } from '../commands/chain/store.js'
 import { summary } from '../commands/chain/format.js'
 import { parseNativeCopy, keyed, diffEntries } from '../commands/chain/jielong.js'
@@ -69,11 +69,10 @@ export async function summaries(size: Size): Promise<Result[]> {
     const closeMs = performance.now() - t
     if (closed.outcome !== 'handled') throw new Error(`截单 was ${closed.outcome}`)
 
-    const files = chainFamily.files!
     let bytes = 0
-    await files['chain.xlsx'](db, { chainId }, config) // loads exceljs, as the first spreadsheet after a start does
-    const xlsx = await timeMs(async () => { bytes = (await files['chain.xlsx'](db, { chainId }, config)).data.length }, 5)
-    const csv = await timeMs(() => files['chain.csv'](db, { chainId }, config), 5)
+    await xlsxFile.build(db, { chainId }, config) // loads exceljs, as the first spreadsheet after a start does
+    const xlsx = await timeMs(async () => { bytes = (await xlsxFile.build(db, { chainId }, config)).data.length }, 5)
+    const csv = await timeMs(() => csvFile.build(db, { chainId }, config), 5)
 
     const prev = nativeCopy(size.nativeEntries - 1)
     const next = nativeCopy(size.nativeEntries)

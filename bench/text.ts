@@ -8,6 +8,7 @@ import { openDb } from '../src/store/db.js'
 import { testConfig } from '../src/config.js'
 import { SimClock } from '../src/time.js'
 import { Engine } from '../src/engine.js'
+import { MsgCtx } from '../src/context.js'
 import { normalise } from '../src/text/normalise.js'
 import { parseHousehold } from '../src/text/household.js'
 import { parseTranscript } from '../src/replay/transcript.js'
@@ -66,7 +67,7 @@ export function textLayer(count: number): Result[] {
     const route = (m: Incoming): string | null => {
       const text = normalise(m.text)
       const name = m.sender.nick || m.sender.name
-      const ctx = engine.makeCtx({ now: clock.now(), incoming: m, text, raw: m.text,
+      const ctx = new MsgCtx(engine.db, engine.config, { now: clock.now(), incoming: m, text, raw: m.text,
         member: { name, wxName: m.sender.name, household: parseHousehold(name) }, isAdmin: false })
       const where = m.room ? 'room' : 'private'
       for (const c of commands) {

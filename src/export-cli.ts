@@ -23,7 +23,7 @@ function main(): number {
   const db = openDb(path)
   try {
     const state = buildExport(db, config.tz, families)
-    if (args.includes('--csv')) process.stdout.write(exportCsv(state))
+    if (args.includes('--csv')) process.stdout.write(exportCsv(state, families))
     else process.stdout.write(JSON.stringify(state, null, args.includes('--pretty') ? 2 : 0) + '\n')
   } finally {
     db.close()

@@ -2,7 +2,7 @@
 // Sending is paced (per chat and overall, with jitter), merges confirmations that share a header,
 // splits long text, retries with backoff, and marks a row before sending so it never goes twice.
 import type { Config } from './config.js'
-import type { Db, FileBuilder, Target } from './types.js'
+import type { Db, FileDef, Target } from './types.js'
 import { stmt, loginEpoch } from './store/db.js'
 
 export interface OutMessage {
@@ -120,7 +120,7 @@ export class Outbox {
     private db: Db,
     private config: Config,
     private transport: Transport,
-    private files: Record<string, FileBuilder> = {},
+    private files: ReadonlyMap<string, FileDef> = new Map(),
     private log: (msg: string) => void = () => {},
   ) {
     this.recover()
@@ -217,9 +217,10 @@ export class Outbox {
     try {
       if (row.kind === 'file') {
         const p = JSON.parse(row.payload ?? '{}') as { builder: string; args: unknown }
-        const build = this.files[p.builder]
-        if (!build) throw new Error(`no file builder ${p.builder}`)
-        msg.file = await build(this.db, p.args, this.config)
+        const def = this.files.get(p.builder)
+        if (!def) throw new Error(`no file kind ${p.builder}`)
+        // the arguments come back from the database: checked against the file's own schema
+        msg.file = await def.build(this.db, def.args.parse(p.args), this.config)
       }
       await withTimeout(this.transport.send(msg), SEND_TIMEOUT_MS)
     } catch (e) {

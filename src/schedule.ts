@@ -1,7 +1,7 @@
 // Scheduled work lives in SQLite. tick(now) runs every due slot exactly once: the handler's
 // writes and the move to the next slot commit together. A timer only wakes tick; tests call it.
 import type { Config } from './config.js'
-import type { Db, JobHandler, JobRun, JobSpec } from './types.js'
+import type { Db, JobDef, JobRun, JobSpec } from './types.js'
 import { stmt } from './store/db.js'
 import { toLocal, fromLocal } from './time.js'
 
@@ -26,6 +26,11 @@ export function cancelJobs(db: Db, keyPrefix: string): number {
   return stmt(db, `DELETE FROM jobs WHERE substr(key, 1, length(?)) = ?`).run(keyPrefix, keyPrefix).changes
 }
 
+function readJson(text: string | null): unknown {
+  if (text === null) return undefined
+  try { return JSON.parse(text) } catch { return Symbol('unreadable') }
+}
+
 /** The slot after `slot` for a repeating job, in local time (so 08:00 stays 08:00). */
 export function nextSlot(slot: number, repeat: string, tz: string): number {
   const l = toLocal(slot, tz)
@@ -45,13 +50,13 @@ export function quietUntil(t: number, config: Config): number | null {
   return fromLocal(config.tz, l.year, l.month, l.day + addDay, Math.floor(end / 60), end % 60)
 }
 
-export type RunJob = (job: JobRun, handler: JobHandler) => void
+export type RunJob = (job: JobRun, def: JobDef) => void
 
 export class Scheduler {
   constructor(
     private db: Db,
     private config: Config,
-    private handlers: Record<string, JobHandler>,
+    private handlers: ReadonlyMap<string, JobDef>,
     private log: (msg: string) => void = () => {},
   ) {}
 
@@ -72,11 +77,13 @@ export class Scheduler {
       // A repeating job that missed several slots runs once, for the latest of them.
       let slot = job.next_at
       if (job.repeat) for (let n = nextSlot(slot, job.repeat, this.config.tz); n <= now; n = nextSlot(n, job.repeat, this.config.tz)) slot = n
-      const handler: JobHandler | undefined = this.handlers[job.kind]
+      const handler = this.handlers.get(job.kind)
       const lateBy = now - slot
       const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > 60000
       const hold = job.quiet ? quietUntil(now, this.config) : null
-      const payload = job.payload ? JSON.parse(job.payload) : null
+      // read back through the job's own schema: a row written by older code, or by hand, that no
+      // longer fits is logged and skipped instead of reaching a handler as `any`
+      const payload = handler ? handler.payload.safeParse(readJson(job.payload)) : null
       const advance = () => {
         let next = job.repeat ? nextSlot(slot, job.repeat, this.config.tz) : null
         if (next === null) stmt(this.db, `DELETE FROM jobs WHERE key = ? AND next_at = ?`).run(job.key, job.next_at)
@@ -94,15 +101,17 @@ export class Scheduler {
         this.db.transaction(() => { record('quiet'); advance() })()
         continue
       }
-      if (tooLate || !handler) {
-        this.db.transaction(() => { record(handler === undefined ? 'no-handler' : 'skipped'); advance() })()
+      if (tooLate || !handler || !payload?.success) {
+        const outcome = !handler ? 'no-handler' : !payload?.success ? 'bad-payload' : 'skipped'
+        this.db.transaction(() => { record(outcome); advance() })()
         if (!handler) this.log(`job ${job.key}: no handler for kind ${job.kind}`)
+        else if (!payload?.success) this.log(`job ${job.key}: payload ${job.payload} does not fit ${job.kind}: ${payload?.error.issues[0]?.message}`)
         continue
       }
       try {
         this.db.transaction(() => {
           record('ran')
-          run({ key: job.key, kind: job.kind, slot, payload }, handler)
+          run({ key: job.key, kind: job.kind, slot, payload: payload.data }, handler)
           // the handler may have rescheduled or cancelled its own job: only advance the slot we ran
           advance()
         })()

@@ -1,5 +1,5 @@
 // The contract between the engine and the command families. Commands see only these types:
-// no wechaty, no timers, no globals. Everything a command does goes through Ctx.
+// no wechaty, no timers, no globals. Everything a command or job does goes through its context.
 import type Database from 'better-sqlite3'
 import type { ZodType } from 'zod'
 import type { Config } from './config.js'
@@ -62,38 +62,63 @@ export interface SendOptions {
   person?: string | null
 }
 
-export interface JobSpec {
-  /** Unique key; scheduling the same key again replaces the job. */
+// ---------- scheduled jobs and files: declared by a family, typed, checked when read back ----------
+
+/** When and how a job runs; its kind and payload type come from the JobDef it is scheduled with. */
+export interface JobTiming {
+  /** Unique key; scheduling the same key again replaces the job. Keys start with the family id. */
   key: string
-  /** Name of the handler in a family's `jobs`. */
-  kind: string
   /** First slot, ms. */
   at: number
   /** Recurrence: the same local time every day or every week; absent = once. */
   repeat?: 'daily' | 'weekly'
-  payload?: unknown
   /** At start-up, a slot missed while the bot was down: 'run' once late (default) or 'skip'. */
   late?: 'run' | 'skip'
   /** With late='run': a slot later than this is skipped instead (default 12 h). */
   maxLateMs?: number
-  /** Hold back during quiet hours (until they end). Default true for reminders. */
+  /** Hold back during quiet hours (until they end). Reminders set it. */
   quiet?: boolean
 }
 
-export interface JobRun {
+/** A job as the scheduler stores it. */
+export interface JobSpec extends JobTiming { kind: string; payload?: unknown }
+
+export interface JobRun<P = unknown> {
   key: string
   kind: string
   /** The slot being run (ms). ctx.now is the time it actually runs. */
   slot: number
-  payload: any
+  /** Checked against the job's schema when read back from the database. */
+  payload: P
 }
 
-export type JobHandler = (job: JobRun, ctx: Ctx) => void
+/** A kind of scheduled work: its name (`family.verb`), the shape of its payload, its handler. */
+export interface JobDef<P = any> {
+  kind: string
+  payload: ZodType<P>
+  run(job: JobRun<P>, ctx: Ctx): void
+}
 
-/** Builds a file (e.g. an XLSX) when the outbox is about to send it: async, outside transactions. */
-export type FileBuilder = (db: Db, args: any, config: Config) => Promise<{ name: string; data: Buffer }>
+export function defineJob<P>(kind: string, payload: ZodType<P>, run: (job: JobRun<P>, ctx: Ctx) => void): JobDef<P> {
+  return { kind, payload, run }
+}
 
-/** Everything a command or job may touch. Outbound calls only write outbox rows. */
+export interface BuiltFile { name: string; data: Buffer }
+
+/** A file (e.g. an XLSX) built when the outbox is about to send it: async, outside transactions. */
+export interface FileDef<A = any> {
+  kind: string
+  args: ZodType<A>
+  build(db: Db, args: A, config: Config): Promise<BuiltFile>
+}
+
+export function defineFile<A>(kind: string, args: ZodType<A>, build: (db: Db, args: A, config: Config) => Promise<BuiltFile>): FileDef<A> {
+  return { kind, args, build }
+}
+
+// ---------- contexts ----------
+
+/** Everything a job or command may touch. Outbound calls only write outbox rows. */
 export interface Ctx {
   db: Db
   /** A cached prepared statement. */
@@ -103,30 +128,16 @@ export interface Ctx {
   now: number
   /** Room topic, or null in a private chat / a job without room. */
   room: string | null
-  /** The sender; null for scheduled jobs. */
-  member: Member | null
-  /** True when the sender is an enrolled admin (checked by remark token, never by name). */
-  isAdmin: boolean
-  /** Normalised text (half-width, simplified, spaces folded). */
-  text: string
-  /** Raw text as received. */
-  raw: string
-  type: 'text' | 'groupnote'
-  quote: string | null
-  /** The incoming message itself (null for jobs). */
-  incoming: Incoming | null
 
-  /** Reply where the message came from. */
-  reply(text: string, opts?: SendOptions): void
   /** Send to a room topic or `@name`. */
   send(to: Target, text: string, opts?: SendOptions): void
   /**
    * A confirmation that merges with others of the same header sent to the same place within the
    * merge window: one message `header + items joined by 、`.
    */
-  ack(header: string, item: string, to?: Target): void
-  /** Send a file built later by a family's FileBuilder. */
-  file(to: Target, builder: string, args: unknown, opts?: SendOptions): void
+  ack(header: string, item: string, to: Target): void
+  /** Send a file built later by one of the families' FileDefs. */
+  file<A>(to: Target, file: FileDef<A>, args: A, opts?: SendOptions): void
   /** Private message to every admin who is a member of `room` (all admins if none is, or room null). */
   alertAdmins(room: string | null, text: string): void
   /** Admins' display names, those in the room first. */
@@ -138,9 +149,37 @@ export interface Ctx {
   /** Household of a named member of a room (nickname or 登记), or null. */
   householdOf(room: string | null, name: string): string | null
 
-  schedule(job: JobSpec): void
+  schedule<P>(job: JobDef<P>, timing: JobTiming & { payload: P }): void
   cancel(keyPrefix: string): void
 }
+
+/** What a command sees: the context of one message, whose sender is known. */
+export interface MessageCtx extends Ctx {
+  member: Member
+  /** True when the sender is an enrolled admin (checked by remark token, never by name). */
+  isAdmin: boolean
+  /** Normalised text (half-width, simplified, spaces folded). */
+  text: string
+  /** Raw text as received. */
+  raw: string
+  type: 'text' | 'groupnote'
+  quote: string | null
+  incoming: Incoming
+  /** Reply where the message came from. */
+  reply(text: string, opts?: SendOptions): void
+  /** A merged confirmation, by default where the message came from. */
+  ack(header: string, item: string, to?: Target): void
+}
+
+/** A message in a group chat. */
+export interface RoomCtx extends MessageCtx { room: string }
+/** A message in the private chat with the bot. */
+export interface PrivateCtx extends MessageCtx { room: null }
+
+export type Where = 'room' | 'private' | 'any'
+export type CtxOf<W extends Where> = W extends 'room' ? RoomCtx : W extends 'private' ? PrivateCtx : MessageCtx
+
+// ---------- commands ----------
 
 /** What parse returns when the text is this command but malformed: the reply to send. */
 export interface Invalid { invalid: string }
@@ -158,38 +197,80 @@ export interface Help {
   example: string
 }
 
-export interface Command<I = any> {
+export interface Command<I = any, W extends Where = Where> {
+  /** `family.verb`, unique among all families. */
   name: string
   help?: Help
-  where: 'room' | 'private' | 'any'
+  where: W
   who: 'anyone' | 'admin'
   /** Never throws. null = not this command (no reply at all); Invalid = a reply explaining the form. */
-  parse(ctx: Ctx): I | Invalid | null
+  parse(ctx: CtxOf<W>): I | Invalid | null
   /** Zod schema whose messages are the Chinese replies. */
   schema?: ZodType<I>
-  run(input: I, ctx: Ctx): void
+  run(input: I, ctx: CtxOf<W>): void
 }
 
-export interface ExportState {
-  chains: unknown[]
-  checkins: unknown[]
-  aid: unknown[]
-  notices: unknown[]
-  isolations: unknown[]
+/** Declares a command; the context's type follows from `where`, so a room command sees a room. */
+export function defineCommand<I, W extends Where>(c: Command<I, W>): Command<I, W> {
+  return c
 }
+
+// ---------- export and dashboard slices ----------
+
+/** The export object (docs/export.md): one array per section, each section owned by one family. */
+export type ExportState = Record<string, unknown[]>
+
+/** One table of the CSV export. */
+export interface CsvTable { name: string; columns: string[]; rows: Record<string, unknown>[] }
+
+/** A family's part of the export: its sections, and the tables its sections become in a CSV. */
+export interface ExportSlice {
+  sections: Record<string, (db: Db, tz: string) => unknown[]>
+  csv?(state: ExportState): CsvTable[]
+}
+
+/** What a dashboard page is given: the request, and the export it shows (built once per request). */
+export interface PageRequest {
+  params: Record<string, string>
+  state: ExportState
+  /** Present members of every room, admins left out (for "who has not reported"); null if unknown. */
+  roster: { room: string; name: string; household: string | null }[] | null
+  admin: string
+  now: number
+  tz: string
+}
+
+/** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */
+export type PageResult =
+  | { title: string; html: string }
+  | { file: { name: string; type: string; data: Buffer | string; asciiName: string } }
+  | { notFound: string }
+
+export interface DashboardPage {
+  /** A fastify route, e.g. `/chains/:id`. */
+  path: string
+  /** The label in the navigation bar, for pages that are entry points. */
+  nav?: string
+  render(req: PageRequest): PageResult | Promise<PageResult>
+}
+
+// ---------- families ----------
 
 export interface Family {
+  /** Short English id: the prefix of its command names, job kinds and file kinds (`chain`). */
+  id: string
   /** Chinese name used by `帮助 <家族>`: 接龙, 体温打卡, 物资互助, 通知, 常用 */
   name: string
   /** Other words that select it in `帮助 <家族>`. */
   aliases?: string[]
-  commands: Command[]
-  jobs?: Record<string, JobHandler>
-  files?: Record<string, FileBuilder>
-  /** This family's part of the export (docs/export.md), sorted. */
-  exportState?(db: Db, tz: string): Partial<ExportState>
+  /** Tried in this order within the family (families in the order of src/families.ts). */
+  commands: Command<any, any>[]
+  jobs?: JobDef[]
+  files?: FileDef[]
+  export?: ExportSlice
+  pages?: DashboardPage[]
   /** This family's lines for `我的` (the sender's chains, orders, check-ins…), or null. */
-  mine?(ctx: Ctx): string | null
+  mine?(ctx: MessageCtx): string | null
   /** Called once when the engine is created (e.g. to ensure recurring jobs exist). */
   init?(ctx: Ctx): void
 }

@@ -14,6 +14,7 @@ import { rng } from './stress/stream.js'
 
 // a family whose command fails on demand: `记 炸` throws, `记 错` is refused with a UserError
 const notes: Family = {
+  id: 'note',
   name: '记事',
   commands: [{
     name: 'note.add', where: 'room', who: 'anyone',

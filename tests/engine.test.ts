@@ -7,6 +7,7 @@ import { core } from '../commands/core/index.js'
 
 // A small family exercising every part of the contract.
 const notes: Family = {
+  id: 'note',
   name: '记事',
   commands: [
     {
@@ -19,7 +20,7 @@ const notes: Family = {
       },
       schema: z.object({ body: z.string().max(10, '内容最多10个字') }),
       run: ({ body }, ctx) => {
-        ctx.q('INSERT INTO notes (body, who) VALUES (?, ?)').run(body, ctx.member!.name)
+        ctx.q('INSERT INTO notes (body, who) VALUES (?, ?)').run(body, ctx.member.name)
         if (body === '炸') throw new Error('boom')
         if (body === '错') throw new UserError('这条不行')
         ctx.reply('记下了：' + body)

@@ -2,7 +2,7 @@
 // scheduler's log as long as the retention period; nothing still to be sent is touched.
 import { describe, it, expect } from 'vitest'
 import { families } from '../src/families.js'
-import { HOUSEKEEPING_JOB, INBOUND_KEEP_DAYS } from '../commands/core/index.js'
+import { HOUSEKEEPING_JOB, INBOUND_KEEP_DAYS } from '../commands/core/housekeeping.js'
 import { pruneOutbox } from '../src/outbox.js'
 import { Engine } from '../src/engine.js'
 import { openDb } from '../src/store/db.js'

@@ -26,15 +26,15 @@ describe('samePerson', () => {
 describe('a private message carries its recipient', () => {
   it('goes to the contact id while the login lasts, and by name after a re-login', async () => {
     let sig: string | null | undefined
-    const probe = { name: 'p', commands: [{ name: 'p', where: 'any' as const, who: 'anyone' as const,
+    const probe = { id: 'p', name: 'p', commands: [{ name: 'p.probe', where: 'any' as const, who: 'anyone' as const,
       parse: () => true, run: (_: unknown, ctx: any) => { sig = ctx.member.sig } }] }
     const { engine, outbox, clock, sent } = makeEngine([probe])
     engine.handle(msg('你好', { sender: { id: 'c-1', name: '张姐', nick: '张团长', remark: null } }))
     expect(sig).toBe('0:c-1')
-    engine.makeCtx({ now: clock.now() }).send('@张团长', 'a', { person: sig })
+    engine.jobCtx(clock.now()).send('@张团长', 'a', { person: sig })
     await drain(outbox, clock)
     engine.loggedIn('bot-2')
-    engine.makeCtx({ now: clock.now() }).send('@张团长', 'b', { person: sig })
+    engine.jobCtx(clock.now()).send('@张团长', 'b', { person: sig })
     await drain(outbox, clock)
     expect(sent.map(s => [s.text, s.contactId])).toEqual([['a', 'c-1'], ['b', undefined]])
   })

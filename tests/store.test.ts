@@ -65,7 +65,8 @@ describe('export', () => {
   it('is empty and byte-identical for an empty database', () => {
     const db = openDb(':memory:')
     const a = JSON.stringify(buildExport(db, 'Asia/Shanghai', families))
-    expect(a).toBe(JSON.stringify({ chains: [], checkins: [], aid: [], notices: [], isolations: [] }))
+    // sections in the order of the families that own them (src/families.ts)
+    expect(a).toBe(JSON.stringify({ checkins: [], isolations: [], notices: [], chains: [], aid: [] }))
     expect(JSON.stringify(buildExport(db, 'Asia/Shanghai', families))).toBe(a)
   })
 
@@ -81,7 +82,7 @@ describe('export', () => {
   ])('CSV cell %s → %s', (v, out) => expect(csvCell(v)).toBe(out))
 
   it('CSV has one table per section', () => {
-    const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false }], aid: [], notices: [], isolations: [] })
+    const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false }], aid: [], notices: [], isolations: [] }, families)
     expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal\r\n2026-11-24,r,\'=bad,,36.5,false')
   })
 })

@@ -99,7 +99,7 @@ describe('Wechaty + puppet-mock end to end', () => {
     const li = mocker.createContact({ name: '李四' })
     const wang = mocker.createContact({ name: '王五' })
     mocker.createRoom({ id: 'r3@chatroom', topic: '网格群', memberIdList: [me.id, li.id, wang.id] })
-    linli.engine.makeCtx({ now: clock.now() }).send('网格群', '请回复收到', { mentions: ['王五'] })
+    linli.engine.jobCtx(clock.now()).send('网格群', '请回复收到', { mentions: ['王五'] })
     await linli.outbox.pump(() => clock.now())
     expect(sent).toEqual([{ to: 'r3@chatroom', text: expect.stringMatching(/^@王五\u2005?\s*请回复收到$/), mentions: [wang.id] }])
   })
@@ -113,7 +113,7 @@ describe('Wechaty + puppet-mock end to end', () => {
     wang.say('你好').to(mocker.RoomMock.load('r4@chatroom'))
     await done
     expect(db.prepare(`SELECT name, wx_name, household FROM members`).all()).toEqual([{ name: '3-2-501 王五', wx_name: '王五', household: '3-2-501' }])
-    const ctx = linli.engine.makeCtx({ now: clock.now() })
+    const ctx = linli.engine.jobCtx(clock.now())
     ctx.send('3栋业主群', '请回复', { mentions: ['3-2-501 王五'] })
     ctx.send('@3-2-501 王五', '私聊你')
     await linli.outbox.pump(() => clock.now())

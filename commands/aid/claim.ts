@@ -1,17 +1,18 @@
 // 物资互助 认领: `要 #5` claims an offer, and so does `我要` quoting the bot's 已登记 message or
 // the neighbour's own offer. The offerer is @-mentioned in the offer's room; the claimer's matched
 // requests are marked as being filled.
-import type { Command, Ctx } from '../../src/types.js'
-import { UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, UserError } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
 import { detectAid, foldItem, parseAidRef } from './text.js'
 import { entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './store.js'
 import { announce, ensureLive, type Ref } from './manage.js'
+import { nudgeJob } from './jobs.js'
 
 const WANT = /^(我|我家)?(要|想要|需要)(了|的|一份|一个|一点)?[!。~]*$/
 
 /** The offer a bare `我要` points at through its quote, or null. */
-function quotedOffer(ctx: Ctx): number | null {
+function quotedOffer(ctx: MessageCtx): number | null {
   if (!ctx.quote || !ctx.room || !WANT.test(ctx.text)) return null
   const bot = /^已登记 #(\d+) /.exec(ctx.quote)
   if (bot) {
@@ -25,7 +26,7 @@ function quotedOffer(ctx: Ctx): number | null {
   return same.length === 1 ? same[0].id : null
 }
 
-export const claim: Command<Ref> = {
+export const claim = defineCommand<Ref, 'any'>({
   name: 'aid.claim',
   help: { summary: '认领邻居登记的物资', usage: '要 #编号（或引用登记消息回复「我要」）', example: '要 #5' },
   where: 'any',
@@ -38,7 +39,7 @@ export const claim: Command<Ref> = {
   },
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    const me = ctx.member!.name
+    const me = ctx.member.name
     if (e.kind === 'request') throw new UserError(`#${id} 是 ${e.member} 的求助（${e.item}）。有的话请发「我有 ${e.item}」，或直接联系 ${e.member}。`)
     if (e.member === me) throw new UserError(`#${id} 是你自己登记的。送出后发「完成 #${id}」，不送了发「撤回 #${id}」。`)
     if (e.status === 'claimed') throw new UserError(`#${id} 已被 ${e.claimed_by} 认领了。`)
@@ -47,7 +48,7 @@ export const claim: Command<Ref> = {
     ctx.cancel(entryJobs(id))
     // in someone's hands it does not expire; if nobody says 完成, both are reminded once
     const days = ctx.config.aidExpireDays
-    ctx.schedule({ key: nudgeKey(id), kind: 'aid.nudge', at: ctx.now + days * DAY, payload: { id, days },
+    ctx.schedule(nudgeJob, { key: nudgeKey(id), at: ctx.now + days * DAY, payload: { id, days },
       late: 'run', maxLateMs: 60 * DAY, quiet: true })
     // the claimer's own matched requests are being filled by this offer
     const mine = matchedWith(ctx.db, e).filter(r => {
@@ -60,5 +61,5 @@ export const claim: Command<Ref> = {
     }
     announce(ctx, e, `🤝 #${id} ${what(e)} 已由 ${me} 认领，请两位联系交接。交接后发「完成 #${id}」`, [e.member])
   },
-}
+})
 

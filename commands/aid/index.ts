@@ -6,15 +6,19 @@ import type { Family } from '../../src/types.js'
 import { post } from './post.js'
 import { claim } from './claim.js'
 import { done, withdraw, list } from './manage.js'
-import { aidJobs } from './jobs.js'
+import { expireJob, nudgeJob } from './jobs.js'
+import { aidCsvTables } from './page-model.js'
+import { aidPages } from './pages.js'
 import { exportAid, mineLines } from './store.js'
 
 export const aid: Family = {
+  id: 'aid',
   name: '物资互助',
   aliases: ['互助', '物资', '求助', '闲置'],
-  // post first so 帮助 shows it first; detectAid never reads `要 #5`, `物资` etc. (tests/text/aid.test.ts)
+  // post first so 帮助 shows it first; detectAid never reads `要 #5`, `物资` etc. (tests/commands/aid/text.test.ts)
   commands: [post, claim, done, withdraw, list],
-  jobs: aidJobs,
-  exportState: db => ({ aid: exportAid(db) }),
+  jobs: [expireJob, nudgeJob],
+  export: { sections: { aid: exportAid }, csv: aidCsvTables },
+  pages: aidPages,
   mine: mineLines,
 }

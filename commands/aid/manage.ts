@@ -1,14 +1,16 @@
 // 物资互助 follow-ups: `完成 #5` closes an entry (author, claimer or admin), `撤回 #5` withdraws
 // it (author or admin), and `物资` / `互助` lists what is open in this room. (`要 #5`: aid-claim.ts)
-import type { Command, Ctx } from '../../src/types.js'
-import { UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, UserError } from '../../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from './text.js'
 import { ENDED, VERB, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './store.js'
+import { expireJob } from './jobs.js'
+import { DAY, MINUTE } from '../../src/time.js'
 
 export interface Ref { id: number }
 
 export function refParser(action: AidAction) {
-  return (ctx: Ctx): Ref | null => {
+  return (ctx: MessageCtx): Ref | null => {
     const r = parseAidRef(ctx.text)
     return r && r.action === action ? { id: r.id } : null
   }
@@ -19,12 +21,12 @@ export function ensureLive(e: Entry): void {
 }
 
 /** Tell the entry's room, and the sender too when they wrote from a private chat. */
-export function announce(ctx: Ctx, e: Entry, text: string, mentions: string[]): void {
+export function announce(ctx: MessageCtx, e: Entry, text: string, mentions: string[]): void {
   ctx.send(e.room, text, mentions.length ? { mentions } : undefined)
   if (!ctx.room) ctx.reply(`已处理，并已在「${e.room}」通知。`)
 }
 
-export const done: Command<Ref> = {
+export const done = defineCommand<Ref, 'any'>({
   name: 'aid.done',
   help: { summary: '物资送出或求助解决后关闭登记', usage: '完成 #编号', example: '完成 #5' },
   where: 'any',
@@ -32,7 +34,7 @@ export const done: Command<Ref> = {
   parse: refParser('done'),
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    const me = ctx.member!.name
+    const me = ctx.member.name
     if (e.member !== me && e.claimed_by !== me && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）、认领人或管理员可以完成 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'done')
@@ -42,9 +44,9 @@ export const done: Command<Ref> = {
     const also = filled.length ? `，求助 ${filled.map(r => '#' + r.id).join('、')} 一并完成` : ''
     announce(ctx, e, `✅ #${id} ${what(e)} 已完成${also}。谢谢邻居互助！`, [])
   },
-}
+})
 
-export const withdraw: Command<Ref> = {
+export const withdraw = defineCommand<Ref, 'any'>({
   name: 'aid.withdraw',
   help: { summary: '撤回自己登记的物资或求助', usage: '撤回 #编号', example: '撤回 #5' },
   where: 'any',
@@ -52,7 +54,7 @@ export const withdraw: Command<Ref> = {
   parse: refParser('withdraw'),
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    if (e.member !== ctx.member!.name && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）或管理员可以撤回 #${id}。`)
+    if (e.member !== ctx.member.name && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）或管理员可以撤回 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'withdrawn')
     ctx.cancel(entryJobs(id))
@@ -60,15 +62,15 @@ export const withdraw: Command<Ref> = {
     const filled = ctx.q(`SELECT * FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as Entry[]
     for (const r of filled) {
       ctx.q(`UPDATE aid_entries SET status = 'open', filled_by = NULL, claimed_by = NULL WHERE id = ?`).run(r.id)
-      ctx.schedule({ key: expireKey(r.id), kind: 'aid.expire', at: Math.max(r.expires_at, ctx.now + 60000),
-        payload: { id: r.id }, late: 'run', maxLateMs: 60 * 86400000, quiet: true })
+      ctx.schedule(expireJob, { key: expireKey(r.id), at: Math.max(r.expires_at, ctx.now + MINUTE),
+        payload: { id: r.id }, late: 'run', maxLateMs: 60 * DAY, quiet: true })
     }
     const claimer = e.kind === 'offer' && e.status === 'claimed' && e.claimed_by ? [e.claimed_by] : []
     announce(ctx, e, `已撤回 #${id} ${VERB[e.kind]} ${what(e)}。`, claimer)
   },
-}
+})
 
-export const list: Command<true> = {
+export const list = defineCommand<true, 'room'>({
   name: 'aid.list',
   help: { summary: '查看本群进行中的物资和求助', usage: '物资 或 互助', example: '物资' },
   where: 'room',
@@ -83,4 +85,4 @@ export const list: Command<true> = {
     const lines = rows.map(e => `${VERB[e.kind]} #${e.id} ${e.member}：${what(e)}${e.urgent ? '（急）' : ''}`)
     ctx.reply(`📦 本群进行中的互助（${rows.length}条）\n${lines.join('\n')}\n认领发「要 #编号」`)
   },
-}
+})

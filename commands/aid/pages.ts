@@ -1,5 +1,6 @@
 // 互助 page: the open offers and requests, urgent requests first, with their matches.
-import type { Aid } from '../../src/dashboard/export-view.js'
+import type { DashboardPage } from '../../src/types.js'
+import { readAid, type Aid } from './page-model.js'
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 
 function rows(list: Aid[]): unknown[][] {
@@ -18,3 +19,7 @@ export function aidPage(aid: Aid[]): Raw {
   return html`<h1>物资互助</h1>${section('求助', requests, '没有待解决的求助。')}${section('可提供', offers, '没有可提供的物资。')}
     <p class="muted">只显示进行中的；已认领、完成、撤回、过期的共 ${aid.length - open.length} 条未列出。</p>`
 }
+
+export const aidPages: DashboardPage[] = [
+  { path: '/aid', nav: '互助', render: req => ({ title: '互助', html: aidPage(readAid(req.state.aid)).html }) },
+]

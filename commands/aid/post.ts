@@ -2,15 +2,17 @@
 // (`我家有泡椒要不要`, `谁家有止痛片？`). The bot numbers the entry, tells both sides of any match
 // in the room (one message, the other side @-mentioned), alerts admins privately when it is urgent,
 // and schedules its expiry.
-import type { Command, Ctx } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
 import { detectAid, itemsMatch, type AidText } from './text.js'
 import { addMatch, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
+import { expireJob } from './jobs.js'
 
 /** Most matches named in one reply; the rest are still recorded and exported. */
 const MAX_NAMED = 5
 
-export const post: Command<AidText> = {
+export const post = defineCommand<AidText, 'room'>({
   name: 'aid.post',
   help: {
     summary: '登记多余的物资或求助，自动匹配邻居',
@@ -25,7 +27,7 @@ export const post: Command<AidText> = {
   },
   run(input, ctx) {
     const room = ctx.room!
-    const me = ctx.member!
+    const me = ctx.member
     const again = sameOpen(ctx, room, me.name, input.kind, input.item)
     if (again) {
       ctx.reply(`你已登记过 #${again.id}（${what(again)}），还在进行中。不需要了发「撤回 #${again.id}」。`)
@@ -36,7 +38,7 @@ export const post: Command<AidText> = {
       kind: input.kind, room, member: me.name, household: me.household, item: input.item, qty: input.qty,
       urgent: input.urgent ? 1 : 0, created_at: ctx.now, expires_at: ctx.now + days * DAY,
     })
-    ctx.schedule({ key: expireKey(id), kind: 'aid.expire', at: ctx.now + days * DAY, payload: { id },
+    ctx.schedule(expireJob, { key: expireKey(id), at: ctx.now + days * DAY, payload: { id },
       late: 'run', maxLateMs: 60 * DAY, quiet: true })
 
     const other = input.kind === 'offer' ? 'request' : 'offer'
@@ -52,7 +54,7 @@ export const post: Command<AidText> = {
     ctx.reply(head + '\n' + matchLine(input, id, found), { mentions: mentionsOf(found) })
     if (input.urgent) alert(ctx, id, input)
   },
-}
+})
 
 function matchLine({ kind, item }: AidText, id: number, found: Entry[]): string {
   if (found.length === 0) {
@@ -70,8 +72,8 @@ function mentionsOf(found: Entry[]): string[] | undefined {
   return names.length ? names : undefined
 }
 
-function alert(ctx: Ctx, id: number, input: AidText): void {
-  const me = ctx.member!
+function alert(ctx: MessageCtx, id: number, input: AidText): void {
+  const me = ctx.member
   const who = me.household && !me.name.includes(me.household) ? `${me.name}（${me.household}）` : me.name
   ctx.alertAdmins(ctx.room, `🆘 紧急求助 #${id}：${ctx.room} ${who} 求 ${what(input)}\n原话：${ctx.raw.slice(0, 200)}`)
 }

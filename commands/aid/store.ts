@@ -1,6 +1,6 @@
 // 物资互助 storage: entries (offers and requests) and their matches, plus the wording every
 // 物资互助 reply shares. No command logic here.
-import type { Ctx, Db } from '../../src/types.js'
+import type { Ctx, Db, MessageCtx } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
 import { foldItem } from './text.js'
 
@@ -103,8 +103,7 @@ export function exportAid(db: Db): unknown[] {
 }
 
 /** `我的`: the sender's entries still in play. */
-export function mineLines(ctx: Ctx): string | null {
-  if (!ctx.member) return null
+export function mineLines(ctx: MessageCtx): string | null {
   const rows = ctx.q(`SELECT * FROM aid_entries WHERE member = ? AND status IN ('open', 'claimed')
     ${ctx.room ? 'AND room = ?' : ''} ORDER BY id`).all(...[ctx.member.name, ...(ctx.room ? [ctx.room] : [])]) as Entry[]
   if (rows.length === 0) return null

@@ -1,7 +1,7 @@
 // After the goods arrive: the owner sends `到货 [#3] 北门 …` and exactly the people who ordered
 // are mentioned; each replies `已取` when they have theirs; `未取` (owner/admin) lists who has not.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { getChain, roomChains, items, orders, type Chain } from './store.js'
 import { linesText, who } from './format.js'
@@ -9,13 +9,13 @@ import { isOwner } from './close.js'
 import { memberKey } from './order.js'
 
 /** `#3` if given, else the newest chain of the room with orders that the sender may manage. */
-function target(ctx: Ctx, ref: number | null, mine: boolean): Chain | null {
+function target(ctx: MessageCtx, ref: number | null, mine: boolean): Chain | null {
   if (ref !== null) { const c = getChain(ctx, ref); return c && c.room === ctx.room ? c : null }
   const all = roomChains(ctx, ctx.room!).filter(c => orders(ctx, c.id).length)
   return (mine ? all.find(c => isOwner(ctx, c)) : null) ?? all[0] ?? null
 }
 
-export const arrival: Command<{ chainId: number; note: string }> = {
+export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>({
   name: 'chain.arrival',
   help: { summary: '到货通知（@所有接龙的人）', usage: '到货 [#编号] 取货地点和说明', example: '到货 #3 北门 请大家来取' },
   where: 'room', who: 'anyone',
@@ -37,9 +37,9 @@ export const arrival: Command<{ chainId: number; note: string }> = {
     const where = note || c.pickup || ''
     ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: names })
   },
-}
+})
 
-export const pickedUp: Command<{ orderIds: number[]; chainId: number }> = {
+export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, 'room'>({
   name: 'chain.picked',
   help: { summary: '告诉团长我已取货', usage: '已取 [#编号]', example: '已取' },
   where: 'room', who: 'anyone',
@@ -47,24 +47,24 @@ export const pickedUp: Command<{ orderIds: number[]; chainId: number }> = {
     const m = /^(?:已取|已取货|取到了|拿到了)\s*(#\s*\d+)?$/.exec(ctx.text)
     if (!m || !ctx.room) return null
     const ref = m[1] ? splitChainRef(m[1]).chain : null
-    const key = memberKey(ctx.member!.name)
+    const key = memberKey(ctx.member.name)
     // the goods that arrived most recently first; a sign-up list has nothing to pick up
     const byArrival = roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
       .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
     for (const c of byArrival) {
       if (ref !== null && c.id !== ref) continue
-      const os = orders(ctx, c.id).filter(o => (o.okey === key || o.member === ctx.member!.name) && !o.pickedUp)
+      const os = orders(ctx, c.id).filter(o => (o.okey === key || o.member === ctx.member.name) && !o.pickedUp)
       if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
     }
     return null
   },
   run({ orderIds, chainId }, ctx) {
     for (const id of orderIds) ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?').run(id)
-    ctx.ack(`✅ #${chainId} 已取：`, ctx.member!.name)
+    ctx.ack(`✅ #${chainId} 已取：`, ctx.member.name)
   },
-}
+})
 
-export const notPicked: Command<{ chainId: number }> = {
+export const notPicked = defineCommand<{ chainId: number }, 'room'>({
   name: 'chain.unpicked',
   help: { summary: '看谁还没取货（团长或管理员）', usage: '未取 [#编号]', example: '未取 #3' },
   where: 'room', who: 'anyone',
@@ -84,4 +84,4 @@ export const notPicked: Command<{ chainId: number }> = {
     ctx.reply([`#${c.id} ${c.title} 还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
       ...left.map((o, n) => `${n + 1}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`)].join('\n'))
   },
-}
+})

@@ -1,17 +1,20 @@
 // Closing: the owner or an admin sends `截单` / `结束接龙` [#3], or the deadline passes (a reminder
 // goes out an hour before). The room gets the summary (totals per item, amount per household,
 // grand total); the owner gets the spreadsheet (XLSX and CSV) in private chat.
-import type { Command, Ctx, JobRun, FileBuilder } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import { z } from 'zod'
+import type { Ctx, Db, MessageCtx } from '../../src/types.js'
+import type { Config } from '../../src/config.js'
+import { defineCommand, defineFile, defineJob, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { hhmm } from '../../src/time.js'
+import { hhmm, HOUR, MINUTE } from '../../src/time.js'
 import { getChain, openChains, roomChains, items, orders, setStatus, type Chain } from './store.js'
 import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
+import { chainCsv, chainFileName } from './sheet.js'
 import { samePerson } from '../../src/identity.js'
 
-export function isOwner(ctx: Ctx, c: Chain): boolean {
+export function isOwner(ctx: MessageCtx, c: Chain): boolean {
   return ctx.isAdmin || samePerson(ctx.member, { name: c.owner, wx: c.ownerWx, sig: c.ownerSig })
 }
 
@@ -21,18 +24,18 @@ export function closeChain(ctx: Ctx, c: Chain): void {
   const os = orders(ctx, c.id)
   ctx.send(c.room, summary({ ...c, status: 'closed' }, items(ctx, c.id), os))
   if (os.length) {
-    ctx.file('@' + c.owner, 'chain.xlsx', { chainId: c.id }, { person: c.ownerSig })
-    ctx.file('@' + c.owner, 'chain.csv', { chainId: c.id }, { person: c.ownerSig })
+    ctx.file('@' + c.owner, xlsxFile, { chainId: c.id }, { person: c.ownerSig })
+    ctx.file('@' + c.owner, csvFile, { chainId: c.id }, { person: c.ownerSig })
   }
 }
 
-export const close: Command<{ chainId: number }> = {
+export const close = defineCommand<{ chainId: number }, 'room'>({
   name: 'chain.close',
   help: { summary: '截单（团长或管理员）', usage: '截单 [#编号]', example: '截单 #3' },
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^(#\s*\d+\s*)?(?:截单|结束接龙|接龙结束|停止接龙)\s*(#\s*\d+)?$/.exec(ctx.text)
-    if (!m || !ctx.room) return null
+    if (!m) return null
     const ref = splitChainRef(m[1] ?? m[2] ?? '').chain
     if (ref !== null) {
       const c = getChain(ctx, ref)
@@ -51,30 +54,31 @@ export const close: Command<{ chainId: number }> = {
     if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了。`)
     closeChain(ctx, c)
   },
-}
+})
 
-export const jobs = {
-  'chain.close'(job: JobRun, ctx: Ctx) {
-    const c = getChain(ctx, job.payload.chainId)
-    if (c && c.status === 'open') closeChain(ctx, c)
-  },
-  'chain.remind'(job: JobRun, ctx: Ctx) {
-    const c = getChain(ctx, job.payload.chainId)
-    if (!c || c.status !== 'open' || !c.deadline || c.deadline <= ctx.now) return
-    const its = items(ctx, c.id)
-    const n = orders(ctx, c.id).length
-    const mins = Math.round((c.deadline - ctx.now) / 60000)
-    const left = mins >= 60 ? `${Math.round(mins / 60)}小时` : `${mins}分钟`
-    ctx.send(c.room, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
-      `已有${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))
-  },
-}
+const ofChain = z.object({ chainId: z.number().int().positive() })
 
-async function sheet(db: Parameters<FileBuilder>[0], args: any, config: Parameters<FileBuilder>[2], ext: 'xlsx' | 'csv') {
-  // loaded on the first spreadsheet: exceljs alone is ~20 MB of a resident bot that rarely sends one
-  const { chainXlsx, chainCsv, chainFileName } = await import('./sheet.js')
-  const e = exportChain(db, Number(args?.chainId), config.tz)
-  if (!e) throw new Error(`chain ${args?.chainId} not found`)
+/** The deadline passed: the chain closes itself, as if the owner had sent 截单. */
+export const closeAtDeadline = defineJob('chain.close-at-deadline', ofChain, (job, ctx) => {
+  const c = getChain(ctx, job.payload.chainId)
+  if (c && c.status === 'open') closeChain(ctx, c)
+})
+
+/** An hour before the deadline: the room is reminded, with the totals so far. */
+export const remindDeadline = defineJob('chain.remind-deadline', ofChain, (job, ctx) => {
+  const c = getChain(ctx, job.payload.chainId)
+  if (!c || c.status !== 'open' || !c.deadline || c.deadline <= ctx.now) return
+  const its = items(ctx, c.id)
+  const n = orders(ctx, c.id).length
+  const mins = Math.round((c.deadline - ctx.now) / MINUTE)
+  const left = mins >= 60 ? `${Math.round(mins * MINUTE / HOUR)}小时` : `${mins}分钟`
+  ctx.send(c.room, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
+    `已有${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))
+})
+
+async function sheet(db: Db, args: { chainId: number }, config: Config, ext: 'xlsx' | 'csv') {
+  const e = exportChain(db, args.chainId, config.tz)
+  if (!e) throw new Error(`chain ${args.chainId} not found`)
   // in the order the sheet lists households, compared by one collator: the sheet's own sort (same
   // collation via localeCompare, costly per call) then finds them sorted in one pass
   const household = new Intl.Collator('zh-CN', { numeric: true }).compare
@@ -82,10 +86,10 @@ async function sheet(db: Parameters<FileBuilder>[0], args: any, config: Paramete
   const orders = [...e.orders].sort((a, b) => (a.household === null ? 1 : 0) - (b.household === null ? 1 : 0)
     || household(a.household ?? '', b.household ?? '') || member(a.member, b.member))
   const c = { ...e, orders, items: e.items.map(i => ({ ...i, unit: i.unit ?? '' })) }
-  return { name: chainFileName(c, ext), data: ext === 'xlsx' ? await chainXlsx(c) : chainCsv(c) }
+  // exceljs only when a spreadsheet is built (see xlsx.ts)
+  return { name: chainFileName(c, ext), data: ext === 'xlsx' ? await (await import('./xlsx.js')).chainXlsx(c) : chainCsv(c) }
 }
 
-export const files: Record<string, FileBuilder> = {
-  'chain.xlsx': (db, args, config) => sheet(db, args, config, 'xlsx'),
-  'chain.csv': (db, args, config) => sheet(db, args, config, 'csv'),
-}
+/** The owner's spreadsheets, sent in private chat when the chain closes. */
+export const xlsxFile = defineFile('chain.xlsx', ofChain, (db, args, config) => sheet(db, args, config, 'xlsx'))
+export const csvFile = defineFile('chain.csv', ofChain, (db, args, config) => sheet(db, args, config, 'csv'))

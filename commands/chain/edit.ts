@@ -1,13 +1,13 @@
 // Changing and cancelling: `改 土豆5斤` restates my whole order, `取消` drops my order,
 // `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { getChain, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
 import { candidates } from './pick.js'
 import { parseFor, applyOrder, memberKey, closedText, ambiguousText, type OrderInput } from './order.js'
 import { linesText, money } from './format.js'
 
-export const change: Command<OrderInput> = {
+export const change = defineCommand<OrderInput, 'room'>({
   name: 'chain.change',
   help: { summary: '修改我的接龙（整单改为）', usage: '改 品名数量', example: '改 土豆5斤' },
   where: 'room', who: 'anyone',
@@ -25,11 +25,11 @@ export const change: Command<OrderInput> = {
     return { ...r, replace: true }
   },
   run: applyOrder,
-}
+})
 
 interface CancelInput { chainId: number; items: number[] | null }
 
-export const cancel: Command<CancelInput> = {
+export const cancel = defineCommand<CancelInput, 'room'>({
   name: 'chain.cancel',
   help: { summary: '取消我的接龙（或其中一样）', usage: '取消 / 取消 品名', example: '取消 鸡蛋' },
   where: 'room', who: 'anyone',
@@ -41,7 +41,7 @@ export const cancel: Command<CancelInput> = {
     if (!m[1] && after) { m[1] = after[1]; m[2] = after[2] }
     const cand = candidates(ctx, `${m[1] ?? ''}${m[2] || 'x'}`)
     if (!cand) return null
-    const mine = cand.chains.filter(c => findOrder(ctx, c.id, memberKey(ctx.member!.name)))
+    const mine = cand.chains.filter(c => findOrder(ctx, c.id, memberKey(ctx.member.name)))
     if (!mine.length) return null
     if (!m[2]) {
       if (mine.length > 1) return invalid(ambiguousText(mine, '取消'))
@@ -55,7 +55,7 @@ export const cancel: Command<CancelInput> = {
   run(input, ctx) {
     const chain = getChain(ctx, input.chainId)!
     if (chain.status === 'closed') throw new UserError(closedText(chain))
-    const name = ctx.member!.name
+    const name = ctx.member.name
     const o = findOrder(ctx, chain.id, memberKey(name))
     if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
     const its = items(ctx, chain.id)
@@ -69,11 +69,11 @@ export const cancel: Command<CancelInput> = {
     saveOrder(ctx, chain.id, { okey: o.okey, member: o.member, household: o.household }, left, false)
     ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
   },
-}
+})
 
 /** The sender's orders (and the chains they run) for `我的订单` and the core `我的`; null if none. */
-export function myChainsText(ctx: Ctx): string | null {
-  const names = [ctx.member!.name, ctx.member!.wxName]
+export function myChainsText(ctx: MessageCtx): string | null {
+  const names = [ctx.member.name, ctx.member.wxName]
   const chains = ctx.room ? roomChains(ctx, ctx.room) : allChains(ctx).reverse()
   const out: string[] = []
   for (const c of chains) {
@@ -85,10 +85,10 @@ export function myChainsText(ctx: Ctx): string | null {
   }
   const owned = chains.filter(c => c.status === 'open' && names.includes(c.owner))
   if (owned.length) out.push(`我发起的：${owned.map(c => `#${c.id} ${c.title}`).join('、')}`)
-  return out.length ? `${ctx.member!.name} 的接龙：\n${out.join('\n')}` : null
+  return out.length ? `${ctx.member.name} 的接龙：\n${out.join('\n')}` : null
 }
 
-export const mine: Command<Record<string, never>> = {
+export const mine = defineCommand<Record<string, never>, 'any'>({
   name: 'chain.mine',
   help: { summary: '看我的接龙订单', usage: '我的订单', example: '我的订单' },
   where: 'any', who: 'anyone',
@@ -96,4 +96,4 @@ export const mine: Command<Record<string, never>> = {
   run(_input, ctx) {
     ctx.reply(myChainsText(ctx) ?? '你现在没有进行中的接龙订单。')
   },
-}
+})

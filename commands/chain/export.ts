@@ -1,6 +1,7 @@
 // A chain as docs/export.md describes it, shared by exportState, the owner's spreadsheet and
 // the dashboard. Orders are sorted by member name, items by code, so exports are byte-identical.
-import type { Db } from '../../src/types.js'
+import type { CsvTable, Db, ExportState } from '../../src/types.js'
+import { readChains } from './page-model.js'
 import { isoLocal } from '../../src/time.js'
 import { getChain, allChains, items, orders, amountOf } from './store.js'
 
@@ -31,4 +32,19 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
 
 export function exportChains(db: Db, tz: string): ExportedChain[] {
   return allChains(db).map(c => exportChain(db, c.id, tz)!)
+}
+
+/** The chains in the CSV export: chains, their items, their orders (lines as `item x qty`). */
+export function chainCsvTables(state: ExportState): CsvTable[] {
+  const chains = readChains(state.chains)
+  return [
+    { name: 'chains', columns: ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap'], rows: chains },
+    { name: 'chain_items', columns: ['chain', 'code', 'name', 'unit', 'price', 'stock', 'limit', 'ordered'],
+      rows: chains.flatMap(c => c.items.map(i => ({ chain: c.id, ...i }))) },
+    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp'],
+      rows: chains.flatMap(c => c.orders.map(o => ({
+        chain: c.id, member: o.member, household: o.household,
+        lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp,
+      }))) },
+  ]
 }

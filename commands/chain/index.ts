@@ -5,21 +5,24 @@
 import type { Family } from '../../src/types.js'
 import { native } from './native.js'
 import { start } from './start.js'
-import { close, jobs, files } from './close.js'
+import { close, closeAtDeadline, remindDeadline, xlsxFile, csvFile } from './close.js'
 import { arrival, pickedUp, notPicked } from './arrival.js'
 import { view } from './view.js'
 import { change, cancel, mine, myChainsText } from './edit.js'
 import { order } from './order.js'
 import { moveDeadline, addItems, setStock } from './manage.js'
-import { exportChains } from './export.js'
+import { exportChains, chainCsvTables } from './export.js'
+import { chainPages } from './pages.js'
 
 export const chain: Family = {
+  id: 'chain',
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
   commands: [native, start, close, moveDeadline, addItems, setStock, arrival, pickedUp, notPicked, view, mine, change, cancel, order],
-  jobs,
-  files,
-  exportState: (db, tz) => ({ chains: exportChains(db, tz) }),
+  jobs: [closeAtDeadline, remindDeadline],
+  files: [xlsxFile, csvFile],
+  export: { sections: { chains: exportChains }, csv: chainCsvTables },
+  pages: chainPages,
   mine: myChainsText,
 }

@@ -1,8 +1,8 @@
 // The owner changes a chain after posting it: `改截止 #3 周六20:00` moves the deadline (and its
 // reminder), `加货 #3 4. 西瓜 3元/斤` adds items, `改库存 #3 白菜 30` sets an item's stock.
 // Only the owner or an admin; a closed chain stays closed; bad input changes nothing.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { parseWhen, parseItemLine, type ItemSpec } from './jielong.js'
 import { parseNumber, formatNumber } from './quantity.js'
@@ -14,7 +14,7 @@ import { scheduleDeadline } from './start.js'
 import { itemLine } from './format.js'
 
 /** `#3` before or after the command word, else the sender's own (or the only) open chain here. */
-function target(ctx: Ctx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
+function target(ctx: MessageCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
   const ref = splitChainRef(refText ?? '').chain
   if (ref !== null) {
     const c = getChain(ctx, ref)
@@ -32,7 +32,7 @@ function target(ctx: Ctx, refText: string | undefined, example: string): { chain
 const isCommand = (text: string, rest: string) => !/[?？吗呢]$/.test(text) && /^(?:$|[\s#\d])/.test(rest)
 
 /** Owner (or admin) of an open chain, else the reason as a UserError. */
-function editable(ctx: Ctx, chainId: number): Chain {
+function editable(ctx: MessageCtx, chainId: number): Chain {
   const c = getChain(ctx, chainId)!
   if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以修改 #${c.id}。`)
   if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了，不能再修改。`)
@@ -41,7 +41,7 @@ function editable(ctx: Ctx, chainId: number): Chain {
 
 const REF = '(#\\s*\\d+)?\\s*'
 
-export const moveDeadline: Command<{ chainId: number; at: number }> = {
+export const moveDeadline = defineCommand<{ chainId: number; at: number }, 'room'>({
   name: 'chain.deadline',
   help: { summary: '改截止时间（团长）', usage: '改截止 [#编号] 时间', example: '改截止 #3 周六20:00' },
   where: 'room', who: 'anyone',
@@ -60,9 +60,9 @@ export const moveDeadline: Command<{ chainId: number; at: number }> = {
     scheduleDeadline(ctx, c.id, at)
     ctx.reply(`⏰ #${c.id} ${c.title} 截止时间改为 ${describe(at, ctx.tz)}`)
   },
-}
+})
 
-export const addItems: Command<{ chainId: number; specs: ItemSpec[] }> = {
+export const addItems = defineCommand<{ chainId: number; specs: ItemSpec[] }, 'room'>({
   name: 'chain.additem',
   help: { summary: '接龙加商品（团长）', usage: '加货 [#编号] 编号. 品名 价格/单位 [限量]', example: '加货 #3 4. 西瓜 3元/斤 限50' },
   where: 'room', who: 'anyone',
@@ -91,9 +91,9 @@ export const addItems: Command<{ chainId: number; specs: ItemSpec[] }> = {
     const added = items(ctx, c.id).filter(i => specs.some(s => s.code === i.code))
     ctx.reply([`🆕 #${c.id} ${c.title} 加了商品：`, ...added.map(itemLine), `接龙例如：${added[0].name}2`].join('\n'))
   },
-}
+})
 
-export const setStock: Command<{ chainId: number; code: number; stock: number | null }> = {
+export const setStock = defineCommand<{ chainId: number; code: number; stock: number | null }, 'room'>({
   name: 'chain.stock',
   help: { summary: '改商品限量（团长）', usage: '改库存 [#编号] 品名 数量（不限写「不限」）', example: '改库存 #3 白菜 30' },
   where: 'room', who: 'anyone',
@@ -120,4 +120,4 @@ export const setStock: Command<{ chainId: number; code: number; stock: number | 
     const i = items(ctx, c.id).find(x => x.code === code)!
     ctx.reply(`✅ #${c.id} ${stock === null ? `${i.name} 不再限量` : `已改：${itemLine(i)}`}`)
   },
-}
+})

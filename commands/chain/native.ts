@@ -2,7 +2,8 @@
 // Each copy is diffed against the last known list by entry name: new lines are orders, changed
 // lines edits, removed lines cancellations. Only an entry's author (or the owner/an admin) can
 // change or remove it, so a copy posted from an older list never cancels someone else's line.
-import type { Command, Ctx } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand } from '../../src/types.js'
 import {
   parseNativeCopy, isNativeCopy, isJielongHead, keyed, diffEntries, nativeStock, nativeItems, entryName,
   type NativeCopy, type KnownEntry, type ItemSpec,
@@ -44,12 +45,12 @@ function entryLines(raw: string, its: Item[]): { item: number; qty: number }[] |
   return null
 }
 
-function householdFor(ctx: Ctx, key: string): string | null {
+function householdFor(ctx: MessageCtx, key: string): string | null {
   const base = key.replace(/#\d+$/, '')
-  return parseHousehold(base) === base ? base : ctx.householdOf(ctx.room, base) ?? ctx.member!.household
+  return parseHousehold(base) === base ? base : ctx.householdOf(ctx.room, base) ?? ctx.member.household
 }
 
-export const native: Command<{ copy: NativeCopy }> = {
+export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
   name: 'chain.native',
   where: 'room', who: 'anyone',
   parse(ctx) {
@@ -57,7 +58,7 @@ export const native: Command<{ copy: NativeCopy }> = {
     return { copy: parseNativeCopy(isJielongHead(ctx.text) ? ctx.text : `#接龙\n${ctx.text}`) }
   },
   run({ copy }, ctx) {
-    const sender = ctx.member!.name
+    const sender = ctx.member.name
     const title = copy.title || '接龙'
     const ref = /[（(]#(\d+)/.exec(title)
     const own = ref ? getChain(ctx, Number(ref[1])) : null
@@ -73,7 +74,7 @@ export const native: Command<{ copy: NativeCopy }> = {
     const chainId = chain.id
     const known: Known[] = JSON.parse(chain.entries ?? '[]')
     // an entry is yours if you wrote it or it names you (your nickname or household)
-    const mine = (k: Known) => [sender, ctx.member!.household].includes(k.key.replace(/#\d+$/, ''))
+    const mine = (k: Known) => [sender, ctx.member.household].includes(k.key.replace(/#\d+$/, ''))
     const mayTouch = (k: Known) => k.member === sender || mine(k) || isOwner(ctx, chain!)
     const its0 = items(ctx, chainId)
     const isItem = (w: string) => its0.some(i => i.name.includes(w) || w.includes(i.name))
@@ -112,14 +113,14 @@ export const native: Command<{ copy: NativeCopy }> = {
     if (notes.length) ctx.reply(notes.join('\n'))
     if (unread.length) ctx.reply(`#${chainId} 这几条没看懂数量，没有计入合计：${unread.join('；')}\n例如：1. 3-2-501 2份`)
   },
-}
+})
 
 /**
  * Someone copied the bot's own list (`#接龙 周六蔬菜团购（#1）` …) and edited their line, as people
  * do with WeChat's tool: their line becomes their order; other lines are the bot's record already.
  */
-function orderFromBotList(ctx: Ctx, chain: Chain, copy: NativeCopy): void {
-  const m = ctx.member!
+function orderFromBotList(ctx: MessageCtx, chain: Chain, copy: NativeCopy): void {
+  const m = ctx.member
   const prefixes = [m.household, ...m.name.split(' ')].filter((p): p is string => Boolean(p))
   const line = copy.entries.map(e => e.text).filter(t => prefixes.includes(entryName(t) ?? '')).at(-1)
   const hint = `发「${chain.title}」的接龙不用复制整个名单，直接发品名和数量就行，例如：${items(ctx, chain.id)[0]?.name ?? ''}2；看名单发「#${chain.id}」。`

@@ -1,8 +1,8 @@
 // Joining a chain: `+1` / `接龙+1` / `加一` / `报名` on a sign-up list, `白菜2 土豆3斤`, `1x2 3x1`,
 // `1号两份`, `五斤西瓜，十斤苹果` on a group-buy, `#3 …` when several are open. Confirmations are
 // merged acks; a partly filled order gets its own short reply; ordinary chat gets nothing.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
 import { getChain, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './pick.js'
@@ -25,7 +25,7 @@ export function ambiguousText(chains: Chain[], example: string): string {
 }
 
 /** Shared by order and 改: resolve the chain and the parse, or say why not. null = not ours. */
-export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInput | ReturnType<typeof invalid> | null {
+export function parseFor(ctx: MessageCtx, text: string, forceMarked = false): OrderInput | ReturnType<typeof invalid> | null {
   const cand = candidates(ctx, text)
   if (!cand) return unknownRef(ctx, text)
   if (!cand.rest) return null
@@ -55,7 +55,7 @@ export function parseFor(ctx: Ctx, text: string, forceMarked = false): OrderInpu
 }
 
 /** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */
-function unknownRef(ctx: Ctx, text: string): ReturnType<typeof invalid> | null {
+function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> | null {
   const { chain: ref, rest } = splitChainRef(text)
   if (ref === null || !ctx.room || !rest) return null
   const open = openChains(ctx, ctx.room)
@@ -65,12 +65,12 @@ function unknownRef(ctx: Ctx, text: string): ReturnType<typeof invalid> | null {
 }
 
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
-export function applyOrder(input: OrderInput, ctx: Ctx): void {
+export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   const chain = getChain(ctx, input.chainId)!
   if (chain.status === 'closed') throw new UserError(closedText(chain))
-  const name = ctx.member!.name
+  const name = ctx.member.name
   const p = input.parse
-  const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member!.household
+  const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member.household
   const existing = findOrder(ctx, chain.id, memberKey(name))
   const its = input.its ?? orderItems(ctx, chain.id)
   if (p.kind === 'join') {
@@ -96,10 +96,10 @@ export function applyOrder(input: OrderInput, ctx: Ctx): void {
   ctx.ack(`✅ #${chain.id} ${input.replace ? '已修改' : '已接龙'}：`, `${who({ member: name, household })} ${text}`)
 }
 
-export const order: Command<OrderInput> = {
+export const order = defineCommand<OrderInput, 'room'>({
   name: 'chain.order',
   help: { summary: '接龙下单或报名', usage: '白菜2 土豆3斤 / 1x2 / +1 / #3 白菜2', example: '白菜两颗 鸡蛋1盒' },
   where: 'room', who: 'anyone',
   parse: ctx => parseFor(ctx, ctx.text),
   run: applyOrder,
-}
+})

@@ -1,7 +1,8 @@
 // 接龙 pages: the list of chains, and one chain with its items (stock, totals), its orders by
 // household with pickup state, and download buttons.
-import type { Chain } from '../../src/dashboard/export-view.js'
-import { byHousehold, chainTotal, money } from './sheet.js'
+import type { DashboardPage, PageRequest } from '../../src/types.js'
+import { readChains, type Chain } from './page-model.js'
+import { byHousehold, chainCsv, chainFileName, chainTotal, money } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 
 function status(c: Chain): Raw {
@@ -62,3 +63,28 @@ export function chainPage(c: Chain): Raw {
   return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
+
+const chainOf = (req: PageRequest) => readChains(req.state.chains).find(c => String(c.id) === req.params.id)
+
+export const chainPages: DashboardPage[] = [
+  { path: '/chains', nav: '接龙', render: req => ({ title: '接龙', html: chainsPage(readChains(req.state.chains)).html }) },
+  {
+    path: '/chains/:id',
+    render(req) {
+      const c = chainOf(req)
+      return c ? { title: `#${c.id} ${c.title}`, html: chainPage(c).html } : { notFound: '接龙' }
+    },
+  },
+  {
+    path: '/chains/:id/export.:ext',
+    async render(req) {
+      const c = chainOf(req)
+      const ext = req.params.ext
+      if (!c || (ext !== 'xlsx' && ext !== 'csv')) return { notFound: '接龙' }
+      // exceljs only when a spreadsheet is asked for
+      const data = ext === 'xlsx' ? await (await import('./xlsx.js')).chainXlsx(c) : chainCsv(c)
+      const type = ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8'
+      return { file: { name: chainFileName(c, ext), asciiName: `chain-${c.id}.${ext}`, type, data } }
+    },
+  },
+]

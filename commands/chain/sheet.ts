@@ -1,14 +1,14 @@
-// A chain as spreadsheet tables (orders by household, item totals) for the dashboard's XLSX/CSV
-// download. Text that a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading '
-// because names and item names are typed by anyone in the group.
-import ExcelJS from 'exceljs'
-import type { Chain, ChainOrder } from '../../src/dashboard/export-view.js'
+// A chain as spreadsheet tables (orders by household, item totals) for the owner's files and the
+// dashboard's downloads. Text that a spreadsheet would run as a formula gets a leading ' (see
+// escapeFormula) because names and item names are typed by anyone in the group.
+import type { Chain, ChainOrder } from './page-model.js'
+import { csvCell, escapeFormula } from '../../src/export.js'
 
 export type Cell = string | number | null
 export interface Table { header: string[]; rows: Cell[][] }
 
 export function escapeCell(v: Cell): Cell {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  return typeof v === 'string' ? escapeFormula(v) : v
 }
 
 // One collator for every comparison: localeCompare with options builds one per call (slow for 5 000 orders)
@@ -55,29 +55,10 @@ export function itemsTable(chain: Chain): Table {
   return { header, rows }
 }
 
-export async function chainXlsx(chain: Chain): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.title = chain.title
-  for (const [name, table] of [['订单', ordersTable(chain)], ['汇总', itemsTable(chain)]] as const) {
-    if (name === '汇总' && chain.items.length === 0) continue
-    const ws = wb.addWorksheet(name)
-    ws.addRow(table.header.map(escapeCell))
-    ws.getRow(1).font = { bold: true }
-    for (const row of table.rows) ws.addRow(row.map(escapeCell))
-    ws.columns.forEach(c => { c.width = 12 })
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer())
-}
-
-function csvField(v: Cell): string {
-  const s = v === null ? '' : String(escapeCell(v))
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
 /** The orders table as CSV, with a BOM so Excel reads the Chinese as UTF-8. */
 export function chainCsv(chain: Chain): Buffer {
   const t = ordersTable(chain)
-  const lines = [t.header, ...t.rows].map(r => r.map(csvField).join(','))
+  const lines = [t.header, ...t.rows].map(r => r.map(csvCell).join(','))
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
 }
 

@@ -1,23 +1,22 @@
 // Starting a chain: `#接龙 周六蔬菜团购` + item lines (`1. 白菜 5元/颗 限20`), `截止 周五20:00`,
 // `自提 北门 …`; or a plain sign-up list `#接龙 明早核酸志愿者 限10人`. The bot posts the chain
 // with how to join, and schedules the deadline close with a reminder an hour before.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid } from '../../src/types.js'
+import type { Ctx } from '../../src/types.js'
+import { defineCommand, invalid } from '../../src/types.js'
 import { parseChainPost, isNativeCopy, type ChainSpec } from './jielong.js'
-import { describe } from '../../src/time.js'
+import { describe, DAY, HOUR } from '../../src/time.js'
+import { closeAtDeadline, remindDeadline } from './close.js'
 import { createChain, getChain, items } from './store.js'
 import { itemLine } from './format.js'
 
-const HOUR = 3600000
-const DAY = 86400000
 const EXAMPLE = '#接龙 周六蔬菜团购\n1. 白菜 5元/颗 限20\n2. 鸡蛋 15元/盒 每人限2\n截止 周五20:00\n自提 北门 周六10:00-12:00'
 
 export function scheduleDeadline(ctx: Ctx, chainId: number, deadline: number): void {
   ctx.cancel(`chain:${chainId}:`)
   const payload = { chainId }
-  ctx.schedule({ key: `chain:${chainId}:close`, kind: 'chain.close', at: deadline, payload, late: 'run', maxLateMs: 7 * DAY, quiet: false })
+  ctx.schedule(closeAtDeadline, { key: `chain:${chainId}:close`, at: deadline, payload, late: 'run', maxLateMs: 7 * DAY, quiet: false })
   if (deadline - HOUR > ctx.now) {
-    ctx.schedule({ key: `chain:${chainId}:remind`, kind: 'chain.remind', at: deadline - HOUR, payload, late: 'skip', quiet: true })
+    ctx.schedule(remindDeadline, { key: `chain:${chainId}:remind`, at: deadline - HOUR, payload, late: 'skip', quiet: true })
   }
 }
 
@@ -27,7 +26,7 @@ export function howToJoin(id: number, hasItems: boolean, example: string): strin
     : `接龙方式：回复「+1」或「报名」；取消：取消。发「#${id}」看名单。`
 }
 
-export const start: Command<ChainSpec> = {
+export const start = defineCommand<ChainSpec, 'room'>({
   name: 'chain.start',
   help: { summary: '发起接龙/团购', usage: '#接龙 标题（换行写 1. 品名 价格/单位 限量、截止、自提）', example: EXAMPLE.replace(/\n/g, ' / ') },
   where: 'room', who: 'anyone',
@@ -48,7 +47,7 @@ export const start: Command<ChainSpec> = {
   },
   run(spec, ctx) {
     const id = createChain(ctx, {
-      room: ctx.room!, title: spec.title, owner: ctx.member!.name, native: false,
+      room: ctx.room, title: spec.title, owner: ctx.member.name, native: false,
       deadline: spec.deadline, pickup: spec.pickup, cap: spec.cap, items: spec.items,
     })
     if (spec.deadline) scheduleDeadline(ctx, id, spec.deadline)
@@ -62,4 +61,4 @@ export const start: Command<ChainSpec> = {
     out.push(howToJoin(id, its.length > 0, its.length ? `${its[0].name}2` : '+1'))
     ctx.reply(out.join('\n'))
   },
-}
+})

@@ -1,6 +1,6 @@
 // Reading and writing chains, items and orders. Every function takes the context (or the db) and
 // stays synchronous: it runs inside the message's transaction.
-import type { Ctx, Db } from '../../src/types.js'
+import type { Ctx, Db, MessageCtx } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import type { ChainItem } from './parse-order.js'
 import type { ItemSpec } from './jielong.js'
@@ -98,12 +98,12 @@ function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
   return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, lines }
 }
 
-export function createChain(ctx: Ctx, c: {
+export function createChain(ctx: MessageCtx, c: {
   room: string; title: string; owner: string; native: boolean; deadline: number | null; pickup: string | null
   cap: number | null; items: ItemSpec[]; entries?: string | null
 }): number {
   // the creator is the sender: keep who they are beyond the nickname
-  const me = ctx.member?.name === c.owner ? ctx.member : null
+  const me = ctx.member.name === c.owner ? ctx.member : null
   const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_wx, owner_sig)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
     c.entries ?? null, me?.wxName ?? null, me?.sig ?? null)

@@ -1,10 +1,11 @@
 // Seeing a chain: `接龙` shows the room's open chains, `#3` one chain, in the familiar numbered
 // 接龙 layout with totals per item and the amount. Ordinary chat with the word 接龙 is left alone.
-import type { Command } from '../../src/types.js'
+
+import { defineCommand } from '../../src/types.js'
 import { getChain, openChains, items, orders } from './store.js'
 import { layout } from './format.js'
 
-export const view: Command<{ ids: number[] }> = {
+export const view = defineCommand<{ ids: number[] }, 'room'>({
   name: 'chain.view',
   help: { summary: '看接龙名单和合计', usage: '接龙 / #编号', example: '#3' },
   where: 'room', who: 'anyone',
@@ -22,4 +23,4 @@ export const view: Command<{ ids: number[] }> = {
   run({ ids }, ctx) {
     ctx.reply(ids.map(id => layout(getChain(ctx, id)!, items(ctx, id), orders(ctx, id), ctx.tz)).join('\n\n'))
   },
-}
+})

@@ -1,6 +1,7 @@
 // Jobs of a home isolation: the 08:00 / 15:00 private asks, the reminder when a slot passes
 // unreported (the admin is told too), and the release at the end, also used by 解除隔离.
-import type { Ctx, JobRun, Member } from '../../src/types.js'
+import { z } from 'zod'
+import { defineJob, type Ctx, type JobRun, type Member } from '../../src/types.js'
 import { atTime, dayOf } from '../../src/time.js'
 import { hasIsolationReport, isolationById, isolationDay, type Isolation } from './store.js'
 
@@ -27,26 +28,31 @@ export function release(ctx: Ctx, iso: Isolation, by: string | null): void {
 }
 
 
-function activeFromJob(job: JobRun, ctx: Ctx): Isolation | null {
+const ofSlot = z.object({ id: z.number().int().positive(), slot: z.enum(['am', 'pm']) })
+const ofIsolation = z.object({ id: z.number().int().positive() })
+
+function activeFromJob(job: JobRun<{ id: number }>, ctx: Ctx): Isolation | null {
   const iso = isolationById(ctx, job.payload.id)
   if (!iso || iso.status !== 'active') return null
   const n = isolationDay(iso, dayOf(job.slot, ctx.tz))
   return n >= 1 && n <= iso.days ? iso : null
 }
 
-export function isoAskJob(job: JobRun, ctx: Ctx): void {
+/** A slot's private ask, unless the household already reported. */
+export const isoAskJob = defineJob('checkin.iso-ask', ofSlot, (job, ctx) => {
   const iso = activeFromJob(job, ctx)
   if (!iso) return
-  const slot = job.payload.slot as 'am' | 'pm'
+  const slot = job.payload.slot
   if (hasIsolationReport(ctx, iso.id, dayOf(job.slot, ctx.tz), slot)) return
   const n = isolationDay(iso, dayOf(job.slot, ctx.tz))
   tellHousehold(ctx, iso, `🌡️ ${iso.household} 居家隔离第${n}天/共${iso.days}天：请报${SLOTS[slot].name}体温，回复：体温 36.5`)
-}
+})
 
-export function isoMissJob(job: JobRun, ctx: Ctx): void {
+/** A slot passed unreported: the household is reminded and the admins told. */
+export const isoMissJob = defineJob('checkin.iso-miss', ofSlot, (job, ctx) => {
   const iso = activeFromJob(job, ctx)
   if (!iso) return
-  const slot = job.payload.slot as 'am' | 'pm'
+  const slot = job.payload.slot
   const day = dayOf(job.slot, ctx.tz)
   if (hasIsolationReport(ctx, iso.id, day, slot)) return
   // registered after this slot's ask went out: nobody asked them, so nothing was missed
@@ -55,9 +61,10 @@ export function isoMissJob(job: JobRun, ctx: Ctx): void {
   const n = isolationDay(iso, day)
   tellHousehold(ctx, iso, `⏰ ${iso.household} 还没有报${SLOTS[slot].name}体温（居家隔离第${n}天/共${iso.days}天），请尽快回复：体温 36.5`)
   ctx.alertAdmins(iso.room, `⏰ 居家隔离 ${iso.room} ${iso.household} 第${n}天${SLOTS[slot].name}未报体温，已私聊提醒。`)
-}
+})
 
-export function isoEndJob(job: JobRun, ctx: Ctx): void {
+/** The last day is over: the household is released. */
+export const isoEndJob = defineJob('checkin.iso-end', ofIsolation, (job, ctx) => {
   const iso = isolationById(ctx, job.payload.id)
   if (iso && iso.status === 'active') release(ctx, iso, null)
-}
+})

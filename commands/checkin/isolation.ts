@@ -1,20 +1,20 @@
 // 居家隔离 (admins): `隔离 3-2-501 14天 [从11-20]`, `解除隔离 3-2-501`, `隔离名单` (private).
 // The household is asked privately at 08:00 and 15:00, sees 第5天/共14天 when it reports, is
 // reminded privately if a slot passes unreported, and is released automatically at the end.
-import { invalid, type Command, type Ctx } from '../../src/types.js'
-import { dayOf, daysBetween, describe } from '../../src/time.js'
+import { defineCommand, invalid, type Ctx, type MessageCtx } from '../../src/types.js'
+import { dayOf, daysBetween, describe, DAY, HOUR } from '../../src/time.js'
 import { parseHousehold } from '../../src/text/household.js'
 import { activeIsolation, activeIsolations, hasIsolationReport, isolationById, isolationDay, isolationEnd,
   type Isolation } from './store.js'
-import { householdMembers, jobPrefix, release, SLOTS, tellHousehold } from './isolation-jobs.js'
+import { householdMembers, isoAskJob, isoEndJob, isoMissJob, jobPrefix, release, SLOTS, tellHousehold } from './isolation-jobs.js'
 import { parseStatsDay } from './remind.js'
 import { nextAt } from './settings.js'
 
 const FORM = '格式：隔离 楼-单元-室 天数，例如：隔离 3-2-501 14天（可加起始日：隔离 3-2-501 14天 从11-20）'
 
 /** Isolation is nobody else's business: every answer goes to the admin in private, even if typed in the room. */
-function tellAdmin(ctx: Ctx, text: string): void {
-  ctx.send('@' + ctx.member!.wxName, text)
+function tellAdmin(ctx: MessageCtx, text: string): void {
+  ctx.send('@' + ctx.member.wxName, text)
 }
 
 /** The room an admin means: the room the command was sent in, else the one room knowing the household. */
@@ -30,7 +30,7 @@ function roomFor(ctx: Ctx, household: string, named: string): string | { invalid
 
 interface StartInput { household: string; days: number; start: string; room: string }
 
-export function parseIsolate(ctx: Ctx): StartInput | { invalid: string } | null {
+export function parseIsolate(ctx: MessageCtx): StartInput | { invalid: string } | null {
   const m = /^(?:居家)?隔离\s?(\d[\s\S]*)$/.exec(ctx.text)
   if (!m) return null
   const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})\s?/.exec(m[1])
@@ -58,17 +58,17 @@ export function parseIsolate(ctx: Ctx): StartInput | { invalid: string } | null 
 function scheduleIsolation(ctx: Ctx, iso: Isolation): void {
   ctx.cancel(jobPrefix(iso.id))
   for (const slot of ['am', 'pm'] as const) {
-    const base = { repeat: 'daily' as const, payload: { id: iso.id, slot }, late: 'run' as const, maxLateMs: 3 * 3600000, quiet: true }
-    ctx.schedule({ ...base, key: jobPrefix(iso.id) + slot, kind: 'checkin.isoAsk', at: nextAt(ctx, SLOTS[slot].ask) })
-    ctx.schedule({ ...base, key: jobPrefix(iso.id) + slot + '-miss', kind: 'checkin.isoMiss', at: nextAt(ctx, SLOTS[slot].miss) })
+    const base = { repeat: 'daily' as const, payload: { id: iso.id, slot }, late: 'run' as const, maxLateMs: 3 * HOUR, quiet: true }
+    ctx.schedule(isoAskJob, { ...base, key: jobPrefix(iso.id) + slot, at: nextAt(ctx, SLOTS[slot].ask) })
+    ctx.schedule(isoMissJob, { ...base, key: jobPrefix(iso.id) + slot + '-miss', at: nextAt(ctx, SLOTS[slot].miss) })
   }
   const { releaseAt } = isolationEnd(iso, ctx.tz)
-  ctx.schedule({ key: jobPrefix(iso.id) + 'end', kind: 'checkin.isoEnd', at: Math.max(releaseAt, ctx.now + 1000),
-    payload: { id: iso.id }, late: 'run', maxLateMs: 30 * 86400000, quiet: true })
+  ctx.schedule(isoEndJob, { key: jobPrefix(iso.id) + 'end', at: Math.max(releaseAt, ctx.now + 1000),
+    payload: { id: iso.id }, late: 'run', maxLateMs: 30 * DAY, quiet: true })
 }
 
-export const isolateCommand: Command<StartInput> = {
-  name: 'checkin-isolate',
+export const isolateCommand = defineCommand<StartInput, 'any'>({
+  name: 'checkin.isolate',
   help: { summary: '登记居家隔离户，每天两次提醒报体温（管理员）', usage: '隔离 楼-单元-室 天数 [从日期]', example: '隔离 3-2-501 14天' },
   where: 'any',
   who: 'admin',
@@ -81,7 +81,7 @@ export const isolateCommand: Command<StartInput> = {
       return tellAdmin(ctx, `按起始日 ${input.start} 计算，${input.days} 天的隔离已经结束，没有登记。`)
     }
     const id = Number(ctx.q(`INSERT INTO checkin_isolations (room, household, start, days, created_by, created_at)
-      VALUES (?, ?, ?, ?, ?, ?)`).run(input.room, input.household, input.start, input.days, ctx.member!.name, ctx.now).lastInsertRowid)
+      VALUES (?, ?, ?, ?, ?, ?)`).run(input.room, input.household, input.start, input.days, ctx.member.name, ctx.now).lastInsertRowid)
     const iso = isolationById(ctx, id)!
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
     scheduleIsolation(ctx, iso)
@@ -94,10 +94,10 @@ export const isolateCommand: Command<StartInput> = {
     tellHousehold(ctx, iso, `您好，${iso.household} 今天是居家隔离第${n}天/共${iso.days}天（至 ${lastDay}）。` +
       '请每天上午、下午各报一次体温，直接回复我：体温 36.5（全家：爸爸36.5 妈妈36.6）。有需要请联系网格员。')
   },
-}
+})
 
-export const releaseCommand: Command<{ household: string; room: string }> = {
-  name: 'checkin-release',
+export const releaseCommand = defineCommand<{ household: string; room: string }, 'any'>({
+  name: 'checkin.release',
   help: { summary: '提前解除居家隔离（管理员）', usage: '解除隔离 楼-单元-室', example: '解除隔离 3-2-501' },
   where: 'any',
   who: 'admin',
@@ -119,12 +119,12 @@ export const releaseCommand: Command<{ household: string; room: string }> = {
   run(input, ctx) {
     const iso = activeIsolation(ctx, input.room, input.household)
     if (!iso) return tellAdmin(ctx, `${input.household} 没有正在进行的居家隔离。私聊我发送「隔离名单」查看。`)
-    release(ctx, iso, ctx.member!.name)
+    release(ctx, iso, ctx.member.name)
   },
-}
+})
 
-export const listCommand: Command<{}> = {
-  name: 'checkin-isolations',
+export const listCommand = defineCommand<{}, 'any'>({
+  name: 'checkin.isolations',
   help: { summary: '正在居家隔离的住户（管理员，私聊）', usage: '隔离名单', example: '隔离名单' },
   where: 'any',
   who: 'admin',
@@ -140,4 +140,4 @@ export const listCommand: Command<{}> = {
     ctx.reply([`🏠 居家隔离名单（${list.length} 户）`, ...list.map(iso =>
       `${iso.household} · ${iso.room} · 第${isolationDay(iso, today)}天/共${iso.days}天 · 今日 上午${mark(iso, 'am')} 下午${mark(iso, 'pm')}`)].join('\n'))
   },
-}
+})

@@ -1,6 +1,6 @@
 // `我的` (core) asks each family for the sender's lines. Check-ins: in a group only whether today
 // is done (never a value, never an isolation); in private chat the last days with temperatures.
-import type { Ctx } from '../../src/types.js'
+import type { MessageCtx } from '../../src/types.js'
 import { addDays, dayOf } from '../../src/time.js'
 import { formatTemp } from './temperature.js'
 import { activeIsolation, isEnabled, isolationDay } from './store.js'
@@ -8,8 +8,8 @@ import { activeIsolation, isEnabled, isolationDay } from './store.js'
 const SHOW_DAYS = 7
 
 /** The sender's display name in each room they belong to. */
-function selves(ctx: Ctx): Array<{ room: string; name: string }> {
-  const me = ctx.member!
+function selves(ctx: MessageCtx): Array<{ room: string; name: string }> {
+  const me = ctx.member
   if (ctx.room) return [{ room: ctx.room, name: me.name }]
   return ctx.rooms().flatMap(room => {
     const m = ctx.members(room).find(x => x.wxName === me.wxName)
@@ -17,8 +17,7 @@ function selves(ctx: Ctx): Array<{ room: string; name: string }> {
   })
 }
 
-export function mineLines(ctx: Ctx): string | null {
-  if (!ctx.member) return null
+export function mineLines(ctx: MessageCtx): string | null {
   const today = dayOf(ctx.now, ctx.tz)
   const rows = selves(ctx).flatMap(({ room, name }) => ctx.q(`SELECT room, day, temps, abnormal FROM checkin_records
     WHERE room = ? AND member = ? AND superseded = 0 AND day >= ? ORDER BY day DESC`)

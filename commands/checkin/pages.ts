@@ -1,9 +1,11 @@
 // 打卡 page: for each room, today's households that reported, are abnormal, or are missing, and a
 // 14-day chart. Names of abnormal people are shown here because only logged-in admins see it.
 import { checkinChart } from './chart.js'
-import { checkinRooms, roomCheckins, type Unit } from './summary.js'
-import type { Isolation, View } from '../../src/dashboard/export-view.js'
+import { checkinRooms, roomCheckins, type CheckinView, type Unit } from './summary.js'
+import { readCheckins, readIsolations, type Isolation } from './page-model.js'
 import { html, table, type Raw } from '../../src/dashboard/html.js'
+import type { DashboardPage } from '../../src/types.js'
+import { dayOf, daysBetween } from '../../src/time.js'
 
 function unitRow(u: Unit): unknown[] {
   const temps = u.temps.map(t => t.toFixed(1)).join(' ')
@@ -13,12 +15,12 @@ function unitRow(u: Unit): unknown[] {
 
 function isolationList(list: Isolation[], today: string): Raw {
   if (list.length === 0) return html``
-  const day = (s: string) => Math.floor((Date.parse(today) - Date.parse(s)) / 86400000) + 1
+  const day = (s: string) => daysBetween(s, today) + 1
   return html`<h2>居家隔离</h2><ul class="plain">${list.map(i =>
     html`<li>${i.household} · 第${Math.min(day(i.start), i.days)}天/共${i.days}天</li>`)}</ul>`
 }
 
-export function checkinsPage(view: View, today: string): Raw {
+export function checkinsPage(view: CheckinView & { isolations: Isolation[] }, today: string): Raw {
   const rooms = checkinRooms(view)
   if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
   const cards = rooms.map(room => {
@@ -38,3 +40,13 @@ export function checkinsPage(view: View, today: string): Raw {
   })
   return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}`
 }
+
+export const checkinPages: DashboardPage[] = [{
+  path: '/checkins',
+  nav: '打卡',
+  render(req) {
+    const today = dayOf(req.now, req.tz)
+    const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations), members: req.roster }
+    return { title: '打卡', html: checkinsPage(view, today).html }
+  },
+}]

@@ -1,7 +1,8 @@
 // The daily rhythm of a room with check-ins on: the morning reminder, the 催报 that @-mentions
 // only households that have not reported, and the statistics: counts in the room, names only
 // to admins in private. `打卡统计 [日期]` (admin, private chat) shows the same detail on demand.
-import { invalid, type Command, type Ctx, type JobRun } from '../../src/types.js'
+import { z } from 'zod'
+import { defineCommand, defineJob, invalid, type Ctx, type JobRun } from '../../src/types.js'
 import { addDays, dayOf, parseDay, toLocal } from '../../src/time.js'
 import { formatTemp } from './temperature.js'
 import { whoLabel } from './report.js'
@@ -13,14 +14,17 @@ function dateLabel(day: string): string {
   return `${m}月${d}日`
 }
 
-export function remindJob(job: JobRun, ctx: Ctx): void {
+const ofRoom = z.object({ roomId: z.number().int().positive() })
+type OfRoom = JobRun<z.infer<typeof ofRoom>>
+
+function remindRoom(job: OfRoom, ctx: Ctx): void {
   const room = enabledRoomById(ctx, job.payload.roomId)
   if (!room) return
   ctx.send(room, '🌡️ 请各位住户报今日体温：直接回复「体温 36.5」，全家可写「爸爸36.5 妈妈36.6 孩子36.4」。每户报一次即可，体温只有管理员能看到。')
 }
 
 // Everyone reported: the room is thanked without mentions (a silent 催报 would look like a failure).
-export function chaseJob(job: JobRun, ctx: Ctx): void {
+function chaseRoom(job: OfRoom, ctx: Ctx): void {
   const room = enabledRoomById(ctx, job.payload.roomId)
   if (!room) return
   const s = dayStatus(ctx, room, dayOf(job.slot, ctx.tz))
@@ -44,7 +48,7 @@ export function detail(room: string, day: string, s: DayStatus): string {
   return lines.join('\n')
 }
 
-export function statsJob(job: JobRun, ctx: Ctx): void {
+function statsRoom(job: OfRoom, ctx: Ctx): void {
   const room = enabledRoomById(ctx, job.payload.roomId)
   if (!room) return
   const day = dayOf(job.slot, ctx.tz)
@@ -53,6 +57,11 @@ export function statsJob(job: JobRun, ctx: Ctx): void {
   ctx.send(room, `📊 ${dateLabel(day)}体温统计：${countsLine(s)}。谢谢大家配合！`)
   ctx.alertAdmins(room, detail(room, day, s))
 }
+
+/** A room's daily jobs (打卡 开启 sets their times): the reminder, the 催报, the statistics. */
+export const remindJob = defineJob('checkin.remind', ofRoom, remindRoom)
+export const chaseJob = defineJob('checkin.chase', ofRoom, chaseRoom)
+export const statsJob = defineJob('checkin.daily-stats', ofRoom, statsRoom)
 
 /** `2026-11-24`, `11-24`, `11月24日`, `今天`, `昨天`, `前天`; '' = today. */
 export function parseStatsDay(arg: string, now: number, tz: string): string | null {
@@ -71,8 +80,8 @@ export function parseStatsDay(arg: string, now: number, tz: string): string | nu
   return dayOf(parseDay(day, tz), tz) === day ? day : null
 }
 
-export const statsCommand: Command<{ day: string }> = {
-  name: 'checkin-stats',
+export const statsCommand = defineCommand<{ day: string }, 'any'>({
+  name: 'checkin.stats',
   help: { summary: '查看某天的体温统计和名单（管理员，私聊）', usage: '打卡统计 [日期]', example: '打卡统计 11-24' },
   where: 'any',
   who: 'admin',
@@ -90,4 +99,4 @@ export const statsCommand: Command<{ day: string }> = {
     if (!rooms.size) { ctx.reply(`${dateLabel(day)}没有体温打卡记录。`); return }
     ctx.reply([...rooms].sort().map(room => detail(room, day, dayStatus(ctx, room, day))).join('\n\n'))
   },
-}
+})

@@ -1,7 +1,7 @@
 // Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
 // The bot stores one record per person per day (the later replaces the earlier), confirms a burst
 // in one merged message by household or masked name, and keeps every temperature out of the room.
-import { invalid, type Command, type Ctx } from '../../src/types.js'
+import { defineCommand, invalid, type MessageCtx } from '../../src/types.js'
 import { dayOf, hhmm } from '../../src/time.js'
 import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
 import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
@@ -20,15 +20,15 @@ export interface CheckinInput {
   targets: Array<{ room: string; member: string }>
 }
 
-function householdIn(ctx: Ctx, room: string, member: string): string | null {
-  return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member!.household : null)
+function householdIn(ctx: MessageCtx, room: string, member: string): string | null {
+  return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member.household : null)
 }
 
 /** The room itself, or in private chat every room where the sender is a member and it counts. */
-function targetsOf(ctx: Ctx): CheckinInput['targets'] {
+function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
   const counts = (room: string, member: string) =>
     isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room, member)) !== null
-  const me = ctx.member!
+  const me = ctx.member
   if (ctx.room) return counts(ctx.room, me.name) ? [{ room: ctx.room, member: me.name }] : []
   return ctx.rooms().flatMap(room => {
     // by WeChat name only: anyone can rename themselves after someone else's group nickname
@@ -42,8 +42,7 @@ export function whoLabel(name: string, household: string | null): string {
   return household && !name.includes(household) ? `${name}（${household}）` : name
 }
 
-function parseCheckin(ctx: Ctx): CheckinInput | { invalid: string } | null {
-  if (!ctx.member) return null
+function parseCheckin(ctx: MessageCtx): CheckinInput | { invalid: string } | null {
   const p = parseTemperature(ctx.text)
   if (!p) return null
   const explicit = p.kind === 'novalue' || p.explicit
@@ -68,9 +67,9 @@ const GUIDANCE = (temps: string) => [
 ].join('\n')
 
 /** Returns true when an isolation confirmation went to the sender. */
-function store(ctx: Ctx, room: string, name: string, input: CheckinInput): boolean {
+function store(ctx: MessageCtx, room: string, name: string, input: CheckinInput): boolean {
   // private messages go by WeChat name: that is how the transport finds the contact
-  const dm = '@' + ctx.member!.wxName
+  const dm = '@' + ctx.member.wxName
   const household = input.household ?? householdIn(ctx, room, name)
   const temps = input.readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
@@ -94,20 +93,20 @@ function store(ctx: Ctx, room: string, name: string, input: CheckinInput): boole
   return iso !== null
 }
 
-export const reportCommand: Command<CheckinInput> = {
-  name: 'checkin',
+export const reportCommand = defineCommand<CheckinInput, 'any'>({
+  name: 'checkin.report',
   help: { summary: '报体温（开启打卡的群里直接发数字也可以）', usage: '体温 36.5 / 36.5 / 爸爸36.5 妈妈36.6', example: '体温 36.5' },
   where: 'any',
   who: 'anyone',
   parse: parseCheckin,
   run(input, ctx) {
     if (input.ask) {
-      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member!.name] })
-      else ctx.send('@' + ctx.member!.wxName, input.ask)
+      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member.name] })
+      else ctx.send('@' + ctx.member.wxName, input.ask)
       return
     }
     let isolated = false
     for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
     if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)
   },
-}
+})

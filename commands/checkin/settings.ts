@@ -1,8 +1,9 @@
 // 打卡 开启 每天08:00提醒 10:00催报 [12:00统计] · 打卡 关闭 · 打卡 设置 (admins, in the room).
 // The bot stores the room's settings and keeps three daily jobs per room: the reminder, the
 // 催报 that mentions only who has not reported, and the statistics (counts only in the room).
-import { invalid, type Command, type Ctx } from '../../src/types.js'
-import { atTime, DAY } from '../../src/time.js'
+import { defineCommand, invalid, type Ctx } from '../../src/types.js'
+import { atTime, DAY, HOUR } from '../../src/time.js'
+import { chaseJob, remindJob, statsJob } from './remind.js'
 import { saveSettings, settings, type RoomSettings } from './store.js'
 
 const FORM = '格式：打卡 开启 每天08:00提醒 10:00催报（可加 12:00统计）\n例如：打卡 开启 每天07:30提醒 09:30催报'
@@ -87,12 +88,12 @@ export function roomJobPrefix(id: number): string { return `checkin:room:${id}:`
 
 function scheduleRoom(ctx: Ctx, s: RoomSettings): void {
   ctx.cancel(roomJobPrefix(s.id))
-  const jobs: Array<[string, string | null]> = [['remind', s.remindAt], ['chase', s.chaseAt], ['stats', s.statsAt]]
-  for (const [kind, at] of jobs) {
+  const jobs = [['remind', remindJob, s.remindAt], ['chase', chaseJob, s.chaseAt], ['stats', statsJob, s.statsAt]] as const
+  for (const [suffix, job, at] of jobs) {
     if (!at) continue
-    ctx.schedule({
-      key: roomJobPrefix(s.id) + kind, kind: `checkin.${kind}`, at: nextAt(ctx, at), repeat: 'daily',
-      payload: { roomId: s.id }, late: 'run', maxLateMs: 2 * 3600000, quiet: true,
+    ctx.schedule(job, {
+      key: roomJobPrefix(s.id) + suffix, at: nextAt(ctx, at), repeat: 'daily',
+      payload: { roomId: s.id }, late: 'run', maxLateMs: 2 * HOUR, quiet: true,
     })
   }
 }
@@ -108,8 +109,8 @@ export function describeSettings(s: RoomSettings | null): string {
   ].join('\n')
 }
 
-export const settingsCommand: Command<SettingsInput> = {
-  name: 'checkin-settings',
+export const settingsCommand = defineCommand<SettingsInput, 'room'>({
+  name: 'checkin.settings',
   help: { summary: '开启/关闭本群体温打卡（管理员）', usage: '打卡 开启 每天HH:MM提醒 HH:MM催报 / 打卡 关闭 / 打卡 设置', example: '打卡 开启 每天08:00提醒 10:00催报' },
   where: 'room',
   who: 'admin',
@@ -132,4 +133,4 @@ export const settingsCommand: Command<SettingsInput> = {
     scheduleRoom(ctx, s)
     ctx.reply(`✅ ${describeSettings(s)}`)
   },
-}
+})

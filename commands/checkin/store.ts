@@ -153,14 +153,18 @@ export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: stri
 }
 
 /** `checkins` and `isolations` of the export (docs/export.md), sorted. */
-export function exportCheckins(db: Db): { checkins: unknown[]; isolations: unknown[] } {
-  const checkins = (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
+/** Export section `checkins`: each member's day, its readings, whether abnormal. */
+export function exportCheckins(db: Db): unknown[] {
+  return (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
     ORDER BY day, room, member`).all() as any[]).map(r => ({
     day: r.day, room: r.room, member: r.member, household: r.household ?? null,
     temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1,
   }))
-  const isolations = (db.prepare('SELECT * FROM checkin_isolations ORDER BY id').all() as any[]).map(r => ({
+}
+
+/** Export section `isolations`. */
+export function exportIsolations(db: Db): unknown[] {
+  return (db.prepare('SELECT * FROM checkin_isolations ORDER BY id').all() as any[]).map(r => ({
     household: r.household, room: r.room, start: r.start, days: r.days, status: r.status,
   }))
-  return { checkins, isolations }
 }

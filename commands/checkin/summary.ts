@@ -2,7 +2,10 @@
 // over the export, so the numbers can be tested without a server. Households are the unit because
 // grid workers count 户; a member with no known household counts as a household of one.
 import { addDays } from '../../src/time.js'
-import type { Checkin, RosterMember, View } from '../../src/dashboard/export-view.js'
+import type { Checkin, RosterMember } from './page-model.js'
+
+/** What the summaries read: the check-ins, and the rooms' rosters when known (null: unknown). */
+export interface CheckinView { checkins: Checkin[]; members: RosterMember[] | null }
 
 export interface Unit {
   /** Household, or the member's name when the household is unknown. */
@@ -60,7 +63,7 @@ export function lastDays(today: string, n = 14): string[] {
   return Array.from({ length: n }, (_, i) => addDays(today, i - n + 1))
 }
 
-export function roomCheckins(view: Pick<View, 'checkins' | 'members'>, room: string, today: string): RoomCheckins {
+export function roomCheckins(view: CheckinView, room: string, today: string): RoomCheckins {
   const mine = view.checkins.filter(c => c.room === room)
   const reported = unitsOf(mine.filter(c => c.day === today))
   const done = new Set(reported.map(u => u.key))
@@ -76,6 +79,6 @@ export function roomCheckins(view: Pick<View, 'checkins' | 'members'>, room: str
 }
 
 /** Rooms where check-ins happen at all, in name order. */
-export function checkinRooms(view: Pick<View, 'checkins'>): string[] {
+export function checkinRooms(view: Pick<CheckinView, 'checkins'>): string[] {
   return [...new Set(view.checkins.map(c => c.room))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
 }

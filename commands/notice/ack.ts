@@ -1,8 +1,8 @@
 // Residents answer a notice with `收到`, `已读`, `好的收到`, `1`, `收到 #5`, or by quoting it. Only
 // while a notice is open in the room; each person counts once. Confirmations are merged into one
 // `✅ 通知 #5 已收到：张三、李四` per burst (ctx.ack), never one reply per resident.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid } from '../../src/types.js'
+import type { Ctx, MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid } from '../../src/types.js'
 import { getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
 
 export interface AckInput { ids: number[]; how: 'text' | 'quote' }
@@ -17,7 +17,7 @@ const ONE = /^1$/
 const QUOTED = /^(?:[\d-]{3,12}\s*)?(?:好的?|好滴|嗯+|ok|👌|明白了?|知道了?|了解|1|收到|已读|已阅)(?:了|啦|哈|啊|哦)?[,.。!~ 👌🙏]*(?:收到|谢谢)?[!。.~]*$/i
 const QUOTE_ID = /通知 #(\d+)/
 
-export function parseAck(ctx: Ctx): AckInput | { invalid: string } | null {
+export function parseAck(ctx: MessageCtx): AckInput | { invalid: string } | null {
   if (!ctx.room || !ctx.member) return null
   const text = ctx.text.trim()
   const quoted = ctx.quote ? QUOTE_ID.exec(ctx.quote) : null
@@ -46,14 +46,14 @@ function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {
  * A bare 收到 answers the newest notice the person has not answered yet: after two notices,
  * two 收到 cover both. The author's own 收到 is not an answer.
  */
-function pending(ctx: Ctx, notices: NoticeRow[], how: AckInput['how']): AckInput {
-  const name = ctx.member!.name
+function pending(ctx: MessageCtx, notices: NoticeRow[], how: AckInput['how']): AckInput {
+  const name = ctx.member.name
   const todo = notices.filter(n => n.author !== name && !hasAcked(ctx, n.id, ctx.room!, name))
   // a second 收到 is still an answer to the notice: claimed, recorded once, not passed on
   return { ids: todo.length ? [todo[0].id] : [], how }
 }
 
-export const ack: Command<AckInput> = {
+export const ack = defineCommand<AckInput, 'room'>({
   name: 'notice.ack',
   help: { summary: '确认收到通知（群里回复即可）', usage: '收到 · 1 · 收到 #编号', example: '收到' },
   where: 'room',
@@ -61,7 +61,7 @@ export const ack: Command<AckInput> = {
   parse: parseAck,
   run(input, ctx) {
     const room = ctx.room!
-    const name = ctx.member!.name
+    const name = ctx.member.name
     for (const id of input.ids) {
       ctx.q(`INSERT OR IGNORE INTO notice_acks (notice_id, room, member, at, how) VALUES (?, ?, ?, ?, ?)`)
         .run(id, room, name, ctx.now, input.how)
@@ -70,7 +70,7 @@ export const ack: Command<AckInput> = {
       if (n.important) finishIfAllAcked(ctx, n)
     }
   },
-}
+})
 
 /** An important notice everyone has answered needs no more repeats: stop them and tell the admin. */
 export function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {

@@ -8,14 +8,18 @@ import { ack } from './ack.js'
 import { status, remind, cancel } from './status.js'
 import { later } from './later.js'
 import { addReminder, listReminders, deleteReminder } from './reminders.js'
-import { noticeJobs } from './jobs.js'
+import { publishJob, repeatJob, finalJob, reminderJob } from './jobs.js'
+import { noticeCsvTables } from './page-model.js'
+import { noticePages } from './pages.js'
 
 export const notice: Family = {
+  id: 'notice',
   name: '通知',
   aliases: ['通知', '公告', '提醒', '定时通知', '重要通知'],
   // no two parses accept the same text (post and addReminder leave `#5` to status and remind),
   // so the order is the order of 帮助
   commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel],
-  jobs: noticeJobs,
-  exportState: db => ({ notices: exportNotices(db) }),
+  jobs: [publishJob, repeatJob, finalJob, reminderJob],
+  export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
+  pages: noticePages,
 }

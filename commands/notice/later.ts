@@ -1,13 +1,14 @@
 // Admins type `定时通知 明天08:00 …` or `定时通知 2026-12-01 09:00 全部 …`: the notice is numbered now
 // and posted at that time (held until quiet hours end). A time in the past or one the bot cannot
 // read gets a reply with an example.
-import type { Command, Ctx, Invalid } from '../../src/types.js'
-import { invalid } from '../../src/types.js'
+import type { Ctx, Invalid, MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid } from '../../src/types.js'
 import { describe, hhmm } from '../../src/time.js'
 import { quietUntil } from '../../src/schedule.js'
 import { parseWhen, type WhenError } from '../../src/text/when.js'
 import { describeTarget, rawTail, readTarget, type Target } from './store.js'
 import { insertNotice } from './post.js'
+import { publishJob } from './jobs.js'
 
 export interface LaterInput { important: boolean; target: Target; text: string; at: number; hasTime: boolean }
 
@@ -22,7 +23,7 @@ export function whenProblem(e: WhenError, example: string): Invalid {
 }
 
 /** A target may come before or after the time: `全部 明天8点 …` or `明天8点 全部 …`. */
-export function targetAndWhen(body: string, ctx: Ctx, example: string, needsTarget: string) {
+export function targetAndWhen(body: string, ctx: MessageCtx, example: string, needsTarget: string) {
   const rooms = ctx.rooms()
   let target: Target | null = null
   const first = readTarget(body, rooms)
@@ -41,7 +42,7 @@ export function targetAndWhen(body: string, ctx: Ctx, example: string, needsTarg
   return { when, target, text }
 }
 
-export function parseLater(ctx: Ctx): LaterInput | Invalid | null {
+export function parseLater(ctx: MessageCtx): LaterInput | Invalid | null {
   const m = /^定时(重要)?通知(?:\s+|[:：]\s*|\n)([\s\S]+)$/.exec(ctx.text)
   if (!m) return null
   const important = !!m[1]
@@ -59,18 +60,18 @@ export function quietNote(at: number, ctx: Ctx): string {
   return until === null ? '' : `（处于免打扰时段，将在 ${hhmm(until, ctx.tz)} 发出）`
 }
 
-export const later: Command<LaterInput> = {
+export const later = defineCommand<LaterInput, 'any'>({
   name: 'notice.later',
   help: { summary: '定时发通知（管理员）', usage: '定时通知 时间 [全部/群名] 内容', example: '定时通知 明天08:00 全员核酸，请带好身份证' },
   where: 'any',
   who: 'admin',
   parse: parseLater,
   run(input, ctx) {
-    const author = ctx.member!.name
+    const author = ctx.member.name
     const id = insertNotice(ctx, author, rawTail(ctx.raw, input.text), input.important, input.target, input.at)
-    ctx.schedule({ key: `notice:post:${id}:at`, kind: 'notice.post', at: input.at, quiet: true, late: 'run', payload: { id } })
+    ctx.schedule(publishJob, { key: `notice:post:${id}:at`, at: input.at, quiet: true, late: 'run', payload: { id } })
     const when = describe(input.at, ctx.tz) + (input.hasTime ? '' : '（没写几点，默认这个时间）')
     const where = input.target.scope === 'room' && input.target.room === ctx.room ? '本群' : describeTarget(input.target)
     ctx.reply(`⏰ 定时通知 #${id} 将于 ${when} 发到${where}${quietNote(input.at, ctx)}。\n发「取消通知 #${id}」可以取消，「提醒列表」查看全部。`)
   },
-}
+})

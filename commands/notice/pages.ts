@@ -1,9 +1,12 @@
 // 通知 pages: per room, each notice with how many acknowledged and who is still pending; and one
 // notice in full. With the group roster in the export, receipts are split by room.
-import type { Notice, View } from '../../src/dashboard/export-view.js'
+import type { DashboardPage, PageRequest } from '../../src/types.js'
+import { readNotices, type Notice } from './page-model.js'
+
+interface NoticeView { notices: Notice[]; members: PageRequest['roster'] }
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 
-function inRoom(view: View, room: string, names: string[], n: Notice): string[] {
+function inRoom(view: NoticeView, room: string, names: string[], n: Notice): string[] {
   if (!view.members || n.rooms.length < 2) return names
   const here = new Set(view.members.filter(m => m.room === room).map(m => m.name))
   return names.filter(x => here.has(x))
@@ -13,7 +16,7 @@ function snippet(text: string): string {
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
 
-export function noticesPage(view: View): Raw {
+export function noticesPage(view: NoticeView): Raw {
   if (view.notices.length === 0) return html`<h1>通知</h1><section class="card"><p class="muted">还没有通知。</p></section>`
   const rooms = [...new Set(view.notices.flatMap(n => n.rooms))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
   const cards = rooms.map(room => {
@@ -39,3 +42,14 @@ export function noticePage(n: Notice): Raw {
     <p><a href="/notices">← 全部通知</a></p>`
 }
 
+
+export const noticePages: DashboardPage[] = [
+  { path: '/notices', nav: '通知', render: req => ({ title: '通知', html: noticesPage({ notices: readNotices(req.state.notices), members: req.roster }).html }) },
+  {
+    path: '/notices/:id',
+    render(req) {
+      const n = readNotices(req.state.notices).find(x => String(x.id) === req.params.id)
+      return n ? { title: `通知 #${n.id}`, html: noticePage(n).html } : { notFound: '通知' }
+    },
+  },
+]

@@ -1,10 +1,11 @@
 // Admins type `通知 明天上午9点全员核酸`, `通知 全部 …`, `通知 3栋,5栋 …`, `重要通知 …`: the bot posts a
 // numbered notice asking for 收到 in each room; 重要通知 repeats to non-acknowledgers after 1 h and
 // 3 h, then the admin gets the final count. Chat that merely starts with 通知 is left alone.
-import type { Command, Ctx } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { Ctx, MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { HOUR } from '../../src/time.js'
 import { rawTail, readTarget, resolveRooms, type Target } from './store.js'
+import { finalJob, repeatJob } from './jobs.js'
 
 export const REPEATS_AFTER = [1 * HOUR, 3 * HOUR]
 /** The final count goes to the admin this long after the last repeat, so people can still answer. */
@@ -18,7 +19,7 @@ const NEEDS_TARGET = '私聊发通知请写明发到哪些群，例如：\n通�
  * `通知 …` is a notice only from an admin and only with a separator after 通知, so
  * `通知物业了吗？` stays chat. Non-admins get a refusal only for the unmistakable shapes.
  */
-export function parsePost(ctx: Ctx): PostInput | { invalid: string } | null {
+export function parsePost(ctx: MessageCtx): PostInput | { invalid: string } | null {
   // an admin's bare `通知` is a notice with its text forgotten; a resident's is chat
   if (/^(?:重要)?通知[:：]?$/.test(ctx.text.trim())) {
     return ctx.isAdmin ? invalid('请在「通知」后面写内容，例如：通知 明天上午9点全员核酸，请带好身份证') : null
@@ -60,12 +61,12 @@ export function publish(ctx: Ctx, id: number, author: string, text: string, impo
   if (important && rooms.length) {
     ctx.q(`UPDATE notices SET repeating = 1 WHERE id = ?`).run(id)
     const slots = REPEATS_AFTER.map(d => ctx.now + d)
-    slots.forEach((at, i) => ctx.schedule({
-      key: `notice:repeat:${id}:${i + 2}`, kind: 'notice.repeat', at, quiet: true, late: 'run',
+    slots.forEach((at, i) => ctx.schedule(repeatJob, {
+      key: `notice:repeat:${id}:${i + 2}`, at, quiet: true, late: 'run',
       maxLateMs: 3 * HOUR, payload: { id, round: i + 2, slots },
     }))
-    ctx.schedule({
-      key: `notice:repeat:${id}:final`, kind: 'notice.final', at: slots[slots.length - 1] + FINAL_AFTER,
+    ctx.schedule(finalJob, {
+      key: `notice:repeat:${id}:final`, at: slots[slots.length - 1] + FINAL_AFTER,
       quiet: true, late: 'run', maxLateMs: 24 * HOUR, payload: { id },
     })
   }
@@ -79,7 +80,7 @@ export function insertNotice(ctx: Ctx, author: string, text: string, important: 
   return Number(r.lastInsertRowid)
 }
 
-export const post: Command<PostInput> = {
+export const post = defineCommand<PostInput, 'any'>({
   name: 'notice.post',
   help: {
     summary: '发通知（管理员），大家回复「收到」；重要通知会自动再提醒未回复的人',
@@ -90,7 +91,7 @@ export const post: Command<PostInput> = {
   who: 'admin',
   parse: parsePost,
   run(input, ctx) {
-    const author = ctx.member!.name
+    const author = ctx.member.name
     const text = rawTail(ctx.raw, input.text)
     const id = insertNotice(ctx, author, text, input.important, input.target, null)
     const rooms = publish(ctx, id, author, text, input.important, input.target)
@@ -99,4 +100,4 @@ export const post: Command<PostInput> = {
     const more = input.important ? '，1小时和3小时后会自动提醒未回复的人' : ''
     ctx.send('@' + author, `✅ 通知 #${id} 已发到 ${rooms.length} 个群：${rooms.join('、')}${more}。\n发「通知 #${id}」查看谁还没回复。`)
   },
-}
+})

@@ -1,13 +1,14 @@
 // Admins type `提醒 每天08:00 记得打卡`, `提醒 每周六09:30 取菜`, `提醒 每个工作日 8:00 …` or a one-off
 // `提醒 明天8点 交水费`: the bot posts `⏰ 提醒：…` at those times. `提醒列表` shows reminders and
 // pending 定时通知; `删除提醒 #2` removes one. `提醒 大家…` without a time is chat, not a command.
-import type { Command, Ctx, Invalid } from '../../src/types.js'
-import { invalid, UserError } from '../../src/types.js'
+import type { Invalid, MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { describe, hhmm, HOUR } from '../../src/time.js'
 import { quietUntil } from '../../src/schedule.js'
 import { nextSlot, parseRecurrence, describeRepeat, type Repeat } from '../../src/text/when.js'
 import { describeTarget, rawTail, readTarget, targetOf, type NoticeRow, type Target } from './store.js'
 import { targetAndWhen, whenProblem, quietNote } from './later.js'
+import { reminderJob } from './jobs.js'
 
 export interface ReminderInput {
   repeat: Repeat | 'once'; weekday: number | null; hour: number; minute: number; at: number
@@ -24,7 +25,7 @@ const PLACEHOLDER: ReminderInput = {
 const EXAMPLE = '例如：提醒 每天08:00 记得打卡，或 提醒 每周六09:30 取菜'
 const NEEDS_TARGET = '私聊设提醒请写明发到哪些群，例如：提醒 每天08:00 全部 记得打卡'
 
-export function parseReminder(ctx: Ctx): ReminderInput | Invalid | null {
+export function parseReminder(ctx: MessageCtx): ReminderInput | Invalid | null {
   const m = /^提醒(?:\s+|[:：]\s*)([\s\S]+)$/.exec(ctx.text)
   if (!m || m[1].startsWith('#')) return null
   const body = m[1].trim()
@@ -64,8 +65,8 @@ export function describeReminder(r: Pick<ReminderRow, 'repeat' | 'weekday' | 'ho
   return r.repeat === 'once' ? describe(r.first_at, tz) : describeRepeat(r.repeat, r.weekday, r.hour, r.minute)
 }
 
-export const addReminder: Command<ReminderInput> = {
-  name: 'notice.reminder',
+export const addReminder = defineCommand<ReminderInput, 'any'>({
+  name: 'notice.add-reminder',
   help: { summary: '定时/循环提醒（管理员）', usage: '提醒 每天08:00 内容 · 提醒 每周六09:30 内容', example: '提醒 每天08:00 记得打卡' },
   where: 'any',
   who: 'admin',
@@ -78,12 +79,12 @@ export const addReminder: Command<ReminderInput> = {
     const t = input.target
     const text = rawTail(ctx.raw, input.text)
     const res = ctx.q(`INSERT INTO notice_reminders (author, text, scope, room, names, repeat, weekday, hour, minute, first_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member!.name, text, t.scope, t.room, t.names.join(',') || null,
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member.name, text, t.scope, t.room, t.names.join(',') || null,
       input.repeat, input.weekday, input.hour, input.minute, input.at, ctx.now)
     const id = Number(res.lastInsertRowid)
     for (const j of jobsFor(input, ctx.now, ctx.tz)) {
-      ctx.schedule({
-        key: `notice:rem:${id}:${j.suffix}`, kind: 'notice.reminder', at: j.at, repeat: j.repeat,
+      ctx.schedule(reminderJob, {
+        key: `notice:rem:${id}:${j.suffix}`, at: j.at, repeat: j.repeat,
         quiet: true, late: 'run', maxLateMs: 2 * HOUR, payload: { id },
       })
     }
@@ -92,10 +93,10 @@ export const addReminder: Command<ReminderInput> = {
     const note = input.repeat === 'once' ? quietNote(input.at, ctx) : ''
     ctx.reply(`⏰ 提醒 #${id} 已设好：${when}「${text}」→ ${where}${note}。\n「提醒列表」查看，「删除提醒 #${id}」删除。`)
   },
-}
+})
 
-export const listReminders: Command<true> = {
-  name: 'notice.reminders',
+export const listReminders = defineCommand<true, 'any'>({
+  name: 'notice.list-reminders',
   help: { summary: '查看提醒和定时通知（管理员）', usage: '提醒列表', example: '提醒列表' },
   where: 'any',
   who: 'admin',
@@ -110,10 +111,10 @@ export const listReminders: Command<true> = {
     lines.push('删除：删除提醒 #编号；取消定时通知：取消通知 #编号')
     ctx.reply(lines.join('\n'))
   },
-}
+})
 
-export const deleteReminder: Command<{ id: number }> = {
-  name: 'notice.reminder-delete',
+export const deleteReminder = defineCommand<{ id: number }, 'any'>({
+  name: 'notice.delete-reminder',
   help: { summary: '删除提醒（管理员）', usage: '删除提醒 #编号', example: '删除提醒 #2' },
   where: 'any',
   who: 'admin',
@@ -128,4 +129,4 @@ export const deleteReminder: Command<{ id: number }> = {
     ctx.cancel(`notice:rem:${id}:`)
     ctx.reply(`🗑 已删除提醒 #${id}：${describeReminder(r, ctx.tz)} ${r.text}`)
   },
-}
+})

@@ -1,15 +1,15 @@
 // Admins type `通知 #5` to see who has answered a notice, room by room (names only in private chat:
 // asked in a room, the room sees counts and the names go to the admin privately), `提醒 #5` to
 // mention only those who have not answered, and `取消通知 #5` to stop a scheduled or repeating one.
-import type { Command, Ctx } from '../../src/types.js'
-import { UserError } from '../../src/types.js'
+import type { Ctx, MessageCtx } from '../../src/types.js'
+import { defineCommand, UserError } from '../../src/types.js'
 import { describe } from '../../src/time.js'
 import { getNotice, tally, type NoticeRow, type RoomTally } from './store.js'
 
 export interface IdInput { id: number }
 
 function byId(re: RegExp) {
-  return (ctx: Ctx): IdInput | null => {
+  return (ctx: MessageCtx): IdInput | null => {
     const m = re.exec(ctx.text)
     return m ? { id: Number(m[1]) } : null
   }
@@ -36,7 +36,7 @@ export function statusWithNames(n: NoticeRow, t: RoomTally[]): string {
   return [`📋 通知 #${n.id} 回复情况（已收到 ${count(t)}）`, ...lines].join('\n')
 }
 
-export const status: Command<IdInput> = {
+export const status = defineCommand<IdInput, 'any'>({
   name: 'notice.status',
   help: { summary: '查看通知谁已收到、谁还没回复（管理员）', usage: '通知 #编号', example: '通知 #1' },
   where: 'any',
@@ -49,9 +49,9 @@ export const status: Command<IdInput> = {
     // a room never sees who has not answered: counts here, names privately
     const per = t.map(r => `${r.room} ${r.acked.length}/${total(r)}`).join('，')
     ctx.reply(`📋 通知 #${n.id}：已收到 ${count(t)} 人（${per}）。名单已私信发给管理员。`)
-    ctx.send('@' + ctx.member!.name, statusWithNames(n, t))
+    ctx.send('@' + ctx.member.name, statusWithNames(n, t))
   },
-}
+})
 
 export function nudgeText(n: NoticeRow, round?: number): string {
   const head = round ? `‼️ 重要通知 #${n.id}（第${round}遍）` : `📢 通知 #${n.id}`
@@ -69,7 +69,7 @@ export function nudge(ctx: Ctx, n: NoticeRow, round?: number): { room: string; c
   return done
 }
 
-export const remind: Command<IdInput> = {
+export const remind = defineCommand<IdInput, 'any'>({
   name: 'notice.remind',
   help: { summary: '只@还没回复「收到」的人（管理员）', usage: '提醒 #编号', example: '提醒 #1' },
   where: 'any',
@@ -83,12 +83,12 @@ export const remind: Command<IdInput> = {
     if (ctx.room && done.length === 1 && done[0].room === ctx.room) return
     const people = done.reduce((s, d) => s + d.count, 0)
     const text = `✅ 已提醒 ${people} 人：${done.map(d => `${d.room} ${d.count} 人`).join('，')}`
-    if (ctx.room) ctx.send('@' + ctx.member!.name, text)
+    if (ctx.room) ctx.send('@' + ctx.member.name, text)
     else ctx.reply(text)
   },
-}
+})
 
-export const cancel: Command<IdInput> = {
+export const cancel = defineCommand<IdInput, 'any'>({
   name: 'notice.cancel',
   help: { summary: '取消定时通知，或停止重要通知的重复提醒（管理员）', usage: '取消通知 #编号', example: '取消通知 #2' },
   where: 'any',
@@ -109,4 +109,4 @@ export const cancel: Command<IdInput> = {
       throw new UserError(`通知 #${id} 已经发出，无法撤回。`)
     }
   },
-}
+})

@@ -20,7 +20,8 @@ function piece(v: unknown): string {
   return esc(v)
 }
 
-const NAV: [string, string][] = [['/chains', '接龙'], ['/checkins', '打卡'], ['/notices', '通知'], ['/aid', '互助']]
+/** An entry of the navigation bar: a family's page that has a `nav` label. */
+export interface NavItem { href: string; label: string }
 
 const CSS = `
 *{box-sizing:border-box}
@@ -55,9 +56,10 @@ a{color:#0b6bcb}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
 `
 
-export function page(title: string, body: Raw, opts: { nav?: string; admin?: string } = {}): string {
-  const nav = opts.nav === undefined ? '' : html`<nav>${NAV.map(([href, label]) =>
-    html`<a href="${href}" class="${href === opts.nav ? 'on' : ''}">${label}</a>`)}</nav>`
+/** The layout around a page's body; with `nav`, the navigation bar with `here` highlighted. */
+export function page(title: string, body: Raw, opts: { nav?: NavItem[]; here?: string; admin?: string } = {}): string {
+  const nav = opts.nav === undefined ? '' : html`<nav>${opts.nav.map(({ href, label }) =>
+    html`<a href="${href}" class="${href === opts.here ? 'on' : ''}">${label}</a>`)}</nav>`
   const who = opts.admin ? html`<span class="muted" style="color:#e8fff1">${opts.admin}</span>
     <form method="post" action="/logout" style="margin:0"><button class="btn alt" style="padding:.15rem .6rem;font-size:.85rem">退出</button></form>` : ''
   return '<!doctype html>' + html`<html lang="zh-CN"><head><meta charset="utf-8">

@@ -25,12 +25,12 @@ export function confirmPage(token: string, admin: string): string {
     <button class="btn" type="submit" id="enter">进入后台</button></form></section>`)
 }
 
-export function notFoundPage(what = '页面'): string {
+export function notFoundPage(home = '/', what = '页面'): string {
   return page('找不到', html`<h1>找不到这个${what}</h1><section class="card"><p>可能编号写错了，或者已经被清理。</p>
-    <p><a href="/chains">回到后台首页</a></p></section>`, { nav: '' })
+    <p><a href="${home}">回到后台首页</a></p></section>`)
 }
 
-export function errorPage(status: number): string {
+export function errorPage(status: number, home = '/'): string {
   const text = status >= 500 ? '后台出了点问题，请稍后再试。如果一直这样，请联系维护机器人的人。' : '请求有误，请返回重试。'
-  return page('出错了', html`<h1>出错了</h1><section class="card"><p>${text}</p><p><a href="/chains">回到后台首页</a></p></section>`)
+  return page('出错了', html`<h1>出错了</h1><section class="card"><p>${text}</p><p><a href="${home}">回到后台首页</a></p></section>`)
 }

@@ -1,21 +1,16 @@
-// The dashboard web server: fastify, server-rendered pages over the export object, login by a
-// one-time link from the bot (`后台`) and a session cookie. Read-only apart from login/logout, so
-// it can share the bot's database handle safely (better-sqlite3 is synchronous).
-import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify'
+// The dashboard's shell: fastify, login by a one-time link from the bot (`后台`) and a session
+// cookie, the layout and the routes. The pages themselves come from the families (Family.pages);
+// each reads its own sections of the export object. Read-only apart from login/logout, so it can
+// share the bot's database handle safely (better-sqlite3 is synchronous).
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import cookie from '@fastify/cookie'
 import type { AddressInfo } from 'node:net'
 import type { Config } from '../config.js'
-import { dayOf, type Clock } from '../time.js'
-import type { Db, ExportState, Family } from '../types.js'
+import type { Clock } from '../time.js'
+import type { DashboardPage, Db, ExportState, Family, PageRequest, PageResult } from '../types.js'
 import { SESSION_COOKIE, SESSION_TTL_MS, checkLoginToken, dashboardBase, endSession, findSession, redeemLoginToken, type Session } from './auth.js'
-import { chainCsv, chainFileName, chainXlsx } from '../../commands/chain/sheet.js'
-import { readExport, type RosterMember, type View } from './export-view.js'
-import { page } from './html.js'
+import { page, raw, type NavItem } from './html.js'
 import { buildExport } from '../export.js'
-import { aidPage } from '../../commands/aid/pages.js'
-import { chainPage, chainsPage } from '../../commands/chain/pages.js'
-import { checkinsPage } from '../../commands/checkin/pages.js'
-import { noticePage, noticesPage } from '../../commands/notice/pages.js'
 import { confirmPage, errorPage, explainPage, notFoundPage } from './pages-misc.js'
 
 type ExportSource = (db: Db, tz: string) => ExportState | Promise<ExportState>
@@ -24,15 +19,15 @@ export interface DashboardOptions {
   db: Db
   config: Config
   clock: Clock
-  /** The families whose export the pages show (src/families.ts). */
-  families: Family[]
+  /** The families whose pages and export the dashboard shows (src/families.ts). */
+  families: readonly Family[]
   /** Test seam: show this export (or what this function returns) instead of buildExport(db, tz). */
   exportState?: ExportState | ExportSource
 }
 
 export interface Dashboard { url: string; close(): Promise<void> }
 
-async function exportSource(opts: DashboardOptions): Promise<ExportSource> {
+function exportSource(opts: DashboardOptions): ExportSource {
   const given = opts.exportState
   if (typeof given === 'function') return given
   if (given) return () => given
@@ -40,17 +35,16 @@ async function exportSource(opts: DashboardOptions): Promise<ExportSource> {
 }
 
 /**
- * The room rosters for "who has not reported": the export's `members` when it has them, else the
- * core members table (households from nicknames or 登记). Admins are grid workers, not residents,
- * so they are not expected to report (as in the 体温打卡 family's own counts). null when neither
- * is available.
+ * The room rosters for "who has not reported": the core members table (households from nicknames
+ * or 登记). Admins are grid workers, not residents, so they are not expected to report (as in the
+ * 体温打卡 family's own counts). null when the table is not there.
  */
-function roster(db: Db): RosterMember[] | null {
+function roster(db: Db): PageRequest['roster'] {
   try {
     return db.prepare(`SELECT m.room AS room, m.name AS name, COALESCE(m.household, r.household) AS household
       FROM members m LEFT JOIN registrations r ON r.wx_name = m.wx_name
       WHERE m.present = 1 AND m.name NOT IN (SELECT name FROM admins)
-      ORDER BY m.room, m.name`).all() as RosterMember[]
+      ORDER BY m.room, m.name`).all() as NonNullable<PageRequest['roster']>
   } catch {
     return null
   }
@@ -69,112 +63,37 @@ const ID = /^[1-9]\d{0,8}$/
 
 export async function startDashboard(opts: DashboardOptions): Promise<Dashboard> {
   const { db, config, clock } = opts
-  const source = await exportSource(opts)
-  const secure = dashboardBase(config).startsWith('https:')
+  const pages = opts.families.flatMap(f => f.pages ?? [])
+  const nav: NavItem[] = pages.filter(p => p.nav).map(p => ({ href: p.path, label: p.nav! }))
+  const home = nav[0]?.href ?? '/login'
   const app = Fastify({ logger: false, bodyLimit: 8192 })
   await app.register(cookie)
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' },
     (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))))
-
-  const sendPage = (reply: FastifyReply, status: number, body: string) =>
-    reply.code(status).type('text/html; charset=utf-8').send(body)
-  const sessionOf = (req: FastifyRequest): Session | null => findSession(db, req.cookies[SESSION_COOKIE], clock.now())
-  const view = async (): Promise<View> => {
-    const v = readExport(await source(db, config.tz))
-    return v.members ? v : { ...v, members: roster(db) }
-  }
-  const today = () => dayOf(clock.now(), config.tz)
-
   app.addHook('onSend', async (_req, reply, payload) => {
     reply.headers(SECURITY_HEADERS)
     return payload
   })
-
   // Every page but the login pages needs a session; without one, a short explanation.
   app.addHook('preHandler', async (req, reply) => {
     if (req.routeOptions.url === '/login') return
-    const s = sessionOf(req)
+    const s = findSession(db, req.cookies[SESSION_COOKIE], clock.now())
     if (!s) return reply.redirect('/login', 303)
-    ;(req as FastifyRequest & { session?: Session }).session = s
+    ;(req as SessionRequest).session = s
   })
-  const adminOf = (req: FastifyRequest) => (req as FastifyRequest & { session?: Session }).session?.admin
-
-  app.get('/login', async (req, reply) => {
-    const t = (req.query as Record<string, unknown>).t
-    if (typeof t !== 'string') return sendPage(reply, 200, explainPage((req.query as Record<string, unknown>).out ? 'out' : 'none'))
-    const checked = checkLoginToken(db, t, clock.now())
-    if (!checked.ok) return sendPage(reply, checked.reason === 'unknown' ? 403 : 410, explainPage(checked.reason))
-    return sendPage(reply, 200, confirmPage(t, checked.admin))
-  })
-
-  app.post('/login', async (req, reply) => {
-    const t = (req.body as Record<string, unknown> | undefined)?.t
-    const r = redeemLoginToken(db, typeof t === 'string' ? t : '', clock.now())
-    if (!r.ok) return sendPage(reply, r.reason === 'unknown' ? 403 : 410, explainPage(r.reason))
-    reply.setCookie(SESSION_COOKIE, r.session, {
-      httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: Math.floor(SESSION_TTL_MS / 1000),
-    })
-    return reply.redirect('/chains', 303)
-  })
-
-  app.post('/logout', async (req, reply) => {
-    endSession(db, req.cookies[SESSION_COOKIE])
-    reply.clearCookie(SESSION_COOKIE, { path: '/' })
-    return reply.redirect('/login?out=1', 303)
-  })
-
-  app.get('/', async (_req, reply) => reply.redirect('/chains', 302))
-
-  app.get('/chains', async (req, reply) =>
-    sendPage(reply, 200, page('接龙', chainsPage((await view()).chains), { nav: '/chains', admin: adminOf(req) })))
-
-  const chainById = async (id: string) => ID.test(id) ? (await view()).chains.find(c => c.id === Number(id)) : undefined
-
-  app.get('/chains/:id', async (req, reply) => {
-    const c = await chainById((req.params as { id: string }).id)
-    if (!c) return sendPage(reply, 404, notFoundPage('接龙'))
-    return sendPage(reply, 200, page(`#${c.id} ${c.title}`, chainPage(c), { nav: '/chains', admin: adminOf(req) }))
-  })
-
-  app.get('/chains/:id/export.:ext', async (req, reply) => {
-    const { id, ext } = req.params as { id: string; ext: string }
-    const c = await chainById(id)
-    if (!c || (ext !== 'xlsx' && ext !== 'csv')) return sendPage(reply, 404, notFoundPage('接龙'))
-    const data = ext === 'xlsx' ? await chainXlsx(c) : chainCsv(c)
-    const name = chainFileName(c, ext)
-    return reply.code(200)
-      .type(ext === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="chain-${c.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(data)
-  })
-
-  app.get('/checkins', async (req, reply) =>
-    sendPage(reply, 200, page('打卡', checkinsPage(await view(), today()), { nav: '/checkins', admin: adminOf(req) })))
-
-  app.get('/notices', async (req, reply) =>
-    sendPage(reply, 200, page('通知', noticesPage(await view()), { nav: '/notices', admin: adminOf(req) })))
-
-  app.get('/notices/:id', async (req, reply) => {
-    const id = (req.params as { id: string }).id
-    const n = ID.test(id) ? (await view()).notices.find(x => x.id === Number(id)) : undefined
-    if (!n) return sendPage(reply, 404, notFoundPage('通知'))
-    return sendPage(reply, 200, page(`通知 #${n.id}`, noticePage(n), { nav: '/notices', admin: adminOf(req) }))
-  })
-
-  app.get('/aid', async (req, reply) =>
-    sendPage(reply, 200, page('互助', aidPage((await view()).aid), { nav: '/aid', admin: adminOf(req) })))
-
+  loginRoutes(app, opts, home)
+  app.get('/', async (_req, reply) => reply.redirect(home, 302))
+  const source = exportSource(opts)
+  for (const p of pages) app.get(p.path, async (req, reply) => answer(reply, p, await pageRequest(req, source, opts), nav))
   app.setNotFoundHandler(async (req, reply) => {
-    if (!sessionOf(req)) return reply.redirect('/login', 303)
-    return sendPage(reply, 404, notFoundPage())
+    if (!findSession(db, req.cookies[SESSION_COOKIE], clock.now())) return reply.redirect('/login', 303)
+    return sendPage(reply, 404, notFoundPage(home))
   })
-
   app.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
     if (status >= 500 && config.log !== 'silent') console.error(`dashboard: ${req.method} ${req.url}: ${err.message}`)
-    return sendPage(reply, status, errorPage(status))
+    return sendPage(reply, status, errorPage(status, home))
   })
-
   await app.listen({ host: config.dashboard.host, port: config.dashboard.port })
   const { address, port } = app.server.address() as AddressInfo
   const host = ['0.0.0.0', '::'].includes(address) ? '127.0.0.1' : address
@@ -182,4 +101,59 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close: () => app.close(),
   }
+}
+
+type SessionRequest = FastifyRequest & { session?: Session }
+type App = FastifyInstance
+
+const sendPage = (reply: FastifyReply, status: number, body: string) =>
+  reply.code(status).type('text/html; charset=utf-8').send(body)
+
+async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions): Promise<PageRequest> {
+  const params = req.params as Record<string, string>
+  return {
+    params, state: await source(opts.db, opts.config.tz), roster: roster(opts.db),
+    admin: (req as SessionRequest).session?.admin ?? '', now: opts.clock.now(), tz: opts.config.tz,
+  }
+}
+
+/** A family's page in the layout, its file as a download, or a 404 naming what was not found. */
+async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest, nav: NavItem[]) {
+  // ids in paths are small positive numbers: anything else is no such thing, before any page looks
+  if (Object.entries(req.params).some(([k, v]) => k === 'id' && !ID.test(v))) return sendPage(reply, 404, notFoundPage(nav[0]?.href))
+  const r: PageResult = await p.render(req)
+  const here = nav.find(n => n.href === p.path || p.path.startsWith(n.href + '/'))?.href
+  if ('notFound' in r) return sendPage(reply, 404, notFoundPage(nav[0]?.href, r.notFound))
+  if ('file' in r) {
+    return reply.code(200).type(r.file.type)
+      .header('content-disposition', `attachment; filename="${r.file.asciiName}"; filename*=UTF-8''${encodeURIComponent(r.file.name)}`)
+      .send(r.file.data)
+  }
+  return sendPage(reply, 200, page(r.title, raw(r.html), { nav, here, admin: req.admin }))
+}
+
+function loginRoutes(app: App, opts: DashboardOptions, home: string): void {
+  const { db, config, clock } = opts
+  const secure = dashboardBase(config).startsWith('https:')
+  app.get('/login', async (req, reply) => {
+    const t = (req.query as Record<string, unknown>).t
+    if (typeof t !== 'string') return sendPage(reply, 200, explainPage((req.query as Record<string, unknown>).out ? 'out' : 'none'))
+    const checked = checkLoginToken(db, t, clock.now())
+    if (!checked.ok) return sendPage(reply, checked.reason === 'unknown' ? 403 : 410, explainPage(checked.reason))
+    return sendPage(reply, 200, confirmPage(t, checked.admin))
+  })
+  app.post('/login', async (req, reply) => {
+    const t = (req.body as Record<string, unknown> | undefined)?.t
+    const r = redeemLoginToken(db, typeof t === 'string' ? t : '', clock.now())
+    if (!r.ok) return sendPage(reply, r.reason === 'unknown' ? 403 : 410, explainPage(r.reason))
+    reply.setCookie(SESSION_COOKIE, r.session, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    })
+    return reply.redirect(home, 303)
+  })
+  app.post('/logout', async (req, reply) => {
+    endSession(db, req.cookies[SESSION_COOKIE])
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.redirect('/login?out=1', 303)
+  })
 }

@@ -4,7 +4,7 @@
 import { loginLink } from '../../src/dashboard/auth.js'
 import { ReplaySession } from '../../src/replay/runner.js'
 import { parseTranscript } from '../../src/replay/transcript.js'
-import { readExport } from '../../src/dashboard/export-view.js'
+import { readChains } from '../../commands/chain/page-model.js'
 import type { Config } from '../../src/config.js'
 import { addDays, parseDay, type SimClock } from '../../src/time.js'
 import type { Db, ExportState } from '../../src/types.js'
@@ -60,7 +60,7 @@ export async function seedDashboard(): Promise<Seeded> {
   await session.open()
   for (const step of parseTranscript(seedTranscript())) await session.step(step)
   await session.drain()
-  const chain = readExport(session.state()).chains.find(c => c.title === '周六蔬菜团购')
+  const chain = readChains(session.state().chains).find(c => c.title === '周六蔬菜团购')
   if (!chain) throw new Error('the seed transcript did not start the chain: ' + JSON.stringify(session.messages.slice(-5)))
   return {
     source: 'engine', db: session.db, config: session.config, clock: session.clock,

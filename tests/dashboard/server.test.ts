@@ -1,6 +1,6 @@
 // The server over HTTP without a browser: login flow, cookie attributes, refusals, 404s, and that
 // errors never show internals.
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { TOKEN_TTL_MS, createLoginToken } from '../../src/dashboard/auth.js'
@@ -68,7 +68,7 @@ describe('dashboard server', () => {
     }
     const r = await postLogin(s.url, token)
     expect(r.status).toBe(303)
-    expect(r.headers.get('location')).toBe('/chains')
+    expect(r.headers.get('location')).toBe('/checkins')
     const setCookie = r.headers.get('set-cookie')!
     expect(setCookie).toMatch(/^linli_session=[\w-]{43};/)
     expect(setCookie).toContain('HttpOnly')

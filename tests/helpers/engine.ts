@@ -10,11 +10,11 @@ import type { Family, Incoming } from '../../src/types.js'
 export const TZ = 'Asia/Shanghai'
 export const T0 = fromLocal(TZ, 2026, 11, 24, 9, 0)
 
-export function makeEngine(families: Family[], over: Partial<Config> = {}, transport?: Transport) {
+export function makeEngine(families: readonly Family[], over: Partial<Config> = {}, transport?: Transport, log?: (m: string) => void) {
   const db = openDb(':memory:')
   const config = testConfig({ jitterMs: 0, ...over })
   const clock = new SimClock(T0)
-  const engine = new Engine({ db, config, clock, families })
+  const engine = new Engine({ db, config, clock, families, log })
   const sent: (OutMessage & { at: number })[] = []
   const t: Transport = transport ?? { async send(m) { sent.push({ ...m, at: clock.now() }) } }
   const outbox = new Outbox(db, config, t, engine.files)

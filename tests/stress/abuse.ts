@@ -16,9 +16,9 @@ const REFUSAL = '这个命令只有管理员可以使用'
 /** The text that reaches each admin-only command from anyone (help examples unless they need state). */
 export const ADMIN_EXAMPLES: Record<string, string> = {
   'notice.post': '通知 全部 明天上午9点全员核酸', // a resident's plain `通知 …` is chat by design
-  'notice.reminder-delete': '删除提醒 #1',
+  'notice.delete-reminder': '删除提醒 #1',
   'notice.cancel': '取消通知 #2',
-  'checkin-release': '解除隔离 3-2-501',
+  'checkin.release': '解除隔离 3-2-501',
 }
 
 export function adminCommands(): Command[] {

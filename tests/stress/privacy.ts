@@ -2,7 +2,7 @@
 // scenarios and the shared corpus) made the bot send is scanned: no temperature beside a
 // person's name or household, and no name of someone abnormal, isolated or missing in a group
 // message about health. Exports escape formula cells; retention deletes old health rows.
-import { readdirSync, readFileSync, existsSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join, dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
@@ -138,7 +138,7 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
   say('通知 =明天停水 +1', ADMIN, { admin: true })
   say('截单', '=cmd|calc')
   const bad: string[] = []
-  const csv = exportCsv(buildExport(h.db, TZ, families))
+  const csv = exportCsv(buildExport(h.db, TZ, families), families)
   let csvCells = 0, csvUnescaped = 0
   const cells = (text: string) => text.split(/\r?\n/).filter(l => l && !l.startsWith('# ')).flatMap(l => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map(c => c.replace(/,$/, '').replace(/^"|"$/g, '')))
   const countCsv = (name: string, text: string) => {
@@ -147,8 +147,8 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
   countCsv('export.csv', csv)
   let xlsxCells = 0, xlsxUnescaped = 0
   const engineFiles = h.engine.files
-  for (const [name, build] of Object.entries(engineFiles)) {
-    const f = await build(h.db, { chainId: 1 }, h.config).catch(e => { bad.push(`${name}: ${e}`); return null })
+  for (const [name, def] of engineFiles) {
+    const f = await def.build(h.db, { chainId: 1 }, h.config).catch((e: unknown) => { bad.push(`${name}: ${e}`); return null })
     if (!f) continue
     if (f.name.endsWith('.csv')) countCsv(name, f.data.toString('utf8'))
     else if (f.name.endsWith('.xlsx')) {

@@ -11,7 +11,7 @@ import { testConfig } from '../../src/config.js'
 import { SimClock, fromLocal, HOUR, MINUTE } from '../../src/time.js'
 import { Engine } from '../../src/engine.js'
 import { families as allFamilies } from '../../src/families.js'
-import type { Db, Family, JobHandler } from '../../src/types.js'
+import type { Ctx, Db, Family, JobRun } from '../../src/types.js'
 import { rng, int, incoming, admin, TZ } from './stream.js'
 import { enrolAdmin } from './check.js'
 import { collect } from './privacy.js'
@@ -46,11 +46,11 @@ function setup(engine: Engine, clock: SimClock): void {
 function counting(families: Family[], calls: Map<string, number>): Family[] {
   return families.map(f => !f.jobs ? f : {
     ...f,
-    jobs: Object.fromEntries(Object.entries(f.jobs).map(([kind, h]): [string, JobHandler] => [kind, (job, ctx) => {
+    jobs: f.jobs.map(def => ({ ...def, run: (job: JobRun, ctx: Ctx) => {
       const k = `${job.key}@${job.slot}`
       calls.set(k, (calls.get(k) ?? 0) + 1)
-      h(job, ctx)
-    }])),
+      def.run(job, ctx)
+    } })),
   })
 }
 

@@ -1,8 +1,5 @@
-// Shared by the 物资互助 transcript tests: run a transcript with the aid family registered
-// (added here if commands/index.ts does not list it yet) and pick out what the tests look at.
+// Shared by the 物资互助 transcript tests: run a transcript and pick out what the tests look at.
 import { runTranscript } from '../../../src/replay/runner.js'
-import { families } from '../../../src/families.js'
-import { aid } from '../../../commands/aid/index.js'
 import type { Config } from '../../../src/config.js'
 
 export interface AidRow {
@@ -10,10 +7,8 @@ export interface AidRow {
   urgent: boolean; status: string; matches: number[]
 }
 
-const registered = families.some(f => f.name === aid.name)
-
 export async function run(transcript: string, config: Partial<Config> = {}) {
-  const out = await runTranscript(transcript, { config, ...(registered ? {} : { families: [...families, aid] }) })
+  const out = await runTranscript(transcript, { config })
   return {
     ...out,
     aid: out.state.aid as AidRow[],

@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest'
 import ExcelJS from 'exceljs'
 import { makeEngine, msg, drain } from '../../helpers/engine.js'
 import { chain } from '../../../commands/chain/index.js'
+import { csvFile, xlsxFile } from '../../../commands/chain/close.js'
 
 function setup() {
   const e = makeEngine([chain])
@@ -18,7 +19,7 @@ function setup() {
 describe('chain spreadsheet files', () => {
   it('the CSV escapes formula-looking cells and carries totals', async () => {
     const { db, config } = setup()
-    const f = await chain.files!['chain.csv'](db, { chainId: 1 }, config)
+    const f = await csvFile.build(db, { chainId: 1 }, config)
     expect(f.name).toBe('周六团购-1.csv')
     const csv = f.data.toString('utf8')
     expect(csv).toContain("'+cmd|calc")
@@ -29,7 +30,7 @@ describe('chain spreadsheet files', () => {
 
   it('the XLSX has the orders and the item totals, escaped', async () => {
     const { db, config } = setup()
-    const f = await chain.files!['chain.xlsx'](db, { chainId: 1 }, config)
+    const f = await xlsxFile.build(db, { chainId: 1 }, config)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(f.data as any)
     const orders = wb.getWorksheet('订单')!

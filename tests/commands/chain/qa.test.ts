@@ -2,13 +2,14 @@
 // not exist or does not have the item, `取消 #2`, and 改 after the chain closed.
 import { describe, it, expect } from 'vitest'
 import { run, chains, texts } from './helpers.js'
+import type { ExportState } from '../../../src/types.js'
 
 const ROOM = '3栋业主群'
 const head = `== ${ROOM}: 张三, 李四, 王五, 赵六\n@ 2026-11-24 09:00\n`
 const veg = '张三: #接龙 周六蔬菜团购\n  1. 白菜 5元/颗\n  2. 土豆 3元/斤\n  3. 鸡蛋 15元/盒\n  截止 今天12:00'
 const fruit = '王五: #接龍 水果團\n  1. 蘋果 6元/斤\n  2. 橙子 5元/斤\n  截止 周五20:00'
 const lastReply = (out: { messages: { text: string }[] }) => out.messages.filter(m => !m.text.startsWith('✅')).at(-1)!
-const lines = (out: { state: { chains: unknown[] } }, n: number) =>
+const lines = (out: { state: ExportState }, n: number) =>
   Object.fromEntries(chains(out.state)[n].orders.map(o => [o.member, o.lines]))
 
 describe('接龙 as neighbours write it', () => {

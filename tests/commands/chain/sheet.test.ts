@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { chainCsv, chainFileName, chainXlsx, escapeCell, itemsTable, ordersTable } from '../../../commands/chain/sheet.js'
-import { readExport } from '../../../src/dashboard/export-view.js'
+import { chainCsv, chainFileName, escapeCell, itemsTable, ordersTable } from '../../../commands/chain/sheet.js'
+import { chainXlsx } from '../../../commands/chain/xlsx.js'
+import { readChains } from '../../../commands/chain/page-model.js'
 import { fixtureExport } from '../../dashboard/helpers.js'
 
-const [veg, volunteers] = readExport(fixtureExport()).chains
+const [veg, volunteers] = readChains(fixtureExport().chains)
 
 describe('formula injection', () => {
   it.each([

@@ -1,9 +1,6 @@
 // Shared by the 体温打卡 transcript tests: selecting messages and the privacy scan.
 import { expect } from 'vitest'
 import { runTranscript, type ReplayOptions, type SentMessage } from '../../../src/replay/runner.js'
-import type { Family } from '../../../src/types.js'
-import { families } from '../../../src/families.js'
-import { checkin } from '../../../commands/checkin/index.js'
 
 export const ROOM = '3栋业主群'
 
@@ -30,7 +27,4 @@ export function expectPrivate(ms: SentMessage[], abnormalNames: string[] = []) {
   }
 }
 
-// The production family list; checkin appended only while the lead has not registered it yet.
-export const FAMILIES: Family[] = families.some(f => f === checkin) ? families : [...families, checkin]
-
-export const run = (text: string, opts: ReplayOptions = {}) => runTranscript(text, { families: FAMILIES, ...opts })
+export const run = (text: string, opts: ReplayOptions = {}) => runTranscript(text, opts)

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { ReplaySession } from '../../../src/replay/runner.js'
 import { parseTranscript } from '../../../src/replay/transcript.js'
-import { dms, expectPrivate, FAMILIES, ROOM, roomMsgs, run } from './helpers.js'
+import { dms, expectPrivate, ROOM, roomMsgs, run } from './helpers.js'
 
 const ON = `== ${ROOM}: 3-2-501 王五, 3-2-502 李阿姨, 小明
 @ 2026-11-24 07:00
@@ -13,7 +13,7 @@ const ON = `== ${ROOM}: 3-2-501 王五, 3-2-502 李阿姨, 小明
 
 describe('check-ins', () => {
   it('the later check-in of the day replaces the earlier and both stay in history', async () => {
-    const s = await new ReplaySession({ families: FAMILIES }).open()
+    const s = await new ReplaySession().open()
     try {
       for (const step of parseTranscript(`${ON}3-2-501 王五: 体温 38.1\n@ 2026-11-24 09:30\n3-2-501 王五: 体温 36.8\n`)) await s.step(step)
       await s.drain()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { ReplaySession } from '../../../src/replay/runner.js'
 import { parseTranscript } from '../../../src/replay/transcript.js'
 import { parseSettings, parseTimes } from '../../../commands/checkin/settings.js'
-import { at, FAMILIES, ROOM, roomMsgs, run } from './helpers.js'
+import { at, ROOM, roomMsgs, run } from './helpers.js'
 
 const HEAD = `== ${ROOM}: 3-2-501 王五, 3-2-502 李阿姨\n`
 
@@ -96,7 +96,7 @@ describe('settings end to end', () => {
   })
 
   it('reminder jobs follow a renamed room: they carry the id, not the topic', async () => {
-    const s = await new ReplaySession({ families: FAMILIES }).open()
+    const s = await new ReplaySession().open()
     try {
       for (const step of parseTranscript(`${HEAD}@ 2026-11-24 07:00\n王网格*: 打卡 开启\n`)) await s.step(step)
       s.handle.engine.renameRoom(ROOM, '3栋邻里群')

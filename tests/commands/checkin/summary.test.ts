@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { checkinRooms, lastDays, roomCheckins } from '../../../commands/checkin/summary.js'
-import { readExport } from '../../../src/dashboard/export-view.js'
+import { readCheckins } from '../../../commands/checkin/page-model.js'
+import { readChains } from '../../../commands/chain/page-model.js'
 import { TODAY, fixtureExport } from '../../dashboard/helpers.js'
 
-const view = readExport(fixtureExport())
+const view = { checkins: readCheckins(fixtureExport().checkins), members: null }
 
 describe('check-in summary', () => {
   it('14 days ending today', () => {
@@ -44,10 +45,8 @@ describe('check-in summary', () => {
 
 describe('lenient export reading', () => {
   it('fills defaults and drops entries it cannot read', () => {
-    const v = readExport({ chains: [{ id: 1, room: 'r', title: 't' }, { title: 'no id' }], checkins: 'nope' } as any)
-    expect(v.chains).toEqual([{ id: 1, room: 'r', title: 't', owner: '', status: 'open', deadline: null, pickup: null,
-      cap: null, items: [], orders: [] }])
-    expect(v.checkins).toEqual([])
-    expect(v.members).toBeNull()
+    expect(readChains([{ id: 1, room: 'r', title: 't' }, { title: 'no id' }])).toEqual([{ id: 1, room: 'r', title: 't', owner: '',
+      status: 'open', deadline: null, pickup: null, cap: null, items: [], orders: [] }])
+    expect(readCheckins('nope')).toEqual([])
   })
 })

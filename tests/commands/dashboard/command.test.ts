@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { dashboard, REPLY_OFF } from '../../../commands/dashboard/index.js'
 import { redeemLoginToken } from '../../../src/dashboard/auth.js'
-import type { Ctx } from '../../../src/types.js'
+import type { PrivateCtx } from '../../../src/types.js'
 import { NOW, config, dashboardDb } from '../../dashboard/helpers.js'
 
 const cmd = dashboard.commands[0]
@@ -15,7 +15,7 @@ function ctx(text: string, over: Partial<Parameters<typeof config>[0]> & { on?: 
     db: dashboardDb(), config: { ...c, dashboard: { ...c.dashboard, on } }, tz: c.tz, now: NOW, room: null,
     member: { name: '王网格', wxName: 'wang', household: null }, isAdmin: true, text, raw: text,
     reply: (t: string) => { replies.push(t) },
-  } as unknown as Ctx
+  } as unknown as PrivateCtx
   return { context, replies }
 }
 

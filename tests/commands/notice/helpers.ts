@@ -1,17 +1,13 @@
-// Shared by the 通知 transcript tests: run a transcript with the 通知 family registered (whether or
-// not commands/index.ts lists it yet), restart on the same database file, select messages.
+// Shared by the 通知 transcript tests: run a transcript, restart on the same database file, select
+// messages.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runTranscript, ReplaySession, type ReplayOptions, type SentMessage } from '../../../src/replay/runner.js'
 import { parseTranscript } from '../../../src/replay/transcript.js'
-import { families } from '../../../src/families.js'
-import { notice } from '../../../commands/notice/index.js'
 import { fromLocal } from '../../../src/time.js'
 
-export const withNotice = () => (families.includes(notice) ? families : [...families, notice])
-
-export const run = (src: string, opts: ReplayOptions = {}) => runTranscript(src, { families: withNotice(), ...opts })
+export const run = (src: string, opts: ReplayOptions = {}) => runTranscript(src, opts)
 
 export const to = (ms: SentMessage[], target: string) => ms.filter(m => m.to === target)
 export const dms = (ms: SentMessage[], name: string) => to(ms, '@' + name)
@@ -35,7 +31,7 @@ export async function runWithRestarts(parts: { start: string; src: string }[], o
   const all: SentMessage[] = []
   try {
     for (const p of parts) {
-      const session = await new ReplaySession({ families: withNotice(), ...opts, dbPath: join(dir, 'linli.db') }, t(p.start)).open()
+      const session = await new ReplaySession({ ...opts, dbPath: join(dir, 'linli.db') }, t(p.start)).open()
       try {
         for (const step of parseTranscript(p.src)) await session.step(step)
         await session.drain()

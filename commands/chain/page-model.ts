@@ -1,0 +1,30 @@
+// A chain as the dashboard and the spreadsheets read it from the export (docs/export.md), with
+// neutral defaults for what a fixture or an older export leaves out.
+import { z } from 'zod'
+import { readAll } from '../../src/dashboard/read.js'
+
+const num = z.number().catch(0)
+const nullableNum = z.number().nullable().catch(null)
+const nullableStr = z.string().nullable().catch(null)
+
+const item = z.object({
+  code: z.number(), name: z.string(), unit: z.string().catch(''), price: num,
+  stock: nullableNum, limit: nullableNum, ordered: num,
+})
+const order = z.object({
+  member: z.string(), household: nullableStr,
+  lines: z.array(z.object({ item: z.number(), qty: z.number() })).catch([]),
+  amount: num, pickedUp: z.boolean().catch(false),
+})
+const chain = z.object({
+  id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),
+  status: z.enum(['open', 'closed']).catch('open'),
+  deadline: nullableStr, pickup: nullableStr, cap: nullableNum,
+  items: z.array(item).catch([]), orders: z.array(order).catch([]),
+})
+
+export type Chain = z.infer<typeof chain>
+export type ChainItem = z.infer<typeof item>
+export type ChainOrder = z.infer<typeof order>
+
+export const readChains = (xs: unknown): Chain[] => readAll(chain, xs)

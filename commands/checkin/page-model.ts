@@ -1,0 +1,29 @@
+// Check-ins and isolations as the dashboard reads them from the export (docs/export.md), with
+// neutral defaults for what a fixture or an older export leaves out.
+import { z } from 'zod'
+import { readAll } from '../../src/dashboard/read.js'
+import type { CsvTable, ExportState } from '../../src/types.js'
+
+const checkin = z.object({
+  day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
+  temps: z.array(z.number()).catch([]), abnormal: z.boolean().catch(false),
+})
+const isolation = z.object({
+  household: z.string(), room: z.string(), start: z.string(), days: z.number().catch(0), status: z.string().catch('active'),
+})
+
+export type Checkin = z.infer<typeof checkin>
+export type Isolation = z.infer<typeof isolation>
+export interface RosterMember { room: string; name: string; household: string | null }
+
+export const readCheckins = (xs: unknown): Checkin[] => readAll(checkin, xs)
+export const readIsolations = (xs: unknown): Isolation[] => readAll(isolation, xs)
+
+/** The check-in sections in the CSV export (readings joined by spaces). */
+export function checkinCsvTables(state: ExportState): CsvTable[] {
+  return [
+    { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal'],
+      rows: readCheckins(state.checkins).map(c => ({ ...c, temps: c.temps.join(' ') })) },
+    { name: 'isolations', columns: ['household', 'room', 'start', 'days', 'status'], rows: readIsolations(state.isolations) },
+  ]
+}

@@ -1,0 +1,49 @@
+// Grid workers send `管理员 口令` to the bot in private chat to be enrolled as admins. The bot then
+// writes a token as its remark on their contact: the lasting proof of rights, which nobody can set
+// by renaming themselves. Wrong codes are throttled.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { defineCommand, type Ctx } from '../../src/types.js'
+import { getMeta, loginEpoch } from '../../src/store/db.js'
+import { enqueue } from '../../src/outbox.js'
+import { HOUR } from '../../src/time.js'
+
+const MAX_FAILURES = 5
+
+/** The admin code: from .env, else generated once and kept in the database (printed at start-up). */
+export function adminCode(ctx: Pick<Ctx, 'db' | 'config'>): string | null {
+  return ctx.config.adminCode ?? getMeta(ctx.db, 'admin_code')
+}
+
+function sameCode(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+export const enrol = defineCommand<{ code: string }, 'any'>({
+  name: 'core.admin',
+  where: 'any', who: 'anyone',
+  parse(ctx) {
+    const m = /^管理员\s*[:：]?\s*([A-Za-z0-9_-]{6,64})$/.exec(ctx.text)
+    return m ? { code: m[1] } : null
+  },
+  run({ code }, ctx) {
+    const m = ctx.member
+    if (ctx.room) return ctx.reply('管理员口令请私聊我发送，不要发在群里。这个口令已经在群里公开，请让运营者更换。')
+    if (ctx.isAdmin) return ctx.reply('你已经是管理员了。')
+    const since = ctx.now - HOUR
+    const failures = (ctx.q(`SELECT COUNT(*) AS n FROM enrol_failures WHERE wx_name = ? AND at > ?`).get(m.wxName, since) as { n: number }).n
+    if (failures >= MAX_FAILURES) return ctx.reply('口令错误次数太多，请一小时后再试。')
+    const expected = adminCode(ctx)
+    if (!expected || !sameCode(code, expected)) {
+      ctx.q(`INSERT INTO enrol_failures (wx_name, at) VALUES (?, ?)`).run(m.wxName, ctx.now)
+      return ctx.reply(`口令不对。还可以试 ${MAX_FAILURES - failures - 1} 次。`)
+    }
+    const token = 'linli-' + randomBytes(6).toString('hex')
+    ctx.q(`INSERT INTO admins (name, token, enrolled_at, session_id, session_epoch) VALUES (?, ?, ?, ?, ?)`)
+      .run(m.wxName, token, ctx.now, ctx.incoming.sender.id, loginEpoch(ctx.db))
+    // the remark is the durable proof of admin rights: set on the contact by the bot itself
+    enqueue(ctx.db, ctx.config, ctx.now, { target: '@' + m.name, kind: 'remark', text: token, remark: token })
+    ctx.reply('✅ 你已登记为管理员。可以发「帮助」查看管理员命令（通知、打卡开启、截单等）。')
+  },
+})

@@ -1,0 +1,19 @@
+// Notices as the dashboard reads them from the export (docs/export.md), and as CSV rows.
+import { z } from 'zod'
+import { readAll } from '../../src/dashboard/read.js'
+import type { CsvTable, ExportState } from '../../src/types.js'
+
+const names = z.array(z.string()).catch([])
+const notice = z.object({
+  id: z.number(), rooms: names, author: z.string().catch(''), text: z.string().catch(''),
+  important: z.boolean().catch(false), acked: names, pending: names,
+})
+
+export type Notice = z.infer<typeof notice>
+
+export const readNotices = (xs: unknown): Notice[] => readAll(notice, xs)
+
+export function noticeCsvTables(state: ExportState): CsvTable[] {
+  return [{ name: 'notices', columns: ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending'],
+    rows: readNotices(state.notices).map(n => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })) }]
+}
