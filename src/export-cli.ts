@@ -4,6 +4,7 @@ import 'dotenv/config'
 import { existsSync } from 'node:fs'
 import { loadConfig, ConfigError } from './config.js'
 import { openDb } from './store/db.js'
+import { MigrationError } from './store/migrate.js'
 import { buildExport, exportCsv } from './export.js'
 import { families } from './families.js'
 
@@ -20,7 +21,11 @@ function main(): number {
     process.stderr.write(`no database at ${path ?? '(missing path)'}: start the bot first or pass --db FILE\n`)
     return 1
   }
-  const db = openDb(path)
+  let db
+  try { db = openDb(path) } catch (e) {
+    if (e instanceof MigrationError) { process.stderr.write(e.message + '\n'); return 1 }
+    throw e
+  }
   try {
     const state = buildExport(db, config.tz, families)
     if (args.includes('--csv')) process.stdout.write(exportCsv(state, families))

@@ -5,10 +5,12 @@ import { randomBytes } from 'node:crypto'
 import { WechatyBuilder, ScanStatus } from 'wechaty'
 import { loadConfig, ConfigError, type Config } from './config.js'
 import { openDb, getMeta, setMeta } from './store/db.js'
+import { MigrationError } from './store/migrate.js'
 import { systemClock } from './time.js'
 import { createLinli } from './wechaty.js'
 import { makeLogger } from './log.js'
 import { qrText } from './qr.js'
+import type { Db } from './types.js'
 import { families } from './families.js'
 
 let config: Config
@@ -19,7 +21,14 @@ try {
   throw e
 }
 const log = makeLogger(config.log)
-const db = openDb(config.dbPath)
+let db: Db
+try {
+  db = openDb(config.dbPath)
+} catch (e) {
+  // a history this code does not know, or a failed migration: one line for the operator, like a ConfigError
+  if (e instanceof MigrationError) { console.error(e.message); process.exit(1) }
+  throw e
+}
 
 // The operator's admin code: from .env, else one generated on first start and kept in the database.
 if (!config.adminCode && !getMeta(db, 'admin_code')) setMeta(db, 'admin_code', randomBytes(5).toString('hex'))

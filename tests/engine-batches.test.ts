@@ -40,7 +40,9 @@ function engine(alwaysSavepoints: boolean, logs: string[]) {
 /** Every row of every table, in rowid (or key) order. */
 function dump(db: Db): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {}
-  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string; sql: string }[]
+  // the migration runner's table records when each database was created, not what the messages did
+  const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+    AND name != 'migrations' ORDER BY name`).all() as { name: string; sql: string }[]
   // a WITHOUT ROWID table is kept in its key's order
   for (const { name, sql } of tables) out[name] = db.prepare(`SELECT * FROM "${name}"${/WITHOUT ROWID/i.test(sql) ? '' : ' ORDER BY rowid'}`).all()
   return out

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseTranscript, TranscriptError } from '../src/replay/transcript.js'
 import { runTranscript } from '../src/replay/runner.js'
+import { formatHuman } from '../src/replay/human.js'
 import { CORPUS, SCENARIOS } from './helpers/paths.js'
 
 
@@ -50,7 +51,31 @@ describe('replay through Wechaty + puppet-mock', () => {
   it('prints the time, the chat and the text; private chats as @name', async () => {
     const out = await runTranscript('== 3栋业主群: 张三\n@ 2026-11-24 08:00\n张三: 帮助\n== @王网格\n王网格: 帮助 常用\n')
     expect(out.messages.map(m => [m.at, m.to])).toEqual([['2026-11-24T08:00:00+08:00', '3栋业主群'], ['2026-11-24T08:00:01+08:00', '@王网格']])
-    expect(out.human).toMatch(/^\[08:00\] >> 3栋业主群\n  邻里助手/)
+    expect(out.human).toMatch(/^--- 2026-11-24 周二 ---\n\[08:00\] >> 3栋业主群\n  邻里助手/)
+  })
+
+  it('prints a date line before the first message and where the date changes, nowhere else', async () => {
+    const out = await runTranscript([
+      '== 3栋业主群: 张三', '@ 2026-11-24 08:00', '张三: 帮助', '== @王网格', '王网格: 帮助 常用',
+      '@ 2026-11-25 09:30', '== 3栋业主群', '张三: 帮助',
+    ].join('\n') + '\n')
+    expect(out.messages.map(m => m.at.slice(0, 16))).toEqual(['2026-11-24T08:00', '2026-11-24T08:00', '2026-11-25T09:30'])
+    const lines = out.human.split('\n')
+    const dates = lines.flatMap((l, i) => l.startsWith('--- ') ? [[i, l]] : [])
+    expect(dates.map(d => d[1])).toEqual(['--- 2026-11-24 周二 ---', '--- 2026-11-25 周三 ---'])
+    expect(dates[0][0]).toBe(0)
+    expect(lines[1]).toBe('[08:00] >> 3栋业主群')
+    expect(lines[(dates[1][0] as number) - 1]).toMatch(/^  /)
+    expect(lines[(dates[1][0] as number) + 1]).toBe('[09:30] >> 3栋业主群')
+    expect(lines.filter(l => l.startsWith('[')).length).toBe(3)
+  })
+
+  it('dates a message by the configured zone, not by UTC', () => {
+    const at = (iso: string) => ({ at: iso, to: '群', text: '好', mentions: [] })
+    // both are 2026-11-24 in UTC; in Shanghai the second is already the 25th
+    expect(formatHuman([at('2026-11-24T23:59:59+08:00'), at('2026-11-25T00:00:00+08:00')])).toBe(
+      '--- 2026-11-24 周二 ---\n[23:59] >> 群\n  好\n--- 2026-11-25 周三 ---\n[00:00] >> 群\n  好\n')
+    expect(formatHuman([])).toBe('')
   })
 })
 

@@ -13,6 +13,7 @@ import { buildExport } from '../export.js'
 import { families as defaultFamilies } from '../families.js'
 import type { Db, ExportState, Family } from '../types.js'
 import { parseTranscript, type Step } from './transcript.js'
+import { formatHuman } from './human.js'
 
 export interface SentMessage { at: string; to: string; text: string; mentions: string[] }
 
@@ -247,16 +248,6 @@ export class ReplaySession {
     await this.bot.stop()
     this.db.close()
   }
-}
-
-/** The human form of the output: `[08:00] >> room` then the text indented. */
-export function formatHuman(messages: SentMessage[]): string {
-  return messages.map(m => {
-    const time = m.at.slice(11, 16)
-    const mention = m.mentions.length ? m.mentions.map(n => '@' + n).join(' ') + ' ' : ''
-    const body = (mention + m.text).split('\n').map(l => '  ' + l).join('\n')
-    return `[${time}] >> ${m.to}\n${body}`
-  }).join('\n') + (messages.length ? '\n' : '')
 }
 
 export interface ReplayResult { messages: SentMessage[]; state: ExportState; human: string; warnings: string[] }

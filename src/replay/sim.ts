@@ -2,7 +2,8 @@
 // transcript lines (`张三: 帮助`, `== 3栋业主群: 张三, 李四`, `== @王网格`, `@ 2026-11-24 08:00`);
 // a bare line is sent by 我 in the current chat. End a line with \ to continue the message.
 import { createInterface } from 'node:readline'
-import { ReplaySession, formatHuman } from './runner.js'
+import { ReplaySession } from './runner.js'
+import { humanPrinter } from './human.js'
 import { parseTranscript, TranscriptError } from './transcript.js'
 
 const INTRO = `邻里助手模拟器 · 输入的每一行就像群聊里的一条消息（格式见 docs/transcript.md）
@@ -16,8 +17,9 @@ const INTRO = `邻里助手模拟器 · 输入的每一行就像群聊里的一�
 `
 
 async function main(): Promise<void> {
+  const print = humanPrinter()
   const session = await new ReplaySession({
-    onSend: m => process.stdout.write(formatHuman([m])),
+    onSend: m => process.stdout.write(print(m)),
     log: m => { if (process.env.LINLI_DEBUG) process.stderr.write(m + '\n') },
   }).open()
   await session.step({ kind: 'room', name: '测试群', members: ['我'], line: 0 })

@@ -1,37 +1,11 @@
-// Opening the database: WAL, synchronous=FULL (an acknowledged record survives power loss),
-// numbered migrations from data/migrations tracked with PRAGMA user_version.
+// Opening the database: WAL, synchronous=FULL (an acknowledged record survives power loss), then the
+// migrations (src/store/migrate.ts, which refuses an unknown history); and the per-connection
+// statement cache and meta key-value helpers every part of the bot uses.
 import Database from 'better-sqlite3'
-import { readdirSync, readFileSync, mkdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import type { Db, Statement } from '../types.js'
-
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'migrations')
-
-export interface Migration { version: number; name: string; sql: string }
-
-export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  return readdirSync(dir)
-    .filter(f => /^\d{4}_[\w-]+\.sql$/.test(f))
-    .sort()
-    .map(f => ({ version: Number(f.slice(0, 4)), name: f, sql: readFileSync(join(dir, f), 'utf8') }))
-}
-
-/** Apply every migration newer than user_version, each in its own transaction. */
-export function migrate(db: Db, migrations = readMigrations()): number {
-  let version = db.pragma('user_version', { simple: true }) as number
-  let applied = 0
-  for (const m of migrations) {
-    if (m.version <= version) continue
-    db.transaction(() => {
-      db.exec(m.sql)
-      db.pragma(`user_version = ${m.version}`)
-    })()
-    version = m.version
-    applied++
-  }
-  return applied
-}
+import { migrate } from './migrate.js'
 
 export function openDb(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
@@ -43,7 +17,12 @@ export function openDb(path: string): Db {
   // Group commit gives every message a savepoint; a savepoint's journal of the pages it touched
   // otherwise spills to a temp file past 64 KiB, which costs more than the message's own work.
   db.pragma('temp_store = MEMORY')
-  migrate(db)
+  try {
+    migrate(db)
+  } catch (e) {
+    db.close()
+    throw e
+  }
   return db
 }
 
