@@ -1,0 +1,101 @@
+// Between Wechaty's objects and Linli's plain ones: a message becomes an Incoming; an outbox row
+// becomes room.say / contact.say. Rooms are found by topic and people by remark, contact id or
+// name at send time, because ids change at every login.
+import { types } from 'wechaty'
+import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterface } from 'wechaty/impls'
+import { FileBox } from 'file-box'
+import type { Incoming } from './types.js'
+import type { OutMessage, Transport } from './outbox.js'
+
+const QUOTE = /^「([\s\S]*?)」\n(?:- ){3,}-?\n([\s\S]*)$/
+
+/** WeChat shows a quoted reply as 「quote」 + a dashed line + the reply. */
+export function splitQuote(text: string): { text: string; quote: string | null } {
+  const m = QUOTE.exec(text)
+  return m ? { text: m[2], quote: m[1].replace(/^[^:：\n]{1,40}[:：]/, '') } : { text, quote: null }
+}
+
+/**
+ * A room as Linli names it. Everywhere inside, a target is a room topic or `@name` (a person), so a
+ * group whose topic itself starts with `@` is named with a full-width `＠` instead; sending to it
+ * looks for either topic.
+ */
+export function roomName(topic: string): string {
+  return topic.startsWith('@') ? '＠' + topic.slice(1) : topic
+}
+
+function topicsOf(name: string): string[] {
+  return name.startsWith('＠') ? [name, '@' + name.slice(1)] : [name]
+}
+
+export async function toIncoming(msg: MessageInterface): Promise<Incoming | null> {
+  if (msg.self()) return null
+  const t = msg.type()
+  if (t !== types.Message.Text && t !== types.Message.GroupNote) return null
+  const talker = msg.talker()
+  const room = msg.room()
+  const topic = room ? roomName(await room.topic()) : null
+  const nick = room ? (await room.alias(talker)) ?? null : null
+  const { text, quote } = splitQuote(msg.text())
+  return {
+    id: msg.id || null,
+    room: topic,
+    sender: { id: talker.id, name: talker.name(), nick: nick || null, remark: (await talker.alias()) ?? null },
+    at: msg.date().getTime(),
+    text,
+    type: t === types.Message.GroupNote ? 'groupnote' : 'text',
+    quote,
+  }
+}
+
+/** Sends outbox rows through a Wechaty bot. `rooms` caches rooms by Linli's name for them. */
+export class WechatyTransport implements Transport {
+  constructor(private bot: WechatyInterface, readonly rooms = new Map<string, RoomInterface>()) {}
+
+  async send(m: OutMessage): Promise<void> {
+    if (m.to.startsWith('@')) return this.sendPrivate(m)
+    const room = await this.findRoom(m.to)
+    if (!room) throw new Error(`room ${m.to} not found`)
+    if (m.kind === 'file') { await room.say(FileBox.fromBuffer(m.file!.data, m.file!.name)); return }
+    if (!m.mentions.length) { await room.say(m.text); return }
+    const wanted = new Set(m.mentions)
+    const found: ContactInterface[] = []
+    for (const c of await room.memberAll()) if (wanted.has(await this.displayOf(room, c))) found.push(c)
+    await room.say(m.text, ...found)
+  }
+
+  private async sendPrivate(m: OutMessage): Promise<void> {
+    const name = m.to.slice(1)
+    const contact = (m.contactId ? await this.bot.Contact.find({ id: m.contactId }) : undefined)
+      ?? (m.remark ? await this.bot.Contact.find({ alias: m.remark }) : undefined)
+      ?? (m.kind === 'remark' || !m.remark ? await this.findPerson(name) : undefined)
+    if (!contact) throw new Error(`contact ${name} not found`)
+    if (m.kind === 'remark') { await contact.alias(m.text); return }
+    if (m.kind === 'file') { await contact.say(FileBox.fromBuffer(m.file!.data, m.file!.name)); return }
+    await contact.say(m.text)
+  }
+
+  async findRoom(name: string): Promise<RoomInterface | undefined> {
+    const cached = this.rooms.get(name)
+    if (cached && roomName(await cached.topic()) === name) return cached
+    for (const topic of topicsOf(name)) {
+      const room = await this.bot.Room.find({ topic })
+      if (room) { this.rooms.set(name, room); return room }
+    }
+    return undefined
+  }
+
+  private async displayOf(room: RoomInterface, c: ContactInterface): Promise<string> {
+    return (await room.alias(c)) || c.name()
+  }
+
+  /** People are named by group nickname (`3-2-501 王五`) as often as by WeChat name. */
+  private async findPerson(name: string): Promise<ContactInterface | undefined> {
+    const byName = await this.bot.Contact.find({ name })
+    if (byName) return byName
+    for (const room of await this.bot.Room.findAll()) {
+      for (const c of await room.memberAll()) if ((await room.alias(c)) === name) return c
+    }
+    return undefined
+  }
+}
