@@ -1,5 +1,5 @@
 // 物资互助 follow-ups: `完成 #5` closes an entry (author, claimer or admin), `撤回 #5` withdraws
-// it (author or admin), and `物资` / `互助` lists what is open in this room. (`要 #5`: aid-claim.ts)
+// it (author or admin), and `物资` / `互助` lists what is open in this room. (`要 #5`: claim.ts)
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from './text.js'

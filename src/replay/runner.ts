@@ -21,7 +21,7 @@ export interface ReplayOptions {
   config?: Partial<Config>
   /** A database file to use (and keep); default in memory. Reusing one file = a restart. */
   dbPath?: string
-  families?: Family[]
+  families?: readonly Family[]
   /** Clock start when the transcript does not begin with `@`. */
   start?: number
   /** Called with every message the bot sends, as it is sent (the simulator prints them). */
@@ -69,7 +69,7 @@ export class ReplaySession {
   private chat: { room: string } | { private: string } | null = null
   private waiters = new Map<string, () => void>()
   private admins = new Set<string>()
-  private families: Family[]
+  private families: readonly Family[]
 
   constructor(private opts: ReplayOptions = {}, start?: number) {
     this.config = testConfig(opts.config)

@@ -1,5 +1,5 @@
 // Abuse: flooding, an impostor with an admin's nickname, residents touching others' orders, and
-// a refusal for every admin-only command of every family (enumerated from commands/index.ts).
+// a refusal for every admin-only command of every family (enumerated from src/families.ts).
 import { describe, it, expect } from 'vitest'
 import { runAbuse, adminCommands } from '../stress/abuse.js'
 

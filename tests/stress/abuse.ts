@@ -1,7 +1,7 @@
 // Harness 6, abuse: a member flooding commands is throttled with one warning; an impostor who
 // takes an admin's nickname (same name, no enrolment) cannot broadcast, close a chain or read
 // health data; a resident cannot touch another's order; every admin-only command of every family
-// (enumerated from commands/index.ts, so a new one without an example fails here) is refused.
+// (enumerated from src/families.ts, so a new one without an example fails here) is refused.
 import { families } from '../../src/families.js'
 import { buildExport } from '../../src/export.js'
 import type { Command, Incoming } from '../../src/types.js'

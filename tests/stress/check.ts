@@ -70,7 +70,7 @@ export function tableCounts(db: Db): Record<string, number> {
 }
 
 /** The same messages through a fresh in-memory bot, once each, in order: what the export must equal. */
-export function referenceRun(msgs: Incoming[], opts: { families?: Family[]; config?: Partial<Config>; ticks?: boolean } = {}) {
+export function referenceRun(msgs: Incoming[], opts: { families?: readonly Family[]; config?: Partial<Config>; ticks?: boolean } = {}) {
   const db = openDb(':memory:')
   enrolAdmin(db)
   const families = opts.families ?? allFamilies

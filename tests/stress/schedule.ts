@@ -43,7 +43,7 @@ function setup(engine: Engine, clock: SimClock): void {
 }
 
 /** Counts every handler call per (job key, slot): a double fire shows even if job_runs hides it. */
-function counting(families: Family[], calls: Map<string, number>): Family[] {
+function counting(families: readonly Family[], calls: Map<string, number>): Family[] {
   return families.map(f => !f.jobs ? f : {
     ...f,
     jobs: f.jobs.map(def => ({ ...def, run: (job: JobRun, ctx: Ctx) => {
@@ -57,7 +57,7 @@ function counting(families: Family[], calls: Map<string, number>): Family[] {
 interface Period { from: number; to: number }
 
 /** Drive one bot life from `from` to `to`: start (catch-up), then every due slot in time order. */
-function live(db: Db, families: Family[], p: Period, r: () => number, first: boolean, clock: SimClock): void {
+function live(db: Db, families: readonly Family[], p: Period, r: () => number, first: boolean, clock: SimClock): void {
   clock.set(p.from)
   const engine = new Engine({ db, config: testConfig(), clock, families })
   if (first) setup(engine, clock)
@@ -85,7 +85,7 @@ export function periods(r: () => number, days: number, always: boolean): Period[
   return out
 }
 
-export function lifetime(families: Family[], ps: Period[], r: () => number) {
+export function lifetime(families: readonly Family[], ps: Period[], r: () => number) {
   const dir = mkdtempSync(join(tmpdir(), 'linli-sched-'))
   const calls = new Map<string, number>()
   const fams = counting(families, calls)

@@ -1,5 +1,4 @@
-// Golden transcripts of the 物资互助 family (tests/scenarios/aid-*.txt and .out), run with the
-// family registered whether or not commands/index.ts lists it yet.
+// Golden transcripts of the 物资互助 family (tests/scenarios/aid-*.txt and .out).
 import { readFileSync, readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { run } from './helpers.js'

@@ -2,8 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { readFileSync, readdirSync } from 'node:fs'
 import { run } from './helpers.js'
 
-// Golden transcripts of the 通知 family, run with the family registered whether or not
-// commands/index.ts lists it yet.
+// Golden transcripts of the 通知 family (tests/scenarios/notice-*.txt and .out).
 const dir = new URL('../../scenarios/', import.meta.url)
 const names = readdirSync(dir).filter(f => /^notice-.*\.txt$/.test(f))
 
