@@ -4,6 +4,7 @@
 // a wrong reply in a busy group costs more than a missed one.
 import { readFileSync } from 'node:fs'
 import { normalise } from '../../src/text/normalise.js'
+import { numeralRun, readNumber } from '../../src/text/numerals.js'
 
 export type AidKind = 'offer' | 'request'
 
@@ -100,24 +101,18 @@ export function goodsLike(item: string): boolean {
 // ---------------------------------------------------------------- quantities
 
 const UNITS = '公斤|千克|毫升|kg|ml|斤|瓶|颗|盒|包|袋|个|只|支|片|粒|箱|桶|件|把|块|条|根|罐|听|板|份|张|双|套|台|辆|本|捆|升|克|副|对|卷|提|扎|束|棵|头|打|盆|筐|兜|枚|贴|管|排|斤|g'
-const NUM = '\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半几]+'
+// `2`, `两`, `十二`, and approximations kept as typed: `几`, `十几`, `半`
+const NUM = `\\d+(?:\\.\\d+)?|${numeralRun('半几')}`
 const QTY_ONLY = new RegExp(`^(${NUM})(${UNITS})(装)?$`)
 const QTY_LEAD = new RegExp(`^(${NUM})(${UNITS})(?![a-z])`)
 const QTY_TAIL = new RegExp(`(${NUM})(${UNITS})$`)
 const QTY_ANY = new RegExp(`(${NUM})(${UNITS})`)
 
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-
-/** 一 → 1, 十二 → 12, 二十 → 20; other forms (几, 半) stay as typed. */
-function cnNumber(s: string): string {
-  if (/^\d/.test(s)) return s
-  const m = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(s)
-  if (!m || s === '') return s
-  if (!m[2]) return m[1] && !m[3] ? String(DIGITS[m[1]]) : s
-  return String((m[1] ? DIGITS[m[1]] : 1) * 10 + (m[3] ? DIGITS[m[3]] : 0))
+/** `两瓶` → `2瓶`, `十二个` → `12个`; digits and approximations (`几颗`, `半斤`) as typed. */
+function qtyOf(m: RegExpExecArray): string {
+  const n = /^\d/.test(m[1]) ? null : readNumber(m[1])
+  return (n === null ? m[1] : String(n)) + m[2]
 }
-
-function qtyOf(m: RegExpExecArray): string { return cnNumber(m[1]) + m[2] }
 
 // ---------------------------------------------------------------- items
 

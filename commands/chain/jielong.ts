@@ -3,7 +3,8 @@
 // decides what a diff means for orders.
 import { fromLocal, toLocal } from '../../src/time.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { parseNumber, quantityAt, canonicalUnit, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { quantityAt, canonicalUnit, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { readNumber, numeralRun } from '../../src/text/numerals.js'
 
 export interface ItemSpec {
   code: number; name: string; price: number; unit: string | null; stock: number | null; limit: number | null
@@ -22,6 +23,8 @@ const HEAD = /^#\s*(?:接龙|group\s*note)\s*/i
 const NUMBERED = /^(\d{1,3})\s*(?:[.、．)]|\s)\s*(.*)$/
 // `5元/斤`, `5/斤`, `30元一箱`, `5块每斤`; a bare `909 一箱` (an entry's household and amount) is no price
 const PRICE = new RegExp(`(?:¥|￥)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(?:元|块|¥|￥)\\s*(?:/|每|一)|(?:/|每))\\s*(${UNIT_SRC})`)
+// `限10人`, `限一百二十人` closing the title or on a line of its own
+const CAP = new RegExp(`\\s*限\\s*(\\d{1,4}|${numeralRun()})\\s*(?:人|名|位|个人)\\s*$`)
 const PRICE_ONLY = /(?:¥|￥)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)/
 
 /** True when the text opens with `#接龙` / `#Group Note` (after normalisation). */
@@ -58,11 +61,10 @@ export function parseChainPost(text: string, now: number, tz: string): ChainSpec
   if (!isJielongHead(text)) return null
   const lines = bodyLines(text)
   const spec: ChainSpec = { title: '', cap: null, items: [], deadline: null, pickup: null, problems: [] }
-  const capRe = /\s*限\s*(\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:人|名|位|个人)\s*$/
   const titleLine = lines[0] || ''
-  const cap = capRe.exec(titleLine)
-  if (cap) spec.cap = parseNumber(cap[1])
-  spec.title = titleLine.replace(capRe, '').trim()
+  const cap = CAP.exec(titleLine)
+  if (cap) spec.cap = readNumber(cap[1])
+  spec.title = titleLine.replace(CAP, '').trim()
   for (const line of lines.slice(1)) {
     if (!line) continue
     let m: RegExpExecArray | null
@@ -72,8 +74,8 @@ export function parseChainPost(text: string, now: number, tz: string): ChainSpec
       else spec.deadline = at
     } else if ((m = /^(?:自提|取货|提货|自取)(?:点|地点|时间)?\s*[:：]?\s*(.+)$/.exec(line))) {
       spec.pickup = m[1].trim()
-    } else if ((m = capRe.exec(line)) && line.replace(capRe, '').trim() === '') {
-      spec.cap = parseNumber(m[1])
+    } else if ((m = CAP.exec(line)) && line.replace(CAP, '').trim() === '') {
+      spec.cap = readNumber(m[1])
     } else if (looksLikeItemLine(line) || PRICE.test(line)) {
       const item = parseItemLine(line, spec.items.length + 1)
       if (item) spec.items.push(item)
@@ -84,6 +86,9 @@ export function parseChainPost(text: string, now: number, tz: string): ChainSpec
   return spec
 }
 
+const LIMIT_NUM = `(\\d+|${numeralRun()})\\s*(?:[^\\d\\s]{0,2})`
+const LIMIT = new RegExp(`(?:每人|每户)\\s*(?:限购?|最多)\\s*${LIMIT_NUM}|限购\\s*${LIMIT_NUM}`)
+
 /** `1. 白菜 5元/颗 限20`, `3、鸡蛋 15元/盒 每人限2`, `土豆 3元一斤 库存50`. */
 export function parseItemLine(line: string, fallbackCode: number): ItemSpec | null {
   const numbered = NUMBERED.exec(line)
@@ -91,10 +96,10 @@ export function parseItemLine(line: string, fallbackCode: number): ItemSpec | nu
   let rest = numbered ? numbered[2] : line
   let limit: number | null = null
   let stock: number | null = null
-  const lim = /(?:每人|每户)\s*(?:限购?|最多)\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})|限购\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})/.exec(rest)
-  if (lim) { limit = parseNumber(lim[1] ?? lim[2]); rest = rest.replace(lim[0], ' ') }
+  const lim = LIMIT.exec(rest)
+  if (lim) { limit = readNumber(lim[1] ?? lim[2]); rest = rest.replace(lim[0], ' ') }
   const st = new RegExp(`(?:限量?|库存|共|仅|剩)\\s*(${NUM_SRC})\\s*(?:${UNIT_SRC})?`).exec(rest)
-  if (st) { stock = parseNumber(st[1]); rest = rest.replace(st[0], ' ') }
+  if (st) { stock = readNumber(st[1], { half: true }); rest = rest.replace(st[0], ' ') }
   let price: number | null = null
   let unit: string | null = null
   const p = PRICE.exec(rest)
@@ -140,7 +145,7 @@ export function parseWhen(s: string, now: number, tz: string): number | null {
   let hour = 23; let minute = 59
   const hm = /(\d{1,2})[:：](\d{2})/.exec(t) ?? /(\d{1,2}|[一二两三四五六七八九十]+)点(半|(\d{1,2})分?)?/.exec(t)
   if (hm) {
-    hour = parseNumber(hm[1]) ?? -1
+    hour = readNumber(hm[1]) ?? -1
     minute = hm[2] === '半' ? 30 : hm[3] ? Number(hm[3]) : /^\d{2}$/.test(hm[2] ?? '') ? Number(hm[2]) : 0
     if (pm && hour < 12) hour += 12
     if (hour < 0 || hour > 23 || minute > 59) return null
@@ -219,7 +224,7 @@ function hasQuantity(s: string): boolean {
 export function nativeStock(copy: NativeCopy): { qty: number; unit: string | null } | null {
   for (const line of copy.header) {
     const m = new RegExp(`(?:共|限|仅|一共|总共)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})`).exec(line)
-    if (m) return { qty: parseNumber(m[1]) ?? 0, unit: canonicalUnit(m[2]) }
+    if (m) return { qty: readNumber(m[1], { half: true }) ?? 0, unit: canonicalUnit(m[2]) }
   }
   return null
 }

@@ -5,7 +5,8 @@ import type { Command, Ctx } from '../../src/types.js'
 import { invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { parseWhen, parseItemLine, type ItemSpec } from './jielong.js'
-import { parseNumber, formatNumber } from './quantity.js'
+import { formatNumber } from './quantity.js'
+import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { describe } from '../../src/time.js'
 import { getChain, openChains, items, type Chain } from './store.js'
 import { isOwner } from './close.js'
@@ -40,6 +41,8 @@ function editable(ctx: Ctx, chainId: number): Chain {
 }
 
 const REF = '(#\\s*\\d+)?\\s*'
+// `白菜 30`, `1号 限三十`, `白菜 不限`
+const STOCK = new RegExp(`^(\\S+?)\\s*(?:限|为|改为|到)?\\s*(\\d{1,5}|${numeralRun()}|不限)\\s*\\S{0,2}$`)
 
 export const moveDeadline: Command<{ chainId: number; at: number }> = {
   name: 'chain.deadline',
@@ -104,11 +107,11 @@ export const setStock: Command<{ chainId: number; code: number; stock: number | 
     if (!t || 'invalid' in t) return t
     const have = items(ctx, t.chainId)
     const eg = `例如：改库存 #${t.chainId} ${have[0]?.name ?? '白菜'} 30`
-    const a = /^(\S+?)\s*(?:限|为|改为|到)?\s*(\d{1,5}|[一二两三四五六七八九十百]+|不限)\s*\S{0,2}$/.exec(m[4].trim())
+    const a = STOCK.exec(m[4].trim())
     if (!a) return invalid(`请写品名和数量，${eg}`)
     const item = have.find(i => i.name === a[1] || String(i.code) === a[1].replace(/号$/, ''))
     if (!item) return invalid(`#${t.chainId} 里没有「${a[1]}」，${eg}`)
-    const stock = a[2] === '不限' ? null : parseNumber(a[2])
+    const stock = a[2] === '不限' ? null : readNumber(a[2])
     if (stock !== null && (stock < item.ordered || stock > 99999)) {
       return invalid(`${item.name}已经订了${formatNumber(item.ordered)}${item.unit ?? ''}，限量不能少于这个数。${eg}`)
     }

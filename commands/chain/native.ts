@@ -9,7 +9,7 @@ import {
 } from './jielong.js'
 import { parseOrder } from './parse-order.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { quantityAt } from './quantity.js'
+import { quantityAt, hasNumber } from './quantity.js'
 import { createChain, roomChains, getChain, items, findOrder, saveOrder, deleteOrder, type Chain, type Item } from './store.js'
 import { fill } from './pick.js'
 import { closedText, applyOrder } from './order.js'
@@ -40,7 +40,7 @@ function entryLines(raw: string, its: Item[]): { item: number; qty: number }[] |
   const rest = name && !parseHousehold(name) && !its.some(i => i.name.startsWith(name)) ? text.slice(name.length).trim() : text
   const p = parseOrder(rest, its) ?? (its.length === 1 ? parseOrder(`接龙 ${rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}\s*/, '')}`, its) : null)
   if (p?.kind === 'order') return p.lines
-  if (its.length === 1 && (!p || p.kind === 'join') && !/\d|[一二两三四五六七八九十半]/.test(rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}/, ''))) return [{ item: its[0].code, qty: 1 }]
+  if (its.length === 1 && (!p || p.kind === 'join') && !hasNumber(rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}/, ''))) return [{ item: its[0].code, qty: 1 }]
   return null
 }
 

@@ -2,9 +2,8 @@
 // `1号两份`, `五斤西瓜，十斤苹果`, `+1`, `报名`. Returns null for ordinary chat (`哈哈+1`, `36楼`):
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from '../../src/text/household.js'
-import {
-  quantityAt, parseNumber, isWeightUnit, unitFits, toItemUnit, type Quantity,
-} from './quantity.js'
+import { quantityAt, isWeightUnit, unitFits, toItemUnit, type Quantity } from './quantity.js'
+import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
 
 export interface ChainItem { code: number; name: string; unit: string | null }
 export interface OrderLine { item: number; qty: number }
@@ -109,6 +108,9 @@ function parseJoin(t: string): { kind: 'join'; qty: number; household: string | 
   return null
 }
 
+// `3号`, `三号`: an item by its code (not `3号楼`)
+const CODE = new RegExp(`^(\\d{1,3}|[${CN_DIGITS}十]{1,3})\\s*号(?![楼床线门房])\\s*`)
+
 function tokenize(t: string, items: ChainItem[]): Tok[] {
   const toks: Tok[] = []
   let p = 0
@@ -128,11 +130,11 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
       if (q) { push(codeTok(Number(m[1]), p, q.end, items, q)); p = q.end; continue }
     }
     // `3号两份`, and in words `一号1份二号2份`
-    if ((m = /^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*号(?![楼床线门房])\s*/.exec(rest))) {
+    if ((m = CODE.exec(rest))) {
       const q = quantityAt(t, p + m[0].length)
       const end = q ? q.end : p + m[0].length
       // a worded code needs its quantity: a lone `二十号` is a date
-      if (q || /\d/.test(m[1])) { push(codeTok(parseNumber(m[1]) ?? -1, p, end, items, q ?? undefined, m[1])); p = end; continue }
+      if (q || /\d/.test(m[1])) { push(codeTok(readNumber(m[1]) ?? -1, p, end, items, q ?? undefined, m[1])); p = end; continue }
     }
     if ((m = /^各/.exec(rest))) { push({ t: 'each', pos: p, end: p + 1 }); p += 1; continue }
     const named = itemAt(t, p, items)

@@ -2,6 +2,7 @@
 // `每天08:00`, `每个工作日 8点`), read against a fixed `now` and zone. Pure: no clock, no I/O.
 // A bare time means its next occurrence; an explicit day whose time has passed is an error.
 import { fromLocal, toLocal, describe } from '../time.js'
+import { SMALL_NUMBER, readNumber } from './numerals.js'
 
 export type WhenError = { ok: false; reason: 'none' | 'invalid' | 'past'; error: string }
 
@@ -22,22 +23,6 @@ export type Recurrence =
 /** Hour used when only a day is given (`后天`, `周六`). */
 export const DEFAULT_HOUR = 9
 
-const CN_DIGIT: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-}
-const CN = '[零〇一二两三四五六七八九十]{1,3}'
-const NUM = `(?:\\d{1,2}|${CN})`
-
-/** `9`, `09`, `九`, `十二`, `二十五` → number; null when not a small number. */
-export function smallNumber(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s)
-  if (s === '十') return 10
-  const m = /^([一二两三四五六七八九])?十([一二三四五六七八九])?$/.exec(s)
-  if (m) return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[2] ? CN_DIGIT[m[2]] : 0)
-  if (s.length === 1 && s in CN_DIGIT) return CN_DIGIT[s]
-  return null
-}
-
 const WEEKDAY: Record<string, number> = { 日: 0, 天: 0, 七: 0, 7: 0, 一: 1, 1: 1, 二: 2, 2: 2, 三: 3, 3: 3, 四: 4, 4: 4, 五: 5, 5: 5, 六: 6, 6: 6 }
 
 type Period = 'dawn' | 'morning' | 'noon' | 'afternoon' | 'evening'
@@ -52,15 +37,15 @@ const PERIOD_HOUR: Record<Period, number | null> = { dawn: null, morning: 8, noo
 // Each sticky pattern is tried at the cursor; the cursor only moves past what matched.
 const RE = {
   ymd: /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?/y,
-  md: new RegExp(`(${NUM})\\s*月\\s*(${NUM})\\s*[日号]`, 'y'),
+  md: new RegExp(`(${SMALL_NUMBER})\\s*月\\s*(${SMALL_NUMBER})\\s*[日号]`, 'y'),
   rel: /(大后天|后天|明天|明日|今天|今日|明早|明晚|明晨|今早|今晚|今晨|今夜)/y,
   // `12.1 9:00`, `12/1 9:00`, `30号 8点`: only with a clock after them (see needsClock)
   mdShort: /(\d{1,2})[./](\d{1,2})(?=\s)/y,
-  dayOnly: new RegExp(`(${NUM})\\s*[日号](?![楼床线门房栋单])`, 'y'),
+  dayOnly: new RegExp(`(${SMALL_NUMBER})\\s*[日号](?![楼床线门房栋单])`, 'y'),
   week: /(下下|下个|下|这个|这|本)?(?:周|星期|礼拜)([一二三四五六日天1-7])/y,
   period: new RegExp(PERIOD_RE, 'y'),
   colon: /([01]?\d|2[0-4])\s*:\s*(\d{2})(?!\d)/y,
-  dian: new RegExp(`(${NUM})\\s*[点時时](钟)?(?:(半)|(一刻)|(三刻)|(${NUM})分?)?`, 'y'),
+  dian: new RegExp(`(${SMALL_NUMBER})\\s*[点時时](钟)?(?:(半)|(一刻)|(三刻)|(${SMALL_NUMBER})分?)?`, 'y'),
   space: /[ ]*/y,
   sep: /^[\s,:;。、]+/,
 }
@@ -115,8 +100,8 @@ function readClock(s: string, i: number, period: Period | null, dayGiven = true)
   if (c) {
     hour = Number(c[1]); minute = Number(c[2]); i += c[0].length
   } else if (d) {
-    hour = smallNumber(d[1])
-    minute = d[3] ? 30 : d[4] ? 15 : d[5] ? 45 : d[6] ? smallNumber(d[6]) ?? 99 : 0
+    hour = readNumber(d[1])
+    minute = d[3] ? 30 : d[4] ? 15 : d[5] ? 45 : d[6] ? readNumber(d[6]) ?? 99 : 0
     i += d[0].length
   } else if (p && dayGiven) {
     // a period alone is a time only after a day (明天上午); on its own it is chat (早上好)
@@ -158,8 +143,8 @@ function readDay(s: string, i: number, now: number, tz: string): DayAt | WhenErr
     return { day: { y, m, d }, period: null, end: i + r[0].length }
   }
   if ((r = at(RE.md, s, i))) {
-    const m = smallNumber(r[1]) ?? 0
-    const d = smallNumber(r[2]) ?? 0
+    const m = readNumber(r[1]) ?? 0
+    const d = readNumber(r[2]) ?? 0
     // a month-day already gone this year means next year's (said in December about January)
     let y = today.year
     if (m < today.month || (m === today.month && d < today.day)) y += 1
@@ -173,7 +158,7 @@ function readDay(s: string, i: number, now: number, tz: string): DayAt | WhenErr
   }
   if ((r = at(RE.dayOnly, s, i))) {
     // the 30th of this month, or of next month once it has gone
-    const d = smallNumber(r[1]) ?? 0
+    const d = readNumber(r[1]) ?? 0
     let [y, m] = [today.year, today.month]
     if (d < today.day) { m += 1; if (m > 12) { m = 1; y += 1 } }
     if (!validDay(y, m, d)) return bad(`没有${m}月${d}日这一天`)

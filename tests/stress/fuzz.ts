@@ -6,7 +6,8 @@ import { normalise, toHalfWidth, toSimplifiedChinese, foldSpaces } from '../../s
 import { parseHousehold } from '../../src/text/household.js'
 import { parseTemperature } from '../../commands/checkin/temperature.js'
 import { parseOrder, splitChainRef } from '../../commands/chain/parse-order.js'
-import { parseNumber, parseQuantity } from '../../commands/chain/quantity.js'
+import { parseQuantity } from '../../commands/chain/quantity.js'
+import { readNumber } from '../../src/text/numerals.js'
 import { isNativeCopy, parseChainPost, parseNativeCopy, parseWhen as parseDeadline, entryKey } from '../../commands/chain/jielong.js'
 import { detectAid, parseAidRef, cleanItem, isAidList } from '../../commands/aid/text.js'
 import { parseWhen, parseRecurrence } from '../../src/text/when.js'
@@ -51,7 +52,7 @@ const noThrow = (f: () => unknown) => { f() }
 export const textLayer: [string, (s: string) => unknown][] = [
   ['normalise', normalise], ['toHalfWidth', toHalfWidth], ['toSimplifiedChinese', toSimplifiedChinese], ['foldSpaces', foldSpaces],
   ['parseHousehold', parseHousehold], ['parseTemperature', parseTemperature], ['parseOrder', s => parseOrder(s, ITEMS)],
-  ['splitChainRef', splitChainRef], ['parseNumber', parseNumber], ['parseQuantity', parseQuantity],
+  ['splitChainRef', splitChainRef], ['readNumber', s => readNumber(s, { half: true })], ['parseQuantity', parseQuantity],
   ['isNativeCopy', isNativeCopy], ['parseNativeCopy', parseNativeCopy], ['parseChainPost', s => parseChainPost(s, T0, TZ)],
   ['parseDeadline', s => parseDeadline(s, T0, TZ)], ['entryKey', entryKey], ['detectAid', detectAid], ['parseAidRef', parseAidRef],
   ['cleanItem', cleanItem], ['isAidList', isAidList], ['parseWhen', s => parseWhen(s, T0, TZ)], ['parseRecurrence', s => parseRecurrence(s, T0, TZ)],

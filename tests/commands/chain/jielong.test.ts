@@ -31,6 +31,11 @@ describe('parseChainPost', () => {
     expect(spec).toMatchObject({ title: '明早核酸志愿者', cap: 10, items: [], deadline: null, pickup: null })
   })
 
+  it.each([
+    ['#接龙 小区跑步 限一百二十人', 120], ['#接龙 小区跑步 限三百五人', 350], ['#接龙 广场舞 限两千人', 2000],
+    ['#接龙 志愿者\n限十五人', 15],
+  ])('reads the cap in %s', (post, cap) => expect(parseChainPost(post, tue9, tz)!.cap).toBe(cap))
+
   it('accepts traditional and full-width input', () => {
     const spec = parseChainPost(normalise('＃接龍 週六水果團購\n１．蘋果　８元／斤\n截止：明天12:00'), tue9, tz)!
     expect(spec.title).toBe('周六水果团购')
@@ -54,6 +59,7 @@ describe('parseItemLine', () => {
     ['5. 牛奶 ¥60/箱 限量5箱', { code: 5, name: '牛奶', price: 60, unit: '箱', stock: 5, limit: null }],
     ['6 大米 2.5元一斤', { code: 6, name: '大米', price: 2.5, unit: '斤', stock: null, limit: null }],
     ['1. 半个南瓜 8元', { code: 1, name: '半个南瓜', price: 8, unit: null, stock: null, limit: null }],
+    ['7. 矿泉水 2元/瓶 库存三百五 每人限购二十', { code: 7, name: '矿泉水', price: 2, unit: '瓶', stock: 350, limit: 20 }],
   ])('%s', (line, want) => expect(parseItemLine(line, 9)).toEqual(want))
   it.each(['1. 295-909 6份', '1. 张三', '白菜', '1. 295-909 一箱', '2. 3-2-501 两盒'])('%s is not an item', line => expect(parseItemLine(line, 1)).toBeNull())
 })

@@ -142,5 +142,10 @@ describe('the owner changes a chain after posting it', () => {
     expect(t).toContain('#1 里没有「香蕉」，例如：改库存 #1 白菜 30')
     expect(chains(out.state)[0].items[0].stock).toBe(30)
   })
+
+  it('改库存 reads the stock in Chinese numerals as the rest of the bot does', async () => {
+    const out = await run(post + '张三: 改库存 白菜 三百五')
+    expect(texts(out.messages)).toContain('✅ #1 已改：1. 白菜 5元/颗 限350颗（剩345）')
+  })
 })
 
