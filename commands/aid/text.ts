@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { normalise } from '../../src/text/normalise.js'
 import { numeralRun, readNumber } from '../../src/text/numerals.js'
+import { unitPattern } from '../../src/text/units.js'
 
 export type AidKind = 'offer' | 'request'
 
@@ -100,7 +101,7 @@ export function goodsLike(item: string): boolean {
 
 // ---------------------------------------------------------------- quantities
 
-const UNITS = '公斤|千克|毫升|kg|ml|斤|瓶|颗|盒|包|袋|个|只|支|片|粒|箱|桶|件|把|块|条|根|罐|听|板|份|张|双|套|台|辆|本|捆|升|克|副|对|卷|提|扎|束|棵|头|打|盆|筐|兜|枚|贴|管|排|斤|g'
+const UNITS = unitPattern(['weight', 'volume', 'pack', 'count', 'dose', 'goods'])
 // `2`, `两`, `十二`, and approximations kept as typed: `几`, `十几`, `半`
 const NUM = `\\d+(?:\\.\\d+)?|${numeralRun('半几')}`
 const QTY_ONLY = new RegExp(`^(${NUM})(${UNITS})(装)?$`)

@@ -3,7 +3,8 @@
 // decides what a diff means for orders.
 import { fromLocal, toLocal } from '../../src/time.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { quantityAt, canonicalUnit, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { quantityAt, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { canonicalUnit } from '../../src/text/units.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 
 export interface ItemSpec {

@@ -1,20 +1,12 @@
 // Quantities as neighbours write them: `2`, `0.5`, `两`, `十二`, `半`, `一斤半`, `两颗`, `3盒`, `5kg`.
 // Small pure functions shared by the order and 接龙 parsers; no item knowledge here.
 import { NUMBER, readNumber } from '../../src/text/numerals.js'
-
-/** Counting units and weights; longest first so `公斤` wins over `斤`. */
-export const UNITS = [
-  '公斤', '千克', 'kg', 'KG', 'Kg', '斤', '克', 'g',
-  '份', '个', '颗', '棵', '袋', '箱', '盒', '瓶', '只', '包', '捆', '把', '条', '块', '根', '桶', '件',
-  '串', '提', '罐', '板', '打', '双', '对', '张', '杯', '碗', '枚', '听', '支', '头', '筐', '兜', '扎',
-  '人', '位', '名', '单',
-].sort((a, b) => b.length - a.length)
-
-const WEIGHT: Record<string, number> = { 斤: 1, 公斤: 2, 千克: 2, kg: 2, KG: 2, Kg: 2, 克: 0.002, g: 0.002 }
+import { unitPattern, canonicalUnit, isWeightUnit, gramsPer } from '../../src/text/units.js'
 
 /** A number: digits (with decimals) or Chinese numerals, or a lone 半. */
 export const NUM_SRC = `(?:${NUMBER}|半)`
-export const UNIT_SRC = `(?:${UNITS.map(u => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
+/** The units an order or a chain item comes in. */
+export const UNIT_SRC = unitPattern(['weight', 'pack', 'count', 'people'])
 
 const ANY_NUMBER = new RegExp(NUM_SRC)
 
@@ -60,18 +52,11 @@ export function parseQuantity(s: string): Quantity | null {
   return { qty: m.qty, unit: m.unit }
 }
 
-export function canonicalUnit(u: string): string {
-  return /^kg$/i.test(u) ? '公斤' : u === 'g' ? '克' : u === '千克' ? '公斤' : u
-}
-
-export function isWeightUnit(u: string | null): boolean {
-  return u !== null && u in WEIGHT
-}
-
 /** Convert between weight units (公斤 → 斤); null when the units are not both weights. */
 export function convertWeight(qty: number, from: string, to: string): number | null {
-  if (!isWeightUnit(from) || !isWeightUnit(to)) return null
-  return round(qty * WEIGHT[from] / WEIGHT[to])
+  const a = gramsPer(from)
+  const b = gramsPer(to)
+  return a === null || b === null ? null : round(qty * a / b)
 }
 
 /** Units that name the same thing loosely: an order in 份 or 个 fits any counted item. */

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest'
 import {
-  parseQuantity, quantityAt, convertWeight, toItemUnit, unitFits, formatQuantity, isWeightUnit,
+  parseQuantity, quantityAt, convertWeight, toItemUnit, unitFits, formatQuantity,
 } from '../../../commands/chain/quantity.js'
+import { isWeightUnit } from '../../../src/text/units.js'
 
 describe('parseQuantity', () => {
   it.each([
