@@ -4,7 +4,8 @@
 import type { Command, Ctx } from '../../src/types.js'
 import { invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { parseWhen, parseItemLine, type ItemSpec } from './jielong.js'
+import { parseItemLine, type ItemSpec } from './jielong.js'
+import { parseWhen } from '../../src/text/when.js'
 import { formatNumber } from './quantity.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { describe } from '../../src/time.js'
@@ -53,9 +54,10 @@ export const moveDeadline: Command<{ chainId: number; at: number }> = {
     if (!m || !ctx.room || /[?？吗呢]$/.test(ctx.text)) return null
     const t = target(ctx, m[1] ?? m[2], '改截止 周六20:00')
     if (!t || 'invalid' in t) return t
-    const at = m[3] ? parseWhen(m[3], ctx.now, ctx.tz) : null
-    if (at === null || at <= ctx.now) return invalid(`截止时间要写以后的时间，例如：改截止 #${t.chainId} 周六20:00`)
-    return { chainId: t.chainId, at }
+    const when = m[3] ? parseWhen(m[3], ctx.now, ctx.tz, 'deadline') : null
+    if (when?.ok) return { chainId: t.chainId, at: when.at }
+    if (when?.reason === 'invalid') return invalid(`${when.error}。格式：改截止 #${t.chainId} 周六20:00`)
+    return invalid(`截止时间要写以后的时间，例如：改截止 #${t.chainId} 周六20:00`)
   },
   run({ chainId, at }, ctx) {
     const c = editable(ctx, chainId)

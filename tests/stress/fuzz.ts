@@ -8,7 +8,7 @@ import { parseTemperature } from '../../commands/checkin/temperature.js'
 import { parseOrder, splitChainRef } from '../../commands/chain/parse-order.js'
 import { parseQuantity, UNIT_SRC } from '../../commands/chain/quantity.js'
 import { readNumber } from '../../src/text/numerals.js'
-import { isNativeCopy, parseChainPost, parseNativeCopy, parseWhen as parseDeadline, entryKey } from '../../commands/chain/jielong.js'
+import { isNativeCopy, parseChainPost, parseNativeCopy, entryKey } from '../../commands/chain/jielong.js'
 import { detectAid, parseAidRef, cleanItem, isAidList } from '../../commands/aid/text.js'
 import { parseWhen, parseRecurrence } from '../../src/text/when.js'
 import { MAX_TEXT } from '../../src/engine.js'
@@ -56,7 +56,7 @@ export const textLayer: [string, (s: string) => unknown][] = [
   ['parseHousehold', parseHousehold], ['parseTemperature', parseTemperature], ['parseOrder', s => parseOrder(s, ITEMS)],
   ['splitChainRef', splitChainRef], ['readNumber', s => readNumber(s, { half: true })], ['parseQuantity', parseQuantity],
   ['isNativeCopy', isNativeCopy], ['parseNativeCopy', parseNativeCopy], ['parseChainPost', s => parseChainPost(s, T0, TZ)],
-  ['parseDeadline', s => parseDeadline(s, T0, TZ)], ['entryKey', entryKey], ['detectAid', detectAid], ['parseAidRef', parseAidRef],
+  ['parseDeadline', s => parseWhen(s, T0, TZ, 'deadline')], ['entryKey', entryKey], ['detectAid', detectAid], ['parseAidRef', parseAidRef],
   ['cleanItem', cleanItem], ['isAidList', isAidList], ['parseWhen', s => parseWhen(s, T0, TZ)], ['parseRecurrence', s => parseRecurrence(s, T0, TZ)],
 ]
 

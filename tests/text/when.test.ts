@@ -85,6 +85,7 @@ describe('parseWhen: phrases → instant', () => {
     ['5号 8点', '2026-12-05T08:00'],
     ['12.1 9:00', '2026-12-01T09:00'],
     ['12/1 9:00', '2026-12-01T09:00'],
+    ['12月1日(周二) 9点', '2026-12-01T09:00'],
   ])('%s → %s', (text, want) => {
     const r = parseWhen(text, now, tz)
     if (!r.ok) throw new Error(r.error)

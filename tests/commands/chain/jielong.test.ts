@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest'
 import {
-  parseChainPost, parseWhen, parseItemLine, isNativeCopy, parseNativeCopy, nativeStock, diffEntries, keyed,
+  parseChainPost, parseItemLine, isNativeCopy, parseNativeCopy, nativeStock, diffEntries, keyed,
   entryName, isJielongHead,
 } from '../../../commands/chain/jielong.js'
 import { normalise } from '../../../src/text/normalise.js'
@@ -8,7 +8,6 @@ import { fromLocal, isoLocal } from '../../../src/time.js'
 
 const tz = 'Asia/Shanghai'
 const tue9 = fromLocal(tz, 2026, 11, 24, 9, 0) // Tuesday 2026-11-24 09:00
-const when = (s: string, now = tue9) => { const t = parseWhen(s, now, tz); return t === null ? null : isoLocal(t, tz) }
 
 describe('parseChainPost', () => {
   it('reads the vegetable chain of the corpus', () => {
@@ -62,33 +61,6 @@ describe('parseItemLine', () => {
     ['7. 矿泉水 2元/瓶 库存三百五 每人限购二十', { code: 7, name: '矿泉水', price: 2, unit: '瓶', stock: 350, limit: 20 }],
   ])('%s', (line, want) => expect(parseItemLine(line, 9)).toEqual(want))
   it.each(['1. 295-909 6份', '1. 张三', '白菜', '1. 295-909 一箱', '2. 3-2-501 两盒'])('%s is not an item', line => expect(parseItemLine(line, 1)).toBeNull())
-})
-
-describe('parseWhen (now: Tue 2026-11-24 09:00 Shanghai)', () => {
-  it.each([
-    ['周五20:00', '2026-11-27T20:00:00+08:00'],
-    ['周五 20:00', '2026-11-27T20:00:00+08:00'],
-    ['星期五晚上8点', '2026-11-27T20:00:00+08:00'],
-    ['下周一12点', '2026-11-30T12:00:00+08:00'],
-    ['下周三', '2026-12-02T23:59:00+08:00'],
-    ['下周日20:00', '2026-12-06T20:00:00+08:00'],
-    ['11.27 20:00', '2026-11-27T20:00:00+08:00'],
-    ['11/27 20:00', '2026-11-27T20:00:00+08:00'],
-    ['27号晚上8点', '2026-11-27T20:00:00+08:00'],
-    ['5号 12:00', '2026-12-05T12:00:00+08:00'],
-    ['明天12点', '2026-11-25T12:00:00+08:00'],
-    ['明天中午12:00', '2026-11-25T12:00:00+08:00'],
-    ['今晚8点', '2026-11-24T20:00:00+08:00'],
-    ['今天下午3点半', '2026-11-24T15:30:00+08:00'],
-    ['20:00', '2026-11-24T20:00:00+08:00'],
-    ['8:00', '2026-11-25T08:00:00+08:00'],
-    ['11月27日 20:00', '2026-11-27T20:00:00+08:00'],
-    ['11-27 20:00', '2026-11-27T20:00:00+08:00'],
-    ['周五', '2026-11-27T23:59:00+08:00'],
-    ['后天', '2026-11-26T23:59:00+08:00'],
-    ['周二8:00', '2026-12-01T08:00:00+08:00'],
-  ])('%s → %s', (s, want) => expect(when(s)).toBe(want))
-  it.each(['随便', '25:00', '下下下个月吧', '', '13.40 8:00', '35号 8点'])('%s → null', s => expect(when(s)).toBeNull())
 })
 
 const pumpkin = (...entries: string[]) =>
