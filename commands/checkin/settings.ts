@@ -2,7 +2,8 @@
 // The bot stores the room's settings and keeps three daily jobs per room: the reminder, the
 // 催报 that mentions only who has not reported, and the statistics (counts only in the room).
 import { invalid, type Command, type Ctx } from '../../src/types.js'
-import { atTime, DAY } from '../../src/time.js'
+import { HOUR } from '../../src/time.js'
+import { nextSlot } from '../../src/text/when.js'
 import { at, isErr, readClock } from '../../src/text/when-parts.js'
 import { saveSettings, settings, type RoomSettings } from './store.js'
 
@@ -80,11 +81,10 @@ export function parseSettings(text: string, quiet: [number, number] | null = nul
   return { op: 'on', remindAt: t.remindAt, chaseAt: t.chaseAt, statsAt }
 }
 
-/** Next instant of a local `HH:MM` after now. */
-export function nextAt(ctx: Ctx, at: string): number {
-  const [h, m] = at.split(':').map(Number)
-  const t = atTime(ctx.now, ctx.tz, h, m)
-  return t > ctx.now ? t : atTime(ctx.now + DAY, ctx.tz, h, m)
+/** Next instant of a local `HH:MM` (as the settings store it) after now. */
+export function nextAt(ctx: Ctx, hm: string): number {
+  const [h, m] = hm.split(':').map(Number)
+  return nextSlot('daily', null, h, m, ctx.now, ctx.tz)
 }
 
 export function roomJobPrefix(id: number): string { return `checkin:room:${id}:` }
@@ -96,7 +96,7 @@ function scheduleRoom(ctx: Ctx, s: RoomSettings): void {
     if (!at) continue
     ctx.schedule({
       key: roomJobPrefix(s.id) + kind, kind: `checkin.${kind}`, at: nextAt(ctx, at), repeat: 'daily',
-      payload: { roomId: s.id }, late: 'run', maxLateMs: 2 * 3600000, quiet: true,
+      payload: { roomId: s.id }, late: 'run', maxLateMs: 2 * HOUR, quiet: true,
     })
   }
 }
