@@ -3,7 +3,7 @@
 import type { Config } from './config.js'
 import type { Db, JobHandler, JobRun, JobSpec } from './types.js'
 import { stmt } from './store/db.js'
-import { toLocal } from './time.js'
+import { toLocal, HOUR, MINUTE } from './time.js'
 import { nextSlot } from './text/when.js'
 
 interface JobRow {
@@ -19,7 +19,7 @@ export function scheduleJob(db: Db, now: number, job: JobSpec): void {
     .run({
       key: job.key, kind: job.kind, at: job.at, repeat: job.repeat ?? null,
       payload: job.payload === undefined ? null : JSON.stringify(job.payload),
-      late: job.late ?? 'run', maxLate: job.maxLateMs ?? 12 * 3600000, quiet: job.quiet ? 1 : 0, now,
+      late: job.late ?? 'run', maxLate: job.maxLateMs ?? 12 * HOUR, quiet: job.quiet ? 1 : 0, now,
     })
 }
 
@@ -72,7 +72,7 @@ export class Scheduler {
       if (job.repeat) for (let n = slotAfter(slot, job.repeat, this.config.tz); n <= now; n = slotAfter(n, job.repeat, this.config.tz)) slot = n
       const handler: JobHandler | undefined = this.handlers[job.kind]
       const lateBy = now - slot
-      const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > 60000
+      const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > MINUTE
       const hold = job.quiet ? quietUntil(now, this.config) : null
       const payload = job.payload ? JSON.parse(job.payload) : null
       const advance = () => {

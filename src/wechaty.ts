@@ -10,10 +10,10 @@ import { statSync } from 'node:fs'
 import { backupNow, latestBackup } from './backup.js'
 import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
-import type { Clock } from './time.js'
 import { Engine, type Handled } from './engine.js'
 import { Outbox, type OutMessage, type Transport } from './outbox.js'
 import { families as defaultFamilies } from './families.js'
+import { MINUTE, DAY, type Clock } from './time.js'
 
 export interface LinliOptions {
   db: Db
@@ -220,7 +220,7 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
       const text = String((e as Error)?.message ?? e)
       const seen = lastError.get(text)
       const now = Date.now()
-      if (seen && now - seen.at < 60000) { seen.repeats++; return }
+      if (seen && now - seen.at < MINUTE) { seen.repeats++; return }
       log(`wechaty error: ${text}${seen?.repeats ? ` (repeated ${seen.repeats}× in the last minute)` : ''}`)
       lastError.set(text, { at: now, repeats: 0 })
     })
@@ -236,7 +236,7 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
         .then(path => opts.info?.(`backup written: ${path}`), e => log(`backup failed: ${(e as Error)?.message ?? e}`))
       backupTask = cron.schedule('30 3 * * *', () => { void backup() }, { timezone: opts.config.tz })
       const last = latestBackup(opts.config.backupDir)
-      if (!last || Date.now() - statSync(last).mtimeMs > 86400000) void backup()
+      if (!last || Date.now() - statSync(last).mtimeMs > DAY) void backup()
       void kick()
     }
 

@@ -4,13 +4,14 @@
 // if one is not marked done after the same period, the author and the claimer are reminded once.
 import type { JobHandler } from '../../src/types.js'
 import { VERB, getEntry, setStatus, what } from './store.js'
+import { DAY } from '../../src/time.js'
 
 const expire: JobHandler = (job, ctx) => {
   const id = Number(job.payload?.id)
   const e = getEntry(ctx, id)
   if (!e || e.status !== 'open') return
   setStatus(ctx, id, 'expired')
-  const days = Math.round((e.expires_at - e.created_at) / 86400000)
+  const days = Math.round((e.expires_at - e.created_at) / DAY)
   ctx.send(e.room, `⏰ 你登记的 #${id} ${VERB[e.kind]} ${what(e)} 已满${days}天，自动结束。还需要的话请重新发一次。`,
     { mentions: [e.member] })
 }

@@ -4,6 +4,7 @@ import type { Command, Ctx } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from './text.js'
 import { ENDED, VERB, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './store.js'
+import { MINUTE, DAY } from '../../src/time.js'
 
 export interface Ref { id: number }
 
@@ -60,8 +61,8 @@ export const withdraw: Command<Ref> = {
     const filled = ctx.q(`SELECT * FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as Entry[]
     for (const r of filled) {
       ctx.q(`UPDATE aid_entries SET status = 'open', filled_by = NULL, claimed_by = NULL WHERE id = ?`).run(r.id)
-      ctx.schedule({ key: expireKey(r.id), kind: 'aid.expire', at: Math.max(r.expires_at, ctx.now + 60000),
-        payload: { id: r.id }, late: 'run', maxLateMs: 60 * 86400000, quiet: true })
+      ctx.schedule({ key: expireKey(r.id), kind: 'aid.expire', at: Math.max(r.expires_at, ctx.now + MINUTE),
+        payload: { id: r.id }, late: 'run', maxLateMs: 60 * DAY, quiet: true })
     }
     const claimer = e.kind === 'offer' && e.status === 'claimed' && e.claimed_by ? [e.claimed_by] : []
     announce(ctx, e, `已撤回 #${id} ${VERB[e.kind]} ${what(e)}。`, claimer)

@@ -4,7 +4,7 @@
 import type { Command, Ctx, JobRun, FileBuilder } from '../../src/types.js'
 import { invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { hhmm } from '../../src/time.js'
+import { hhmm, MINUTE } from '../../src/time.js'
 import { getChain, openChains, roomChains, items, orders, setStatus, type Chain } from './store.js'
 import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
@@ -63,7 +63,7 @@ export const jobs = {
     if (!c || c.status !== 'open' || !c.deadline || c.deadline <= ctx.now) return
     const its = items(ctx, c.id)
     const n = orders(ctx, c.id).length
-    const mins = Math.round((c.deadline - ctx.now) / 60000)
+    const mins = Math.round((c.deadline - ctx.now) / MINUTE)
     const left = mins >= 60 ? `${Math.round(mins / 60)}小时` : `${mins}分钟`
     ctx.send(c.room, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
       `已有${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))

@@ -15,6 +15,7 @@ import { fill } from './pick.js'
 import { closedText, applyOrder } from './order.js'
 import { linesText } from './format.js'
 import { isOwner } from './close.js'
+import { DAY } from '../../src/time.js'
 
 interface Known extends KnownEntry { member: string }
 const entryKeyOf = (key: string) => `e:${key}`
@@ -64,7 +65,7 @@ export const native: Command<{ copy: NativeCopy }> = {
     if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
     // a copy posted just after 截单 belongs to the closed chain; next week's list with the same title is new
     let chain: Chain | null = roomChains(ctx, ctx.room!).find(c => c.native && c.title === title
-      && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - 86400000)) ?? null
+      && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - DAY)) ?? null
     if (!chain) {
       const id = createChain(ctx, { room: ctx.room!, title, owner: sender, native: true, deadline: null, pickup: null, cap: null, items: implicitItems(copy), entries: '[]' })
       chain = getChain(ctx, id)!

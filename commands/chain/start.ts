@@ -4,12 +4,10 @@
 import type { Command, Ctx } from '../../src/types.js'
 import { invalid } from '../../src/types.js'
 import { parseChainPost, isNativeCopy, type ChainSpec } from './jielong.js'
-import { describe } from '../../src/time.js'
+import { describe, HOUR, DAY } from '../../src/time.js'
 import { createChain, getChain, items } from './store.js'
 import { itemLine } from './format.js'
 
-const HOUR = 3600000
-const DAY = 86400000
 const EXAMPLE = '#接龙 周六蔬菜团购\n1. 白菜 5元/颗 限20\n2. 鸡蛋 15元/盒 每人限2\n截止 周五20:00\n自提 北门 周六10:00-12:00'
 
 export function scheduleDeadline(ctx: Ctx, chainId: number, deadline: number): void {

@@ -2,7 +2,7 @@
 // on with reminder times, get abnormal readings and the missing at once in private, and manage
 // home isolations. Health records are purged after LINLI_RETENTION_DAYS by a daily job.
 import type { Ctx, Family, JobRun } from '../../src/types.js'
-import { addDays, dayOf } from '../../src/time.js'
+import { addDays, dayOf, DAY } from '../../src/time.js'
 import { exportCheckins } from './store.js'
 import { mineLines } from './mine.js'
 import { nextAt, settingsCommand } from './settings.js'
@@ -19,7 +19,7 @@ export function retentionJob(_job: JobRun, ctx: Ctx): void {
   ctx.q('DELETE FROM checkin_records WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_isolation_reports WHERE day < ?').run(cutoff)
   ctx.q("DELETE FROM checkin_isolations WHERE status = 'released' AND released_at < ?")
-    .run(ctx.now - ctx.config.retentionDays * 86400000)
+    .run(ctx.now - ctx.config.retentionDays * DAY)
 }
 
 export const checkin: Family = {
@@ -43,6 +43,6 @@ export const checkin: Family = {
     // re-scheduling at every start would drop a slot missed while the bot was down
     if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(RETENTION_JOB)) return
     ctx.schedule({ key: RETENTION_JOB, kind: 'checkin.retention', at: nextAt(ctx, '03:30'), repeat: 'daily',
-      late: 'run', maxLateMs: 86400000, quiet: false })
+      late: 'run', maxLateMs: DAY, quiet: false })
   },
 }

@@ -2,7 +2,7 @@
 // The household is asked privately at 08:00 and 15:00, sees 第5天/共14天 when it reports, is
 // reminded privately if a slot passes unreported, and is released automatically at the end.
 import { invalid, type Command, type Ctx } from '../../src/types.js'
-import { dayOf, daysBetween, describe } from '../../src/time.js'
+import { dayOf, daysBetween, describe, HOUR, DAY } from '../../src/time.js'
 import { parseHousehold } from '../../src/text/household.js'
 import { activeIsolation, activeIsolations, hasIsolationReport, isolationById, isolationDay, isolationEnd,
   type Isolation } from './store.js'
@@ -58,13 +58,13 @@ export function parseIsolate(ctx: Ctx): StartInput | { invalid: string } | null 
 function scheduleIsolation(ctx: Ctx, iso: Isolation): void {
   ctx.cancel(jobPrefix(iso.id))
   for (const slot of ['am', 'pm'] as const) {
-    const base = { repeat: 'daily' as const, payload: { id: iso.id, slot }, late: 'run' as const, maxLateMs: 3 * 3600000, quiet: true }
+    const base = { repeat: 'daily' as const, payload: { id: iso.id, slot }, late: 'run' as const, maxLateMs: 3 * HOUR, quiet: true }
     ctx.schedule({ ...base, key: jobPrefix(iso.id) + slot, kind: 'checkin.isoAsk', at: nextAt(ctx, SLOTS[slot].ask) })
     ctx.schedule({ ...base, key: jobPrefix(iso.id) + slot + '-miss', kind: 'checkin.isoMiss', at: nextAt(ctx, SLOTS[slot].miss) })
   }
   const { releaseAt } = isolationEnd(iso, ctx.tz)
   ctx.schedule({ key: jobPrefix(iso.id) + 'end', kind: 'checkin.isoEnd', at: Math.max(releaseAt, ctx.now + 1000),
-    payload: { id: iso.id }, late: 'run', maxLateMs: 30 * 86400000, quiet: true })
+    payload: { id: iso.id }, late: 'run', maxLateMs: 30 * DAY, quiet: true })
 }
 
 export const isolateCommand: Command<StartInput> = {

@@ -8,10 +8,9 @@ import { parseHousehold } from '../../src/text/household.js'
 import { getMeta } from '../../src/store/db.js'
 import { enqueue, pruneOutbox } from '../../src/outbox.js'
 import { loginEpoch } from '../../src/engine.js'
-import { DAY } from '../../src/time.js'
+import { DAY, HOUR } from '../../src/time.js'
 import { nextSlot } from '../../src/text/when.js'
 
-const HOUR = 3600000
 
 export const HOUSEKEEPING_JOB = 'core:housekeeping'
 /** A redelivery comes within minutes or hours of the message: a week of dedupe keys is plenty. */
