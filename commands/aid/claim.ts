@@ -4,7 +4,8 @@
 import type { Command, Ctx } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
-import { detectAid, foldItem, parseAidRef } from './text.js'
+import { detectAid, parseAidRef } from './text.js'
+import { foldItem } from './items.js'
 import { entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './store.js'
 import { announce, ensureLive, type Ref } from './manage.js'
 

@@ -4,7 +4,8 @@
 // and schedules its expiry.
 import type { Command, Ctx } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
-import { detectAid, itemsMatch, type AidText } from './text.js'
+import { detectAid, type AidText } from './text.js'
+import { itemsMatch } from './items.js'
 import { addMatch, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
 
 /** Most matches named in one reply; the rest are still recorded and exported. */

@@ -1,7 +1,8 @@
 // Offer/request detection over real phrasing. Inputs go through normalise() first, as in the engine.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cleanItem, detectAid, isAidList, isUrgent, parseAidRef } from '../../../commands/aid/text.js'
+import { detectAid, isAidList, isUrgent, parseAidRef } from '../../../commands/aid/text.js'
+import { cleanItem } from '../../../commands/aid/items.js'
 import { normalise } from '../../../src/text/normalise.js'
 
 const detect = (s: string) => detectAid(normalise(s))
