@@ -1,6 +1,7 @@
 // Settings come from the environment (.env), validated with zod. A wrong value stops the bot
 // with one line naming the setting, before anything else happens.
 import { z } from 'zod'
+import { MINUTE } from './time.js'
 
 const hhmm = /^([01]?\d|2[0-3]):[0-5]\d$/
 
@@ -15,7 +16,7 @@ const schema = z.object({
   LINLI_QUIET_HOURS: z.string().regex(/^\d{1,2}:\d\d-\d{1,2}:\d\d$|^off$/, 'must look like 22:00-07:00 or off')
     .refine(v => v === 'off' || v.split('-').every(p => hhmm.test(p)), 'times must be 00:00–23:59')
     .default('22:00-07:00'),
-  LINLI_ROOM_INTERVAL_MS: z.coerce.number().int().min(200).max(60000).default(1000),
+  LINLI_ROOM_INTERVAL_MS: z.coerce.number().int().min(200).max(MINUTE).default(1000),
   LINLI_JITTER_MS: z.coerce.number().int().min(0).max(10000).default(400),
   LINLI_MAX_PER_MINUTE: z.coerce.number().int().min(1).max(600).default(40),
   LINLI_MERGE_WINDOW_MS: z.coerce.number().int().min(0).max(120000).default(8000),

@@ -4,6 +4,7 @@
 import type { Config } from './config.js'
 import type { Db, FileDef, Target } from './types.js'
 import { stmt, loginEpoch } from './store/db.js'
+import { MINUTE } from './time.js'
 
 export interface OutMessage {
   id: number
@@ -137,7 +138,7 @@ export class Outbox {
     }
     const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)
-    const since = Math.max(0, ...last.map(r => r.t)) - 60000
+    const since = Math.max(0, ...last.map(r => r.t)) - MINUTE
     this.recent = (stmt(this.db, `SELECT sent_at FROM outbox WHERE status = 'sent' AND sent_at > ? ORDER BY sent_at`).all(since) as { sent_at: number }[]).map(r => r.sent_at)
   }
 
@@ -164,7 +165,7 @@ export class Outbox {
   private globalReadyAt(): number {
     const max = this.config.maxPerMinute
     if (this.recent.length < max) return 0
-    return this.recent[this.recent.length - max] + 60000
+    return this.recent[this.recent.length - max] + MINUTE
   }
 
   /** The earliest time something could be sent, or null when nothing is pending. */

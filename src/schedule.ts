@@ -3,7 +3,8 @@
 import type { Config } from './config.js'
 import type { Db, JobDef, JobRun, JobSpec } from './types.js'
 import { stmt } from './store/db.js'
-import { toLocal, fromLocal } from './time.js'
+import { toLocal, HOUR, MINUTE } from './time.js'
+import { nextSlot } from './text/when.js'
 
 interface JobRow {
   key: string; kind: string; next_at: number; repeat: string | null; payload: string | null
@@ -18,7 +19,7 @@ export function scheduleJob(db: Db, now: number, job: JobSpec): void {
     .run({
       key: job.key, kind: job.kind, at: job.at, repeat: job.repeat ?? null,
       payload: job.payload === undefined ? null : JSON.stringify(job.payload),
-      late: job.late ?? 'run', maxLate: job.maxLateMs ?? 12 * 3600000, quiet: job.quiet ? 1 : 0, now,
+      late: job.late ?? 'run', maxLate: job.maxLateMs ?? 12 * HOUR, quiet: job.quiet ? 1 : 0, now,
     })
 }
 
@@ -32,10 +33,9 @@ function readJson(text: string | null): unknown {
 }
 
 /** The slot after `slot` for a repeating job, in local time (so 08:00 stays 08:00). */
-export function nextSlot(slot: number, repeat: string, tz: string): number {
+export function slotAfter(slot: number, repeat: string, tz: string): number {
   const l = toLocal(slot, tz)
-  const days = repeat === 'weekly' ? 7 : 1
-  return fromLocal(tz, l.year, l.month, l.day + days, l.hour, l.minute, l.second)
+  return nextSlot(repeat === 'weekly' ? 'weekly' : 'daily', l.weekday, l.hour, l.minute, slot, tz)
 }
 
 /** Is `t` inside quiet hours? Returns the end of the quiet period if so. */
@@ -45,9 +45,7 @@ export function quietUntil(t: number, config: Config): number | null {
   const l = toLocal(t, config.tz)
   const m = l.hour * 60 + l.minute
   const inside = start <= end ? m >= start && m < end : m >= start || m < end
-  if (!inside) return null
-  const addDay = start > end && m >= start ? 1 : 0
-  return fromLocal(config.tz, l.year, l.month, l.day + addDay, Math.floor(end / 60), end % 60)
+  return inside ? nextSlot('daily', null, Math.floor(end / 60), end % 60, t, config.tz) : null
 }
 
 export type RunJob = (job: JobRun, def: JobDef) => void
@@ -76,16 +74,16 @@ export class Scheduler {
       if (!job) break
       // A repeating job that missed several slots runs once, for the latest of them.
       let slot = job.next_at
-      if (job.repeat) for (let n = nextSlot(slot, job.repeat, this.config.tz); n <= now; n = nextSlot(n, job.repeat, this.config.tz)) slot = n
+      if (job.repeat) for (let n = slotAfter(slot, job.repeat, this.config.tz); n <= now; n = slotAfter(n, job.repeat, this.config.tz)) slot = n
       const handler = this.handlers.get(job.kind)
       const lateBy = now - slot
-      const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > 60000
+      const tooLate = startup && (job.late === 'skip' || lateBy > job.max_late_ms) && lateBy > MINUTE
       const hold = job.quiet ? quietUntil(now, this.config) : null
       // read back through the job's own schema: a row written by older code, or by hand, that no
       // longer fits is logged and skipped instead of reaching a handler as `any`
       const payload = handler ? handler.payload.safeParse(readJson(job.payload)) : null
       const advance = () => {
-        let next = job.repeat ? nextSlot(slot, job.repeat, this.config.tz) : null
+        let next = job.repeat ? slotAfter(slot, job.repeat, this.config.tz) : null
         if (next === null) stmt(this.db, `DELETE FROM jobs WHERE key = ? AND next_at = ?`).run(job.key, job.next_at)
         else stmt(this.db, `UPDATE jobs SET next_at = ?, runs = runs + 1, last_slot = ? WHERE key = ? AND next_at = ?`).run(next, slot, job.key, job.next_at)
       }

@@ -1,6 +1,10 @@
 // Time-zone arithmetic without a library: Intl gives the wall clock of any instant in any zone,
 // and a wall-clock time is turned back into an instant by correcting with the zone's offset.
 
+export const MINUTE = 60000
+export const HOUR = 60 * MINUTE
+export const DAY = 24 * HOUR
+
 export interface Clock { now(): number }
 
 export const systemClock: Clock = { now: () => Date.now() }
@@ -48,14 +52,14 @@ export function toLocal(ms: number, tz: string): Local {
 export function offsetMinutes(ms: number, tz: string): number {
   const l = toLocal(ms, tz)
   const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second)
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000)
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MINUTE)
 }
 
 /** The instant of a wall-clock time in a zone. Month is 1-based; overflowing days/hours roll over. */
 export function fromLocal(tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second)
-  let t = guess - offsetMinutes(guess, tz) * 60000
-  t = guess - offsetMinutes(t, tz) * 60000
+  let t = guess - offsetMinutes(guess, tz) * MINUTE
+  t = guess - offsetMinutes(t, tz) * MINUTE
   return t
 }
 
@@ -106,17 +110,14 @@ export function describe(ms: number, tz: string): string {
 
 /** Whole local days from day a to day b (b - a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000)
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / DAY)
 }
 
 /** Add days to a local `YYYY-MM-DD`. */
 export function addDays(day: string, n: number): string {
-  const d = new Date(Date.parse(day + 'T00:00:00Z') + n * 86400000)
+  const d = new Date(Date.parse(day + 'T00:00:00Z') + n * DAY)
   return d.toISOString().slice(0, 10)
 }
 
 function pad(n: number): string { return String(n).padStart(2, '0') }
 
-export const HOUR = 3600000
-export const MINUTE = 60000
-export const DAY = 86400000

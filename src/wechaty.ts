@@ -8,11 +8,11 @@ import { statSync } from 'node:fs'
 import { backupNow, latestBackup } from './backup.js'
 import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
-import { DAY, type Clock } from './time.js'
 import { Engine, type Handled } from './engine.js'
 import { Outbox } from './outbox.js'
 import { WechatyTransport, roomName, toIncoming } from './wechaty-io.js'
 import { families as defaultFamilies } from './families.js'
+import { MINUTE, DAY, type Clock } from './time.js'
 
 export { splitQuote, roomName, toIncoming } from './wechaty-io.js'
 
@@ -191,7 +191,7 @@ function onceAMinute(log: (m: string) => void): (e: unknown) => void {
     const text = String((e as Error)?.message ?? e)
     const seen = lastError.get(text)
     const now = Date.now()
-    if (seen && now - seen.at < 60000) { seen.repeats++; return }
+    if (seen && now - seen.at < MINUTE) { seen.repeats++; return }
     log(`wechaty error: ${text}${seen?.repeats ? ` (repeated ${seen.repeats}× in the last minute)` : ''}`)
     lastError.set(text, { at: now, repeats: 0 })
   }

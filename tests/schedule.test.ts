@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest'
 import { z } from 'zod'
 import { defineJob, type Family } from '../src/types.js'
 import { fromLocal, isoLocal } from '../src/time.js'
-import { quietUntil, nextSlot } from '../src/schedule.js'
+import { quietUntil, slotAfter } from '../src/schedule.js'
 import { testConfig } from '../src/config.js'
 import { makeEngine, TZ } from './helpers/engine.js'
 
@@ -101,6 +101,6 @@ describe('scheduler', () => {
     expect(quietUntil(at(25, 3), c)).toBe(at(25, 7))
     expect(quietUntil(at(25, 7), c)).toBeNull()
     expect(quietUntil(at(24, 21, 59), c)).toBeNull()
-    expect(nextSlot(at(24, 8), 'weekly', TZ)).toBe(fromLocal(TZ, 2026, 12, 1, 8))
+    expect(slotAfter(at(24, 8), 'weekly', TZ)).toBe(fromLocal(TZ, 2026, 12, 1, 8))
   })
 })

@@ -5,7 +5,8 @@
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
-import { detectAid, itemsMatch, type AidText } from './text.js'
+import { detectAid, type AidText } from './text.js'
+import { itemsMatch } from './items.js'
 import { addMatch, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
 import { expireJob } from './jobs.js'
 

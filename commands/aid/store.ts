@@ -2,7 +2,7 @@
 // 物资互助 reply shares. No command logic here.
 import type { Ctx, Db, MessageCtx } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
-import { foldItem } from './text.js'
+import { foldItem } from './items.js'
 
 export type Kind = 'offer' | 'request'
 export type Status = 'open' | 'claimed' | 'done' | 'withdrawn' | 'expired'

@@ -6,6 +6,7 @@ import { getChain, items, findOrder, saveOrder, deleteOrder, roomChains, allChai
 import { candidates } from './pick.js'
 import { parseFor, applyOrder, memberKey, closedText, ambiguousText, type OrderInput } from './order.js'
 import { linesText, money } from './format.js'
+import { hasNumber } from './quantity.js'
 
 export const change = defineCommand<OrderInput, 'room'>({
   name: 'chain.change',
@@ -18,7 +19,7 @@ export const change = defineCommand<OrderInput, 'room'>({
     // `改天再说` is chat: only a rest that reads as an order (or a clear error in one) is ours
     if (!r || 'invalid' in r) return r
     // `改 白菜` says what but not how many: not a reason to set it to 1
-    if (r.parse.kind === 'order' && !/[\d一二两三四五六七八九十半]/.test(m[2])) {
+    if (r.parse.kind === 'order' && !hasNumber(m[2])) {
       const name = r.its?.find(i => i.code === (r.parse as { lines: { item: number }[] }).lines[0].item)?.name ?? ''
       return invalid(`请写上改成多少，例如：改 ${name}2（不要了就发：取消 ${name}）`)
     }

@@ -1,9 +1,11 @@
 // 接龙 posts: Linli's own (`#接龙 周六蔬菜团购` + item lines, 截止, 自提) and copies of WeChat's
 // native 接龙 (every join re-posts the whole list). Pure parsing and diffing; the command family
 // decides what a diff means for orders.
-import { fromLocal, toLocal } from '../../src/time.js'
+import { parseWhen } from '../../src/text/when.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { parseNumber, quantityAt, canonicalUnit, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { quantityAt, UNIT_SRC, NUM_SRC } from './quantity.js'
+import { canonicalUnit } from '../../src/text/units.js'
+import { readNumber, numeralRun } from '../../src/text/numerals.js'
 
 export interface ItemSpec {
   code: number; name: string; price: number; unit: string | null; stock: number | null; limit: number | null
@@ -16,12 +18,18 @@ export interface ChainSpec {
   pickup: string | null
   /** Lines that looked like settings but could not be read (e.g. a deadline in the past). */
   problems: string[]
+  /** A deadline that names a day or time that does not exist: `没有2月30日这一天`. */
+  impossibleDeadline: string | null
 }
 
 const HEAD = /^#\s*(?:接龙|group\s*note)\s*/i
 const NUMBERED = /^(\d{1,3})\s*(?:[.、．)]|\s)\s*(.*)$/
 // `5元/斤`, `5/斤`, `30元一箱`, `5块每斤`; a bare `909 一箱` (an entry's household and amount) is no price
 const PRICE = new RegExp(`(?:¥|￥)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:(?:元|块|¥|￥)\\s*(?:/|每|一)|(?:/|每))\\s*(${UNIT_SRC})`)
+// `截止 周五20:00`, `截止时间：明天12点`, `截至到27号晚上8点`: the rest is a deadline phrase
+const DEADLINE = /^(?:截止|截至|截单)(?:时间|日期)?\s*[:：]?\s*(?:为|到|于|在)?\s*(.+)$/
+// `限10人`, `限一百二十人` closing the title or on a line of its own
+const CAP = new RegExp(`\\s*限\\s*(\\d{1,4}|${numeralRun()})\\s*(?:人|名|位|个人)\\s*$`)
 const PRICE_ONLY = /(?:¥|￥)\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)/
 
 /** True when the text opens with `#接龙` / `#Group Note` (after normalisation). */
@@ -57,23 +65,23 @@ export function isNativeCopy(text: string): boolean {
 export function parseChainPost(text: string, now: number, tz: string): ChainSpec | null {
   if (!isJielongHead(text)) return null
   const lines = bodyLines(text)
-  const spec: ChainSpec = { title: '', cap: null, items: [], deadline: null, pickup: null, problems: [] }
-  const capRe = /\s*限\s*(\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:人|名|位|个人)\s*$/
+  const spec: ChainSpec = { title: '', cap: null, items: [], deadline: null, pickup: null, problems: [], impossibleDeadline: null }
   const titleLine = lines[0] || ''
-  const cap = capRe.exec(titleLine)
-  if (cap) spec.cap = parseNumber(cap[1])
-  spec.title = titleLine.replace(capRe, '').trim()
+  const cap = CAP.exec(titleLine)
+  if (cap) spec.cap = readNumber(cap[1])
+  spec.title = titleLine.replace(CAP, '').trim()
   for (const line of lines.slice(1)) {
     if (!line) continue
     let m: RegExpExecArray | null
-    if ((m = /^(?:截止|截至|截单)(?:时间)?\s*[:：]?\s*(.+)$/.exec(line))) {
-      const at = parseWhen(m[1], now, tz)
-      if (at === null) spec.problems.push(line)
-      else spec.deadline = at
+    if ((m = DEADLINE.exec(line))) {
+      const when = parseWhen(m[1], now, tz, 'deadline')
+      if (when.ok) spec.deadline = when.at
+      else if (when.reason === 'invalid') spec.impossibleDeadline = when.error
+      else spec.problems.push(line)
     } else if ((m = /^(?:自提|取货|提货|自取)(?:点|地点|时间)?\s*[:：]?\s*(.+)$/.exec(line))) {
       spec.pickup = m[1].trim()
-    } else if ((m = capRe.exec(line)) && line.replace(capRe, '').trim() === '') {
-      spec.cap = parseNumber(m[1])
+    } else if ((m = CAP.exec(line)) && line.replace(CAP, '').trim() === '') {
+      spec.cap = readNumber(m[1])
     } else if (looksLikeItemLine(line) || PRICE.test(line)) {
       const item = parseItemLine(line, spec.items.length + 1)
       if (item) spec.items.push(item)
@@ -84,6 +92,9 @@ export function parseChainPost(text: string, now: number, tz: string): ChainSpec
   return spec
 }
 
+const LIMIT_NUM = `(\\d+|${numeralRun()})\\s*(?:[^\\d\\s]{0,2})`
+const LIMIT = new RegExp(`(?:每人|每户)\\s*(?:限购?|最多)\\s*${LIMIT_NUM}|限购\\s*${LIMIT_NUM}`)
+
 /** `1. 白菜 5元/颗 限20`, `3、鸡蛋 15元/盒 每人限2`, `土豆 3元一斤 库存50`. */
 export function parseItemLine(line: string, fallbackCode: number): ItemSpec | null {
   const numbered = NUMBERED.exec(line)
@@ -91,10 +102,10 @@ export function parseItemLine(line: string, fallbackCode: number): ItemSpec | nu
   let rest = numbered ? numbered[2] : line
   let limit: number | null = null
   let stock: number | null = null
-  const lim = /(?:每人|每户)\s*(?:限购?|最多)\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})|限购\s*(\d+|[一二两三四五六七八九十]+)\s*(?:[^\d\s]{0,2})/.exec(rest)
-  if (lim) { limit = parseNumber(lim[1] ?? lim[2]); rest = rest.replace(lim[0], ' ') }
+  const lim = LIMIT.exec(rest)
+  if (lim) { limit = readNumber(lim[1] ?? lim[2]); rest = rest.replace(lim[0], ' ') }
   const st = new RegExp(`(?:限量?|库存|共|仅|剩)\\s*(${NUM_SRC})\\s*(?:${UNIT_SRC})?`).exec(rest)
-  if (st) { stock = parseNumber(st[1]); rest = rest.replace(st[0], ' ') }
+  if (st) { stock = readNumber(st[1], { half: true }); rest = rest.replace(st[0], ' ') }
   let price: number | null = null
   let unit: string | null = null
   const p = PRICE.exec(rest)
@@ -105,51 +116,6 @@ export function parseItemLine(line: string, fallbackCode: number): ItemSpec | nu
   const name = rest.replace(/[,;:：]/g, ' ').replace(/\s+/g, ' ').trim()
   if (!name || price === null) return null
   return { code, name, price, unit, stock, limit }
-}
-
-const WEEK: Record<string, number> = { 日: 0, 天: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6 }
-
-/**
- * A deadline phrase relative to now: `周五20:00`, `明天12点`, `今晚8点`, `11月27日 20:00`,
- * `20:00` (today, or tomorrow if past). A day without a time means the end of that day (23:59).
- * null when unreadable or already past.
- */
-export function parseWhen(s: string, now: number, tz: string): number | null {
-  const t = s.trim().replace(/\s+/g, ' ')
-  const l = toLocal(now, tz)
-  let y = l.year; let mo = l.month; let d = l.day
-  let dayGiven = false
-  const pm = /晚|下午|傍晚|夜/.test(t)
-  let m: RegExpExecArray | null
-  if ((m = /(下+)?(?:周|星期|礼拜)([一二三四五六日天])/.exec(t))) {
-    const target = WEEK[m[2]]
-    // 下周一 is the Monday of next week (said on a Tuesday: six days on), as the notice times read it
-    const monday = (w: number) => (w + 6) % 7
-    const add = m[1] ? monday(target) - monday(l.weekday) + 7 * m[1].length : (target - l.weekday + 7) % 7
-    d += add; dayGiven = true
-  } else if ((m = /(\d{1,2})月(\d{1,2})[日号]?|(\d{1,2})[-/.](\d{1,2})(?![\d:.点])/.exec(t))) {
-    mo = Number(m[1] ?? m[3]); d = Number(m[2] ?? m[4]); dayGiven = true
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null
-    if (fromLocal(tz, y, mo, d, 23, 59) < now) y += 1
-  } else if ((m = /(\d{1,2})[日号]/.exec(t))) {
-    // `27号晚上8点`: this month's 27th, or next month's once it has gone
-    d = Number(m[1]); dayGiven = true
-    if (d < 1 || d > 31) return null
-    if (d < l.day) mo += 1
-  } else if (/后天/.test(t)) { d += 2; dayGiven = true } else if (/明/.test(t)) { d += 1; dayGiven = true } else if (/今/.test(t)) dayGiven = true
-  let hour = 23; let minute = 59
-  const hm = /(\d{1,2})[:：](\d{2})/.exec(t) ?? /(\d{1,2}|[一二两三四五六七八九十]+)点(半|(\d{1,2})分?)?/.exec(t)
-  if (hm) {
-    hour = parseNumber(hm[1]) ?? -1
-    minute = hm[2] === '半' ? 30 : hm[3] ? Number(hm[3]) : /^\d{2}$/.test(hm[2] ?? '') ? Number(hm[2]) : 0
-    if (pm && hour < 12) hour += 12
-    if (hour < 0 || hour > 23 || minute > 59) return null
-  } else if (!dayGiven) return null
-  else if (/早|上午/.test(t)) { hour = 12; minute = 0 }
-  let at = fromLocal(tz, y, mo, d, hour, minute)
-  if (at <= now && !dayGiven) at = fromLocal(tz, y, mo, d + 1, hour, minute)
-  if (at <= now && /周|星期|礼拜/.test(t)) at = fromLocal(tz, y, mo, d + 7, hour, minute)
-  return at > now ? at : null
 }
 
 // ---- WeChat's native 接龙 copies ------------------------------------------------------------
@@ -219,7 +185,7 @@ function hasQuantity(s: string): boolean {
 export function nativeStock(copy: NativeCopy): { qty: number; unit: string | null } | null {
   for (const line of copy.header) {
     const m = new RegExp(`(?:共|限|仅|一共|总共)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})`).exec(line)
-    if (m) return { qty: parseNumber(m[1]) ?? 0, unit: canonicalUnit(m[2]) }
+    if (m) return { qty: readNumber(m[1], { half: true }) ?? 0, unit: canonicalUnit(m[2]) }
   }
   return null
 }

@@ -4,8 +4,10 @@
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { parseWhen, parseItemLine, type ItemSpec } from './jielong.js'
-import { parseNumber, formatNumber } from './quantity.js'
+import { parseItemLine, type ItemSpec } from './jielong.js'
+import { parseWhen } from '../../src/text/when.js'
+import { formatNumber } from './quantity.js'
+import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { describe } from '../../src/time.js'
 import { getChain, openChains, items, type Chain } from './store.js'
 import { isOwner } from './close.js'
@@ -40,6 +42,8 @@ function editable(ctx: MessageCtx, chainId: number): Chain {
 }
 
 const REF = '(#\\s*\\d+)?\\s*'
+// `白菜 30`, `1号 限三十`, `白菜 不限`
+const STOCK = new RegExp(`^(\\S+?)\\s*(?:限|为|改为|到)?\\s*(\\d{1,5}|${numeralRun()}|不限)\\s*\\S{0,2}$`)
 
 export const moveDeadline = defineCommand<{ chainId: number; at: number }, 'room'>({
   name: 'chain.deadline',
@@ -50,9 +54,10 @@ export const moveDeadline = defineCommand<{ chainId: number; at: number }, 'room
     if (!m || !ctx.room || /[?？吗呢]$/.test(ctx.text)) return null
     const t = target(ctx, m[1] ?? m[2], '改截止 周六20:00')
     if (!t || 'invalid' in t) return t
-    const at = m[3] ? parseWhen(m[3], ctx.now, ctx.tz) : null
-    if (at === null || at <= ctx.now) return invalid(`截止时间要写以后的时间，例如：改截止 #${t.chainId} 周六20:00`)
-    return { chainId: t.chainId, at }
+    const when = m[3] ? parseWhen(m[3], ctx.now, ctx.tz, 'deadline') : null
+    if (when?.ok) return { chainId: t.chainId, at: when.at }
+    if (when?.reason === 'invalid') return invalid(`${when.error}。格式：改截止 #${t.chainId} 周六20:00`)
+    return invalid(`截止时间要写以后的时间，例如：改截止 #${t.chainId} 周六20:00`)
   },
   run({ chainId, at }, ctx) {
     const c = editable(ctx, chainId)
@@ -104,11 +109,11 @@ export const setStock = defineCommand<{ chainId: number; code: number; stock: nu
     if (!t || 'invalid' in t) return t
     const have = items(ctx, t.chainId)
     const eg = `例如：改库存 #${t.chainId} ${have[0]?.name ?? '白菜'} 30`
-    const a = /^(\S+?)\s*(?:限|为|改为|到)?\s*(\d{1,5}|[一二两三四五六七八九十百]+|不限)\s*\S{0,2}$/.exec(m[4].trim())
+    const a = STOCK.exec(m[4].trim())
     if (!a) return invalid(`请写品名和数量，${eg}`)
     const item = have.find(i => i.name === a[1] || String(i.code) === a[1].replace(/号$/, ''))
     if (!item) return invalid(`#${t.chainId} 里没有「${a[1]}」，${eg}`)
-    const stock = a[2] === '不限' ? null : parseNumber(a[2])
+    const stock = a[2] === '不限' ? null : readNumber(a[2])
     if (stock !== null && (stock < item.ordered || stock > 99999)) {
       return invalid(`${item.name}已经订了${formatNumber(item.ordered)}${item.unit ?? ''}，限量不能少于这个数。${eg}`)
     }

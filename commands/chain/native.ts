@@ -10,12 +10,13 @@ import {
 } from './jielong.js'
 import { parseOrder } from './parse-order.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { quantityAt } from './quantity.js'
+import { quantityAt, hasNumber } from './quantity.js'
 import { createChain, roomChains, getChain, items, findOrder, saveOrder, deleteOrder, type Chain, type Item } from './store.js'
 import { fill } from './pick.js'
 import { closedText, applyOrder } from './order.js'
 import { linesText } from './format.js'
 import { isOwner } from './close.js'
+import { DAY } from '../../src/time.js'
 
 interface Known extends KnownEntry { member: string }
 const entryKeyOf = (key: string) => `e:${key}`
@@ -41,7 +42,7 @@ function entryLines(raw: string, its: Item[]): { item: number; qty: number }[] |
   const rest = name && !parseHousehold(name) && !its.some(i => i.name.startsWith(name)) ? text.slice(name.length).trim() : text
   const p = parseOrder(rest, its) ?? (its.length === 1 ? parseOrder(`接龙 ${rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}\s*/, '')}`, its) : null)
   if (p?.kind === 'order') return p.lines
-  if (its.length === 1 && (!p || p.kind === 'join') && !/\d|[一二两三四五六七八九十半]/.test(rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}/, ''))) return [{ item: its[0].code, qty: 1 }]
+  if (its.length === 1 && (!p || p.kind === 'join') && !hasNumber(rest.replace(/^\d{1,4}(?:-\d{1,4}){1,3}/, ''))) return [{ item: its[0].code, qty: 1 }]
   return null
 }
 
@@ -65,7 +66,7 @@ export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
     if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
     // a copy posted just after 截单 belongs to the closed chain; next week's list with the same title is new
     let chain: Chain | null = roomChains(ctx, ctx.room!).find(c => c.native && c.title === title
-      && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - 86400000)) ?? null
+      && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - DAY)) ?? null
     if (!chain) {
       const id = createChain(ctx, { room: ctx.room!, title, owner: sender, native: true, deadline: null, pickup: null, cap: null, items: implicitItems(copy), entries: '[]' })
       chain = getChain(ctx, id)!

@@ -2,9 +2,10 @@
 // `1号两份`, `五斤西瓜，十斤苹果`, `+1`, `报名`. Returns null for ordinary chat (`哈哈+1`, `36楼`):
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from '../../src/text/household.js'
-import {
-  quantityAt, parseNumber, isWeightUnit, unitFits, toItemUnit, type Quantity,
-} from './quantity.js'
+import { quantityAt, unitFits, toItemUnit, type Quantity } from './quantity.js'
+import { isWeightUnit, unitKind } from '../../src/text/units.js'
+import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
+import { CHAT, EMOJI, FILLERS, JOIN, JOIN_TAIL, MARKER, NAME, PRICE_TALK, QUESTION } from './order-words.js'
 
 export interface ChainItem { code: number; name: string; unit: string | null }
 export interface OrderLine { item: number; qty: number }
@@ -31,19 +32,6 @@ export function splitChainRef(text: string): { chain: number | null; rest: strin
   if (!m) return { chain: null, rest: text.trim() }
   return { chain: Number(m[1]), rest: m[2].trim() }
 }
-
-// Questions and sentence particles: whatever numbers they hold, they are talk, not orders.
-const QUESTION = /[?？吗呢]|多少|几[个份斤]?$/
-const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]|\[[\u4e00-\u9fffA-Za-z]{1,4}\]/gu
-
-// `橙子2块一个`, `5元一斤`: talk about prices, not an order
-const PRICE_TALK = /\d+(?:\.\d+)?\s*(?:块|元)钱?\s*(?:一|每|\/)\s*[个斤颗盒箱份袋包瓶只]/
-const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|就|够|再说|一起|去|吃|看|走|等|睡|玩|了|又|到|坏|在|是|吗|呢|还|也|都|给|过|着|这|那|有/
-const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '辛苦了', '辛苦', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
-const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/
-const JOIN = /^(?:接龙\s*)?(?:我也|也)?(?:\+\s*(\d{1,3})|加\s*[一1]|(?:我)?报名|接龙\s*报名|算我一个|我参加|参加)(?![\d.])\s*(.*)$/s
-// what may follow a join and adds nothing: `报名+1`, `+1 谢谢`, `+1 👍`
-const JOIN_TAIL = /^(?:\+\s*1|加一|报名|谢谢(?:团长)?|辛苦了?|[!~。👍🙏😊👌✊💪\ufe0f\s])*$/u
 
 type Tok =
   | { t: 'item'; code: number; qty?: Quantity; pos: number; end: number }
@@ -109,6 +97,9 @@ function parseJoin(t: string): { kind: 'join'; qty: number; household: string | 
   return null
 }
 
+// `3号`, `三号`: an item by its code (not `3号楼`)
+const CODE = new RegExp(`^(\\d{1,3}|[${CN_DIGITS}十]{1,3})\\s*号(?![楼床线门房])\\s*`)
+
 function tokenize(t: string, items: ChainItem[]): Tok[] {
   const toks: Tok[] = []
   let p = 0
@@ -128,11 +119,11 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
       if (q) { push(codeTok(Number(m[1]), p, q.end, items, q)); p = q.end; continue }
     }
     // `3号两份`, and in words `一号1份二号2份`
-    if ((m = /^(\d{1,3}|[一二三四五六七八九十]{1,3})\s*号(?![楼床线门房])\s*/.exec(rest))) {
+    if ((m = CODE.exec(rest))) {
       const q = quantityAt(t, p + m[0].length)
       const end = q ? q.end : p + m[0].length
       // a worded code needs its quantity: a lone `二十号` is a date
-      if (q || /\d/.test(m[1])) { push(codeTok(parseNumber(m[1]) ?? -1, p, end, items, q ?? undefined, m[1])); p = end; continue }
+      if (q || /\d/.test(m[1])) { push(codeTok(readNumber(m[1]) ?? -1, p, end, items, q ?? undefined, m[1])); p = end; continue }
     }
     if ((m = /^各/.exec(rest))) { push({ t: 'each', pos: p, end: p + 1 }); p += 1; continue }
     const named = itemAt(t, p, items)
@@ -239,9 +230,6 @@ function decide(toks: Tok[], items: ChainItem[], household: string | null, marke
   return checked(lines.map(l => ({ item: l.item, qty: l.qty ?? explicitQty ?? 1, unit: l.unit })), items, household)
 }
 
-// Common surnames and 老/小/阿: enough to tell `张三`, `李阿姨`, `小王` from `挺甜的` after an order.
-const NAME = /^[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤老小阿][\u4e00-\u9fff]{1,3}$/
-
 // A name signing the order, set apart by a space or comma: `张三 白菜2`, `白菜2颗 张三`. Only beside
 // real items and only a name-like word, so `西瓜3` (an unknown item) still gets its reply.
 function dropSignature(ms: Tok[], all: Tok[]): Tok[] {
@@ -272,9 +260,8 @@ function signed(q: Extract<Tok, { t: 'qty' }>): number {
 }
 
 // `鸡蛋两个` on a 盒 item is two boxes, but `鸡蛋十二个` is twelve eggs: many 个 of a pack are pieces
-const PACKS = new Set(['箱', '盒', '提', '打', '板', '筐'])
 function piecesOfPack(unit: string, qty: number, itemUnit: string | null): boolean {
-  return unit === '个' && itemUnit !== null && PACKS.has(itemUnit) && qty >= 6
+  return unit === '个' && unitKind(itemUnit) === 'pack' && qty >= 6
 }
 
 function checked(raw: { item: number; qty: number; unit?: string | null }[], items: ChainItem[], household: string | null): OrderParse {

@@ -4,8 +4,8 @@ import type { Ctx } from '../../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from './parse-order.js'
 import { formatNumber, round } from './quantity.js'
 import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item } from './store.js'
+import { DAY } from '../../src/time.js'
 
-const DAY = 86400000
 
 export type Line = { item: number; qty: number }
 export interface Picked { chain: Chain; its: Item[]; parse: OrderParse }

@@ -1,54 +1,18 @@
 // Quantities as neighbours write them: `2`, `0.5`, `两`, `十二`, `半`, `一斤半`, `两颗`, `3盒`, `5kg`.
 // Small pure functions shared by the order and 接龙 parsers; no item knowledge here.
+import { NUMBER, readNumber } from '../../src/text/numerals.js'
+import { unitPattern, canonicalUnit, isWeightUnit, gramsPer } from '../../src/text/units.js'
 
-const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-}
-
-/** Counting units and weights; longest first so `公斤` wins over `斤`. */
-export const UNITS = [
-  '公斤', '千克', 'kg', 'KG', 'Kg', '斤', '克', 'g',
-  '份', '个', '颗', '棵', '袋', '箱', '盒', '瓶', '只', '包', '捆', '把', '条', '块', '根', '桶', '件',
-  '串', '提', '罐', '板', '打', '双', '对', '张', '杯', '碗', '枚', '听', '支', '头', '筐', '兜', '扎',
-  '人', '位', '名', '单',
-].sort((a, b) => b.length - a.length)
-
-const WEIGHT: Record<string, number> = { 斤: 1, 公斤: 2, 千克: 2, kg: 2, KG: 2, Kg: 2, 克: 0.002, g: 0.002 }
-
-const NUMERAL = '零〇一二两俩三仨四五六七八九十百'
 /** A number: digits (with decimals) or Chinese numerals, or a lone 半. */
-export const NUM_SRC = `(?:\\d+(?:\\.\\d+)?|[${NUMERAL}]+|半)`
-export const UNIT_SRC = `(?:${UNITS.map(u => u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`
+export const NUM_SRC = `(?:${NUMBER}|半)`
+/** The units an order or a chain item comes in. */
+export const UNIT_SRC = unitPattern(['weight', 'pack', 'count', 'people'])
 
-/** A Chinese numeral (一…九十九, 百, 两) or digits; 半 is 0.5. null when it is not a number. */
-export function parseNumber(s: string): number | null {
-  const t = s.trim()
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t)
-  if (t === '半') return 0.5
-  if (!t || ![...t].every(c => NUMERAL.includes(c))) return null
-  return parseChinese(t)
-}
+const ANY_NUMBER = new RegExp(NUM_SRC)
 
-function parseChinese(t: string): number | null {
-  // 一百二十, 两百, 十二, 二十五, 三
-  let total = 0
-  let current: number | null = null
-  let lastUnit = Infinity
-  for (const c of t) {
-    if ((c === '零' || c === '〇') && current === null && total > 0) continue // 一百零五
-    if (c in DIGITS) {
-      if (current !== null) return null // 二三 is not a number
-      current = DIGITS[c]
-    } else {
-      const unit = c === '十' ? 10 : 100
-      if (unit >= lastUnit) return null
-      total += (current ?? 1) * unit
-      current = null
-      lastUnit = unit
-    }
-  }
-  if (current !== null) total += current
-  return total
+/** Does the text hold a number anywhere: `3`, `两`, `半`? */
+export function hasNumber(text: string): boolean {
+  return ANY_NUMBER.test(text)
 }
 
 export interface Quantity {
@@ -75,7 +39,7 @@ export function quantityAt(text: string, pos: number): QuantityMatch | null {
   const extraHalf = m[3] ? 0.5 : 0
   // `两半` is not a thing, but `一个半` is 1.5 and `两斤半` 2.5: a trailing 半 needs a unit before it
   if (!m[2] && extraHalf) return null
-  const n = parseNumber(numText)
+  const n = readNumber(numText, { half: true })
   if (n === null) return null
   return { qty: round(n + extraHalf), unit: m[2] ? canonicalUnit(m[2]) : null, end: pos + m[0].length }
 }
@@ -88,18 +52,11 @@ export function parseQuantity(s: string): Quantity | null {
   return { qty: m.qty, unit: m.unit }
 }
 
-export function canonicalUnit(u: string): string {
-  return /^kg$/i.test(u) ? '公斤' : u === 'g' ? '克' : u === '千克' ? '公斤' : u
-}
-
-export function isWeightUnit(u: string | null): boolean {
-  return u !== null && u in WEIGHT
-}
-
 /** Convert between weight units (公斤 → 斤); null when the units are not both weights. */
 export function convertWeight(qty: number, from: string, to: string): number | null {
-  if (!isWeightUnit(from) || !isWeightUnit(to)) return null
-  return round(qty * WEIGHT[from] / WEIGHT[to])
+  const a = gramsPer(from)
+  const b = gramsPer(to)
+  return a === null || b === null ? null : round(qty * a / b)
 }
 
 /** Units that name the same thing loosely: an order in 份 or 个 fits any counted item. */

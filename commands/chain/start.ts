@@ -37,6 +37,7 @@ export const start = defineCommand<ChainSpec, 'room'>({
     if (!spec.items.length && spec.cap === null && /^#\S+$/.test(ctx.text.trim())) {
       return invalid(`发起接龙要写标题，例如：#接龙 明早核酸志愿者 限10人\n团购再换行写商品：\n${EXAMPLE}`)
     }
+    if (spec.impossibleDeadline) return invalid(`${spec.impossibleDeadline}。格式：截止 周五20:00`)
     if (spec.problems.length) {
       return invalid(`这几行没看懂：${spec.problems.join('；')}\n截止时间要在以后，例如「截止 周五20:00」；商品行例如「1. 白菜 5元/颗 限20」。`)
     }

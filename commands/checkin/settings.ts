@@ -2,14 +2,17 @@
 // The bot stores the room's settings and keeps three daily jobs per room: the reminder, the
 // 催报 that mentions only who has not reported, and the statistics (counts only in the room).
 import { defineCommand, invalid, type Ctx } from '../../src/types.js'
-import { atTime, DAY, HOUR } from '../../src/time.js'
+import { HOUR } from '../../src/time.js'
+import { nextSlot } from '../../src/text/when.js'
+import { at, isErr, readClock } from '../../src/text/when-parts.js'
 import { chaseJob, remindJob, statsJob } from './remind.js'
 import { saveSettings, settings, type RoomSettings } from './store.js'
 
 const FORM = '格式：打卡 开启 每天08:00提醒 10:00催报（可加 12:00统计）\n例如：打卡 开启 每天07:30提醒 09:30催报'
 const HEAD = /^(?:打卡\s?(开启|开始|打开|启用|关闭|停止|暂停|结束|设置|状态)|(开启|打开|启用|关闭|停止|暂停)\s?(?:体温)?打卡)(?:\s+|$|(?=\d|每))([\s\S]*)$/
-const TIME = /(上午|早上|中午|下午|晚上)?\s?(\d{1,2})(?::(\d{2})|点(?:(半)|(\d{1,2})分?)?)\s?(提醒|催报|催办|再提醒|统计|汇总)?/g
-const FILLER = /每天|每日|[,，、;\s。和及]/g
+// after each time (`08:00提醒`, `下午3点 统计`) its role; between times only fillers
+const ROLE = /\s?(提醒|催报|催办|再提醒|统计|汇总)?/y
+const FILLER = /(?:每天|每日|[,，、;\s。和及])*/y
 
 export type SettingsInput =
   | { op: 'on'; remindAt: string; chaseAt: string | null; statsAt: string }
@@ -21,15 +24,17 @@ function minutes(t: string): number { const [h, m] = t.split(':').map(Number); r
 /** Times in `每天08:00提醒 10:00催报 12:00统计`, by role or in that order; null when malformed. */
 export function parseTimes(args: string): { remindAt: string; chaseAt: string | null; statsAt: string | null } | null {
   const found: Array<{ at: string; role: 'remind' | 'chase' | 'stats' | null }> = []
-  for (const m of args.matchAll(TIME)) {
-    let h = Number(m[2])
-    const min = m[4] ? 30 : Number(m[3] ?? m[5] ?? 0)
-    if ((m[1] === '下午' || m[1] === '晚上') && h < 12) h += 12
-    if (h > 23 || min > 59) return null
-    const role = !m[6] ? null : m[6] === '统计' || m[6] === '汇总' ? 'stats' : m[6] === '提醒' ? 'remind' : 'chase'
-    found.push({ at: hhmm(h, min), role })
+  const skip = (i: number) => i + at(FILLER, args, i)![0].length
+  let i = skip(0)
+  while (i < args.length) {
+    // the times of one day: 晚上12点 (midnight, tomorrow) is not one
+    const c = readClock(args, i, null, false)
+    if (!c || isErr(c) || c.hour === null || c.hour > 23) return null
+    const r = at(ROLE, args, c.end)!
+    const role = !r[1] ? null : r[1] === '统计' || r[1] === '汇总' ? 'stats' : r[1] === '提醒' ? 'remind' : 'chase'
+    found.push({ at: hhmm(c.hour, c.minute), role })
+    i = skip(c.end + r[0].length)
   }
-  if (args.replace(TIME, '').replace(FILLER, '') !== '') return null
   const slots: Record<'remind' | 'chase' | 'stats', string | null> = { remind: null, chase: null, stats: null }
   const order = ['remind', 'chase', 'stats'] as const
   for (const f of found) {
@@ -77,11 +82,10 @@ export function parseSettings(text: string, quiet: [number, number] | null = nul
   return { op: 'on', remindAt: t.remindAt, chaseAt: t.chaseAt, statsAt }
 }
 
-/** Next instant of a local `HH:MM` after now. */
-export function nextAt(ctx: Ctx, at: string): number {
-  const [h, m] = at.split(':').map(Number)
-  const t = atTime(ctx.now, ctx.tz, h, m)
-  return t > ctx.now ? t : atTime(ctx.now + DAY, ctx.tz, h, m)
+/** Next instant of a local `HH:MM` (as the settings store it) after now. */
+export function nextAt(ctx: Ctx, hm: string): number {
+  const [h, m] = hm.split(':').map(Number)
+  return nextSlot('daily', null, h, m, ctx.now, ctx.tz)
 }
 
 export function roomJobPrefix(id: number): string { return `checkin:room:${id}:` }

@@ -1,7 +1,7 @@
 // 体温打卡 storage: per-room settings, check-in records (history kept), isolations.
 // Shared by the check-in commands and jobs; every write happens inside the caller's transaction.
 import type { Ctx, Db } from '../../src/types.js'
-import { addDays, dayOf, daysBetween, fromLocal, toLocal } from '../../src/time.js'
+import { addDays, dayOf, daysBetween, fromLocal, toLocal, MINUTE } from '../../src/time.js'
 
 export interface RoomSettings {
   /** Stable across topic changes; 0 before the first save. */
@@ -72,7 +72,7 @@ function toRow(r: any): CheckinRow {
 // two days): a morning's check-ins arrive within a few minutes and Intl is slow per call.
 let lastDay = { minute: NaN, tz: '', day: '' }
 function dayOfMinute(ms: number, tz: string): string {
-  const minute = Math.floor(ms / 60000)
+  const minute = Math.floor(ms / MINUTE)
   if (minute !== lastDay.minute || tz !== lastDay.tz) lastDay = { minute, tz, day: dayOf(ms, tz) }
   return lastDay.day
 }

@@ -1,6 +1,7 @@
 // Temperature check-ins as neighbours type them: `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`,
 // `3-2-501 36.5`. Pure: the command decides whether a bare number counts (room switched on).
 // The whole message must be made of check-in tokens, so `36楼的快递到了吗` is never a check-in.
+import { CN_DIGITS, readNumber } from '../../src/text/numerals.js'
 
 export interface Reading {
   /** Who in the household, when written: 爸爸, 孩子, 王五. */
@@ -47,7 +48,7 @@ function take(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return re.exec(text)
 }
 
-function readNumber(text: string, pos: number): [Token, number] | null {
+function readValue(text: string, pos: number): [Token, number] | null {
   const d = take(DEGREE_SPLIT, text, pos)
   if (d) return [{ value: Number(`${d[1]}.${d[2]}`), decimal: true, digits: 2 }, DEGREE_SPLIT.lastIndex]
   const n = take(NUMBER, text, pos)
@@ -59,16 +60,15 @@ function readNumber(text: string, pos: number): [Token, number] | null {
 /** One decimal, as a thermometer shows it (37.25 → 37.3). */
 function round1(v: number): number { return Math.round(v * 10 + 1e-9) / 10 }
 
-const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 // `三十六度五` / `三十六点五` said aloud (voice input writes it so), and `36,5` from a keypad:
 // read as 36.5 before tokenising. Only the 35–42 range with one decimal, so `36,37` stays two.
-const SPOKEN = /(三十[五六七八九]|四十[一二]?)(?:(?:度|点)([零〇一二两三四五六七八九])|度)/g
+const SPOKEN = new RegExp(`(三十[五六七八九]|四十[一二]?)(?:(?:度|点)([${CN_DIGITS}])|度)`, 'g')
 const COMMA_DECIMAL = /(?<![\d.])(3[5-9]|4[0-2]),(\d)(?![\d.])/g
 
 function digitsFor(t: string): string {
   return t
     .replace(SPOKEN, (_, whole: string, dec: string | undefined) =>
-      `${CN_DIGIT[whole[0]] * 10 + (CN_DIGIT[whole[2]] ?? 0)}${dec ? `.${CN_DIGIT[dec]}` : '度'}`)
+      `${readNumber(whole)}${dec ? `.${readNumber(dec)}` : '度'}`)
     .replace(COMMA_DECIMAL, '$1.$2')
 }
 
@@ -105,7 +105,7 @@ export function parseTemperature(text: string): TemperatureParse | null {
       at += l[0].length
       while (t[at] === ' ' || t[at] === ':') at++
     }
-    const num = readNumber(t, at)
+    const num = readValue(t, at)
     if (!num) return null
     readings.push({ label, token: num[0] })
     pos = num[1]

@@ -3,6 +3,7 @@
 import type { Ctx, Db } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import { normalise } from '../../src/text/normalise.js'
+import { DAY } from '../../src/time.js'
 
 export type Scope = 'room' | 'all' | 'names'
 export interface Target { scope: Scope; room: string | null; names: string[] }
@@ -13,7 +14,7 @@ export interface NoticeRow {
 }
 
 /** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */
-export const ACK_WINDOW_MS = 3 * 86400000
+export const ACK_WINDOW_MS = 3 * DAY
 
 // A partial room name must say which building or area (`3栋`, `A区`, `五号楼`): a plain word like
 // 业主 is in every topic and is the start of the notice, not a target.

@@ -6,9 +6,11 @@ import { normalise, toHalfWidth, toSimplifiedChinese, foldSpaces } from '../../s
 import { parseHousehold } from '../../src/text/household.js'
 import { parseTemperature } from '../../commands/checkin/temperature.js'
 import { parseOrder, splitChainRef } from '../../commands/chain/parse-order.js'
-import { parseNumber, parseQuantity } from '../../commands/chain/quantity.js'
-import { isNativeCopy, parseChainPost, parseNativeCopy, parseWhen as parseDeadline, entryKey } from '../../commands/chain/jielong.js'
-import { detectAid, parseAidRef, cleanItem, isAidList } from '../../commands/aid/text.js'
+import { parseQuantity, UNIT_SRC } from '../../commands/chain/quantity.js'
+import { readNumber } from '../../src/text/numerals.js'
+import { isNativeCopy, parseChainPost, parseNativeCopy, entryKey } from '../../commands/chain/jielong.js'
+import { detectAid, parseAidRef, isAidList } from '../../commands/aid/text.js'
+import { cleanItem } from '../../commands/aid/items.js'
 import { parseWhen, parseRecurrence } from '../../src/text/when.js'
 import { MAX_TEXT } from '../../src/engine.js'
 import { families } from '../../src/families.js'
@@ -34,13 +36,15 @@ export const text = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('', ' ', '\n\n', '#', '#接龙', '+', '36.', '改', '取消', '通知', '收到', '1', '登记', '#接龙\n1.', '体温\u0000', '要 #', '求') },
 )
 
+const ORDER_LIKE = new RegExp(`\\d\\s*${UNIT_SRC}`)
+
 /** Openers of everyday chat that start no command: what follows must not make the bot speak. */
 const CHAT = ['今天', '哈哈', '楼下', '大家好', '谢谢', '好的', '明天见', '我家', '有人知道', '电梯又坏了']
 const CHATTY = ['有', '要', '求', '需', '借', '送', '出', '换', '的', '吗', '？', '了', '吧']
 export const chatText = fc.tuple(fc.constantFrom(...CHAT), fc.array(fc.oneof(unit, fc.constantFrom(...CHAT, ...CHATTY)), { maxLength: 20 }))
   .map(([a, xs]) => a + xs.join(''))
   // `<words>3份` while a chain is open is read as an order for an unknown item, and answered
-  .filter(s => !/\d\s*[份斤颗个盒袋箱瓶只包捆]/.test(normalise(s)))
+  .filter(s => !ORDER_LIKE.test(normalise(s)))
   // `好的收到` (SCRIPT has 收 and 到) while a notice waits is an acknowledgement, rightly recorded
   .filter(s => !/收到/.test(normalise(s)))
 
@@ -51,9 +55,9 @@ const noThrow = (f: () => unknown) => { f() }
 export const textLayer: [string, (s: string) => unknown][] = [
   ['normalise', normalise], ['toHalfWidth', toHalfWidth], ['toSimplifiedChinese', toSimplifiedChinese], ['foldSpaces', foldSpaces],
   ['parseHousehold', parseHousehold], ['parseTemperature', parseTemperature], ['parseOrder', s => parseOrder(s, ITEMS)],
-  ['splitChainRef', splitChainRef], ['parseNumber', parseNumber], ['parseQuantity', parseQuantity],
+  ['splitChainRef', splitChainRef], ['readNumber', s => readNumber(s, { half: true })], ['parseQuantity', parseQuantity],
   ['isNativeCopy', isNativeCopy], ['parseNativeCopy', parseNativeCopy], ['parseChainPost', s => parseChainPost(s, T0, TZ)],
-  ['parseDeadline', s => parseDeadline(s, T0, TZ)], ['entryKey', entryKey], ['detectAid', detectAid], ['parseAidRef', parseAidRef],
+  ['parseDeadline', s => parseWhen(s, T0, TZ, 'deadline')], ['entryKey', entryKey], ['detectAid', detectAid], ['parseAidRef', parseAidRef],
   ['cleanItem', cleanItem], ['isAidList', isAidList], ['parseWhen', s => parseWhen(s, T0, TZ)], ['parseRecurrence', s => parseRecurrence(s, T0, TZ)],
 ]
 

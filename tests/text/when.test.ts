@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { parseWhen, parseRecurrence, nextSlot, smallNumber, describeRepeat } from '../../src/text/when.js'
+import { parseWhen, parseRecurrence, nextSlot, describeRepeat } from '../../src/text/when.js'
 import { isoLocal, fromLocal } from '../../src/time.js'
 
 const tz = 'Asia/Shanghai'
@@ -85,6 +85,7 @@ describe('parseWhen: phrases → instant', () => {
     ['5号 8点', '2026-12-05T08:00'],
     ['12.1 9:00', '2026-12-01T09:00'],
     ['12/1 9:00', '2026-12-01T09:00'],
+    ['12月1日(周二) 9点', '2026-12-01T09:00'],
   ])('%s → %s', (text, want) => {
     const r = parseWhen(text, now, tz)
     if (!r.ok) throw new Error(r.error)
@@ -209,8 +210,6 @@ describe('nextSlot and helpers', () => {
   it('is strictly after now', () => {
     expect(iso(nextSlot('daily', null, 10, 0, now, tz))).toBe('2026-11-25T10:00')
   })
-  it.each([['九', 9], ['十', 10], ['十二', 12], ['二十', 20], ['二十三', 23], ['两', 2], ['08', 8], ['百', null]])(
-    'smallNumber %s', (s, n) => expect(smallNumber(s as string)).toBe(n))
   it('describes repeats', () => {
     expect(describeRepeat('weekly', 6, 9, 30)).toBe('每周六 09:30')
     expect(describeRepeat('daily', null, 8, 0)).toBe('每天 08:00')

@@ -1,6 +1,6 @@
 // Matching offers to requests over the synonym data in data/synonyms.json.
 import { describe, expect, it } from 'vitest'
-import { compileSynonyms, itemsMatch, isMedicine, synonymData } from '../../../commands/aid/text.js'
+import { compileSynonyms, itemsMatch, isMedicine, synonymData } from '../../../commands/aid/items.js'
 
 const groups = synonymData.groups
 

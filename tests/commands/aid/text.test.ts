@@ -1,7 +1,8 @@
 // Offer/request detection over real phrasing. Inputs go through normalise() first, as in the engine.
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { cleanItem, detectAid, isAidList, isUrgent, parseAidRef } from '../../../commands/aid/text.js'
+import { detectAid, isAidList, isUrgent, parseAidRef } from '../../../commands/aid/text.js'
+import { cleanItem } from '../../../commands/aid/items.js'
 import { normalise } from '../../../src/text/normalise.js'
 
 const detect = (s: string) => detectAid(normalise(s))
@@ -331,6 +332,13 @@ describe('cleanItem', () => {
     ['白菜5颗', '白菜', '5颗'],
     ['半个西瓜', '西瓜', '半个'],
     ['十二瓶矿泉水', '矿泉水', '12瓶'],
+    // the old reader stopped at 九十九 and left these as typed
+    ['一百个口罩', '口罩', '100个'],
+    ['两百片酒精棉片', '酒精棉片', '200片'],
+    ['十几个口罩', '口罩', '十几个'],
+    ['三千克大米', '大米', '3千克'],
+    // units of the shared list the old aid list lacked
+    ['两串葡萄', '葡萄', '2串'],
     ['5号电池', '5号电池', null],
     ['一次性口罩', '一次性口罩', null],
     ['尿不湿', '尿不湿', null],

@@ -35,6 +35,16 @@ describe('deadlines', () => {
     expect(chains(out.state)).toEqual([])
   })
 
+  it.each([
+    ['截止 2月30日', '没有2月30日这一天。格式：截止 周五20:00'],
+    ['截止 31号', '没有11月31日这一天。格式：截止 周五20:00'],
+    ['截止 明天25:61', '没有25:61这个时间。格式：截止 周五20:00'],
+  ])('an impossible deadline (%s) is named, not rolled over into the next month', async (line, reply) => {
+    const out = await run(head + `张三: #接龙 团购\n  1. 白菜 5元/颗\n  ${line}`)
+    expect(texts(out.messages)).toEqual([reply])
+    expect(chains(out.state)).toEqual([])
+  })
+
   it('a reminder that would fall in quiet hours is not sent after the close', async () => {
     const out = await run(head + veg + '  截止 周五23:00\n李四: 白菜1\n@ 2026-11-28 09:00')
     const room = to(out.messages, '3栋业主群')

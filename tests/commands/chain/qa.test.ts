@@ -115,6 +115,14 @@ describe('the owner changes a chain after posting it', () => {
     expect(lines(out, 0)).toEqual({ 李四: [{ item: 1, qty: 5 }, { item: 2, qty: 2 }] })
   })
 
+  it('改截止 to a day that does not exist names it and keeps the deadline', async () => {
+    const out = await run(post + ['张三: 改截止 2月30日', '张三: 改截止 #1 明天25:61'].join('\n'))
+    const t = texts(out.messages)
+    expect(t).toContain('没有2月30日这一天。格式：改截止 #1 周六20:00')
+    expect(t).toContain('没有25:61这个时间。格式：改截止 #1 周六20:00')
+    expect(chains(out.state)[0].deadline).toBe('2026-11-27T20:00:00+08:00')
+  })
+
   it('加货 adds items that can be ordered at once; a clash or an unpriced line is refused', async () => {
     const out = await run(post + ['张三: 加货 #1 3. 西瓜 3元/斤 限50', '张三: 加货 4. 白菜 6元/颗', '张三: 加货 西红柿',
       '王五: 加货 梨 3元/斤', '李四: 西瓜5斤'].join('\n'))
@@ -142,6 +150,11 @@ describe('the owner changes a chain after posting it', () => {
     expect(t).toContain('✅ #1 已改：1. 白菜 5元/颗 限30颗（剩25）')
     expect(t).toContain('#1 里没有「香蕉」，例如：改库存 #1 白菜 30')
     expect(chains(out.state)[0].items[0].stock).toBe(30)
+  })
+
+  it('改库存 reads the stock in Chinese numerals as the rest of the bot does', async () => {
+    const out = await run(post + '张三: 改库存 白菜 三百五')
+    expect(texts(out.messages)).toContain('✅ #1 已改：1. 白菜 5元/颗 限350颗（剩345）')
   })
 })
 

@@ -35,6 +35,13 @@ describe('settings text', () => {
     expect(parseSettings('打卡 开启 06:30提醒', null)).toMatchObject({ op: 'on', remindAt: '06:30' }))
 
   it('reads 下午 times as afternoon', () => expect(parseTimes('下午3点提醒')?.remindAt).toBe('15:00'))
+  // the shared clock reader: 中午1点 was 01:00 here, 晚上12点 noon, and Chinese numerals unknown
+  it.each([
+    ['8点提醒 中午1点统计', { remindAt: '08:00', chaseAt: null, statsAt: '13:00' }],
+    ['八点提醒 九点半催报', { remindAt: '08:00', chaseAt: '09:30', statsAt: null }],
+    ['早上7点一刻提醒', { remindAt: '07:15', chaseAt: null, statsAt: null }],
+  ])('parseTimes %s', (args, want) => expect(parseTimes(args)).toEqual(want))
+  it.each(['晚上12点提醒', '8:61提醒', '8点 随便'])('parseTimes %s is malformed', args => expect(parseTimes(args)).toBeNull())
 })
 
 describe('settings end to end', () => {
