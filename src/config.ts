@@ -34,7 +34,7 @@ const schema = z.object({
   LINLI_LOG: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 })
 
-export type Env = z.infer<typeof schema>
+type Env = z.infer<typeof schema>
 
 export interface Config {
   puppet: string

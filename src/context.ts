@@ -76,7 +76,7 @@ export class JobCtx implements Ctx {
   }
 }
 
-export interface MessageInit { now: number; incoming: Incoming; text: string; raw: string; member: Member; isAdmin: boolean }
+interface MessageInit { now: number; incoming: Incoming; text: string; raw: string; member: Member; isAdmin: boolean }
 
 /** The context of one inbound message: the sender is known. */
 export class MsgCtx extends JobCtx implements MessageCtx {

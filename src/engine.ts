@@ -15,10 +15,10 @@ import { JobCtx, MsgCtx } from './context.js'
 import { RateLimiter } from './rate.js'
 import { Outage, displayName, rememberSender, syncRoom, leaveRoom, renameRoom } from './rooms.js'
 
-export type Outcome = 'duplicate' | 'ignored' | 'handled' | 'invalid' | 'refused' | 'throttled' | 'error'
+type Outcome = 'duplicate' | 'ignored' | 'handled' | 'invalid' | 'refused' | 'throttled' | 'error'
 export interface Handled { outcome: Outcome; command?: string }
 
-export interface EngineOptions {
+interface EngineOptions {
   db: Db
   config: Config
   clock: Clock

@@ -24,7 +24,7 @@ export function csvCell(v: unknown): string {
   return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
 }
 
-export function toCsvTable(rows: Record<string, unknown>[], columns?: string[]): string {
+function toCsvTable(rows: Record<string, unknown>[], columns?: string[]): string {
   const cols = columns ?? [...new Set(rows.flatMap(r => Object.keys(r)))]
   return [cols.map(csvCell).join(','), ...rows.map(r => cols.map(c => csvCell(r[c])).join(','))].join('\r\n') + '\r\n'
 }

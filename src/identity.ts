@@ -2,7 +2,7 @@
 // re-login (ids change) the group nickname and the WeChat name must both still match.
 import type { Member } from './types.js'
 
-export interface Recorded { name: string; wx?: string | null; sig?: string | null }
+interface Recorded { name: string; wx?: string | null; sig?: string | null }
 
 const epochOf = (sig: string) => sig.slice(0, sig.indexOf(':'))
 

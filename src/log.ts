@@ -1,8 +1,8 @@
 // A tiny levelled logger to stderr: the bot's stdout stays free for the QR code.
-export type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent'
+type Level = 'debug' | 'info' | 'warn' | 'error' | 'silent'
 const ORDER: Level[] = ['debug', 'info', 'warn', 'error', 'silent']
 
-export interface Logger { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void }
+interface Logger { debug(m: string): void; info(m: string): void; warn(m: string): void; error(m: string): void }
 
 export function makeLogger(level: Level): Logger {
   const min = ORDER.indexOf(level)

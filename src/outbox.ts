@@ -32,7 +32,7 @@ interface Row {
   attempts: number; next_try_at: number; person: string | null
 }
 
-export interface Enqueue {
+interface Enqueue {
   target: Target
   text: string
   mentions?: string[]

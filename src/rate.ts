@@ -5,7 +5,7 @@ import type { Incoming } from './types.js'
 import { MINUTE } from './time.js'
 
 interface Entry { start: number; count: number; warned: boolean }
-export interface RateSnapshot { keys: Map<string, Entry | undefined>; sweptAt: number }
+interface RateSnapshot { keys: Map<string, Entry | undefined>; sweptAt: number }
 
 const keyOf = (m: Incoming) => `${m.room ?? ''}\u0000${m.sender.name}`
 

@@ -9,7 +9,7 @@ import { enqueue } from './outbox.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
 
 /** rooms.last_active is kept to this precision (an hour): it only picks rooms to tell of an outage. */
-export const ACTIVE_STEP_MS = HOUR
+const ACTIVE_STEP_MS = HOUR
 
 export function displayName(m: Pick<Incoming, 'sender'>): string {
   return m.sender.nick || m.sender.name

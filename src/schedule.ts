@@ -48,7 +48,7 @@ export function quietUntil(t: number, config: Config): number | null {
   return inside ? nextSlot('daily', null, Math.floor(end / 60), end % 60, t, config.tz) : null
 }
 
-export type RunJob = (job: JobRun, def: JobDef) => void
+type RunJob = (job: JobRun, def: JobDef) => void
 
 export class Scheduler {
   constructor(

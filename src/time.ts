@@ -17,7 +17,7 @@ export class SimClock implements Clock {
   advance(ms: number): void { this.t += ms }
 }
 
-export interface Local {
+interface Local {
   year: number; month: number; day: number; hour: number; minute: number; second: number
   weekday: number // 0 = Sunday … 6 = Saturday
 }
@@ -49,7 +49,7 @@ export function toLocal(ms: number, tz: string): Local {
 }
 
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
-export function offsetMinutes(ms: number, tz: string): number {
+function offsetMinutes(ms: number, tz: string): number {
   const l = toLocal(ms, tz)
   const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second)
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / MINUTE)
@@ -67,12 +67,6 @@ export function fromLocal(tz: string, year: number, month: number, day: number, 
 export function dayOf(ms: number, tz: string): string {
   const l = toLocal(ms, tz)
   return `${l.year}-${pad(l.month)}-${pad(l.day)}`
-}
-
-/** Start of the local day containing ms. */
-export function startOfDay(ms: number, tz: string): number {
-  const l = toLocal(ms, tz)
-  return fromLocal(tz, l.year, l.month, l.day)
 }
 
 /** Instant of `HH:MM` on the local day containing ms, shifted by `addDays`. */

@@ -103,7 +103,7 @@ export function defineJob<P>(kind: string, payload: ZodType<P>, run: (job: JobRu
   return { kind, payload, run }
 }
 
-export interface BuiltFile { name: string; data: Buffer }
+interface BuiltFile { name: string; data: Buffer }
 
 /** A file (e.g. an XLSX) built when the outbox is about to send it: async, outside transactions. */
 export interface FileDef<A = any> {
@@ -172,12 +172,12 @@ export interface MessageCtx extends Ctx {
 }
 
 /** A message in a group chat. */
-export interface RoomCtx extends MessageCtx { room: string }
+interface RoomCtx extends MessageCtx { room: string }
 /** A message in the private chat with the bot. */
 export interface PrivateCtx extends MessageCtx { room: null }
 
 export type Where = 'room' | 'private' | 'any'
-export type CtxOf<W extends Where> = W extends 'room' ? RoomCtx : W extends 'private' ? PrivateCtx : MessageCtx
+type CtxOf<W extends Where> = W extends 'room' ? RoomCtx : W extends 'private' ? PrivateCtx : MessageCtx
 
 // ---------- commands ----------
 
@@ -191,7 +191,7 @@ export function isInvalid(x: unknown): x is Invalid {
 /** A reply the resident should see; thrown from run, it rolls back that message's changes. */
 export class UserError extends Error {}
 
-export interface Help {
+interface Help {
   summary: string
   usage: string
   example: string

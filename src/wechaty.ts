@@ -16,7 +16,7 @@ import { MINUTE, DAY, type Clock } from './time.js'
 
 export { splitQuote, roomName, toIncoming } from './wechaty-io.js'
 
-export interface LinliOptions {
+interface LinliOptions {
   db: Db
   config: Config
   clock: Clock
@@ -41,7 +41,7 @@ export interface LinliHandle {
   stop(): Promise<void>
 }
 
-export type LinliPlugin = ((bot: WechatyInterface) => void) & { linli?: LinliHandle }
+type LinliPlugin = ((bot: WechatyInterface) => void) & { linli?: LinliHandle }
 
 /** The outbox pump: sends what is due, and with timers re-arms itself for the next send. */
 class Pump {

@@ -6,11 +6,11 @@ import { normalise } from '../../src/text/normalise.js'
 import { numeralRun, readNumber } from '../../src/text/numerals.js'
 import { unitPattern } from '../../src/text/units.js'
 
-export interface SynonymGroup { category: string; same: string[]; kinds?: string[] }
-export interface SynonymData { groups: SynonymGroup[] }
+interface SynonymGroup { category: string; same: string[]; kinds?: string[] }
+interface SynonymData { groups: SynonymGroup[] }
 
 interface Group { category: string; same: Set<string>; kinds: Set<string>; terms: string[] }
-export interface Synonyms { groups: Group[] }
+interface Synonyms { groups: Group[] }
 
 /** The form items are compared in: simplified, half-width, lower case, no spaces. */
 export function foldItem(s: string): string {

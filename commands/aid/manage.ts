@@ -9,7 +9,7 @@ import { DAY, MINUTE } from '../../src/time.js'
 
 export interface Ref { id: number }
 
-export function refParser(action: AidAction) {
+function refParser(action: AidAction) {
   return (ctx: MessageCtx): Ref | null => {
     const r = parseAidRef(ctx.text)
     return r && r.action === action ? { id: r.id } : null

@@ -8,7 +8,7 @@ function rows(list: Aid[]): unknown[][] {
     a.member, a.room, a.matches.length ? a.matches.map(m => `#${m}`).join(' ') : '—'])
 }
 
-export function aidPage(aid: Aid[]): Raw {
+function aidPage(aid: Aid[]): Raw {
   const open = aid.filter(a => a.status === 'open')
   const order = (a: Aid, b: Aid) => Number(b.urgent) - Number(a.urgent) || b.id - a.id
   const requests = open.filter(a => a.kind === 'request').sort(order)

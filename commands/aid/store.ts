@@ -5,7 +5,7 @@ import { UserError } from '../../src/types.js'
 import { foldItem } from './items.js'
 
 export type Kind = 'offer' | 'request'
-export type Status = 'open' | 'claimed' | 'done' | 'withdrawn' | 'expired'
+type Status = 'open' | 'claimed' | 'done' | 'withdrawn' | 'expired'
 
 export interface Entry {
   id: number

@@ -4,7 +4,7 @@
 // looks like goods, because a wrong reply in a busy group costs more than a missed one.
 import { anyQty, cleanItem, goodsLike, isMedicine, isTerm, wholeQty } from './items.js'
 
-export type AidKind = 'offer' | 'request'
+type AidKind = 'offer' | 'request'
 
 export interface AidText {
   kind: AidKind

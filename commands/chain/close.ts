@@ -18,7 +18,7 @@ export function isOwner(ctx: MessageCtx, c: Chain): boolean {
   return ctx.isAdmin || samePerson(ctx.member, { name: c.owner, wx: c.ownerWx, sig: c.ownerSig })
 }
 
-export function closeChain(ctx: Ctx, c: Chain): void {
+function closeChain(ctx: Ctx, c: Chain): void {
   setStatus(ctx, c.id, 'closed')
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)

@@ -8,7 +8,7 @@ import { amountOf, itemByCode } from './store.js'
 
 export const money = (n: number) => formatNumber(round(n))
 
-export function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
+function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
   return `${item.name}${formatNumber(qty)}${item.unit ?? ''}`
 }
 
@@ -32,7 +32,7 @@ export function itemLine(i: Item): string {
   return parts.join(' ')
 }
 
-export function itemCodes(its: Item[]): string {
+function itemCodes(its: Item[]): string {
   return its.map(i => `${i.code} ${i.name}`).join('、')
 }
 
@@ -72,7 +72,7 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
 }
 
 /** Amount per household (members without a known household count on their own). */
-export function perHousehold(os: Order[], its: Item[]): { who: string; amount: number; lines: string }[] {
+function perHousehold(os: Order[], its: Item[]): { who: string; amount: number; lines: string }[] {
   const groups = new Map<string, Order[]>()
   for (const o of os) {
     const k = o.household ?? o.member

@@ -45,7 +45,7 @@ function bodyLines(text: string): string[] {
 }
 
 /** A numbered line that carries a price is an item of a Linli chain: `1. 白菜 5元/颗 限20`. */
-export function looksLikeItemLine(line: string): boolean {
+function looksLikeItemLine(line: string): boolean {
   const m = NUMBERED.exec(line)
   return Boolean(m && (PRICE.test(m[2]) || PRICE_ONLY.test(m[2])))
 }
@@ -120,7 +120,7 @@ export function parseItemLine(line: string, fallbackCode: number): ItemSpec | nu
 
 // ---- WeChat's native 接龙 copies ------------------------------------------------------------
 
-export interface NativeEntry {
+interface NativeEntry {
   /** Number as written (renumbering is common, so never a key). */
   n: number
   /** Entry content without its number, wrapped lines joined with a space. */
@@ -217,7 +217,7 @@ export function entryKey(text: string): string {
 }
 
 export interface KnownEntry { key: string; text: string }
-export interface EntryDiff {
+interface EntryDiff {
   added: KnownEntry[]
   changed: { key: string; from: string; to: string }[]
   /** In the last known list, not in this copy: a cancellation, or someone who posted from an older copy. */

@@ -14,7 +14,7 @@ function when(iso: string | null): string {
   return iso ? iso.slice(5, 16).replace('T', ' ') : ''
 }
 
-export function chainsPage(chains: Chain[]): Raw {
+function chainsPage(chains: Chain[]): Raw {
   if (chains.length === 0) return html`<h1>接龙</h1><section class="card"><p class="muted">还没有接龙。在群里发「#接龙 标题」开始。</p></section>`
   const sorted = [...chains].sort((a, b) => (a.status === b.status ? b.id - a.id : a.status === 'open' ? -1 : 1))
   const rows = sorted.map(c => [
@@ -33,7 +33,7 @@ function linesText(c: Chain, lines: Chain['orders'][number]['lines']): string {
   }).join('、')
 }
 
-export function chainPage(c: Chain): Raw {
+function chainPage(c: Chain): Raw {
   const items = [...c.items].sort((a, b) => a.code - b.code)
   const total = chainTotal(c)
   const picked = c.orders.filter(o => o.pickedUp).length

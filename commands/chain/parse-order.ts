@@ -8,7 +8,7 @@ import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
 import { CHAT, EMOJI, FILLERS, JOIN, JOIN_TAIL, MARKER, NAME, PRICE_TALK, QUESTION } from './order-words.js'
 
 export interface ChainItem { code: number; name: string; unit: string | null }
-export interface OrderLine { item: number; qty: number }
+interface OrderLine { item: number; qty: number }
 
 export type OrderError =
   | { code: 'unknown'; words: string[] }
@@ -24,7 +24,7 @@ export type OrderParse =
   | { kind: 'order'; lines: OrderLine[]; household: string | null }
   | { kind: 'error'; error: OrderError }
 
-export const MAX_QTY = 999
+const MAX_QTY = 999
 
 /** `#3 白菜2` → chain 3 and the rest; a bare `#3` has an empty rest. */
 export function splitChainRef(text: string): { chain: number | null; rest: string } {

@@ -8,7 +8,7 @@ import { DAY } from '../../src/time.js'
 
 
 export type Line = { item: number; qty: number }
-export interface Picked { chain: Chain; its: Item[]; parse: OrderParse }
+interface Picked { chain: Chain; its: Item[]; parse: OrderParse }
 
 /** `#3 …` names a chain of this room; without it, the room's open chains are candidates. */
 export function candidates(ctx: Ctx, text: string): { chains: Chain[]; rest: string; ref: number | null } | null {

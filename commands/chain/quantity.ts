@@ -20,7 +20,7 @@ export interface Quantity {
   unit: string | null
 }
 
-export interface QuantityMatch extends Quantity {
+interface QuantityMatch extends Quantity {
   /** Index just after the match. */
   end: number
 }

@@ -4,8 +4,8 @@
 import type { Chain, ChainOrder } from './page-model.js'
 import { csvCell, escapeFormula } from '../../src/export.js'
 
-export type Cell = string | number | null
-export interface Table { header: string[]; rows: Cell[][] }
+type Cell = string | number | null
+interface Table { header: string[]; rows: Cell[][] }
 
 export function escapeCell(v: Cell): Cell {
   return typeof v === 'string' ? escapeFormula(v) : v

@@ -20,7 +20,7 @@ export function scheduleDeadline(ctx: Ctx, chainId: number, deadline: number): v
   }
 }
 
-export function howToJoin(id: number, hasItems: boolean, example: string): string {
+function howToJoin(id: number, hasItems: boolean, example: string): string {
   return hasItems
     ? `接龙方式：直接发「${example}」或「1x2」；改：改 ${example}；取消：取消。发「#${id}」看名单。`
     : `接龙方式：回复「+1」或「报名」；取消：取消。发「#${id}」看名单。`

@@ -14,10 +14,10 @@ import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
 import { checkinCsvTables } from './page-model.js'
 import { checkinPages } from './pages.js'
 
-export const RETENTION_JOB = 'checkin:retention'
+const RETENTION_JOB = 'checkin:retention'
 
 /** Deletes health data older than the retention period: check-ins, slot reports, ended isolations. */
-export const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) => {
+const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) => {
   const cutoff = addDays(dayOf(ctx.now, ctx.tz), -ctx.config.retentionDays)
   ctx.q('DELETE FROM checkin_records WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_isolation_reports WHERE day < ?').run(cutoff)

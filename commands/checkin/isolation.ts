@@ -30,7 +30,7 @@ function roomFor(ctx: Ctx, household: string, named: string): string | { invalid
 
 interface StartInput { household: string; days: number; start: string; room: string }
 
-export function parseIsolate(ctx: MessageCtx): StartInput | { invalid: string } | null {
+function parseIsolate(ctx: MessageCtx): StartInput | { invalid: string } | null {
   const m = /^(?:居家)?隔离\s?(\d[\s\S]*)$/.exec(ctx.text)
   if (!m) return null
   const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})\s?/.exec(m[1])

@@ -20,7 +20,7 @@ function isolationList(list: Isolation[], today: string): Raw {
     html`<li>${i.household} · 第${Math.min(day(i.start), i.days)}天/共${i.days}天</li>`)}</ul>`
 }
 
-export function checkinsPage(view: CheckinView & { isolations: Isolation[] }, today: string): Raw {
+function checkinsPage(view: CheckinView & { isolations: Isolation[] }, today: string): Raw {
   const rooms = checkinRooms(view)
   if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
   const cards = rooms.map(room => {

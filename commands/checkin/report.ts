@@ -11,7 +11,7 @@ export const ACK_HEADER = '✅ 已打卡：'
 const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
 
-export interface CheckinInput {
+interface CheckinInput {
   /** Set when the sender must measure again or add a value: reply with a mention, store nothing. */
   ask?: string
   readings: Reading[]

@@ -14,7 +14,7 @@ const HEAD = /^(?:打卡\s?(开启|开始|打开|启用|关闭|停止|暂停|结
 const ROLE = /\s?(提醒|催报|催办|再提醒|统计|汇总)?/y
 const FILLER = /(?:每天|每日|[,，、;\s。和及])*/y
 
-export type SettingsInput =
+type SettingsInput =
   | { op: 'on'; remindAt: string; chaseAt: string | null; statsAt: string }
   | { op: 'off' } | { op: 'show' }
 
@@ -88,7 +88,7 @@ export function nextAt(ctx: Ctx, hm: string): number {
   return nextSlot('daily', null, h, m, ctx.now, ctx.tz)
 }
 
-export function roomJobPrefix(id: number): string { return `checkin:room:${id}:` }
+function roomJobPrefix(id: number): string { return `checkin:room:${id}:` }
 
 function scheduleRoom(ctx: Ctx, s: RoomSettings): void {
   ctx.cancel(roomJobPrefix(s.id))
@@ -102,7 +102,7 @@ function scheduleRoom(ctx: Ctx, s: RoomSettings): void {
   }
 }
 
-export function describeSettings(s: RoomSettings | null): string {
+function describeSettings(s: RoomSettings | null): string {
   if (!s || !s.enabled) return '本群体温打卡：未开启。\n开启：打卡 开启 每天08:00提醒 10:00催报'
   return [
     '本群体温打卡：已开启',

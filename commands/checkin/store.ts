@@ -136,7 +136,7 @@ export function isolationEnd(iso: Isolation, tz: string): { lastDay: string; rel
 }
 
 /** Morning (before 15:00) or afternoon slot of an isolation check-in. */
-export function slotOf(ms: number, ctx: Ctx): 'am' | 'pm' {
+function slotOf(ms: number, ctx: Ctx): 'am' | 'pm' {
   return toLocal(ms, ctx.tz).hour < 15 ? 'am' : 'pm'
 }
 

@@ -18,7 +18,7 @@ export interface Unit {
 
 export interface DayCount { day: string; reports: number; abnormal: number }
 
-export interface RoomCheckins {
+interface RoomCheckins {
   room: string
   reported: Unit[]
   abnormal: Unit[]

@@ -9,7 +9,7 @@ export interface Reading {
   value: number
 }
 
-export type TemperatureParse =
+type TemperatureParse =
   /** Every value plausible. `explicit` = a keyword (体温/打卡…) was written. */
   | { kind: 'readings'; explicit: boolean; household: string | null; readings: Reading[] }
   /** Looks like a temperature but cannot be one (375, 34.1, 43): ask to re-measure, store nothing. */
@@ -17,9 +17,9 @@ export type TemperatureParse =
   /** The keyword alone (`打卡`, `体温`): ask for the value. */
   | { kind: 'novalue' }
 
-export const MIN_TEMP = 35.0
-export const MAX_TEMP = 42.0
-export const ABNORMAL_FROM = 37.3
+const MIN_TEMP = 35.0
+const MAX_TEMP = 42.0
+const ABNORMAL_FROM = 37.3
 
 export function isPlausible(v: number): boolean { return v >= MIN_TEMP && v <= MAX_TEMP }
 export function isAbnormal(v: number): boolean { return v >= ABNORMAL_FROM }

@@ -3,6 +3,7 @@
 import type { Family } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { createLoginToken, dashboardBase, loginLink, TOKEN_TTL_MS } from '../../src/dashboard/auth.js'
+import { MINUTE } from '../../src/time.js'
 
 const LOOPBACK = /^(127\.|localhost$|::1$)/
 
@@ -22,7 +23,7 @@ const login = defineCommand<Record<string, never>, 'private'>({
     const { token } = createLoginToken(ctx.db, ctx.member.name, ctx.now)
     const local = !dashboard.url && LOOPBACK.test(dashboard.host)
     ctx.reply([
-      `后台登录链接（${TOKEN_TTL_MS / 60000}分钟内有效，只能用一次，请勿转发）：`,
+      `后台登录链接（${TOKEN_TTL_MS / MINUTE}分钟内有效，只能用一次，请勿转发）：`,
       loginLink(dashboardBase(ctx.config), token),
       ...(local ? ['注意：这个地址只能在运行机器人的电脑上打开。'] : []),
     ].join('\n'))

@@ -5,7 +5,7 @@ import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid } from '../../src/types.js'
 import { getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
 
-export interface AckInput { ids: number[]; how: 'text' | 'quote' }
+interface AckInput { ids: number[]; how: 'text' | 'quote' }
 
 // An optional household (`3-2-501 收到`, `502收到`) in front: many groups ask people to say who they are.
 // A thumbs-up or folded hands (also WeChat's own `[抱拳]`, `[OK]`), a thank-you to the grid worker:
@@ -17,7 +17,7 @@ const ONE = /^1$/
 const QUOTED = /^(?:[\d-]{3,12}\s*)?(?:好的?|好滴|嗯+|ok|👌|明白了?|知道了?|了解|1|收到|已读|已阅)(?:了|啦|哈|啊|哦)?[,.。!~ 👌🙏]*(?:收到|谢谢)?[!。.~]*$/i
 const QUOTE_ID = /通知 #(\d+)/
 
-export function parseAck(ctx: MessageCtx): AckInput | { invalid: string } | null {
+function parseAck(ctx: MessageCtx): AckInput | { invalid: string } | null {
   if (!ctx.room || !ctx.member) return null
   const text = ctx.text.trim()
   const quoted = ctx.quote ? QUOTE_ID.exec(ctx.quote) : null
@@ -73,7 +73,7 @@ export const ack = defineCommand<AckInput, 'room'>({
 })
 
 /** An important notice everyone has answered needs no more repeats: stop them and tell the admin. */
-export function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {
+function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {
   const t = tally(ctx.db, n)
   if (t.some(r => r.pending.length)) return
   if (!ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ? AND repeating = 1`).run(n.id).changes) return

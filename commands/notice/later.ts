@@ -10,7 +10,7 @@ import { describeTarget, rawTail, readTarget, type Target } from './store.js'
 import { insertNotice } from './post.js'
 import { publishJob } from './jobs.js'
 
-export interface LaterInput { important: boolean; target: Target; text: string; at: number; hasTime: boolean }
+interface LaterInput { important: boolean; target: Target; text: string; at: number; hasTime: boolean }
 
 const EXAMPLE = '例如：定时通知 明天08:00 全员核酸，请带好身份证'
 const NEEDS_TARGET = '私聊发定时通知请写明发到哪些群，例如：定时通知 明天08:00 全部 全员核酸'
@@ -42,7 +42,7 @@ export function targetAndWhen(body: string, ctx: MessageCtx, example: string, ne
   return { when, target, text }
 }
 
-export function parseLater(ctx: MessageCtx): LaterInput | Invalid | null {
+function parseLater(ctx: MessageCtx): LaterInput | Invalid | null {
   const m = /^定时(重要)?通知(?:\s+|[:：]\s*|\n)([\s\S]+)$/.exec(ctx.text)
   if (!m) return null
   const important = !!m[1]

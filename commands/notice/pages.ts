@@ -16,7 +16,7 @@ function snippet(text: string): string {
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
 
-export function noticesPage(view: NoticeView): Raw {
+function noticesPage(view: NoticeView): Raw {
   if (view.notices.length === 0) return html`<h1>通知</h1><section class="card"><p class="muted">还没有通知。</p></section>`
   const rooms = [...new Set(view.notices.flatMap(n => n.rooms))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
   const cards = rooms.map(room => {
@@ -32,7 +32,7 @@ export function noticesPage(view: NoticeView): Raw {
   return html`<h1>通知</h1>${cards}`
 }
 
-export function noticePage(n: Notice): Raw {
+function noticePage(n: Notice): Raw {
   return html`<h1>通知 #${n.id}${n.important ? html` <span class="tag bad">重要</span>` : ''}</h1>
     <section class="card"><p style="white-space:pre-wrap">${n.text}</p>
     <p class="muted">发布：${n.author} · 群：${n.rooms.join('、')}</p>

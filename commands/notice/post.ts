@@ -7,11 +7,11 @@ import { HOUR } from '../../src/time.js'
 import { rawTail, readTarget, resolveRooms, type Target } from './store.js'
 import { finalJob, repeatJob } from './jobs.js'
 
-export const REPEATS_AFTER = [1 * HOUR, 3 * HOUR]
+const REPEATS_AFTER = [1 * HOUR, 3 * HOUR]
 /** The final count goes to the admin this long after the last repeat, so people can still answer. */
-export const FINAL_AFTER = 1 * HOUR
+const FINAL_AFTER = 1 * HOUR
 
-export interface PostInput { important: boolean; target: Target; text: string }
+interface PostInput { important: boolean; target: Target; text: string }
 
 const NEEDS_TARGET = '私聊发通知请写明发到哪些群，例如：\n通知 全部 明天上午9点全员核酸\n通知 3栋,5栋 明天停水'
 
@@ -19,7 +19,7 @@ const NEEDS_TARGET = '私聊发通知请写明发到哪些群，例如：\n通�
  * `通知 …` is a notice only from an admin and only with a separator after 通知, so
  * `通知物业了吗？` stays chat. Non-admins get a refusal only for the unmistakable shapes.
  */
-export function parsePost(ctx: MessageCtx): PostInput | { invalid: string } | null {
+function parsePost(ctx: MessageCtx): PostInput | { invalid: string } | null {
   // an admin's bare `通知` is a notice with its text forgotten; a resident's is chat
   if (/^(?:重要)?通知[:：]?$/.test(ctx.text.trim())) {
     return ctx.isAdmin ? invalid('请在「通知」后面写内容，例如：通知 明天上午9点全员核酸，请带好身份证') : null
@@ -45,7 +45,7 @@ export function parsePost(ctx: MessageCtx): PostInput | { invalid: string } | nu
   return { important, target, text }
 }
 
-export function noticeText(id: number, author: string, text: string, important: boolean): string {
+function noticeText(id: number, author: string, text: string, important: boolean): string {
   const head = important ? `‼️ 重要通知 #${id}` : `📢 通知 #${id}`
   return `${head}（${author}）\n${text}\n请回复「收到」确认`
 }

@@ -10,7 +10,7 @@ import { describeTarget, rawTail, readTarget, targetOf, type NoticeRow, type Tar
 import { targetAndWhen, whenProblem, quietNote } from './later.js'
 import { reminderJob } from './jobs.js'
 
-export interface ReminderInput {
+interface ReminderInput {
   repeat: Repeat | 'once'; weekday: number | null; hour: number; minute: number; at: number
   target: Target; text: string
 }
@@ -25,7 +25,7 @@ const PLACEHOLDER: ReminderInput = {
 const EXAMPLE = '例如：提醒 每天08:00 记得打卡，或 提醒 每周六09:30 取菜'
 const NEEDS_TARGET = '私聊设提醒请写明发到哪些群，例如：提醒 每天08:00 全部 记得打卡'
 
-export function parseReminder(ctx: MessageCtx): ReminderInput | Invalid | null {
+function parseReminder(ctx: MessageCtx): ReminderInput | Invalid | null {
   const m = /^提醒(?:\s+|[:：]\s*)([\s\S]+)$/.exec(ctx.text)
   if (!m || m[1].startsWith('#')) return null
   const body = m[1].trim()
@@ -61,7 +61,7 @@ function jobsFor(r: ReminderInput, now: number, tz: string): { suffix: string; a
   return [1, 2, 3, 4, 5].map(w => ({ suffix: 'w' + w, at: nextSlot('weekly', w, r.hour, r.minute, now, tz), repeat: 'weekly' as const }))
 }
 
-export function describeReminder(r: Pick<ReminderRow, 'repeat' | 'weekday' | 'hour' | 'minute' | 'first_at'>, tz: string): string {
+function describeReminder(r: Pick<ReminderRow, 'repeat' | 'weekday' | 'hour' | 'minute' | 'first_at'>, tz: string): string {
   return r.repeat === 'once' ? describe(r.first_at, tz) : describeRepeat(r.repeat, r.weekday, r.hour, r.minute)
 }
 

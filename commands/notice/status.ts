@@ -6,7 +6,7 @@ import { defineCommand, UserError } from '../../src/types.js'
 import { describe } from '../../src/time.js'
 import { getNotice, tally, type NoticeRow, type RoomTally } from './store.js'
 
-export interface IdInput { id: number }
+interface IdInput { id: number }
 
 function byId(re: RegExp) {
   return (ctx: MessageCtx): IdInput | null => {
@@ -16,7 +16,7 @@ function byId(re: RegExp) {
 }
 
 /** The notice, posted; otherwise the reply the admin should see. */
-export function postedNotice(ctx: Ctx, id: number): NoticeRow {
+function postedNotice(ctx: Ctx, id: number): NoticeRow {
   const n = getNotice(ctx, id)
   if (!n || n.status === 'cancelled') throw new UserError(`没有找到通知 #${id}。`)
   if (n.posted_at === null) throw new UserError(`通知 #${id} 还没发出（定时 ${describe(n.post_at!, ctx.tz)}）。`)
@@ -53,7 +53,7 @@ export const status = defineCommand<IdInput, 'any'>({
   },
 })
 
-export function nudgeText(n: NoticeRow, round?: number): string {
+function nudgeText(n: NoticeRow, round?: number): string {
   const head = round ? `‼️ 重要通知 #${n.id}（第${round}遍）` : `📢 通知 #${n.id}`
   return `${head}\n${n.text}\n被@的邻居还没有回复，看到请回复「收到」`
 }

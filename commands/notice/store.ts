@@ -5,7 +5,7 @@ import { stmt } from '../../src/store/db.js'
 import { normalise } from '../../src/text/normalise.js'
 import { DAY } from '../../src/time.js'
 
-export type Scope = 'room' | 'all' | 'names'
+type Scope = 'room' | 'all' | 'names'
 export interface Target { scope: Scope; room: string | null; names: string[] }
 
 export interface NoticeRow {
@@ -14,7 +14,7 @@ export interface NoticeRow {
 }
 
 /** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */
-export const ACK_WINDOW_MS = 3 * DAY
+const ACK_WINDOW_MS = 3 * DAY
 
 // A partial room name must say which building or area (`3栋`, `A区`, `五号楼`): a plain word like
 // 业主 is in every topic and is the start of the notice, not a target.
@@ -22,7 +22,7 @@ const NAMED = /[\dA-Za-z一二三四五六七八九十]/
 const ALL_WORDS = /^(全部|全部群|所有群|所有|全体|全体群)$/
 
 /** A room topic named by `3栋`: contains it, not as the tail of a longer number (13栋). */
-export function topicMatches(topic: string, name: string): boolean {
+function topicMatches(topic: string, name: string): boolean {
   let i = topic.indexOf(name)
   while (i >= 0) {
     if (!(/^\d/.test(name) && i > 0 && /\d/.test(topic[i - 1]))) return true
@@ -31,7 +31,7 @@ export function topicMatches(topic: string, name: string): boolean {
   return false
 }
 
-export type TargetWord = { target: Target; rest: string } | { missing: string[] } | null
+type TargetWord = { target: Target; rest: string } | { missing: string[] } | null
 
 /**
  * A target at the start of text: `全部 …` or `3栋,5栋 …` (every part must name a room the bot is
@@ -82,11 +82,11 @@ export function getNotice(ctx: Pick<Ctx, 'q'>, id: number): NoticeRow | undefine
   return ctx.q(`SELECT * FROM notices WHERE id = ?`).get(id) as NoticeRow | undefined
 }
 
-export function noticeRooms(db: Db, id: number): string[] {
+function noticeRooms(db: Db, id: number): string[] {
   return (stmt(db, `SELECT room FROM notice_rooms WHERE notice_id = ? ORDER BY room`).all(id) as { room: string }[]).map(r => r.room)
 }
 
-export function ackedIn(db: Db, id: number, room: string): string[] {
+function ackedIn(db: Db, id: number, room: string): string[] {
   return (stmt(db, `SELECT member FROM notice_acks WHERE notice_id = ? AND room = ? ORDER BY member`).all(id, room) as { member: string }[])
     .map(r => r.member)
 }
@@ -95,7 +95,7 @@ export function ackedIn(db: Db, id: number, room: string): string[] {
  * Members of a room the bot knows who have not acknowledged: admins (they send notices) and
  * the author are not asked. Read from the engine's tables so the export needs no ctx.
  */
-export function pendingIn(db: Db, id: number, room: string, author: string): string[] {
+function pendingIn(db: Db, id: number, room: string, author: string): string[] {
   return (stmt(db, `SELECT m.name FROM members m WHERE m.room = ? AND m.present = 1 AND m.name <> ?
       AND m.wx_name NOT IN (SELECT name FROM admins)
       AND m.name NOT IN (SELECT member FROM notice_acks WHERE notice_id = ? AND room = ?)

@@ -11,13 +11,13 @@ export const SESSION_TTL_MS = 12 * HOUR
 export const SESSION_COOKIE = 'linli_session'
 
 export type RedeemFailure = 'unknown' | 'expired' | 'used'
-export type Redeemed =
+type Redeemed =
   | { ok: true; session: string; admin: string; expiresAt: number }
   | { ok: false; reason: RedeemFailure }
 
 export interface Session { admin: string; expiresAt: number }
 
-export function hashSecret(secret: string): string {
+function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
 }
 

@@ -1,7 +1,7 @@
 // Server-rendered pages: one layout, escaping for every value that came from a chat, and CSS that
 // works on a phone (single column, tables scroll sideways) and on a desktop. No scripts at all.
 
-export function esc(v: unknown): string {
+function esc(v: unknown): string {
   return String(v ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 

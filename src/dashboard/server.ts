@@ -15,7 +15,7 @@ import { confirmPage, errorPage, explainPage, notFoundPage } from './pages-misc.
 
 type ExportSource = (db: Db, tz: string) => ExportState | Promise<ExportState>
 
-export interface DashboardOptions {
+interface DashboardOptions {
   db: Db
   config: Config
   clock: Clock

@@ -3,7 +3,7 @@
 import type { SentMessage } from './runner.js'
 
 /** `--- 2026-11-25 周三 ---` for a local `YYYY-MM-DD`; no message line starts with `---`. */
-export function dateLine(day: string): string {
+function dateLine(day: string): string {
   const weekday = new Date(day + 'T00:00:00Z').getUTCDay()
   return `--- ${day} 周${'日一二三四五六'[weekday]} ---`
 }

@@ -6,10 +6,10 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Db } from '../types.js'
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'migrations')
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'migrations')
 
 export interface Migration { version: number; name: string; sql: string }
-export interface Applied { version: number; name: string }
+interface Applied { version: number; name: string }
 
 /** A history the runner will not build on; the one-line message names the migrations and what to do. */
 export class MigrationError extends Error {
@@ -52,7 +52,7 @@ export function migrate(db: Db, migrations = readMigrations()): number {
 }
 
 /** Two files with one number would be applied in an order that depends on their names, or one skipped. */
-export function checkNumbers(available: Migration[]): void {
+function checkNumbers(available: Migration[]): void {
   const seen = new Map<number, string>()
   for (const m of available) {
     const other = seen.get(m.version)
@@ -65,7 +65,7 @@ export function checkNumbers(available: Migration[]): void {
 }
 
 /** The applied migrations, oldest first; the runner creates its table and adopts a user_version history. */
-export function appliedMigrations(db: Db, available: Migration[]): Applied[] {
+function appliedMigrations(db: Db, available: Migration[]): Applied[] {
   db.exec(`CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER)`)
   adopt(db, available)
   return db.prepare(`SELECT id AS version, name FROM migrations ORDER BY id`).all() as Applied[]
@@ -90,7 +90,7 @@ function adopt(db: Db, available: Migration[]): void {
 }
 
 /** The files still to apply, in order; throws when the applied history and the files disagree. */
-export function pendingMigrations(applied: Applied[], available: Migration[], db = 'the database'): Migration[] {
+function pendingMigrations(applied: Applied[], available: Migration[], db = 'the database'): Migration[] {
   checkNumbers(available)
   const byVersion = new Map(available.map(m => [m.version, m]))
   const missing = applied.filter(a => byVersion.get(a.version)?.name !== a.name)

@@ -2,7 +2,7 @@
 // The one list, by kind; each parser builds its pattern from the kinds it reads (a group-buy
 // order never comes in 片, an offer of help never in 人), and weights convert through grams.
 
-export type UnitKind =
+type UnitKind =
   /** Weights: convertible into each other. */
   | 'weight'
   /** Containers of many pieces: `鸡蛋两个` on a 盒 item is two boxes, `十二个` twelve eggs. */

@@ -83,6 +83,21 @@ describe('one folder per family', () => {
   })
 })
 
+describe('no dead scaffolding', () => {
+  it('every export of src/ and commands/ is used by another file', () => {
+    const all = [...code(), ...tsFiles('tests'), ...tsFiles('bench')]
+    const text = new Map(all.map(f => [f, readFileSync(join(ROOT, f), 'utf8')]))
+    const unused: string[] = []
+    for (const f of code()) {
+      for (const m of text.get(f)!.matchAll(/^export (?:async )?(?:function|const|class|interface|type|let)\s+(\w+)/gm)) {
+        const word = new RegExp(`\\b${m[1]}\\b`)
+        if (!all.some(g => g !== f && word.test(text.get(g)!))) unused.push(`${f}: ${m[1]}`)
+      }
+    }
+    expect(unused).toEqual([])
+  })
+})
+
 describe('readable sizes', () => {
   it('no file in src/ or commands/ is over 300 lines', () => {
     expect(code().filter(f => lineCount(f) > 300).map(f => `${f}: ${lineCount(f)}`)).toEqual([])
