@@ -248,3 +248,23 @@ describe('replay: admins enrolled the real way', () => {
     ])
   })
 })
+
+// Attacks from the issue "Who is who" that the bot does not stop yet: written with it.fails so the
+// suite stays green; when the engine's identity rework fixes one, its it.fails turns red: make it `it`.
+describe('identity attacks the engine does not stop yet', () => {
+  it.fails('a private reply goes to the namesake who wrote, not to the first 李四 found by name', async () => {
+    const out = await runTranscript('== 群: 李四, 李四{b}\n李四: 你好\n== @李四{b}\n李四{b}: 帮助 常用\n')
+    expect(out.messages.map(m => m.to)).toEqual(['@李四{b}'])
+  })
+
+  it.fails('an impostor namesake seen first does not get the remark of the real admin\'s enrolment', async () => {
+    const { session } = await replay([
+      '== 群: 王网格{x}', '王网格{x}: 大家好',
+      '== @王网格', `王网格: 管理员 ${REPLAY_ADMIN_CODE}`, '@ 2026-11-24 10:00',
+      '== relogin',
+      '== @王网格{x}', '王网格{x}: 后台',
+    ])
+    expect(session.messages.map(m => m.to)).toEqual(['@王网格', '@王网格{x}'])
+    expect(session.messages.at(-1)!.text).toContain(REFUSED)
+  })
+})
