@@ -3,8 +3,6 @@
 // jobs and paced sends in time order. Used by tests, `npm run replay`, `npm run sim` and benchmarks.
 import { WechatyBuilder, log as wechatyLog, types } from 'wechaty'
 import type { WechatyInterface } from 'wechaty/impls'
-import { PuppetMock, mock } from 'wechaty-puppet-mock'
-import type { FileBoxInterface } from 'file-box'
 import { testConfig, type Config } from '../config.js'
 import { openDb } from '../store/db.js'
 import { SimClock, fromLocal, isoLocal } from '../time.js'
@@ -14,6 +12,9 @@ import { families as defaultFamilies } from '../families.js'
 import type { Db, ExportState, Family } from '../types.js'
 import { parseTranscript, type Step } from './transcript.js'
 import { formatHuman } from './human.js'
+import { Account } from './account.js'
+import type { Contact } from './people.js'
+import type { Sent } from './puppet.js'
 
 export interface SentMessage { at: string; to: string; text: string; mentions: string[] }
 
@@ -31,26 +32,14 @@ export interface ReplayOptions {
   log?: (msg: string) => void
 }
 
-const BOT_NAME = '邻里助手'
-const SEP = '\u2005'
+/** The admin enrolment code of a replay (`管理员 linli-replay`), unless LINLI_ADMIN_CODE says otherwise. */
+export const REPLAY_ADMIN_CODE = 'linli-replay'
+/** The remark a transcript admin (`name*`) gets: this prefix and their tag. */
+const ADMIN_TOKEN = 'linli-replay-'
 
-type Sent = { conversationId: string; text: string; mentionIds: string[] }
-
-class CapturingPuppet extends PuppetMock {
-  onSend: (s: Sent) => void = () => {}
-  override async messageSendText(conversationId: string, text: string, mentionIdList?: string[]): Promise<void> {
-    this.onSend({ conversationId, text, mentionIds: mentionIdList ?? [] })
-    await super.messageSendText(conversationId, text)
-  }
-  override async messageSendFile(conversationId: string, file: FileBoxInterface): Promise<void> {
-    this.onSend({ conversationId, text: `[文件] ${file.name}`, mentionIds: [] })
-  }
-  // The mock forgets remarks; keep them on the contact payload like WeChat does.
-  override async contactAlias(contactId: string, alias?: string | null): Promise<any> {
-    const payload = this.mocker.contactPayload(contactId)
-    if (alias === undefined) return payload.alias ?? ''
-    this.mocker.contactPayload(contactId, { ...payload, alias: alias ?? '' })
-  }
+function replayAdminCode(over: Partial<Config> | undefined): string | null {
+  if (over?.adminCode !== undefined) return over.adminCode
+  return process.env.LINLI_ADMIN_CODE || REPLAY_ADMIN_CODE
 }
 
 /** One running bot on puppet-mock with a simulated clock, fed step by step. */
@@ -60,19 +49,17 @@ export class ReplaySession {
   readonly db: Db
   readonly messages: SentMessage[] = []
   private bot!: WechatyInterface
-  private puppet!: CapturingPuppet
-  private mocker = new mock.Mocker()
-  private me!: mock.ContactMock
+  private account = new Account()
   handle!: LinliHandle
-  private contacts = new Map<string, mock.ContactMock>()
-  private rooms = new Map<string, mock.RoomMock>()
+  /** The current chat: a room topic, or the tag of the person in a private chat. */
   private chat: { room: string } | { private: string } | null = null
   private waiters = new Map<string, () => void>()
+  /** Tags of the transcript's admins (`name*`). */
   private admins = new Set<string>()
   private families: readonly Family[]
 
   constructor(private opts: ReplayOptions = {}, start?: number) {
-    this.config = testConfig(opts.config)
+    this.config = testConfig({ ...opts.config, adminCode: replayAdminCode(opts.config) })
     this.clock = new SimClock(start ?? opts.start ?? fromLocal(this.config.tz, 2026, 11, 24, 9, 0))
     this.db = openDb(opts.dbPath ?? ':memory:')
     this.families = opts.families ?? defaultFamilies
@@ -80,9 +67,8 @@ export class ReplaySession {
 
   async open(): Promise<this> {
     wechatyLog.level('silent')
-    this.puppet = new CapturingPuppet({ mocker: this.mocker })
-    this.puppet.onSend = s => this.capture(s)
-    this.bot = WechatyBuilder.build({ puppet: this.puppet })
+    this.account.puppet.onSend = s => this.capture(s)
+    this.bot = WechatyBuilder.build({ puppet: this.account.puppet })
     const { plugin, ready } = createLinli({
       db: this.db, config: this.config, clock: this.clock, families: this.families, timers: false, log: this.opts.log,
       onHandled: id => { const w = this.waiters.get(id); if (w) { this.waiters.delete(id); w() } },
@@ -91,84 +77,49 @@ export class ReplaySession {
     this.handle = await ready
     this.handle.engine.start()
     await this.bot.start()
-    this.me = this.mocker.createContact({ name: BOT_NAME })
-    const loggedIn = new Promise<void>(resolve => this.bot.once('login', () => resolve()))
-    this.mocker.login(this.me)
-    await loggedIn
-    // A reopened database (a restart): the account still has its remarks on the admins' contacts.
-    for (const a of this.db.prepare(`SELECT name, token FROM admins ORDER BY id`).all() as { name: string; token: string }[]) {
-      if (this.admins.has(a.name)) continue
-      this.admins.add(a.name)
-      const c = this.contact(a.name)
-      this.mocker.contactPayload(c.id, { ...this.mocker.contactPayload(c.id), alias: a.token })
-    }
+    this.account.attach(this.bot, this.handle.syncRooms)
+    await this.account.login()
+    await this.restoreRemarks()
     await this.settle()
     return this
   }
 
+  /** A reopened database (a restart): the account still has its remarks on the admins' contacts. */
+  private async restoreRemarks(): Promise<void> {
+    for (const a of this.db.prepare(`SELECT name, token FROM admins ORDER BY id`).all() as { name: string; token: string }[]) {
+      const tag = a.token.startsWith(ADMIN_TOKEN) ? a.token.slice(ADMIN_TOKEN.length) : a.name
+      if (this.admins.has(tag)) continue
+      this.admins.add(tag)
+      await this.account.setRemark(this.account.people.named(a.name, tag, 0, false), a.token)
+    }
+  }
+
   private capture(s: Sent): void {
-    const isRoom = s.conversationId.includes('@')
-    const to = isRoom
-      ? this.mocker.roomPayload(s.conversationId).topic
-      : '@' + this.mocker.contactPayload(s.conversationId).name
-    const mentions = s.mentionIds.map(id => this.mocker.contactPayload(id).name)
-    const prefix = mentions.map(n => '@' + n).join(SEP) + ' '
-    const text = mentions.length && s.text.startsWith(prefix) ? s.text.slice(prefix.length) : s.text
-    const m = { at: isoLocal(this.clock.now(), this.config.tz), to, text, mentions }
+    const m = { at: isoLocal(this.clock.now(), this.config.tz), ...this.account.describe(s) }
     this.messages.push(m)
     this.opts.onSend?.(m)
   }
 
-  private contact(name: string): mock.ContactMock {
-    let c = this.contacts.get(name)
-    if (!c) {
-      c = this.mocker.createContact({ name })
-      this.contacts.set(name, c)
-    }
-    return c
-  }
-
   /** A transcript admin (`name*`): enrolled the way `管理员 口令` would, remark and all. */
-  private async enrolAdmin(name: string): Promise<void> {
-    if (this.admins.has(name)) return
-    this.admins.add(name)
-    const c = this.contact(name)
-    const token = `linli-replay-${name}`
-    this.mocker.contactPayload(c.id, { ...this.mocker.contactPayload(c.id), alias: token })
-    // Wechaty may already hold this contact (a listed room member): reload it with its remark
-    const loaded = await this.bot.Contact.find({ id: c.id })
-    await loaded?.sync()
-    this.db.prepare(`INSERT OR IGNORE INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)`).run(name, token, this.clock.now())
-  }
-
-  private async room(name: string, members: string[]): Promise<mock.RoomMock> {
-    let r = this.rooms.get(name)
-    const ids = members.map(m => this.contact(m).id)
-    if (!r) {
-      r = this.mocker.createRoom({ id: `room${this.rooms.size + 1}@chatroom`, topic: name, memberIdList: [this.me.id, ...ids] })
-      this.rooms.set(name, r)
-    } else {
-      const payload = this.mocker.roomPayload(r.id)
-      const missing = ids.filter(id => !payload.memberIdList.includes(id))
-      if (!missing.length) return r
-      this.mocker.roomPayload(r.id, { ...payload, memberIdList: [...payload.memberIdList, ...missing] })
-      this.puppet.dirtyPayload(types.Dirty.Room, r.id)
-      this.puppet.dirtyPayload(types.Dirty.RoomMember, r.id)
-    }
-    const room = await this.bot.Room.find({ id: r.id })
-    if (room) { await room.sync(); await this.handle.syncRooms(room) }
-    return r
+  private async enrolAdmin(c: Contact): Promise<void> {
+    if (this.admins.has(c.tag)) return
+    this.admins.add(c.tag)
+    const token = ADMIN_TOKEN + c.tag
+    await this.account.setRemark(c, token)
+    this.db.prepare(`INSERT OR IGNORE INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)`).run(c.wxName, token, this.clock.now())
   }
 
   async step(s: Step): Promise<void> {
+    const people = this.account.people
     switch (s.kind) {
-      case 'room':
-        await this.room(s.name, s.members)
+      case 'room': {
+        const tags = s.tags ?? s.members
+        await this.account.room(s.name, s.members.map((m, i) => people.resolve(m, tags[i], 'room', s.line)))
         this.chat = { room: s.name }
         return
+      }
       case 'private':
-        this.contact(s.name)
-        this.chat = { private: s.name }
+        this.chat = { private: people.resolve(s.name, s.tag, 'private', s.line).tag }
         return
       case 'clock': {
         const [y, mo, d] = s.date.split('-').map(Number)
@@ -178,31 +129,27 @@ export class ReplaySession {
       }
       case 'say':
         if (s.inferred) this.opts.onWarn?.(`line ${s.line}: no speaker; taken as ${s.name}'s message`)
-        await this.say(s.name, s.text, { admin: s.admin, groupnote: s.groupnote })
+        await this.say(s.name, s.text, { admin: s.admin, groupnote: s.groupnote, tag: s.tag, line: s.line })
+        return
+      case 'rename': return this.account.rename(s.name, s.tag, s.nick, s.line)
+      case 'wxname': people.named(s.name, s.tag, s.line, false); return
+      case 'relogin':
+        // what is due now goes out on this login; the rest after the new one
+        await this.runUntil(this.clock.now())
+        return this.account.relogin()
     }
   }
 
-  /** One message from `name` in the current chat, at the current time; the clock then moves 1 s. */
-  async say(name: string, text: string, o: { admin?: boolean; groupnote?: boolean } = {}): Promise<void> {
+  /** One message from `name` (`tag`: who, default the name) in the current chat; the clock then moves 1 s. */
+  async say(name: string, text: string, o: { admin?: boolean; groupnote?: boolean; tag?: string; line?: number } = {}): Promise<void> {
     if (!this.chat) throw new Error('no chat yet: start with `== room` or `== @name`')
     await this.runUntil(this.clock.now())
-    if (o.admin) await this.enrolAdmin(name)
-    const talker = this.contact(name)
-    const base = {
-      id: `m${this.clock.now()}-${Math.random().toString(36).slice(2, 8)}`,
-      talkerId: talker.id, timestamp: this.clock.now(),
-      type: o.groupnote ? types.Message.GroupNote : types.Message.Text, text,
-    }
-    let payload: any
-    if ('room' in this.chat) {
-      const r = await this.room(this.chat.room, [name])
-      payload = { ...base, roomId: r.id, mentionIdList: [] }
-    } else {
-      payload = { ...base, listenerId: this.me.id }
-    }
-    const done = new Promise<void>(resolve => this.waiters.set(payload.id, resolve))
-    this.mocker.MessageMock.create(payload)
-    this.puppet.emit('message', { messageId: payload.id })
+    const talker = this.account.people.resolve(name, o.tag, 'room' in this.chat ? 'room' : 'private', o.line ?? 0)
+    if (o.admin) await this.enrolAdmin(talker)
+    const id = `m${this.clock.now()}-${Math.random().toString(36).slice(2, 8)}`
+    const type = o.groupnote ? types.Message.GroupNote : types.Message.Text
+    const done = new Promise<void>(resolve => this.waiters.set(id, resolve))
+    await this.account.send(talker, 'room' in this.chat ? this.chat.room : null, { id, timestamp: this.clock.now(), type, text })
     await done
     await this.handle.outbox.pump(() => this.clock.now())
     this.clock.advance(1000)
