@@ -12,7 +12,7 @@ const BOT_NAME = '邻里助手'
 const SEP = '\u2005'
 
 /** A sent message as the output names it: the chat, the text without its @-prefix, who was mentioned. */
-export interface Described { to: string; text: string; mentions: string[] }
+interface Described { to: string; text: string; mentions: string[] }
 
 export class Account {
   readonly mocker = new mock.Mocker()

@@ -19,7 +19,7 @@ export class TranscriptError extends Error {
   constructor(public line: number, message: string) { super(`line ${line}: ${message}`) }
 }
 
-export interface Person { name: string; tag: string }
+interface Person { name: string; tag: string }
 
 const ROOM = /^==\s*(.+?)\s*$/
 const CLOCK = /^@\s*(\d{4}-\d{2}-\d{2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/
@@ -30,7 +30,7 @@ const RENAME = /^rename\s+(.+?)\s*->\s*(.+)$/
 const NO_NICK = '-'
 
 /** `李四` or `李四{b}`, as written in a speaker, a member list, a private chat or a rename. */
-export function parsePerson(written: string, line: number): Person {
+function parsePerson(written: string, line: number): Person {
   const s = written.trim()
   const m = TAGGED.exec(s)
   const name = (m ? m[1] : s).trim()
