@@ -8,7 +8,7 @@ import { Engine } from '../src/engine.js'
 import { Outbox, type OutMessage } from '../src/outbox.js'
 import { families } from '../src/families.js'
 import { ACK_HEADER } from '../commands/checkin/report.js'
-import { DAY0, incoming, residents, rng, type Size } from './world.js'
+import { DAY0, incoming, member, residents, rng, type Size } from './world.js'
 import { result, type Result } from './report.js'
 
 const HOUR = 3600000
@@ -39,7 +39,7 @@ export async function outbound(size: Size): Promise<Result[]> {
   try {
     const people = residents({ ...size, households: n, rooms: 1 })
     db.prepare('INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)').run('王网格', 'bench-out', clock.now())
-    engine.syncRoom(ROOM, [{ name: '王网格', nick: null }, ...people.map(p => ({ name: p.wx, nick: p.nick }))])
+    engine.syncRoom(ROOM, [member({ wx: '王网格', nick: null }), ...people.map(member)])
     const on = engine.handle(incoming(ROOM, { wx: '王网格', nick: null, remark: 'bench-out' }, '打卡 开启 每天08:00提醒 10:00催报', clock.now()))
     if (on.outcome !== 'handled') throw new Error(`打卡 开启 was ${on.outcome}`)
     await drain(outbox, clock)

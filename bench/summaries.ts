@@ -9,7 +9,7 @@ import { xlsxFile, csvFile } from '../commands/chain/close.js'
 import { getChain, items, orders } from '../commands/chain/store.js'
 import { summary } from '../commands/chain/format.js'
 import { parseNativeCopy, keyed, diffEntries } from '../commands/chain/jielong.js'
-import { DAY0, incoming, residents, rng, type Size } from './world.js'
+import { DAY0, incoming, member, residents, rng, type Size } from './world.js'
 import { result, timeMs, type Result } from './report.js'
 
 const ROOM = '1栋业主群'
@@ -37,7 +37,7 @@ export async function summaries(size: Size): Promise<Result[]> {
   const engine = new Engine({ db, config, clock, families })
   try {
     const owner = { wx: '张团长', nick: null }
-    engine.syncRoom(ROOM, [{ name: owner.wx, nick: null }])
+    engine.syncRoom(ROOM, [member(owner)])
     const started = engine.handle(incoming(ROOM, owner, chainPost(size.chainItems), clock.now()))
     if (started.outcome !== 'handled') throw new Error(`#接龙 was ${started.outcome}`)
     const chainId = (db.prepare('SELECT MAX(id) AS id FROM chains').get() as { id: number }).id

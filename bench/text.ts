@@ -14,7 +14,7 @@ import { parseHousehold } from '../src/text/household.js'
 import { parseTranscript } from '../src/replay/transcript.js'
 import { families } from '../src/families.js'
 import type { Incoming } from '../src/types.js'
-import { CHAIN_POST, DAY0, incoming } from './world.js'
+import { CHAIN_POST, DAY0, incoming, member } from './world.js'
 import { result, type Result } from './report.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
@@ -50,7 +50,7 @@ export function textLayer(count: number): Result[] {
   try {
     db.prepare('INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)').run('王网格', 'bench-text', clock.now())
     const admin = { wx: '王网格', nick: null, remark: 'bench-text' }
-    engine.syncRoom(ROOM, [{ name: '王网格', nick: null }])
+    engine.syncRoom(ROOM, [member(admin)])
     for (const t of ['打卡 开启 每天08:00提醒 10:00催报', CHAIN_POST]) {
       const r = engine.handle(incoming(ROOM, admin, t, clock.now()))
       if (r.outcome !== 'handled') throw new Error(`${t.split('\n')[0]} was ${r.outcome}`)
@@ -68,7 +68,7 @@ export function textLayer(count: number): Result[] {
       const text = normalise(m.text)
       const name = m.sender.nick || m.sender.name
       const ctx = new MsgCtx(engine.db, engine.config, { now: clock.now(), incoming: m, text, raw: m.text,
-        member: { name, wxName: m.sender.name, household: parseHousehold(name) }, isAdmin: false })
+        member: { person: 0, name, wxName: m.sender.name, household: parseHousehold(name) }, isAdmin: false })
       const where = m.room ? 'room' : 'private'
       for (const c of commands) {
         if (c.where !== 'any' && c.where !== where) continue

@@ -67,6 +67,11 @@ export function admin(room: number): { name: string; token: string } {
 }
 
 let seq = 0
+/** A member as the transport lists a room (the same contact ids as \`incoming\` gives them). */
+export function member(p: { wx: string; nick: string | null; remark?: string | null }) {
+  return { id: 'c-' + p.wx, name: p.wx, nick: p.nick, remark: p.remark ?? null }
+}
+
 export function incoming(room: string | null, sender: { wx: string; nick: string | null; remark?: string | null }, text: string, at: number): Incoming {
   return {
     id: `b${++seq}`, room, at, text, type: 'text', quote: null,
@@ -100,8 +105,8 @@ export function buildWorld(size: Size, opts: { dir?: string; config?: Partial<Co
   for (let r = 0; r < size.rooms; r++) {
     const a = admin(r)
     db.prepare('INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, ?)').run(a.name, a.token, clock.now())
-    const list = people.filter(p => p.room === roomName(r)).map(p => ({ name: p.wx, nick: p.nick }))
-    engine.syncRoom(roomName(r), [{ name: a.name, nick: null }, ...list])
+    const list = people.filter(p => p.room === roomName(r)).map(member)
+    engine.syncRoom(roomName(r), [member({ wx: a.name, nick: null, remark: a.token }), ...list])
     const sender = { wx: a.name, nick: null, remark: a.token }
     const on = engine.handle(incoming(roomName(r), sender, '打卡 开启 每天08:00提醒 10:00催报', clock.now()))
     const chain = engine.handle(incoming(roomName(r), sender, CHAIN_POST, clock.now()))

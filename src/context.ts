@@ -1,13 +1,15 @@
 // What a job or a command sees. Classes, not objects of closures: one is made per message, and
 // their methods live once on the prototype. Outbound calls only write outbox rows; the outbox
-// sends them after the message's transaction commits.
+// sends them after the message's transaction commits, to people by their contact of this login.
 import type { Config } from './config.js'
-import type { Ctx, Db, FileDef, Incoming, JobDef, JobTiming, Member, MessageCtx, SendOptions, Target } from './types.js'
+import type { Ctx, Db, FileDef, Incoming, JobDef, JobTiming, Member, MessageCtx, SendOptions, Who } from './types.js'
 import { normalise } from './text/normalise.js'
-import { parseHousehold } from './text/household.js'
 import { stmt } from './store/db.js'
-import { enqueue } from './outbox.js'
+import { enqueue } from './outbox-rows.js'
 import { scheduleJob, cancelJobs } from './schedule.js'
+import { heldByOther, householdFor } from './rooms.js'
+
+const isWho = (x: string | Who): x is Who => typeof x !== 'string'
 
 /** The context of a scheduled job (or of start-up): no sender, no message. */
 export class JobCtx implements Ctx {
@@ -20,50 +22,57 @@ export class JobCtx implements Ctx {
 
   q(sql: string) { return stmt(this.db, sql) }
 
-  /** The remark that finds an admin's contact, for a private message to `@name`. */
-  protected adminToken(to: Target): string | null {
-    if (!to.startsWith('@')) return null
-    const r = stmt(this.db, `SELECT token FROM admins WHERE name = ? ORDER BY id DESC LIMIT 1`).get(to.slice(1)) as { token: string } | undefined
-    return r?.token ?? null
+  send(room: string, text: string, opts?: SendOptions): void {
+    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions })
   }
 
-  send(to: Target, text: string, opts?: SendOptions): void {
-    enqueue(this.db, this.config, this.now, { target: to, text, mentions: opts?.mentions, remark: this.adminToken(to), person: opts?.person })
+  tell(to: Who, text: string): void {
+    enqueue(this.db, this.config, this.now, { to, text })
   }
 
-  ack(header: string, item: string, to: Target): void {
-    enqueue(this.db, this.config, this.now, { target: to, text: item, mergeKey: header, remark: this.adminToken(to) })
+  ack(header: string, item: string, to: string | Who): void {
+    enqueue(this.db, this.config, this.now, { ...(isWho(to) ? { to } : { target: to }), text: item, mergeKey: header })
   }
 
-  file<A>(to: Target, file: FileDef<A>, args: A, opts?: SendOptions): void {
+  file<A>(to: Who, file: FileDef<A>, args: A): void {
     const checked = file.args.parse(args)
-    enqueue(this.db, this.config, this.now, { target: to, text: `[文件] ${file.kind}`, kind: 'file', payload: { builder: file.kind, args: checked },
-      remark: this.adminToken(to), person: opts?.person })
+    enqueue(this.db, this.config, this.now, { to, text: `[文件] ${file.kind}`, kind: 'file', payload: { builder: file.kind, args: checked } })
   }
 
   alertAdmins(room: string | null, text: string): void {
-    for (const a of this.admins(room)) this.send('@' + a, text)
+    for (const a of this.admins(room)) this.tell(a, text)
   }
 
-  admins(room: string | null): string[] {
-    const all = (stmt(this.db, `SELECT DISTINCT name FROM admins ORDER BY name`).all() as { name: string }[]).map(r => r.name)
+  admins(room: string | null): Who[] {
+    const all = stmt(this.db, `SELECT a.person, p.wx_name AS name FROM admins a JOIN people p ON p.id = a.person
+      GROUP BY a.person ORDER BY p.wx_name, a.person`).all() as Who[]
     if (!room) return all
-    const inRoom = new Set((stmt(this.db, `SELECT wx_name FROM members WHERE room = ? AND present = 1`).all(room) as { wx_name: string }[]).map(r => r.wx_name))
-    const here = all.filter(a => inRoom.has(a))
-    return here.length ? here : all
+    const here = new Map((stmt(this.db, `SELECT person, name FROM members WHERE room = ? AND present = 1`).all(room) as Who[]).map(m => [m.person, m.name]))
+    const inRoom = all.filter(a => here.has(a.person)).map(a => ({ person: a.person, name: here.get(a.person)! }))
+    return inRoom.length ? inRoom : all
   }
 
   members(room: string): Member[] {
-    return stmt(this.db, `SELECT name, wx_name AS wxName, household FROM members WHERE room = ? AND present = 1 ORDER BY name`).all(room) as Member[]
+    return stmt(this.db, `SELECT person, name, wx_name AS wxName, household FROM members WHERE room = ? AND present = 1
+      ORDER BY name, person`).all(room) as Member[]
   }
 
   rooms(): string[] {
     return (stmt(this.db, `SELECT topic FROM rooms WHERE present = 1 ORDER BY topic`).all() as { topic: string }[]).map(r => r.topic)
   }
 
-  householdOf(room: string | null, name: string): string | null {
-    const r = room ? stmt(this.db, `SELECT household FROM members WHERE room = ? AND name = ?`).get(room, name) as { household: string | null } | undefined : undefined
-    return r ? r.household : parseHousehold(name)
+  householdOf(room: string | null, person: number): string | null {
+    const m = room ? stmt(this.db, `SELECT household FROM members WHERE room = ? AND person = ?`).get(room, person) as { household: string | null } | undefined : undefined
+    if (m) return m.household
+    const p = stmt(this.db, `SELECT wx_name FROM people WHERE id = ?`).get(person) as { wx_name: string } | undefined
+    return p ? householdFor(this.db, person, p.wx_name, p.wx_name) : null
+  }
+
+  who(person: number, room: string | null = null): Who | null {
+    const m = room ? stmt(this.db, `SELECT name FROM members WHERE room = ? AND person = ?`).get(room, person) as { name: string } | undefined : undefined
+    if (m) return { person, name: m.name }
+    const p = stmt(this.db, `SELECT wx_name FROM people WHERE id = ?`).get(person) as { wx_name: string } | undefined
+    return p ? { person, name: p.wx_name } : null
   }
 
   schedule<P>(job: JobDef<P>, timing: JobTiming & { payload: P }): void {
@@ -109,27 +118,22 @@ export class MsgCtx extends JobCtx implements MessageCtx {
     return c
   }
 
-  protected override adminToken(to: Target): string | null {
-    const m = this.incoming
-    if (!m.room && to === '@' + this.member.name && m.sender.remark) return m.sender.remark
-    return super.adminToken(to)
-  }
-
-  private here(): Target {
-    return this.incoming.room ?? '@' + this.member.name
-  }
-
   reply(text: string, opts?: SendOptions): void {
-    this.send(this.here(), text, opts)
+    if (this.room) this.send(this.room, text, opts)
+    else this.tell(this.member, text)
   }
 
-  override ack(header: string, item: string, to?: Target): void {
-    super.ack(header, item, to ?? this.here())
+  override ack(header: string, item: string, to?: string | Who): void {
+    super.ack(header, item, to ?? this.room ?? this.member)
   }
 
-  override householdOf(room: string | null, name: string): string | null {
+  mayClaim(household: string): boolean {
+    return this.isAdmin || household === this.member.household || !heldByOther(this.db, household, this.member.person)
+  }
+
+  override householdOf(room: string | null, person: number): string | null {
     // the sender in this room: the engine has just written this very household to their row
-    if (room !== null && room === this.room && name === this.member.name) return this.member.household
-    return super.householdOf(room, name)
+    if (room !== null && room === this.room && person === this.member.person) return this.member.household
+    return super.householdOf(room, person)
   }
 }

@@ -171,8 +171,9 @@ export class Engine {
   }
 
   private messageCtx(m: Incoming, raw: string): MsgCtx {
-    const member = rememberSender(this.db, m, this.loginEpoch())
-    return new MsgCtx(this.db, this.config, { now: this.clock.now(), incoming: m, text: normalise(raw), raw, member, isAdmin: this.isAdmin(m) })
+    const now = this.clock.now()
+    const member = rememberSender(this.db, this.config, m, this.loginEpoch(), now)
+    return new MsgCtx(this.db, this.config, { now, incoming: m, text: normalise(raw), raw, member, isAdmin: this.isAdmin(member.person) })
   }
 
   /** The first command whose `where` fits and whose parse recognises the text. */
@@ -224,10 +225,12 @@ export class Engine {
     }
   }
 
-  /** Admin rights come from the bot's remark on the contact, or the enrolment in this very login. */
-  isAdmin(m: Pick<Incoming, 'sender'>): boolean {
-    if (m.sender.remark && stmt(this.db, `SELECT 1 FROM admins WHERE token = ?`).get(m.sender.remark)) return true
-    return !!stmt(this.db, `SELECT 1 FROM admins WHERE session_id = ? AND session_epoch = ?`).get(m.sender.id, this.loginEpoch())
+  /**
+   * Admin rights belong to the person. After a re-login only the token the bot wrote as its remark
+   * on the admin's contact binds that person again (src/people.ts): a name never does.
+   */
+  isAdmin(person: number): boolean {
+    return !!stmt(this.db, `SELECT 1 FROM admins WHERE person = ?`).get(person)
   }
 
   /** The login epoch: the batch's, read once, or the store's outside a batch. */
@@ -244,8 +247,8 @@ export class Engine {
 
   // ---------- rooms and members from the transport ----------
 
-  syncRoom(topic: string, list: { name: string; nick: string | null }[]): void {
-    syncRoom(this.db, this.clock.now(), topic, list)
+  syncRoom(topic: string, list: { id: string; name: string; nick: string | null; remark: string | null }[]): void {
+    syncRoom(this.db, this.config, this.clock.now(), loginEpoch(this.db), topic, list)
   }
 
   leaveRoom(topic: string): void { leaveRoom(this.db, topic) }

@@ -1,23 +1,27 @@
-// The outbox: rows are written inside a message's transaction and sent only after it commits.
+// The outbox: rows (written by outbox-rows.ts inside a message's transaction) are sent only after it commits.
 // Sending is paced (per chat and overall, with jitter), merges confirmations that share a header,
 // splits long text, retries with backoff, and marks a row before sending so it never goes twice.
 import type { Config } from './config.js'
-import type { Db, FileDef, Target } from './types.js'
+import type { Db, FileDef } from './types.js'
 import { stmt, loginEpoch } from './store/db.js'
-import { MINUTE } from './time.js'
+import { contactOf } from './people.js'
+import { DAY, MINUTE } from './time.js'
 
 export interface OutMessage {
   id: number
-  to: Target
-  /** Bot's remark on the contact (admins), to find a private chat without trusting names. */
-  remark: string | null
-  /** The contact id of this login to deliver a private message to, when known. */
+  /** A room topic, or `@name` for a private chat (for logs: the contact id decides). */
+  to: string
+  /** For a private message or a remark: the recipient's contact id in this login (always set). */
   contactId?: string
   kind: 'text' | 'file' | 'remark'
   text: string
-  mentions: string[]
+  /** People to @-mention in a room: their contact ids in this login (null: not seen in it yet). */
+  mentions: { name: string; contactId: string | null }[]
   file?: { name: string; data: Buffer }
 }
+
+/** A private recipient not seen since the login began: the row waits (and retries), never goes by name. */
+class NotReachable extends Error {}
 
 /** What actually talks to WeChat (or to a test). Throwing means "not sent, try again later". */
 export interface Transport {
@@ -27,44 +31,16 @@ export interface Transport {
 }
 
 interface Row {
-  id: number; created_at: number; due_at: number; target: string; remark: string | null; kind: string
+  id: number; created_at: number; due_at: number; target: string; kind: string
   text: string; mentions: string | null; merge_key: string | null; payload: string | null
-  attempts: number; next_try_at: number; person: string | null
-}
-
-interface Enqueue {
-  target: Target
-  text: string
-  mentions?: string[]
-  mergeKey?: string | null
-  kind?: 'text' | 'file' | 'remark'
-  payload?: unknown
-  remark?: string | null
-  /** Recipient's sig (`<login epoch>:<contact id>`), for private messages. */
-  person?: string | null
+  attempts: number; next_try_at: number; to_person: number | null
 }
 
 const MAX_ATTEMPTS = 20
+/** A private message to someone not seen since the login began waits this long at most. */
+const UNREACHABLE_TTL_MS = DAY
+const UNREACHABLE_RETRY_MS = 10 * MINUTE
 const SEND_TIMEOUT_MS = 30000
-
-/** Split text at line breaks (or hard, if a line is too long) into parts of at most `max` chars. */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text]
-  const parts: string[] = []
-  let cur = ''
-  for (const line of text.split('\n')) {
-    let l = line
-    while (l.length > max) {
-      if (cur) { parts.push(cur); cur = '' }
-      parts.push(l.slice(0, max))
-      l = l.slice(max)
-    }
-    if (cur && cur.length + 1 + l.length > max) { parts.push(cur); cur = l }
-    else cur = cur ? cur + '\n' + l : l
-  }
-  if (cur) parts.push(cur)
-  return parts
-}
 
 /** Deterministic jitter per row: repeatable in replay, spread out in production. */
 export function jitterFor(id: number, jitterMs: number): number {
@@ -72,44 +48,6 @@ export function jitterFor(id: number, jitterMs: number): number {
   let h = id * 2654435761 >>> 0
   h = (h ^ (h >>> 16)) >>> 0 // unsigned: a negative remainder would pace sends closer than roomIntervalMs
   return h % (jitterMs + 1)
-}
-
-/** Write rows for one outgoing message: long text split, long mention lists batched. */
-export function enqueue(db: Db, config: Config, now: number, m: Enqueue): void {
-  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, remark, kind, text, mentions, merge_key, payload, person)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-  const person = m.person ?? null
-  const kind = m.kind ?? 'text'
-  const payload = m.payload === undefined ? null : JSON.stringify(m.payload)
-  if (m.mergeKey) {
-    ins.run(now, now + config.mergeWindowMs, m.target, m.remark ?? null, kind, m.text, null, m.mergeKey, payload, person)
-    return
-  }
-  const mentions = m.mentions ?? []
-  const batches: string[][] = []
-  for (let i = 0; i < mentions.length; i += config.mentionsPerMessage) batches.push(mentions.slice(i, i + config.mentionsPerMessage))
-  const parts = kind === 'text' ? splitText(m.text, config.splitAt) : [m.text]
-  parts.forEach((part, i) => {
-    const first = i === parts.length - 1 ? batches[0] ?? [] : []
-    ins.run(now, now, m.target, m.remark ?? null, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person)
-  })
-  const head = m.text.split('\n')[0].slice(0, 60)
-  for (const batch of batches.slice(1)) {
-    ins.run(now, now, m.target, m.remark ?? null, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person)
-  }
-}
-
-/**
- * Forget finished rows created before `before`: sent and dead ones, and confirmations merged into
- * them. Their texts can hold names, and temperatures sent to admins: they are kept no longer than
- * the records they came from. A row still to be sent, or one others are merged into, stays.
- */
-export function pruneOutbox(db: Db, before: number): number {
-  const merged = stmt(db, `DELETE FROM outbox WHERE status = 'merged' AND created_at < ?
-    AND merged_into IN (SELECT id FROM outbox WHERE status IN ('sent', 'dead'))`).run(before).changes
-  const done = stmt(db, `DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < ?
-    AND id NOT IN (SELECT merged_into FROM outbox WHERE status = 'merged' AND merged_into IS NOT NULL)`).run(before).changes
-  return merged + done
 }
 
 export class Outbox {
@@ -131,7 +69,9 @@ export class Outbox {
   private recover(): void {
     const rows = stmt(this.db, `SELECT id FROM outbox WHERE status = 'sending'`).all() as { id: number }[]
     for (const { id } of rows) {
-      const sent = this.transport.wasSent ? this.transport.wasSent(id) : true
+      // cut between the mark and the confirmation: sent again, since a rare duplicate is better than
+      // a lost notice or alert (production's transport cannot tell whether WeChat got it)
+      const sent = this.transport.wasSent ? this.transport.wasSent(id) : false
       stmt(this.db, `UPDATE outbox SET status = ? WHERE id = ?`).run(sent ? 'sent' : 'pending', id)
       // confirmations folded into a message that never went out must go out again themselves
       if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
@@ -148,8 +88,8 @@ export class Outbox {
     // not arrive before the "✅ 已接龙" it includes): it waits for that confirmation's merge window,
     // which keeps bursts merged into one message.
     return stmt(this.db, `SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY target ORDER BY due_at, id) AS rn
-        FROM (SELECT o.id, o.created_at, o.target, o.remark, o.kind, o.text, o.mentions, o.merge_key, o.payload,
-            o.attempts, o.next_try_at, o.person,
+        FROM (SELECT o.id, o.created_at, o.target, o.kind, o.text, o.mentions, o.merge_key, o.payload,
+            o.attempts, o.next_try_at, o.to_person,
             CASE WHEN o.merge_key IS NOT NULL THEN o.due_at ELSE MAX(o.due_at, IFNULL((SELECT MIN(p.due_at) FROM outbox p
               WHERE p.status = 'pending' AND p.target = o.target AND p.merge_key IS NOT NULL AND p.id < o.id), 0)) END AS due_at
           FROM outbox o WHERE o.status = 'pending') e) WHERE rn = 1`).all() as Row[]
@@ -201,21 +141,35 @@ export class Outbox {
     return sent
   }
 
+  /**
+   * The row as the transport sends it: people resolved to their contacts of this login. A private
+   * recipient not seen since the login began is not reachable yet: the row waits, never goes by name.
+   */
+  private addressed(row: Row, text: string): OutMessage {
+    const epoch = loginEpoch(this.db)
+    const raw = row.mentions ? JSON.parse(row.mentions) as ({ p: number; n: string } | string)[] : []
+    // rows queued before people existed carry bare names: shown, but not mentioned
+    const mentions = raw.map(m => typeof m === 'string' ? { name: m, contactId: null } : { name: m.n, contactId: contactOf(this.db, m.p, epoch) })
+    // a private chat is shown as `@name` (its target also carries the person, to keep namesakes apart)
+    const to = row.to_person !== null ? '@' + row.target.slice(row.target.indexOf(':') + 1) : row.target
+    const msg: OutMessage = { id: row.id, to, kind: row.kind as OutMessage['kind'], text, mentions }
+    if (row.to_person !== null) {
+      const contactId = contactOf(this.db, row.to_person, epoch)
+      if (!contactId) throw new NotReachable(`person ${row.to_person} has not been seen since this login began`)
+      msg.contactId = contactId
+    } else if (row.target.startsWith('@') || row.kind === 'remark') {
+      throw new NotReachable(`a private message without a person (${row.target}) is never sent by name`)
+    }
+    return msg
+  }
+
   /** Claim a row (and the confirmations merging into it), send, then record the outcome. */
   private async sendRow(row: Row, t: number, now: () => number): Promise<boolean> {
     let text = row.text
     if (row.merge_key) text = this.claimMerged(row, t)
     else stmt(this.db, `UPDATE outbox SET status = 'sending' WHERE id = ?`).run(row.id)
-    const msg: OutMessage = {
-      id: row.id, to: row.target, remark: row.remark, kind: row.kind as OutMessage['kind'], text,
-      mentions: row.mentions ? JSON.parse(row.mentions) : [],
-    }
-    // a contact id is only good within the login it came from
-    if (row.person) {
-      const [epoch, id] = [row.person.slice(0, row.person.indexOf(':')), row.person.slice(row.person.indexOf(':') + 1)]
-      if (Number(epoch) === loginEpoch(this.db)) msg.contactId = id
-    }
     try {
+      const msg = this.addressed(row, text)
       if (row.kind === 'file') {
         const p = JSON.parse(row.payload ?? '{}') as { builder: string; args: unknown }
         const def = this.files.get(p.builder)
@@ -225,15 +179,7 @@ export class Outbox {
       }
       await withTimeout(this.transport.send(msg), SEND_TIMEOUT_MS)
     } catch (e) {
-      const attempts = row.attempts + 1
-      const dead = attempts >= MAX_ATTEMPTS
-      const backoff = Math.min(300000, 1000 * 2 ** Math.min(attempts, 10))
-      this.db.transaction(() => {
-        stmt(this.db, `UPDATE outbox SET status = ?, attempts = ?, next_try_at = ?, error = ? WHERE id = ?`)
-          .run(dead ? 'dead' : 'pending', attempts, t + backoff, String((e as Error)?.message ?? e).slice(0, 300), row.id)
-        if (row.merge_key) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(row.id)
-      })()
-      this.log(`send to ${row.target} failed (attempt ${attempts}): ${(e as Error)?.message ?? e}`)
+      this.failed(row, t, e)
       return false
     }
     const at = now()
@@ -242,6 +188,24 @@ export class Outbox {
     this.recent.push(at)
     while (this.recent.length > this.config.maxPerMinute * 2) this.recent.shift()
     return true
+  }
+
+  /**
+   * A send that did not happen: retried with backoff, given up after MAX_ATTEMPTS. A recipient not
+   * seen in this login is no failure of the send: the row waits (its person being seen again wakes
+   * it, src/people.ts) and is given up only after UNREACHABLE_TTL_MS.
+   */
+  private failed(row: Row, t: number, e: unknown): void {
+    const waiting = e instanceof NotReachable
+    const attempts = waiting ? row.attempts : row.attempts + 1
+    const dead = waiting ? t - row.created_at > UNREACHABLE_TTL_MS : attempts >= MAX_ATTEMPTS
+    const retry = waiting ? UNREACHABLE_RETRY_MS : Math.min(5 * MINUTE, 1000 * 2 ** Math.min(attempts, 10))
+    this.db.transaction(() => {
+      stmt(this.db, `UPDATE outbox SET status = ?, attempts = ?, next_try_at = ?, error = ? WHERE id = ?`)
+        .run(dead ? 'dead' : 'pending', attempts, t + retry, String((e as Error)?.message ?? e).slice(0, 300), row.id)
+      if (row.merge_key) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(row.id)
+    })()
+    if (!waiting || dead) this.log(`send to ${row.target} ${dead ? 'given up' : 'failed'} (attempt ${attempts}): ${(e as Error)?.message ?? e}`)
   }
 
   /** Fold every pending confirmation with the same header and target into this row's text. */

@@ -7,7 +7,8 @@ import { MINUTE } from './time.js'
 interface Entry { start: number; count: number; warned: boolean }
 interface RateSnapshot { keys: Map<string, Entry | undefined>; sweptAt: number }
 
-const keyOf = (m: Incoming) => `${m.room ?? ''}\u0000${m.sender.name}`
+// by contact: within a login the contact is the person, and a namesake has a budget of their own
+const keyOf = (m: Incoming) => `${m.room ?? ''}\u0000${m.sender.id}`
 
 export class RateLimiter {
   private rate = new Map<string, Entry>()

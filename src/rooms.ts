@@ -5,7 +5,8 @@ import type { Config } from './config.js'
 import type { Db, Incoming, Member } from './types.js'
 import { parseHousehold } from './text/household.js'
 import { stmt, getMeta, setMeta } from './store/db.js'
-import { enqueue } from './outbox.js'
+import { enqueue } from './outbox-rows.js'
+import { bindAll, personOf, type Bound, type Seen } from './people.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
 
 /** rooms.last_active is kept to this precision (an hour): it only picks rooms to tell of an outage. */
@@ -15,39 +16,73 @@ export function displayName(m: Pick<Incoming, 'sender'>): string {
   return m.sender.nick || m.sender.name
 }
 
-function householdFor(db: Db, wxName: string, name: string, hasNick: boolean): string | null {
-  const reg = stmt(db, `SELECT household FROM registrations WHERE wx_name = ?`).get(wxName) as { household: string } | undefined
-  return reg?.household ?? parseHousehold(name) ?? (hasNick ? parseHousehold(wxName) : null)
+/**
+ * A person's household: the one they registered (登记), else the one in their nickname (or WeChat
+ * name) unless someone else registered it: a nickname cannot take a household from its holder.
+ */
+export function householdFor(db: Db, person: number, name: string, wxName: string): string | null {
+  const reg = stmt(db, `SELECT household FROM registrations WHERE person = ?`).get(person) as { household: string } | undefined
+  if (reg) return reg.household
+  const h = parseHousehold(name) ?? (name !== wxName ? parseHousehold(wxName) : null)
+  if (!h) return null
+  return stmt(db, `SELECT 1 FROM registrations WHERE household = ? AND person <> ?`).get(h, person) ? null : h
 }
 
-/** The sender as a member, written to the room's member list when something changed. */
-export function rememberSender(db: Db, m: Incoming, epoch: number): Member {
+/** Does someone else hold this household, by 登记 or by a nickname the bot has seen? */
+export function heldByOther(db: Db, household: string, person: number): boolean {
+  return !!stmt(db, `SELECT 1 FROM registrations WHERE household = ? AND person <> ?
+    UNION ALL SELECT 1 FROM members WHERE household = ? AND person <> ? AND present = 1 LIMIT 1`).get(household, person, household, person)
+}
+
+function writeMember(db: Db, room: string, m: Member, force: boolean): void {
+  // written only when something changed: a morning's messages would otherwise rewrite a page of
+  // members for nearly every one of them
+  stmt(db, `INSERT INTO members (room, person, name, wx_name, household) VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT(room, person) DO UPDATE SET name = excluded.name, wx_name = excluded.wx_name, household = excluded.household, present = 1
+    WHERE ? OR present = 0 OR name IS NOT excluded.name OR wx_name IS NOT excluded.wx_name OR household IS NOT excluded.household`)
+    .run(room, m.person, m.name, m.wxName, m.household, force ? 1 : 0)
+}
+
+/** Admins are told once per login and name when a contact fitted several earlier people. */
+function tellAmbiguous(db: Db, config: Config, now: number, c: Seen, epoch: number): void {
+  const key = `ambiguous:${epoch}:${c.room ?? ''}:${c.nick || c.name}`
+  if (getMeta(db, key)) return
+  setMeta(db, key, '1')
+  const where = c.room ? `「${c.room}」里的` : '私聊的'
+  const text = `⚠️ 重新登录后，${where}「${c.nick || c.name}」和以前的好几位成员同名，无法确定是谁，已按新成员记录（以前的订单、打卡不会算到他名下）。如需要，请让本人重新登记户号。`
+  const admins = stmt(db, `SELECT a.person, p.wx_name AS name FROM admins a JOIN people p ON p.id = a.person GROUP BY a.person`).all() as { person: number; name: string }[]
+  for (const a of admins) enqueue(db, config, now, { to: a, text })
+}
+
+/** The sender as a member: their person (bound to this contact), written to the room's list. */
+export function rememberSender(db: Db, config: Config, m: Incoming, epoch: number, now: number): Member {
+  const seen: Seen = { id: m.sender.id, name: m.sender.name, nick: m.sender.nick, remark: m.sender.remark, room: m.room }
+  const b = personOf(db, seen, epoch, now)
+  if (b.ambiguous) tellAmbiguous(db, config, now, seen, epoch)
   const name = displayName(m)
-  const household = householdFor(db, m.sender.name, name, !!m.sender.nick)
+  const member: Member = { person: b.person, name, wxName: m.sender.name, household: householdFor(db, b.person, name, m.sender.name) }
   if (m.room) {
-    // written only when something changed (or the room's activity is an hour stale): a morning's
-    // messages would otherwise rewrite a page of members for nearly every one of them
     stmt(db, `INSERT INTO rooms (topic, first_seen, last_active) VALUES (?, ?, ?)
       ON CONFLICT(topic) DO UPDATE SET last_active = excluded.last_active, present = 1
       WHERE present = 0 OR last_active IS NULL OR last_active < excluded.last_active - ${ACTIVE_STEP_MS}`).run(m.room, m.at, m.at)
-    stmt(db, `INSERT INTO members (room, name, wx_name, household) VALUES (?, ?, ?, ?)
-      ON CONFLICT(room, name) DO UPDATE SET wx_name = excluded.wx_name, household = excluded.household, present = 1
-      WHERE present = 0 OR wx_name IS NOT excluded.wx_name OR household IS NOT excluded.household`)
-      .run(m.room, name, m.sender.name, household)
+    writeMember(db, m.room, member, false)
   }
-  return { name, wxName: m.sender.name, household, sig: `${epoch}:${m.sender.id}` }
+  return member
 }
 
-/** The transport's view of a room's members (login, joins, leaves): keeps member lists true. */
-export function syncRoom(db: Db, now: number, topic: string, list: { name: string; nick: string | null }[]): void {
+/** The transport's view of a room's members (login, joins, leaves): binds them and keeps the list true. */
+export function syncRoom(db: Db, config: Config, now: number, epoch: number, topic: string,
+  list: { id: string; name: string; nick: string | null; remark: string | null }[]): void {
   db.transaction(() => {
     stmt(db, `INSERT INTO rooms (topic, first_seen) VALUES (?, ?) ON CONFLICT(topic) DO UPDATE SET present = 1`).run(topic, now)
     stmt(db, `UPDATE members SET present = 0 WHERE room = ?`).run(topic)
-    for (const c of list) {
+    const seen: Seen[] = list.map(c => ({ ...c, room: topic }))
+    const bound: Map<string, Bound> = bindAll(db, seen, epoch, now)
+    for (const c of seen) {
+      const b = bound.get(c.id)!
+      if (b.ambiguous) tellAmbiguous(db, config, now, c, epoch)
       const name = c.nick || c.name
-      stmt(db, `INSERT INTO members (room, name, wx_name, household) VALUES (?, ?, ?, ?)
-        ON CONFLICT(room, name) DO UPDATE SET wx_name = excluded.wx_name, household = excluded.household, present = 1`)
-        .run(topic, name, c.name, householdFor(db, c.name, name, !!c.nick))
+      writeMember(db, topic, { person: b.person, name, wxName: c.name, household: householdFor(db, b.person, name, c.name) }, true)
     }
   })()
 }

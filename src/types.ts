@@ -34,32 +34,25 @@ export interface Incoming {
   quote?: string | null
 }
 
-/** A member as commands see them: named by group nickname, else WeChat name. */
-export interface Member {
-  /** Display name: group nickname or WeChat name. This is how members are named everywhere. */
+/** Someone the bot can address or mention: a person (people.id) and how to show them. */
+export interface Who {
+  /** The stable person key: what records hang on; never a contact id, never a name. */
+  person: number
+  /** Display name: group nickname or WeChat name (how they are shown in messages). */
   name: string
-  /** WeChat name. */
-  wxName: string
-  /** Household (户) such as `3-2-501`, from the nickname or `登记`; null when unknown. */
-  household: string | null
-  /**
-   * `<login epoch>:<contact id>`: certain identity within this login (see src/identity.ts);
-   * absent for members read from the store.
-   */
-  sig?: string | null
 }
 
-/**
- * Where a message goes: a room topic as is (`3栋业主群`), or `@name` for a private chat
- * (`@王网格`). This is also how the replay prints it.
- */
-export type Target = string
+/** A member as commands see them. */
+export interface Member extends Who {
+  /** WeChat name. */
+  wxName: string
+  /** Household (户) such as `3-2-501`, from 登记 or the nickname; null when unknown. */
+  household: string | null
+}
 
 export interface SendOptions {
-  /** Display names to @-mention (rooms only); the outbox batches long lists. */
-  mentions?: string[]
-  /** For a private message: the recipient's sig, so it reaches that contact while the login lasts. */
-  person?: string | null
+  /** People to @-mention (rooms only), by person: the transport mentions their contact. */
+  mentions?: Who[]
 }
 
 // ---------- scheduled jobs and files: declared by a family, typed, checked when read back ----------
@@ -129,25 +122,29 @@ export interface Ctx {
   /** Room topic, or null in a private chat / a job without room. */
   room: string | null
 
-  /** Send to a room topic or `@name`. */
-  send(to: Target, text: string, opts?: SendOptions): void
+  /** Send to a room (by topic). */
+  send(room: string, text: string, opts?: SendOptions): void
+  /** A private message to a person: their contact in this login, never a namesake. */
+  tell(to: Who, text: string): void
   /**
    * A confirmation that merges with others of the same header sent to the same place within the
    * merge window: one message `header + items joined by 、`.
    */
-  ack(header: string, item: string, to: Target): void
-  /** Send a file built later by one of the families' FileDefs. */
-  file<A>(to: Target, file: FileDef<A>, args: A, opts?: SendOptions): void
+  ack(header: string, item: string, to: string | Who): void
+  /** Send a file, built later by one of the families' FileDefs, to a person in private. */
+  file<A>(to: Who, file: FileDef<A>, args: A): void
   /** Private message to every admin who is a member of `room` (all admins if none is, or room null). */
   alertAdmins(room: string | null, text: string): void
-  /** Admins' display names, those in the room first. */
-  admins(room: string | null): string[]
-  /** Members of a room the bot knows (from the room list and from speakers). */
+  /** Admins, those in the room first (all admins when none is, or room null). */
+  admins(room: string | null): Who[]
+  /** Present members of a room. */
   members(room: string): Member[]
   /** Topics of every room the bot is in. */
   rooms(): string[]
-  /** Household of a named member of a room (nickname or 登记), or null. */
-  householdOf(room: string | null, name: string): string | null
+  /** A person's household in a room (登记, else their nickname there), or null. */
+  householdOf(room: string | null, person: number): string | null
+  /** How a person is shown (their name in `room`, else their latest name), or null if unknown. */
+  who(person: number, room?: string | null): Who | null
 
   schedule<P>(job: JobDef<P>, timing: JobTiming & { payload: P }): void
   cancel(keyPrefix: string): void
@@ -165,14 +162,19 @@ export interface MessageCtx extends Ctx {
   type: 'text' | 'groupnote'
   quote: string | null
   incoming: Incoming
-  /** Reply where the message came from. */
+  /** Reply where the message came from (in private chat: to the sender). */
   reply(text: string, opts?: SendOptions): void
   /** A merged confirmation, by default where the message came from. */
-  ack(header: string, item: string, to?: Target): void
+  ack(header: string, item: string, to?: string | Who): void
+  /**
+   * May the sender act for this household (report a reading, sign an order)? Yes for their own, for
+   * one nobody else holds (by 登记 or nickname), and for admins.
+   */
+  mayClaim(household: string): boolean
 }
 
 /** A message in a group chat. */
-interface RoomCtx extends MessageCtx { room: string }
+export interface RoomCtx extends MessageCtx { room: string }
 /** A message in the private chat with the bot. */
 export interface PrivateCtx extends MessageCtx { room: null }
 

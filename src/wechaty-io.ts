@@ -1,6 +1,6 @@
 // Between Wechaty's objects and Linli's plain ones: a message becomes an Incoming; an outbox row
-// becomes room.say / contact.say. Rooms are found by topic and people by remark, contact id or
-// name at send time, because ids change at every login.
+// becomes room.say / contact.say. Rooms are found by topic at send time (ids change at every
+// login); people only by their contact id of this login, which the outbox resolves from the person.
 import { types } from 'wechaty'
 import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterface } from 'wechaty/impls'
 import { FileBox } from 'file-box'
@@ -53,23 +53,26 @@ export class WechatyTransport implements Transport {
   constructor(private bot: WechatyInterface, readonly rooms = new Map<string, RoomInterface>()) {}
 
   async send(m: OutMessage): Promise<void> {
-    if (m.to.startsWith('@')) return this.sendPrivate(m)
+    if (m.contactId) return this.sendPrivate(m, m.contactId)
     const room = await this.findRoom(m.to)
     if (!room) throw new Error(`room ${m.to} not found`)
     if (m.kind === 'file') { await room.say(FileBox.fromBuffer(m.file!.data, m.file!.name)); return }
     if (!m.mentions.length) { await room.say(m.text); return }
-    const wanted = new Set(m.mentions)
+    // mentions go by contact id; someone not seen in this login is named in the text instead
     const found: ContactInterface[] = []
-    for (const c of await room.memberAll()) if (wanted.has(await this.displayOf(room, c))) found.push(c)
-    await room.say(m.text, ...found)
+    const unseen: string[] = []
+    for (const x of m.mentions) {
+      const c = x.contactId ? await this.bot.Contact.find({ id: x.contactId }) : undefined
+      if (c) found.push(c)
+      else unseen.push('@' + x.name)
+    }
+    await room.say(unseen.length ? `${unseen.join(' ')} ${m.text}` : m.text, ...found)
   }
 
-  private async sendPrivate(m: OutMessage): Promise<void> {
-    const name = m.to.slice(1)
-    const contact = (m.contactId ? await this.bot.Contact.find({ id: m.contactId }) : undefined)
-      ?? (m.remark ? await this.bot.Contact.find({ alias: m.remark }) : undefined)
-      ?? (m.kind === 'remark' || !m.remark ? await this.findPerson(name) : undefined)
-    if (!contact) throw new Error(`contact ${name} not found`)
+  /** By contact id only: a remark or a private message never goes to a namesake. */
+  private async sendPrivate(m: OutMessage, id: string): Promise<void> {
+    const contact = await this.bot.Contact.find({ id })
+    if (!contact) throw new Error(`contact ${id} not found in this login`)
     if (m.kind === 'remark') { await contact.alias(m.text); return }
     if (m.kind === 'file') { await contact.say(FileBox.fromBuffer(m.file!.data, m.file!.name)); return }
     await contact.say(m.text)
@@ -81,20 +84,6 @@ export class WechatyTransport implements Transport {
     for (const topic of topicsOf(name)) {
       const room = await this.bot.Room.find({ topic })
       if (room) { this.rooms.set(name, room); return room }
-    }
-    return undefined
-  }
-
-  private async displayOf(room: RoomInterface, c: ContactInterface): Promise<string> {
-    return (await room.alias(c)) || c.name()
-  }
-
-  /** People are named by group nickname (`3-2-501 王五`) as often as by WeChat name. */
-  private async findPerson(name: string): Promise<ContactInterface | undefined> {
-    const byName = await this.bot.Contact.find({ name })
-    if (byName) return byName
-    for (const room of await this.bot.Room.findAll()) {
-      for (const c of await room.memberAll()) if ((await room.alias(c)) === name) return c
     }
     return undefined
   }

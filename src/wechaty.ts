@@ -127,7 +127,7 @@ function roomSync(bot: WechatyInterface, engine: Engine, rooms: Map<string, Room
     const members = []
     for (const c of await room.memberAll()) {
       if (c.id === bot.currentUser?.id) continue
-      members.push({ name: c.name(), nick: (await room.alias(c)) || null })
+      members.push({ id: c.id, name: c.name(), nick: (await room.alias(c)) || null, remark: (await c.alias()) || null })
     }
     engine.syncRoom(topic, members)
     rooms.set(topic, room)

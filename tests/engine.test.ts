@@ -172,14 +172,17 @@ describe('engine', () => {
     expect(sent.at(-1)!.text).toContain('一小时后')
     clock.advance(3600001)
     engine.handle(msg('管理员 secret123', { room: null, sender: grid }))
-    expect(engine.isAdmin({ sender: grid })).toBe(true)
+    const person = (id: string) => (db.prepare(`SELECT id FROM people WHERE contact_id = ?`).get(id) as { id: number }).id
+    expect(engine.isAdmin(person('c-g'))).toBe(true)
     await drain(outbox, clock)
     const remark = sent.find(s => s.kind === 'remark')!
-    expect(remark.to).toBe('@王网格')
+    expect(remark.contactId).toBe('c-g')
     // after a re-login the contact id changes: the remark written by the bot is what counts
     engine.loggedIn('new-login')
-    expect(engine.isAdmin({ sender: { ...grid, id: 'c-g2' } })).toBe(false)
-    expect(engine.isAdmin({ sender: { ...grid, id: 'c-g2', remark: remark.text } })).toBe(true)
+    engine.handle(msg('帮助', { room: null, sender: { ...grid, id: 'c-g2' } }))
+    expect(engine.isAdmin(person('c-g2'))).toBe(false)
+    engine.handle(msg('帮助', { room: null, sender: { ...grid, id: 'c-g3', remark: remark.text } }))
+    expect(engine.isAdmin(person('c-g3'))).toBe(true)
   })
 
   it('throttles a member sending too many commands with one warning', async () => {

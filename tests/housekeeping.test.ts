@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest'
 import { families } from '../src/families.js'
 import { HOUSEKEEPING_JOB, INBOUND_KEEP_DAYS } from '../commands/core/housekeeping.js'
-import { pruneOutbox } from '../src/outbox.js'
+import { pruneOutbox } from '../src/outbox-rows.js'
 import { Engine } from '../src/engine.js'
 import { openDb } from '../src/store/db.js'
 import { DAY } from '../src/time.js'

@@ -2,7 +2,8 @@ import { describe, it, expect } from 'vitest'
 import { openDb } from '../src/store/db.js'
 import { testConfig } from '../src/config.js'
 import { SimClock } from '../src/time.js'
-import { Outbox, enqueue, splitText, type OutMessage, type Transport } from '../src/outbox.js'
+import { Outbox, type OutMessage, type Transport } from '../src/outbox.js'
+import { enqueue, splitText } from '../src/outbox-rows.js'
 import { T0 } from './helpers/engine.js'
 
 function setup(over = {}, transport?: (m: OutMessage, at: number) => Promise<void>) {
@@ -70,13 +71,13 @@ describe('outbox', () => {
     const { db, config, sent, run } = setup({ splitAt: 200, mentionsPerMessage: 3 })
     const long = Array.from({ length: 30 }, (_, i) => `第${i}行 内容内容内容`).join('\n')
     enqueue(db, config, T0, { target: '群A', text: long })
-    enqueue(db, config, T0, { target: '群A', text: '请回复', mentions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] })
+    enqueue(db, config, T0, { target: '群A', text: '请回复', mentions: ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name, i) => ({ person: i + 1, name })) })
     await run()
     const parts = sent.filter(s => s.text.includes('内容'))
     expect(parts.length).toBeGreaterThan(1)
     expect(parts.every(p => p.text.length <= 200)).toBe(true)
     expect(parts.map(p => p.text).join('\n')).toBe(long)
-    expect(sent.filter(s => s.mentions.length).map(s => s.mentions)).toEqual([['a', 'b', 'c'], ['d', 'e', 'f'], ['g']])
+    expect(sent.filter(s => s.mentions.length).map(s => s.mentions.map(m => m.name))).toEqual([['a', 'b', 'c'], ['d', 'e', 'f'], ['g']])
     expect(splitText('abc', 10)).toEqual(['abc'])
   })
 

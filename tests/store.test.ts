@@ -50,7 +50,12 @@ describe('store', () => {
     for (const key of ['aid:expire:5', 'aid:expire:50', 'chain:5:close']) job.run(key)
     expect(migrate(db, all)).toBe(all.length - 7)
     expect(db.prepare(`SELECT key FROM jobs ORDER BY key`).all().map((r: any) => r.key)).toEqual(['aid:50:expire', 'aid:5:expire', 'chain:5:close'])
-    expect(db.prepare(`SELECT * FROM members`).all()).toEqual([{ room: '3栋', name: '王五', wx_name: 'wx5', household: '3-2-501', present: 1 }])
+    // people (0012): one per WeChat name the old tables knew; records follow them where they can
+    expect(db.prepare(`SELECT id, wx_name FROM people`).all()).toEqual([{ id: 1, wx_name: 'wx5' }])
+    expect(db.prepare(`SELECT * FROM members`).all()).toEqual([{ room: '3栋', person: 1, name: '王五', wx_name: 'wx5', household: '3-2-501', present: 1 }])
+    expect(db.prepare(`SELECT id, okey, person FROM chain_orders ORDER BY id`).all()).toEqual([
+      { id: 1, okey: 'p:1', person: 1 }, { id: 2, okey: 'm:李四', person: null },
+    ])
     expect(db.prepare(`SELECT * FROM chain_lines`).all()).toEqual([
       { order_id: 1, item: 1, qty: 2 }, { order_id: 1, item: 2, qty: 3 }, { order_id: 2, item: 1, qty: 1 },
     ])

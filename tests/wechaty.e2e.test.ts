@@ -94,12 +94,14 @@ describe('Wechaty + puppet-mock end to end', () => {
     expect(sent.map(s => s.text)).toEqual(['✅ 已登记：李四 → 5-1-302'])
   })
 
-  it('mentions resolve to room members by name', async () => {
-    const { mocker, linli, sent, me, clock } = await boot()
+  it('mentions go to the person\'s contact in the room', async () => {
+    const { mocker, linli, sent, me, clock, db } = await boot()
     const li = mocker.createContact({ name: '李四' })
     const wang = mocker.createContact({ name: '王五' })
     mocker.createRoom({ id: 'r3@chatroom', topic: '网格群', memberIdList: [me.id, li.id, wang.id] })
-    linli.engine.jobCtx(clock.now()).send('网格群', '请回复收到', { mentions: ['王五'] })
+    await linli.syncRooms()
+    const person = (db.prepare(`SELECT person FROM members WHERE name = '王五'`).get() as { person: number }).person
+    linli.engine.jobCtx(clock.now()).send('网格群', '请回复收到', { mentions: [{ person, name: '王五' }] })
     await linli.outbox.pump(() => clock.now())
     expect(sent).toEqual([{ to: 'r3@chatroom', text: expect.stringMatching(/^@王五\u2005?\s*请回复收到$/), mentions: [wang.id] }])
   })
@@ -114,8 +116,9 @@ describe('Wechaty + puppet-mock end to end', () => {
     await done
     expect(db.prepare(`SELECT name, wx_name, household FROM members`).all()).toEqual([{ name: '3-2-501 王五', wx_name: '王五', household: '3-2-501' }])
     const ctx = linli.engine.jobCtx(clock.now())
-    ctx.send('3栋业主群', '请回复', { mentions: ['3-2-501 王五'] })
-    ctx.send('@3-2-501 王五', '私聊你')
+    const person = (db.prepare(`SELECT person FROM members WHERE name = '3-2-501 王五'`).get() as { person: number }).person
+    ctx.send('3栋业主群', '请回复', { mentions: [{ person, name: '3-2-501 王五' }] })
+    ctx.tell({ person, name: '3-2-501 王五' }, '私聊你')
     await linli.outbox.pump(() => clock.now())
     clock.advance(5000)
     await linli.outbox.pump(() => clock.now())

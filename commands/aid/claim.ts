@@ -6,7 +6,7 @@ import { defineCommand, UserError } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
 import { detectAid, parseAidRef } from './text.js'
 import { foldItem } from './items.js'
-import { entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './store.js'
+import { authorOf, entryFor, entryJobs, getEntry, matchedWith, nudgeKey, openEntries, what } from './store.js'
 import { announce, ensureLive, type Ref } from './manage.js'
 import { nudgeJob } from './jobs.js'
 
@@ -40,12 +40,12 @@ export const claim = defineCommand<Ref, 'any'>({
   },
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    const me = ctx.member.name
+    const me = ctx.member
     if (e.kind === 'request') throw new UserError(`#${id} 是 ${e.member} 的求助（${e.item}）。有的话请发「我有 ${e.item}」，或直接联系 ${e.member}。`)
-    if (e.member === me) throw new UserError(`#${id} 是你自己登记的。送出后发「完成 #${id}」，不送了发「撤回 #${id}」。`)
+    if (e.person === me.person) throw new UserError(`#${id} 是你自己登记的。送出后发「完成 #${id}」，不送了发「撤回 #${id}」。`)
     if (e.status === 'claimed') throw new UserError(`#${id} 已被 ${e.claimed_by} 认领了。`)
     ensureLive(e)
-    ctx.q(`UPDATE aid_entries SET status = 'claimed', claimed_by = ? WHERE id = ?`).run(me, id)
+    ctx.q(`UPDATE aid_entries SET status = 'claimed', claimed_by = ?, claimed_person = ? WHERE id = ?`).run(me.name, me.person, id)
     ctx.cancel(entryJobs(id))
     // in someone's hands it does not expire; if nobody says 完成, both are reminded once
     const days = ctx.config.aidExpireDays
@@ -53,14 +53,14 @@ export const claim = defineCommand<Ref, 'any'>({
       late: 'run', maxLateMs: 60 * DAY, quiet: true })
     // the claimer's own matched requests are being filled by this offer
     const mine = matchedWith(ctx.db, e).filter(r => {
-      const req = ctx.q(`SELECT member, status FROM aid_entries WHERE id = ?`).get(r) as { member: string; status: string }
-      return req.member === me && req.status === 'open'
+      const req = ctx.q(`SELECT person, status FROM aid_entries WHERE id = ?`).get(r) as { person: number | null; status: string }
+      return req.person === me.person && req.status === 'open'
     })
     for (const r of mine) {
-      ctx.q(`UPDATE aid_entries SET status = 'claimed', filled_by = ?, claimed_by = ? WHERE id = ?`).run(id, e.member, r)
+      ctx.q(`UPDATE aid_entries SET status = 'claimed', filled_by = ?, claimed_by = ?, claimed_person = ? WHERE id = ?`).run(id, e.member, e.person, r)
       ctx.cancel(entryJobs(r))
     }
-    announce(ctx, e, `🤝 #${id} ${what(e)} 已由 ${me} 认领，请两位联系交接。交接后发「完成 #${id}」`, [e.member])
+    announce(ctx, e, `🤝 #${id} ${what(e)} 已由 ${me.name} 认领，请两位联系交接。交接后发「完成 #${id}」`, [authorOf(e)])
   },
 })
 

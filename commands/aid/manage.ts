@@ -1,9 +1,9 @@
 // 物资互助 follow-ups: `完成 #5` closes an entry (author, claimer or admin), `撤回 #5` withdraws
 // it (author or admin), and `物资` / `互助` lists what is open in this room. (`要 #5`: claim.ts)
-import type { MessageCtx } from '../../src/types.js'
+import type { MessageCtx, Who } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { isAidList, parseAidRef, type AidAction } from './text.js'
-import { ENDED, VERB, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './store.js'
+import { ENDED, VERB, claimerOf, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './store.js'
 import { expireJob } from './jobs.js'
 import { DAY, MINUTE } from '../../src/time.js'
 
@@ -21,8 +21,9 @@ export function ensureLive(e: Entry): void {
 }
 
 /** Tell the entry's room, and the sender too when they wrote from a private chat. */
-export function announce(ctx: MessageCtx, e: Entry, text: string, mentions: string[]): void {
-  ctx.send(e.room, text, mentions.length ? { mentions } : undefined)
+export function announce(ctx: MessageCtx, e: Entry, text: string, mentions: (Who | null)[]): void {
+  const people = mentions.filter((w): w is Who => w !== null)
+  ctx.send(e.room, text, people.length ? { mentions: people } : undefined)
   if (!ctx.room) ctx.reply(`已处理，并已在「${e.room}」通知。`)
 }
 
@@ -34,8 +35,8 @@ export const done = defineCommand<Ref, 'any'>({
   parse: refParser('done'),
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    const me = ctx.member.name
-    if (e.member !== me && e.claimed_by !== me && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）、认领人或管理员可以完成 #${id}。`)
+    const me = ctx.member.person
+    if (e.person !== me && e.claimed_person !== me && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）、认领人或管理员可以完成 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'done')
     ctx.cancel(entryJobs(id))
@@ -54,18 +55,18 @@ export const withdraw = defineCommand<Ref, 'any'>({
   parse: refParser('withdraw'),
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
-    if (e.member !== ctx.member.name && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）或管理员可以撤回 #${id}。`)
+    if (e.person !== ctx.member.person && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）或管理员可以撤回 #${id}。`)
     ensureLive(e)
     setStatus(ctx, id, 'withdrawn')
     ctx.cancel(entryJobs(id))
     // requests this offer was filling are open again; their expiry resumes
     const filled = ctx.q(`SELECT * FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as Entry[]
     for (const r of filled) {
-      ctx.q(`UPDATE aid_entries SET status = 'open', filled_by = NULL, claimed_by = NULL WHERE id = ?`).run(r.id)
+      ctx.q(`UPDATE aid_entries SET status = 'open', filled_by = NULL, claimed_by = NULL, claimed_person = NULL WHERE id = ?`).run(r.id)
       ctx.schedule(expireJob, { key: expireKey(r.id), at: Math.max(r.expires_at, ctx.now + MINUTE),
         payload: { id: r.id }, late: 'run', maxLateMs: 60 * DAY, quiet: true })
     }
-    const claimer = e.kind === 'offer' && e.status === 'claimed' && e.claimed_by ? [e.claimed_by] : []
+    const claimer = e.kind === 'offer' && e.status === 'claimed' ? [claimerOf(e)] : []
     announce(ctx, e, `已撤回 #${id} ${VERB[e.kind]} ${what(e)}。`, claimer)
   },
 })
@@ -77,7 +78,7 @@ export const list = defineCommand<true, 'room'>({
   who: 'anyone',
   parse: ctx => (isAidList(ctx.text) ? true : null),
   run(_, ctx) {
-    const rows = openEntries(ctx, ctx.room!)
+    const rows = openEntries(ctx, ctx.room)
     if (rows.length === 0) {
       ctx.reply('本群目前没有进行中的互助。登记：我有 泡椒 2瓶 / 求 止痛片')
       return

@@ -2,12 +2,12 @@
 // (`我家有泡椒要不要`, `谁家有止痛片？`). The bot numbers the entry, tells both sides of any match
 // in the room (one message, the other side @-mentioned), alerts admins privately when it is urgent,
 // and schedules its expiry.
-import type { MessageCtx } from '../../src/types.js'
+import type { MessageCtx, Who } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
 import { detectAid, type AidText } from './text.js'
 import { itemsMatch } from './items.js'
-import { addMatch, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
+import { addMatch, authorOf, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
 import { expireJob } from './jobs.js'
 
 /** Most matches named in one reply; the rest are still recorded and exported. */
@@ -27,23 +27,23 @@ export const post = defineCommand<AidText, 'room'>({
     return detectAid(ctx.text)
   },
   run(input, ctx) {
-    const room = ctx.room!
+    const room = ctx.room
     const me = ctx.member
-    const again = sameOpen(ctx, room, me.name, input.kind, input.item)
+    const again = sameOpen(ctx, room, me.person, input.kind, input.item)
     if (again) {
       ctx.reply(`你已登记过 #${again.id}（${what(again)}），还在进行中。不需要了发「撤回 #${again.id}」。`)
       return
     }
     const days = ctx.config.aidExpireDays
     const id = insertEntry(ctx, {
-      kind: input.kind, room, member: me.name, household: me.household, item: input.item, qty: input.qty,
+      kind: input.kind, room, member: me.name, person: me.person, household: me.household, item: input.item, qty: input.qty,
       urgent: input.urgent ? 1 : 0, created_at: ctx.now, expires_at: ctx.now + days * DAY,
     })
     ctx.schedule(expireJob, { key: expireKey(id), at: ctx.now + days * DAY, payload: { id },
       late: 'run', maxLateMs: 60 * DAY, quiet: true })
 
     const other = input.kind === 'offer' ? 'request' : 'offer'
-    const found = openEntries(ctx, room, other).filter(e => e.member !== me.name && itemsMatch(e.item, input.item))
+    const found = openEntries(ctx, room, other).filter(e => e.person !== me.person && itemsMatch(e.item, input.item))
     for (const e of found) {
       if (input.kind === 'offer') addMatch(ctx, id, e.id)
       else addMatch(ctx, e.id, id)
@@ -68,9 +68,10 @@ function matchLine({ kind, item }: AidText, id: number, found: Entry[]): string 
     : `🔔 匹配 ${named}${more} 的物资。回复「要 #${found[0].id}」认领`
 }
 
-function mentionsOf(found: Entry[]): string[] | undefined {
-  const names = [...new Set(found.slice(0, MAX_NAMED).map(e => e.member))]
-  return names.length ? names : undefined
+function mentionsOf(found: Entry[]): Who[] | undefined {
+  const people = new Map<number, Who>()
+  for (const e of found.slice(0, MAX_NAMED)) { const a = authorOf(e); if (a) people.set(a.person, a) }
+  return people.size ? [...people.values()] : undefined
 }
 
 function alert(ctx: MessageCtx, id: number, input: AidText): void {

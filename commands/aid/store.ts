@@ -1,6 +1,6 @@
 // 物资互助 storage: entries (offers and requests) and their matches, plus the wording every
 // 物资互助 reply shares. No command logic here.
-import type { Ctx, Db, MessageCtx } from '../../src/types.js'
+import type { Ctx, Db, MessageCtx, Who } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
 import { foldItem } from './items.js'
 
@@ -12,12 +12,15 @@ export interface Entry {
   kind: Kind
   room: string
   member: string
+  /** Who posted it (`member` is how they were shown). */
+  person: number | null
   household: string | null
   item: string
   qty: string | null
   urgent: number
   status: Status
   claimed_by: string | null
+  claimed_person: number | null
   filled_by: number | null
   created_at: number
   expires_at: number
@@ -27,6 +30,16 @@ export interface Entry {
 export const VERB: Record<Kind, string> = { offer: '出', request: '求' }
 export const ENDED: Record<Status, string> = {
   open: '进行中', claimed: '已被认领', done: '已完成', withdrawn: '已撤回', expired: '已过期',
+}
+
+/** The poster of an entry, to mention or tell (null for entries from before people were kept). */
+export function authorOf(e: Entry): Who | null {
+  return e.person === null ? null : { person: e.person, name: e.member }
+}
+
+/** The claimer of an offer (or the offerer filling a request), or null. */
+export function claimerOf(e: Entry): Who | null {
+  return e.claimed_person === null || !e.claimed_by ? null : { person: e.claimed_person, name: e.claimed_by }
 }
 
 /** `布洛芬 1盒` */
@@ -59,9 +72,9 @@ export function entryFor(ctx: Ctx, id: number): Entry {
   return e
 }
 
-export function insertEntry(ctx: Ctx, e: Omit<Entry, 'id' | 'status' | 'claimed_by' | 'filled_by' | 'closed_at'>): number {
-  const r = ctx.q(`INSERT INTO aid_entries (kind, room, member, household, item, qty, urgent, created_at, expires_at)
-    VALUES (@kind, @room, @member, @household, @item, @qty, @urgent, @created_at, @expires_at)`).run(e)
+export function insertEntry(ctx: Ctx, e: Omit<Entry, 'id' | 'status' | 'claimed_by' | 'claimed_person' | 'filled_by' | 'closed_at'>): number {
+  const r = ctx.q(`INSERT INTO aid_entries (kind, room, member, person, household, item, qty, urgent, created_at, expires_at)
+    VALUES (@kind, @room, @member, @person, @household, @item, @qty, @urgent, @created_at, @expires_at)`).run(e)
   return Number(r.lastInsertRowid)
 }
 
@@ -71,9 +84,9 @@ export function openEntries(ctx: Ctx, room: string, kind?: Kind): Entry[] {
 }
 
 /** The sender's own open entry of the same kind and item: a repeat is not a new entry. */
-export function sameOpen(ctx: Ctx, room: string, member: string, kind: Kind, item: string): Entry | undefined {
+export function sameOpen(ctx: Ctx, room: string, person: number, kind: Kind, item: string): Entry | undefined {
   const f = foldItem(item)
-  return openEntries(ctx, room, kind).find(e => e.member === member && foldItem(e.item) === f)
+  return openEntries(ctx, room, kind).find(e => e.person === person && foldItem(e.item) === f)
 }
 
 export function addMatch(ctx: Ctx, offerId: number, requestId: number): void {
@@ -104,8 +117,8 @@ export function exportAid(db: Db): unknown[] {
 
 /** `我的`: the sender's entries still in play. */
 export function mineLines(ctx: MessageCtx): string | null {
-  const rows = ctx.q(`SELECT * FROM aid_entries WHERE member = ? AND status IN ('open', 'claimed')
-    ${ctx.room ? 'AND room = ?' : ''} ORDER BY id`).all(...[ctx.member.name, ...(ctx.room ? [ctx.room] : [])]) as Entry[]
+  const rows = ctx.q(`SELECT * FROM aid_entries WHERE person = ? AND status IN ('open', 'claimed')
+    ${ctx.room ? 'AND room = ?' : ''} ORDER BY id`).all(...[ctx.member.person, ...(ctx.room ? [ctx.room] : [])]) as Entry[]
   if (rows.length === 0) return null
   return '🤝 我的互助：\n' + rows.map(e => `#${e.id} ${VERB[e.kind]} ${what(e)}（${ENDED[e.status]}）`).join('\n')
 }

@@ -1,17 +1,16 @@
 // After the goods arrive: the owner sends `到货 [#3] 北门 …` and exactly the people who ordered
 // are mentioned; each replies `已取` when they have theirs; `未取` (owner/admin) lists who has not.
-import type { MessageCtx } from '../../src/types.js'
+import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { getChain, roomChains, items, orders, type Chain } from './store.js'
 import { linesText, who } from './format.js'
 import { isOwner } from './close.js'
-import { memberKey } from './order.js'
 
 /** `#3` if given, else the newest chain of the room with orders that the sender may manage. */
-function target(ctx: MessageCtx, ref: number | null, mine: boolean): Chain | null {
+function target(ctx: RoomCtx, ref: number | null, mine: boolean): Chain | null {
   if (ref !== null) { const c = getChain(ctx, ref); return c && c.room === ctx.room ? c : null }
-  const all = roomChains(ctx, ctx.room!).filter(c => orders(ctx, c.id).length)
+  const all = roomChains(ctx, ctx.room).filter(c => orders(ctx, c.id).length)
   return (mine ? all.find(c => isOwner(ctx, c)) : null) ?? all[0] ?? null
 }
 
@@ -32,10 +31,13 @@ export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>(
     const c = getChain(ctx, chainId)!
     if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以发到货通知。`)
     const waiting = orders(ctx, c.id).filter(o => !o.pickedUp)
-    const names = [...new Set(waiting.map(o => o.member))]
+    // by person: the ones whose contact the bot knows; a 接龙 line nobody claimed is named in the text
+    const seen = new Set<number>()
+    const people = waiting.filter(o => o.person !== null && !seen.has(o.person) && seen.add(o.person))
+      .map(o => ctx.who(o.person!, c.room) ?? { person: o.person!, name: o.member })
     ctx.q('UPDATE chains SET arrived_at = ? WHERE id = ?').run(ctx.now, c.id)
     const where = note || c.pickup || ''
-    ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: names })
+    ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: people })
   },
 })
 
@@ -47,13 +49,12 @@ export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, '
     const m = /^(?:已取|已取货|取到了|拿到了)\s*(#\s*\d+)?$/.exec(ctx.text)
     if (!m || !ctx.room) return null
     const ref = m[1] ? splitChainRef(m[1]).chain : null
-    const key = memberKey(ctx.member.name)
     // the goods that arrived most recently first; a sign-up list has nothing to pick up
     const byArrival = roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
       .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
     for (const c of byArrival) {
       if (ref !== null && c.id !== ref) continue
-      const os = orders(ctx, c.id).filter(o => (o.okey === key || o.member === ctx.member.name) && !o.pickedUp)
+      const os = orders(ctx, c.id).filter(o => o.person === ctx.member.person && !o.pickedUp)
       if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
     }
     return null

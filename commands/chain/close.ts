@@ -12,10 +12,9 @@ import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
 import { chainCsv, chainFileName } from './sheet.js'
-import { samePerson } from '../../src/identity.js'
 
 export function isOwner(ctx: MessageCtx, c: Chain): boolean {
-  return ctx.isAdmin || samePerson(ctx.member, { name: c.owner, wx: c.ownerWx, sig: c.ownerSig })
+  return ctx.isAdmin || (c.ownerPerson !== null && c.ownerPerson === ctx.member.person)
 }
 
 function closeChain(ctx: Ctx, c: Chain): void {
@@ -23,9 +22,10 @@ function closeChain(ctx: Ctx, c: Chain): void {
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)
   ctx.send(c.room, summary({ ...c, status: 'closed' }, items(ctx, c.id), os))
-  if (os.length) {
-    ctx.file('@' + c.owner, xlsxFile, { chainId: c.id }, { person: c.ownerSig })
-    ctx.file('@' + c.owner, csvFile, { chainId: c.id }, { person: c.ownerSig })
+  const owner = c.ownerPerson === null ? null : ctx.who(c.ownerPerson, c.room)
+  if (os.length && owner) {
+    ctx.file(owner, xlsxFile, { chainId: c.id })
+    ctx.file(owner, csvFile, { chainId: c.id })
   }
 }
 

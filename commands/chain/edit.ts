@@ -2,9 +2,9 @@
 // `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
-import { getChain, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
+import { getChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
 import { candidates } from './pick.js'
-import { parseFor, applyOrder, memberKey, closedText, ambiguousText, type OrderInput } from './order.js'
+import { parseFor, applyOrder, closedText, ambiguousText, type OrderInput } from './order.js'
 import { linesText, money } from './format.js'
 import { hasNumber } from './quantity.js'
 
@@ -42,7 +42,7 @@ export const cancel = defineCommand<CancelInput, 'room'>({
     if (!m[1] && after) { m[1] = after[1]; m[2] = after[2] }
     const cand = candidates(ctx, `${m[1] ?? ''}${m[2] || 'x'}`)
     if (!cand) return null
-    const mine = cand.chains.filter(c => findOrder(ctx, c.id, memberKey(ctx.member.name)))
+    const mine = cand.chains.filter(c => findOrder(ctx, c.id, personKey(ctx.member.person)))
     if (!mine.length) return null
     if (!m[2]) {
       if (mine.length > 1) return invalid(ambiguousText(mine, '取消'))
@@ -57,34 +57,34 @@ export const cancel = defineCommand<CancelInput, 'room'>({
     const chain = getChain(ctx, input.chainId)!
     if (chain.status === 'closed') throw new UserError(closedText(chain))
     const name = ctx.member.name
-    const o = findOrder(ctx, chain.id, memberKey(name))
+    const o = findOrder(ctx, chain.id, personKey(ctx.member.person))
     if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
     const its = items(ctx, chain.id)
     if (!input.items) {
-      deleteOrder(ctx, chain.id, memberKey(name))
+      deleteOrder(ctx, chain.id, o.okey)
       return ctx.ack(`✅ #${chain.id} 已取消：`, name)
     }
     const dropped = o.lines.filter(l => input.items!.includes(l.item))
     if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
     const left = o.lines.filter(l => !input.items!.includes(l.item))
-    saveOrder(ctx, chain.id, { okey: o.okey, member: o.member, household: o.household }, left, false)
+    saveOrder(ctx, chain.id, { okey: o.okey, member: name, household: o.household, person: o.person }, left, false)
     ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
   },
 })
 
 /** The sender's orders (and the chains they run) for `我的订单` and the core `我的`; null if none. */
 export function myChainsText(ctx: MessageCtx): string | null {
-  const names = [ctx.member.name, ctx.member.wxName]
+  const me = ctx.member.person
   const chains = ctx.room ? roomChains(ctx, ctx.room) : allChains(ctx).reverse()
   const out: string[] = []
   for (const c of chains) {
-    const o = names.map(n => findOrder(ctx, c.id, memberKey(n))).find(Boolean)
+    const o = findOrder(ctx, c.id, personKey(me))
     if (!o || (c.status === 'closed' && o.pickedUp)) continue
     const its = items(ctx, c.id)
     const amount = amountOf(o, its)
     out.push(`#${c.id} ${c.title}${c.status === 'closed' ? '（已截单）' : ''}：${its.length ? linesText(o.lines, its) : '已报名'}${amount ? `，${money(amount)}元` : ''}`)
   }
-  const owned = chains.filter(c => c.status === 'open' && names.includes(c.owner))
+  const owned = chains.filter(c => c.status === 'open' && c.ownerPerson === me)
   if (owned.length) out.push(`我发起的：${owned.map(c => `#${c.id} ${c.title}`).join('、')}`)
   return out.length ? `${ctx.member.name} 的接龙：\n${out.join('\n')}` : null
 }

@@ -1,7 +1,7 @@
 // The owner changes a chain after posting it: `改截止 #3 周六20:00` moves the deadline (and its
 // reminder), `加货 #3 4. 西瓜 3元/斤` adds items, `改库存 #3 白菜 30` sets an item's stock.
 // Only the owner or an admin; a closed chain stays closed; bad input changes nothing.
-import type { MessageCtx } from '../../src/types.js'
+import type { MessageCtx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { parseItemLine, type ItemSpec } from './jielong.js'
@@ -16,13 +16,13 @@ import { scheduleDeadline } from './start.js'
 import { itemLine } from './format.js'
 
 /** `#3` before or after the command word, else the sender's own (or the only) open chain here. */
-function target(ctx: MessageCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
+function target(ctx: RoomCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
   const ref = splitChainRef(refText ?? '').chain
   if (ref !== null) {
     const c = getChain(ctx, ref)
     return c && c.room === ctx.room ? { chainId: c.id } : invalid(`这个群里没有接龙 #${ref}。`)
   }
-  const open = openChains(ctx, ctx.room!)
+  const open = openChains(ctx, ctx.room)
   const own = open.filter(c => isOwner(ctx, c))
   if (own.length === 1) return { chainId: own[0].id }
   if (open.length === 1) return { chainId: open[0].id }

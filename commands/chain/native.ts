@@ -18,7 +18,8 @@ import { linesText } from './format.js'
 import { isOwner } from './close.js'
 import { DAY } from '../../src/time.js'
 
-interface Known extends KnownEntry { member: string }
+/** A line of the list as the bot knows it: who wrote it, and (since people exist) as which person. */
+interface Known extends KnownEntry { member: string; person?: number }
 const entryKeyOf = (key: string) => `e:${key}`
 
 /** The implicit item of a list like `半个南瓜 等会送来 共20份`, or none for a plain sign-up list. */
@@ -46,9 +47,12 @@ function entryLines(raw: string, its: Item[]): { item: number; qty: number }[] |
   return null
 }
 
+/** The household a line is for: the one it names (it is WeChat's list), else the sender's. */
 function householdFor(ctx: MessageCtx, key: string): string | null {
   const base = key.replace(/#\d+$/, '')
-  return parseHousehold(base) === base ? base : ctx.householdOf(ctx.room, base) ?? ctx.member.household
+  if (parseHousehold(base) === base) return base
+  const named = ctx.q('SELECT household FROM members WHERE room = ? AND name = ? AND present = 1').all(ctx.room, base) as { household: string | null }[]
+  return (named.length === 1 ? named[0].household : null) ?? ctx.member.household
 }
 
 export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
@@ -65,25 +69,28 @@ export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
     const own = ref ? getChain(ctx, Number(ref[1])) : null
     if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
     // a copy posted just after 截单 belongs to the closed chain; next week's list with the same title is new
-    let chain: Chain | null = roomChains(ctx, ctx.room!).find(c => c.native && c.title === title
+    let chain: Chain | null = roomChains(ctx, ctx.room).find(c => c.native && c.title === title
       && (c.status === 'open' || (c.closedAt ?? 0) > ctx.now - DAY)) ?? null
     if (!chain) {
-      const id = createChain(ctx, { room: ctx.room!, title, owner: sender, native: true, deadline: null, pickup: null, cap: null, items: implicitItems(copy), entries: '[]' })
+      const id = createChain(ctx, { room: ctx.room, title, native: true, deadline: null, pickup: null, cap: null, items: implicitItems(copy), entries: '[]' })
       chain = getChain(ctx, id)!
       ctx.reply(`📋 已开始统计这个接龙（#${id} ${title}），大家照常在微信接龙里接，发「#${id}」看合计。`)
     }
     const chainId = chain.id
     const known: Known[] = JSON.parse(chain.entries ?? '[]')
-    // an entry is yours if you wrote it or it names you (your nickname or household)
-    const mine = (k: Known) => [sender, ctx.member.household].includes(k.key.replace(/#\d+$/, ''))
-    const mayTouch = (k: Known) => k.member === sender || mine(k) || isOwner(ctx, chain!)
+    // a line is yours if your copy added it, or if it names your household (登记, or a nickname nobody
+    // registered against): a name alone, which anyone can take, makes nothing yours
+    const me = ctx.member.person
+    const household = ctx.member.household
+    const named = (k: Known) => household !== null && k.key.replace(/#\d+$/, '') === household
+    const mayTouch = (k: Known) => (k.person !== undefined ? k.person === me : k.member === sender) || named(k) || isOwner(ctx, chain!)
     const its0 = items(ctx, chainId)
     const isItem = (w: string) => its0.some(i => i.name.includes(w) || w.includes(i.name))
     const diff = diffEntries(known, keyed(copy.entries, isItem))
     const next = new Map(known.map(k => [k.key, k]))
     const unread: string[] = []
     const notes: string[] = []
-    const record = (key: string, text: string, member: string, header: string) => {
+    const record = (key: string, text: string, member: string, person: number | null, header: string) => {
       const its = items(ctx, chainId)
       const want = entryLines(text, its)
       if (want === null) { unread.push(text); return }
@@ -91,18 +98,18 @@ export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
       const r = fill(its, o?.lines ?? [], want)
       const label = key === text ? member : key.replace(/#\d+$/, '')
       notes.push(...r.notes.map(n => `${label}：${n}`))
-      saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key) }, r.lines, its.length === 0)
+      saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
       // nothing taken (sold out): the note above says so, a `✅ 0` would not
       if (its.length && !r.lines.length) return
       ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its)}` : label)
     }
     if (chain.status === 'closed' && (diff.added.length || diff.changed.length)) return ctx.reply(closedText(chain))
-    for (const a of diff.added) { next.set(a.key, { ...a, member: sender }); record(a.key, a.text, sender, '已接龙') }
+    for (const a of diff.added) { next.set(a.key, { ...a, member: sender, person: me }); record(a.key, a.text, sender, me, '已接龙') }
     for (const c of diff.changed) {
       const k = next.get(c.key)!
       if (!mayTouch(k)) continue // a copy made before this entry was edited
       next.set(c.key, { ...k, text: c.to })
-      record(c.key, c.to, k.member, '已修改')
+      record(c.key, c.to, k.member, k.person ?? null, '已修改')
     }
     for (const m of diff.missing) {
       const k = next.get(m.key)!

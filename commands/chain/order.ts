@@ -4,7 +4,7 @@
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
-import { getChain, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
+import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
 import { candidates, pickOrder, recentlyClosed, fill, addLines } from './pick.js'
 import { errorText, linesText, who } from './format.js'
 
@@ -14,7 +14,6 @@ export interface OrderInput {
   its?: Item[]
 }
 
-export const memberKey = (name: string) => `m:${name}`
 
 export function closedText(c: Chain): string {
   return `#${c.id} ${c.title} 已经截单了，不能再接龙或修改。有问题请联系团长 ${c.owner}。`
@@ -68,29 +67,32 @@ function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> |
 export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   const chain = getChain(ctx, input.chainId)!
   if (chain.status === 'closed') throw new UserError(closedText(chain))
-  const name = ctx.member.name
+  const { name, person } = ctx.member
   const p = input.parse
-  const household = (p.kind !== 'error' ? p.household : null) ?? ctx.member.household
-  const existing = findOrder(ctx, chain.id, memberKey(name))
+  const signed = p.kind !== 'error' ? p.household : null
+  if (signed && !ctx.mayClaim(signed)) throw new UserError(`${signed} 是其他住户的户号，只能给自己家下单（管理员除外）。你家的户号可以发「登记 楼-单元-室」登记。`)
+  const household = signed ?? ctx.member.household
+  const key = personKey(person)
+  const existing = findOrder(ctx, chain.id, key)
   const its = input.its ?? orderItems(ctx, chain.id)
   if (p.kind === 'join') {
     // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
-    if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND member = ?`).get(chain.id, name)) {
+    if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND person = ?`).get(chain.id, person)) {
       return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
     }
     if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
       throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)
     }
-    saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, [], true)
+    saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, [], true)
     return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
   }
   if (p.kind !== 'order') return
   const mine = existing?.lines ?? []
   const want = input.replace ? p.lines : addLines(mine, p.lines)
   const { lines, notes } = fill(its, mine, want)
-  if (notes.length) ctx.reply(notes.join('；'), { mentions: [name] })
+  if (notes.length) ctx.reply(notes.join('；'), { mentions: [ctx.member] })
   if (!lines.length && !existing) return
-  saveOrder(ctx, chain.id, { okey: memberKey(name), member: name, household }, lines, false)
+  saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, lines, false)
   // names and units only: the items read before saving serve
   const text = lines.length ? linesText(lines, its) : '（已清空）'
   ctx.ack(`✅ #${chain.id} ${input.replace ? '已修改' : '已接龙'}：`, `${who({ member: name, household })} ${text}`)

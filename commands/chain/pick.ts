@@ -40,7 +40,8 @@ export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { a
 
 /** A chain closed lately in this room whose items the text would order: to say it is closed. */
 export function recentlyClosed(ctx: Ctx, rest: string): Chain | null {
-  const c = roomChains(ctx, ctx.room!).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
+  if (!ctx.room) return null
+  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
   if (!c) return null
   const p = parseOrder(rest, itemList(ctx, c.id))
   return p && p.kind !== 'error' ? c : null

@@ -48,7 +48,7 @@ export const start = defineCommand<ChainSpec, 'room'>({
   },
   run(spec, ctx) {
     const id = createChain(ctx, {
-      room: ctx.room, title: spec.title, owner: ctx.member.name, native: false,
+      room: ctx.room, title: spec.title, native: false,
       deadline: spec.deadline, pickup: spec.pickup, cap: spec.cap, items: spec.items,
     })
     if (spec.deadline) scheduleDeadline(ctx, id, spec.deadline)

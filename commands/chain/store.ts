@@ -8,14 +8,16 @@ import { round } from './quantity.js'
 
 export interface Chain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
-  /** The owner's WeChat name and sig (src/identity.ts): a nickname alone proves nothing. */
-  ownerWx: string | null; ownerSig: string | null
+  /** The owner as a person (src/people.ts): a nickname alone proves nothing. */
+  ownerPerson: number | null
   deadline: number | null; pickup: string | null; cap: number | null
   createdAt: number; closedAt: number | null; arrivedAt: number | null; entries: string | null
 }
 export interface Item extends ChainItem { price: number; stock: number | null; limit: number | null; ordered: number }
 export interface Order {
   id: number; okey: string; member: string; household: string | null; pickedUp: boolean
+  /** Whose order it is: the person who typed it, or whose copy added the 接龙 line. */
+  person: number | null
   lines: { item: number; qty: number }[]; createdAt: number
 }
 
@@ -25,7 +27,7 @@ const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
 function toChain(r: any): Chain {
   return {
     id: r.id, room: r.room, title: r.title, owner: r.owner, status: r.status, native: r.native === 1,
-    ownerWx: r.owner_wx ?? null, ownerSig: r.owner_sig ?? null,
+    ownerPerson: r.owner_person ?? null,
     deadline: r.deadline, pickup: r.pickup, cap: r.cap, createdAt: r.created_at, closedAt: r.closed_at,
     arrivedAt: r.arrived_at, entries: r.entries,
   }
@@ -79,8 +81,8 @@ export function orderItems(c: Q, chainId: number, list = itemList(c, chainId)): 
 
 export function orders(c: Q, chainId: number): Order[] {
   // rows as arrays, lines sorted per order in JS: a closing summary reads thousands of orders
-  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at FROM chain_orders
-    WHERE chain_id = ? ORDER BY id`).raw().all(chainId) as [number, string, string, string | null, number, number][]
+  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at, person FROM chain_orders
+    WHERE chain_id = ? ORDER BY id`).raw().all(chainId) as [number, string, string, string | null, number, number, number | null][]
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
     WHERE o.chain_id = ?`).raw().all(chainId) as [number, number, number][]
   const byOrder = new Map<number, { item: number; qty: number }[]>()
@@ -90,23 +92,22 @@ export function orders(c: Q, chainId: number): Order[] {
     else byOrder.set(orderId, [{ item, qty }])
   }
   for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.item - b.item)
-  return rows.map(([id, okey, member, household, pickedUp, createdAt]) =>
-    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, lines: byOrder.get(id) ?? [] }))
+  return rows.map(([id, okey, member, household, pickedUp, createdAt, person]) =>
+    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, person, lines: byOrder.get(id) ?? [] }))
 }
 
 function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
-  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, lines }
+  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, person: r.person ?? null, lines }
 }
 
+/** A new chain; its owner is the sender, as a person (the name is how they were shown). */
 export function createChain(ctx: MessageCtx, c: {
-  room: string; title: string; owner: string; native: boolean; deadline: number | null; pickup: string | null
+  room: string; title: string; native: boolean; deadline: number | null; pickup: string | null
   cap: number | null; items: ItemSpec[]; entries?: string | null
 }): number {
-  // the creator is the sender: keep who they are beyond the nickname
-  const me = ctx.member.name === c.owner ? ctx.member : null
-  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_wx, owner_sig)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, c.owner, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
-    c.entries ?? null, me?.wxName ?? null, me?.sig ?? null)
+  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_person)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, ctx.member.name, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
+    c.entries ?? null, ctx.member.person)
   const id = Number(r.lastInsertRowid)
   const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price, stock, per_person) VALUES (?, ?, ?, ?, ?, ?, ?)')
   for (const i of c.items) ins.run(id, i.code, i.name, i.unit, i.price, i.stock, i.limit)
@@ -121,7 +122,7 @@ export function findOrder(c: Q, chainId: number, okey: string): Order | null {
 }
 
 /** Write an order's lines (replacing them); an order without lines is deleted unless it is a plain sign-up. */
-export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: string; household: string | null },
+export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: string; household: string | null; person: number | null },
   lines: { item: number; qty: number }[], keepEmpty: boolean): void {
   const existing = ctx.q('SELECT id FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, o.okey) as { id: number } | undefined
   if (!lines.length && !keepEmpty) {
@@ -130,10 +131,11 @@ export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: 
   }
   let id = existing?.id
   if (id === undefined) {
-    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at)
-      VALUES (?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now).lastInsertRowid)
+    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at, person)
+      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person).lastInsertRowid)
   } else {
-    ctx.q('UPDATE chain_orders SET household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.household, ctx.now, id)
+    // the name follows the person's current nickname; the household only ever gets known
+    ctx.q('UPDATE chain_orders SET member = ?, household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.member, o.household, ctx.now, id)
   }
   ctx.q('DELETE FROM chain_lines WHERE order_id = ?').run(id)
   const ins = ctx.q('INSERT INTO chain_lines (order_id, item, qty) VALUES (?, ?, ?)')
@@ -147,6 +149,9 @@ export function deleteOrder(ctx: Ctx, chainId: number, okey: string): boolean {
 export function setStatus(ctx: Ctx, id: number, status: 'open' | 'closed'): void {
   ctx.q('UPDATE chains SET status = ?, closed_at = ? WHERE id = ?').run(status, status === 'closed' ? ctx.now : null, id)
 }
+
+/** The key of a person's own (typed) order in a chain. */
+export const personKey = (person: number) => `p:${person}`
 
 const byCodeOf = new WeakMap<readonly Item[], Map<number, Item>>()
 

@@ -10,12 +10,12 @@ export const SLOTS = { am: { ask: '08:00', miss: '11:00', name: '上午' }, pm: 
 export function jobPrefix(id: number): string { return `checkin:iso:${id}:` }
 
 export function householdMembers(ctx: Ctx, iso: Isolation): Member[] {
-  return ctx.members(iso.room).filter(m => (m.household ?? ctx.householdOf(iso.room, m.name)) === iso.household)
+  return ctx.members(iso.room).filter(m => m.household === iso.household)
 }
 
-/** Privately, by WeChat name (how the transport finds a contact): isolation is nobody else's business. */
+/** Privately, to each person of the household: isolation is nobody else's business. */
 export function tellHousehold(ctx: Ctx, iso: Isolation, text: string): void {
-  for (const m of householdMembers(ctx, iso)) ctx.send('@' + m.wxName, text)
+  for (const m of householdMembers(ctx, iso)) ctx.tell(m, text)
 }
 
 export function release(ctx: Ctx, iso: Isolation, by: string | null): void {

@@ -14,14 +14,14 @@ const FORM = '格式：隔离 楼-单元-室 天数，例如：隔离 3-2-501 14
 
 /** Isolation is nobody else's business: every answer goes to the admin in private, even if typed in the room. */
 function tellAdmin(ctx: MessageCtx, text: string): void {
-  ctx.send('@' + ctx.member.wxName, text)
+  ctx.tell(ctx.member, text)
 }
 
 /** The room an admin means: the room the command was sent in, else the one room knowing the household. */
 function roomFor(ctx: Ctx, household: string, named: string): string | { invalid: string } {
   if (ctx.room) return ctx.room
   if (named) return ctx.rooms().includes(named) ? named : invalid(`没有找到群「${named}」。${FORM}`)
-  const rooms = ctx.rooms().filter(r => ctx.members(r).some(m => (m.household ?? ctx.householdOf(r, m.name)) === household))
+  const rooms = ctx.rooms().filter(r => ctx.members(r).some(m => m.household === household))
   if (rooms.length === 1) return rooms[0]
   return invalid(rooms.length
     ? `${household} 在多个群里（${rooms.join('、')}），请在最后写上群名，例如：隔离 ${household} 14天 ${rooms[0]}`

@@ -1,7 +1,7 @@
 // Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
 // The bot stores one record per person per day (the later replaces the earlier), confirms a burst
 // in one merged message by household or masked name, and keeps every temperature out of the room.
-import { defineCommand, invalid, type MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, type MessageCtx, type Who } from '../../src/types.js'
 import { dayOf, hhmm } from '../../src/time.js'
 import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
 import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
@@ -10,30 +10,25 @@ import { maskName } from './roster.js'
 export const ACK_HEADER = '✅ 已打卡：'
 const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
+const otherHousehold = (h: string) => `${h} 是其他住户的户号，只能报自己家的体温，本条没有记录。自己家的户号可以发「登记 楼-单元-室」登记，例如：体温 36.5`
 
 interface CheckinInput {
   /** Set when the sender must measure again or add a value: reply with a mention, store nothing. */
   ask?: string
   readings: Reading[]
   household: string | null
-  /** Where it counts, and the sender's display name there (a private chat knows only the WeChat name). */
-  targets: Array<{ room: string; member: string }>
+  /** Where it counts, and how the sender is shown there. */
+  targets: Array<{ room: string; as: Who }>
 }
 
-function householdIn(ctx: MessageCtx, room: string, member: string): string | null {
-  return ctx.householdOf(room, member) ?? (ctx.room === room ? ctx.member.household : null)
-}
-
-/** The room itself, or in private chat every room where the sender is a member and it counts. */
+/** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
 function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
-  const counts = (room: string, member: string) =>
-    isEnabled(ctx, room) || activeIsolation(ctx, room, householdIn(ctx, room, member)) !== null
   const me = ctx.member
-  if (ctx.room) return counts(ctx.room, me.name) ? [{ room: ctx.room, member: me.name }] : []
+  const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, ctx.householdOf(room, me.person)) !== null
+  if (ctx.room) return counts(ctx.room) ? [{ room: ctx.room, as: me }] : []
   return ctx.rooms().flatMap(room => {
-    // by WeChat name only: anyone can rename themselves after someone else's group nickname
-    const m = ctx.members(room).find(x => x.wxName === me.wxName)
-    return m && counts(room, m.name) ? [{ room, member: m.name }] : []
+    const as = ctx.members(room).find(x => x.person === me.person)
+    return as && counts(room) ? [{ room, as }] : []
   })
 }
 
@@ -55,6 +50,8 @@ function parseCheckin(ctx: MessageCtx): CheckinInput | { invalid: string } | nul
   }
   // answered in run, not as invalid: in a busy room the reply must @ the one who sent it
   if (p.kind !== 'readings') return { ask: p.kind === 'novalue' ? NO_VALUE : REMEASURE, readings: [], household: null, targets }
+  // a reading for another household: only for one's own, one nobody holds, or by an admin
+  if (p.household && !ctx.mayClaim(p.household)) return { ask: otherHousehold(p.household), readings: [], household: null, targets }
   return { readings: p.readings, household: p.household, targets }
 }
 
@@ -67,29 +64,27 @@ const GUIDANCE = (temps: string) => [
 ].join('\n')
 
 /** Returns true when an isolation confirmation went to the sender. */
-function store(ctx: MessageCtx, room: string, name: string, input: CheckinInput): boolean {
-  // private messages go by WeChat name: that is how the transport finds the contact
-  const dm = '@' + ctx.member.wxName
-  const household = input.household ?? householdIn(ctx, room, name)
+function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boolean {
+  const household = input.household ?? ctx.householdOf(room, as.person)
   const temps = input.readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
-  const prev = recordCheckin(ctx, room, name, household, temps, input.readings.map(r => r.label), abnormal)
-  const who = whoLabel(name, household)
+  const prev = recordCheckin(ctx, room, as, household, temps, input.readings.map(r => r.label), abnormal)
+  const who = whoLabel(as.name, household)
   const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
   if (abnormal) {
-    ctx.send(dm, GUIDANCE(shown))
+    ctx.tell(ctx.member, GUIDANCE(shown))
     ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
   } else if (prev?.abnormal) {
     ctx.alertAdmins(room, `ℹ️ 复测正常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
   }
   const iso = activeIsolation(ctx, room, household)
   if (iso) {
-    const slot = recordIsolationReport(ctx, iso, name)
+    const slot = recordIsolationReport(ctx, iso, as.name)
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
-    ctx.send(dm, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
+    ctx.tell(ctx.member, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
   }
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
-  if (ctx.room && isEnabled(ctx, room)) ctx.ack(ACK_HEADER, household ?? maskName(name))
+  if (ctx.room && isEnabled(ctx, room)) ctx.ack(ACK_HEADER, household ?? maskName(as.name))
   return iso !== null
 }
 
@@ -101,12 +96,12 @@ export const reportCommand = defineCommand<CheckinInput, 'any'>({
   parse: parseCheckin,
   run(input, ctx) {
     if (input.ask) {
-      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member.name] })
-      else ctx.send('@' + ctx.member.wxName, input.ask)
+      if (ctx.room && isEnabled(ctx, ctx.room)) ctx.reply(input.ask, { mentions: [ctx.member] })
+      else ctx.tell(ctx.member, input.ask)
       return
     }
     let isolated = false
-    for (const t of input.targets) isolated = store(ctx, t.room, t.member, input) || isolated
+    for (const t of input.targets) isolated = store(ctx, t.room, t.as, input) || isolated
     if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)
   },
 })

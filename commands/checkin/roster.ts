@@ -1,13 +1,13 @@
 // Who is expected to report in a room and who has: households count once (any member may
 // report for the whole household), members without a known household count on their own.
 // Admins are grid workers, not residents: they are not expected to report.
-import type { Ctx } from '../../src/types.js'
+import type { Ctx, Who } from '../../src/types.js'
 import { dayRecords, type CheckinRow } from './store.js'
 
 export interface Unit {
   /** The household, or null for a member without one. */
   household: string | null
-  members: string[]
+  members: Who[]
 }
 
 export interface DayStatus {
@@ -19,34 +19,36 @@ export interface DayStatus {
 
 /** Units expected in a room: every known household plus members without one. */
 export function roster(ctx: Ctx, room: string, records: CheckinRow[] = []): Unit[] {
-  const admins = new Set(ctx.admins(room))
-  const byHousehold = new Map<string, string[]>()
+  const admins = new Set(ctx.admins(room).map(a => a.person))
+  const byHousehold = new Map<string, Who[]>()
   const loners: Unit[] = []
+  const placed = new Set<number>()
   for (const m of ctx.members(room)) {
-    if (admins.has(m.name)) continue
-    const hh = m.household ?? ctx.householdOf(room, m.name)
-    if (hh) byHousehold.set(hh, [...(byHousehold.get(hh) ?? []), m.name])
-    else loners.push({ household: null, members: [m.name] })
+    if (admins.has(m.person)) continue
+    placed.add(m.person)
+    const who = { person: m.person, name: m.name }
+    if (m.household) byHousehold.set(m.household, [...(byHousehold.get(m.household) ?? []), who])
+    else loners.push({ household: null, members: [who] })
   }
   // someone may report for a household the roster does not know (`3-2-501 36.5`): it counts too
   for (const r of records) {
     if (r.household && !byHousehold.has(r.household)) byHousehold.set(r.household, [])
-    if (!r.household && !admins.has(r.member) && !loners.some(u => u.members[0] === r.member)
-      && ![...byHousehold.values()].some(ms => ms.includes(r.member))) {
-      loners.push({ household: null, members: [r.member] })
+    if (!r.household && !admins.has(r.person) && !placed.has(r.person)) {
+      placed.add(r.person)
+      loners.push({ household: null, members: [{ person: r.person, name: r.member }] })
     }
   }
   const units: Unit[] = [...byHousehold.entries()].map(([household, members]) => ({ household, members }))
   return [...units.sort((a, b) => a.household!.localeCompare(b.household!, 'en', { numeric: true })),
-    ...loners.sort((a, b) => a.members[0].localeCompare(b.members[0]))]
+    ...loners.sort((a, b) => a.members[0].name.localeCompare(b.members[0].name) || a.members[0].person - b.members[0].person)]
 }
 
 export function dayStatus(ctx: Ctx, room: string, day: string): DayStatus {
   const records = dayRecords(ctx, room, day)
   const units = roster(ctx, room, records)
   const households = new Set(records.map(r => r.household).filter(Boolean))
-  const members = new Set(records.map(r => r.member))
-  const reported = (u: Unit) => (u.household !== null && households.has(u.household)) || u.members.some(m => members.has(m))
+  const people = new Set(records.map(r => r.person))
+  const reported = (u: Unit) => (u.household !== null && households.has(u.household)) || u.members.some(m => people.has(m.person))
   return { units, missing: units.filter(u => !reported(u)), abnormal: records.filter(r => r.abnormal), records }
 }
 
@@ -57,14 +59,14 @@ export function countsLine(s: DayStatus): string {
 }
 
 export function unitLabel(u: Unit): string {
-  if (!u.household) return u.members[0]
+  if (!u.household) return u.members[0].name
   // `3-2-501 王五` → 王五: the household is already said
-  const names = u.members.map(m => m.replace(u.household!, '').trim()).filter(Boolean)
+  const names = u.members.map(m => m.name.replace(u.household!, '').trim()).filter(Boolean)
   return names.length ? `${u.household}（${names.join('、')}）` : u.household
 }
 
-/** Names for a 催报: every member of each missing unit. */
-export function mentionsOf(missing: Unit[]): string[] {
+/** Whom a 催报 mentions: every member of each missing unit. */
+export function mentionsOf(missing: Unit[]): Who[] {
   return missing.flatMap(u => u.members)
 }
 

@@ -120,7 +120,7 @@ export const settingsCommand = defineCommand<SettingsInput, 'room'>({
   who: 'admin',
   parse: ctx => parseSettings(ctx.text, ctx.config.quiet),
   run(input, ctx) {
-    const room = ctx.room!
+    const room = ctx.room
     const by = ctx.member?.name ?? ''
     const old = settings(ctx, room)
     if (input.op === 'show') { ctx.reply(describeSettings(old)); return }

@@ -1,6 +1,6 @@
 // 体温打卡 storage: per-room settings, check-in records (history kept), isolations.
 // Shared by the check-in commands and jobs; every write happens inside the caller's transaction.
-import type { Ctx, Db } from '../../src/types.js'
+import type { Ctx, Db, Who } from '../../src/types.js'
 import { addDays, dayOf, daysBetween, fromLocal, toLocal, MINUTE } from '../../src/time.js'
 
 export interface RoomSettings {
@@ -17,6 +17,8 @@ export interface CheckinRow {
   id: number
   room: string
   day: string
+  /** Whose reading it is; `member` is how they were shown when they reported. */
+  person: number
   member: string
   household: string | null
   temps: number[]
@@ -63,7 +65,7 @@ export function saveSettings(ctx: Ctx, s: RoomSettings, by: string): number {
 
 function toRow(r: any): CheckinRow {
   return {
-    id: r.id, room: r.room, day: r.day, member: r.member, household: r.household,
+    id: r.id, room: r.room, day: r.day, person: r.person, member: r.member, household: r.household,
     temps: JSON.parse(r.temps), abnormal: r.abnormal === 1, at: r.at,
   }
 }
@@ -77,23 +79,26 @@ function dayOfMinute(ms: number, tz: string): string {
   return lastDay.day
 }
 
-/** Store today's check-in; the previous one of the day stays as history. Returns the one replaced. */
-export function recordCheckin(ctx: Ctx, room: string, member: string, household: string | null,
+/**
+ * Store a person's check-in for today; their previous one of the day stays as history. Returns the
+ * one replaced (only ever this person's own: nobody else's reading can be overwritten).
+ */
+export function recordCheckin(ctx: Ctx, room: string, who: Who, household: string | null,
   temps: number[], labels: Array<string | null>, abnormal: boolean): CheckinRow | null {
   const day = dayOfMinute(ctx.now, ctx.tz)
-  const prev = ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND member = ? AND superseded = 0')
-    .get(room, day, member) as any
+  const prev = ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND person = ? AND superseded = 0')
+    .get(room, day, who.person) as any
   if (prev) ctx.q('UPDATE checkin_records SET superseded = 1 WHERE id = ?').run(prev.id)
-  ctx.q(`INSERT INTO checkin_records (room, day, member, household, temps, labels, abnormal, at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(room, day, member, household, JSON.stringify(temps),
+  ctx.q(`INSERT INTO checkin_records (room, day, person, member, household, temps, labels, abnormal, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+    .run(room, day, who.person, who.name, household, JSON.stringify(temps),
       labels.some(Boolean) ? JSON.stringify(labels) : null, abnormal ? 1 : 0, ctx.now)
   return prev ? toRow(prev) : null
 }
 
 /** The current check-ins of a room for a day. */
 export function dayRecords(ctx: Ctx, room: string, day: string): CheckinRow[] {
-  return (ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND superseded = 0 ORDER BY member')
+  return (ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND superseded = 0 ORDER BY member, person')
     .all(room, day) as any[]).map(toRow)
 }
 
@@ -156,7 +161,7 @@ export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: stri
 /** Export section `checkins`: each member's day, its readings, whether abnormal. */
 export function exportCheckins(db: Db): unknown[] {
   return (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
-    ORDER BY day, room, member`).all() as any[]).map(r => ({
+    ORDER BY day, room, member, person`).all() as any[]).map(r => ({
     day: r.day, room: r.room, member: r.member, household: r.household ?? null,
     temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1,
   }))

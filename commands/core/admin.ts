@@ -3,8 +3,8 @@
 // by renaming themselves. Wrong codes are throttled.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { defineCommand, type Ctx } from '../../src/types.js'
-import { getMeta, loginEpoch } from '../../src/store/db.js'
-import { enqueue } from '../../src/outbox.js'
+import { getMeta } from '../../src/store/db.js'
+import { enqueue } from '../../src/outbox-rows.js'
 import { HOUR } from '../../src/time.js'
 
 const MAX_FAILURES = 5
@@ -32,18 +32,18 @@ export const enrol = defineCommand<{ code: string }, 'any'>({
     if (ctx.room) return ctx.reply('管理员口令请私聊我发送，不要发在群里。这个口令已经在群里公开，请让运营者更换。')
     if (ctx.isAdmin) return ctx.reply('你已经是管理员了。')
     const since = ctx.now - HOUR
-    const failures = (ctx.q(`SELECT COUNT(*) AS n FROM enrol_failures WHERE wx_name = ? AND at > ?`).get(m.wxName, since) as { n: number }).n
+    const failures = (ctx.q(`SELECT COUNT(*) AS n FROM enrol_failures WHERE person = ? AND at > ?`).get(m.person, since) as { n: number }).n
     if (failures >= MAX_FAILURES) return ctx.reply('口令错误次数太多，请一小时后再试。')
     const expected = adminCode(ctx)
     if (!expected || !sameCode(code, expected)) {
-      ctx.q(`INSERT INTO enrol_failures (wx_name, at) VALUES (?, ?)`).run(m.wxName, ctx.now)
+      ctx.q(`INSERT INTO enrol_failures (person, at) VALUES (?, ?)`).run(m.person, ctx.now)
       return ctx.reply(`口令不对。还可以试 ${MAX_FAILURES - failures - 1} 次。`)
     }
     const token = 'linli-' + randomBytes(6).toString('hex')
-    ctx.q(`INSERT INTO admins (name, token, enrolled_at, session_id, session_epoch) VALUES (?, ?, ?, ?, ?)`)
-      .run(m.wxName, token, ctx.now, ctx.incoming.sender.id, loginEpoch(ctx.db))
-    // the remark is the durable proof of admin rights: set on the contact by the bot itself
-    enqueue(ctx.db, ctx.config, ctx.now, { target: '@' + m.name, kind: 'remark', text: token, remark: token })
+    ctx.q(`INSERT INTO admins (name, token, enrolled_at, person) VALUES (?, ?, ?, ?)`).run(m.wxName, token, ctx.now, m.person)
+    // the remark binds this person again after a re-login: set by the bot itself, on the contact
+    // that sent the code (by its id in this login, never by name)
+    enqueue(ctx.db, ctx.config, ctx.now, { to: m, kind: 'remark', text: token })
     ctx.reply('✅ 你已登记为管理员。可以发「帮助」查看管理员命令（通知、打卡开启、截单等）。')
   },
 })

@@ -3,7 +3,7 @@
 // period. Records (orders, notices, check-ins until their own retention) are not touched.
 import { z } from 'zod'
 import { defineJob, type Ctx } from '../../src/types.js'
-import { pruneOutbox } from '../../src/outbox.js'
+import { pruneOutbox } from '../../src/outbox-rows.js'
 import { DAY } from '../../src/time.js'
 import { nextSlot } from '../../src/text/when.js'
 

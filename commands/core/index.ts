@@ -4,7 +4,7 @@
 // 帮助 and 我的) by the composition root, src/families.ts.
 import { defineCommand, type Family } from '../../src/types.js'
 import { helpCommand } from './help.js'
-import { register } from './register.js'
+import { approve, register } from './register.js'
 import { enrol } from './admin.js'
 import { housekeepingJob, scheduleHousekeeping } from './housekeeping.js'
 
@@ -27,7 +27,7 @@ export function core(all: () => readonly Family[]): Family {
     id: 'core',
     name: '常用',
     aliases: ['常用命令', '登记', '管理员'],
-    commands: [helpCommand(all), register, enrol, mineCommand(all)],
+    commands: [helpCommand(all), register, approve, enrol, mineCommand(all)],
     jobs: [housekeepingJob],
     init: scheduleHousekeeping,
   }

@@ -1,9 +1,9 @@
 // Residents answer a notice with `收到`, `已读`, `好的收到`, `1`, `收到 #5`, or by quoting it. Only
 // while a notice is open in the room; each person counts once. Confirmations are merged into one
 // `✅ 通知 #5 已收到：张三、李四` per burst (ctx.ack), never one reply per resident.
-import type { Ctx, MessageCtx } from '../../src/types.js'
+import type { Ctx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid } from '../../src/types.js'
-import { getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
+import { authorOf, getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
 
 interface AckInput { ids: number[]; how: 'text' | 'quote' }
 
@@ -17,8 +17,7 @@ const ONE = /^1$/
 const QUOTED = /^(?:[\d-]{3,12}\s*)?(?:好的?|好滴|嗯+|ok|👌|明白了?|知道了?|了解|1|收到|已读|已阅)(?:了|啦|哈|啊|哦)?[,.。!~ 👌🙏]*(?:收到|谢谢)?[!。.~]*$/i
 const QUOTE_ID = /通知 #(\d+)/
 
-function parseAck(ctx: MessageCtx): AckInput | { invalid: string } | null {
-  if (!ctx.room || !ctx.member) return null
+function parseAck(ctx: RoomCtx): AckInput | { invalid: string } | null {
   const text = ctx.text.trim()
   const quoted = ctx.quote ? QUOTE_ID.exec(ctx.quote) : null
   if (quoted && QUOTED.test(text)) {
@@ -46,9 +45,9 @@ function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {
  * A bare 收到 answers the newest notice the person has not answered yet: after two notices,
  * two 收到 cover both. The author's own 收到 is not an answer.
  */
-function pending(ctx: MessageCtx, notices: NoticeRow[], how: AckInput['how']): AckInput {
-  const name = ctx.member.name
-  const todo = notices.filter(n => n.author !== name && !hasAcked(ctx, n.id, ctx.room!, name))
+function pending(ctx: RoomCtx, notices: NoticeRow[], how: AckInput['how']): AckInput {
+  const me = ctx.member.person
+  const todo = notices.filter(n => n.author_person !== me && !hasAcked(ctx, n.id, ctx.room, me))
   // a second 收到 is still an answer to the notice: claimed, recorded once, not passed on
   return { ids: todo.length ? [todo[0].id] : [], how }
 }
@@ -60,11 +59,11 @@ export const ack = defineCommand<AckInput, 'room'>({
   who: 'anyone',
   parse: parseAck,
   run(input, ctx) {
-    const room = ctx.room!
-    const name = ctx.member.name
+    const room = ctx.room
+    const { name, person } = ctx.member
     for (const id of input.ids) {
-      ctx.q(`INSERT OR IGNORE INTO notice_acks (notice_id, room, member, at, how) VALUES (?, ?, ?, ?, ?)`)
-        .run(id, room, name, ctx.now, input.how)
+      ctx.q(`INSERT OR IGNORE INTO notice_acks (notice_id, room, person, member, at, how) VALUES (?, ?, ?, ?, ?, ?)`)
+        .run(id, room, person, name, ctx.now, input.how)
       ctx.ack(`✅ 通知 #${id} 已收到：`, name)
       const n = getNotice(ctx, id)!
       if (n.important) finishIfAllAcked(ctx, n)
@@ -79,5 +78,6 @@ function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {
   if (!ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ? AND repeating = 1`).run(n.id).changes) return
   ctx.cancel(`notice:repeat:${n.id}:`)
   const total = t.reduce((s, r) => s + r.acked.length, 0)
-  ctx.send('@' + n.author, `✅ 重要通知 #${n.id} 已全部收到（${total} 人），不再重复提醒。`)
+  const author = authorOf(n)
+  if (author) ctx.tell(author, `✅ 重要通知 #${n.id} 已全部收到（${total} 人），不再重复提醒。`)
 }

@@ -3,7 +3,7 @@
 // down or quiet), tell the admin the final count, and post reminders.
 import { z } from 'zod'
 import { defineJob, type Ctx, type JobRun } from '../../src/types.js'
-import { getNotice, resolveRooms, targetOf, tally } from './store.js'
+import { authorOf, getNotice, resolveRooms, targetOf, tally } from './store.js'
 import { publish } from './post.js'
 import { nudge, statusWithNames } from './status.js'
 import type { ReminderRow } from './reminders.js'
@@ -18,7 +18,8 @@ function postLater(job: JobRun<z.infer<typeof ofNotice>>, ctx: Ctx): void {
   const rooms = publish(ctx, n.id, n.author, n.text, n.important === 1, targetOf(n))
   if (rooms.length) return
   ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(n.id)
-  ctx.send('@' + n.author, `⚠️ 定时通知 #${n.id} 没有发出：找不到要发送的群。`)
+  const author = authorOf(n)
+  if (author) ctx.tell(author, `⚠️ 定时通知 #${n.id} 没有发出：找不到要发送的群。`)
 }
 
 function repeat(job: JobRun<z.infer<typeof ofRepeat>>, ctx: Ctx): void {
@@ -34,7 +35,8 @@ function final(job: JobRun<z.infer<typeof ofNotice>>, ctx: Ctx): void {
   const n = getNotice(ctx, job.payload.id)
   if (!n || !n.repeating) return
   ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ?`).run(n.id)
-  ctx.send('@' + n.author, `重要通知 #${n.id} 已重复提醒完毕，最终结果：\n${statusWithNames(n, tally(ctx.db, n))}`)
+  const author = authorOf(n)
+  if (author) ctx.tell(author, `重要通知 #${n.id} 已重复提醒完毕，最终结果：\n${statusWithNames(n, tally(ctx.db, n))}`)
 }
 
 function reminder(job: JobRun<z.infer<typeof ofNotice>>, ctx: Ctx): void {

@@ -67,8 +67,7 @@ export const later = defineCommand<LaterInput, 'any'>({
   who: 'admin',
   parse: parseLater,
   run(input, ctx) {
-    const author = ctx.member.name
-    const id = insertNotice(ctx, author, rawTail(ctx.raw, input.text), input.important, input.target, input.at)
+    const id = insertNotice(ctx, ctx.member, rawTail(ctx.raw, input.text), input.important, input.target, input.at)
     ctx.schedule(publishJob, { key: `notice:post:${id}:at`, at: input.at, quiet: true, late: 'run', payload: { id } })
     const when = describe(input.at, ctx.tz) + (input.hasTime ? '' : '（没写几点，默认这个时间）')
     const where = input.target.scope === 'room' && input.target.room === ctx.room ? '本群' : describeTarget(input.target)

@@ -1,7 +1,7 @@
 // Admins type `通知 明天上午9点全员核酸`, `通知 全部 …`, `通知 3栋,5栋 …`, `重要通知 …`: the bot posts a
 // numbered notice asking for 收到 in each room; 重要通知 repeats to non-acknowledgers after 1 h and
 // 3 h, then the admin gets the final count. Chat that merely starts with 通知 is left alone.
-import type { Ctx, MessageCtx } from '../../src/types.js'
+import type { Ctx, MessageCtx, Who } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { HOUR } from '../../src/time.js'
 import { rawTail, readTarget, resolveRooms, type Target } from './store.js'
@@ -73,9 +73,9 @@ export function publish(ctx: Ctx, id: number, author: string, text: string, impo
   return rooms
 }
 
-export function insertNotice(ctx: Ctx, author: string, text: string, important: boolean, t: Target, postAt: number | null): number {
-  const r = ctx.q(`INSERT INTO notices (author, text, important, scope, room, names, created_at, post_at, status)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(author, text, important ? 1 : 0, t.scope, t.room, t.names.join(',') || null,
+export function insertNotice(ctx: Ctx, author: Who, text: string, important: boolean, t: Target, postAt: number | null): number {
+  const r = ctx.q(`INSERT INTO notices (author, author_person, text, important, scope, room, names, created_at, post_at, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(author.name, author.person, text, important ? 1 : 0, t.scope, t.room, t.names.join(',') || null,
     ctx.now, postAt, postAt === null ? 'open' : 'scheduled')
   return Number(r.lastInsertRowid)
 }
@@ -91,13 +91,13 @@ export const post = defineCommand<PostInput, 'any'>({
   who: 'admin',
   parse: parsePost,
   run(input, ctx) {
-    const author = ctx.member.name
+    const author = ctx.member
     const text = rawTail(ctx.raw, input.text)
     const id = insertNotice(ctx, author, text, input.important, input.target, null)
-    const rooms = publish(ctx, id, author, text, input.important, input.target)
+    const rooms = publish(ctx, id, author.name, text, input.important, input.target)
     if (!rooms.length) throw new UserError('没有找到要发送的群。发「通知 全部 内容」发到所有群。')
     if (rooms.length === 1 && rooms[0] === ctx.room) return
     const more = input.important ? '，1小时和3小时后会自动提醒未回复的人' : ''
-    ctx.send('@' + author, `✅ 通知 #${id} 已发到 ${rooms.length} 个群：${rooms.join('、')}${more}。\n发「通知 #${id}」查看谁还没回复。`)
+    ctx.tell(author, `✅ 通知 #${id} 已发到 ${rooms.length} 个群：${rooms.join('、')}${more}。\n发「通知 #${id}」查看谁还没回复。`)
   },
 })

@@ -78,8 +78,8 @@ export const addReminder = defineCommand<ReminderInput, 'any'>({
     }
     const t = input.target
     const text = rawTail(ctx.raw, input.text)
-    const res = ctx.q(`INSERT INTO notice_reminders (author, text, scope, room, names, repeat, weekday, hour, minute, first_at, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member.name, text, t.scope, t.room, t.names.join(',') || null,
+    const res = ctx.q(`INSERT INTO notice_reminders (author, author_person, text, scope, room, names, repeat, weekday, hour, minute, first_at, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(ctx.member.name, ctx.member.person, text, t.scope, t.room, t.names.join(',') || null,
       input.repeat, input.weekday, input.hour, input.minute, input.at, ctx.now)
     const id = Number(res.lastInsertRowid)
     for (const j of jobsFor(input, ctx.now, ctx.tz)) {

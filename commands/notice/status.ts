@@ -4,7 +4,7 @@
 import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { describe } from '../../src/time.js'
-import { getNotice, tally, type NoticeRow, type RoomTally } from './store.js'
+import { getNotice, names, tally, type NoticeRow, type RoomTally } from './store.js'
 
 interface IdInput { id: number }
 
@@ -31,7 +31,7 @@ function count(t: RoomTally[]): string {
 
 export function statusWithNames(n: NoticeRow, t: RoomTally[]): string {
   const lines = t.map(r => r.pending.length
-    ? `${r.room}：已收到 ${r.acked.length}/${total(r)}，未回复：${r.pending.join('、')}`
+    ? `${r.room}：已收到 ${r.acked.length}/${total(r)}，未回复：${names(r.pending).join('、')}`
     : `${r.room}：已收到 ${r.acked.length}/${total(r)} ✅`)
   return [`📋 通知 #${n.id} 回复情况（已收到 ${count(t)}）`, ...lines].join('\n')
 }
@@ -49,7 +49,7 @@ export const status = defineCommand<IdInput, 'any'>({
     // a room never sees who has not answered: counts here, names privately
     const per = t.map(r => `${r.room} ${r.acked.length}/${total(r)}`).join('，')
     ctx.reply(`📋 通知 #${n.id}：已收到 ${count(t)} 人（${per}）。名单已私信发给管理员。`)
-    ctx.send('@' + ctx.member.name, statusWithNames(n, t))
+    ctx.tell(ctx.member, statusWithNames(n, t))
   },
 })
 
@@ -83,7 +83,7 @@ export const remind = defineCommand<IdInput, 'any'>({
     if (ctx.room && done.length === 1 && done[0].room === ctx.room) return
     const people = done.reduce((s, d) => s + d.count, 0)
     const text = `✅ 已提醒 ${people} 人：${done.map(d => `${d.room} ${d.count} 人`).join('，')}`
-    if (ctx.room) ctx.send('@' + ctx.member.name, text)
+    if (ctx.room) ctx.tell(ctx.member, text)
     else ctx.reply(text)
   },
 })

@@ -1,6 +1,6 @@
 // Tables of the 通知 family (data/migrations/0005_notice.sql) and the questions every 通知 command
 // asks: which rooms a target names, which notices are open in a room, who has not acknowledged.
-import type { Ctx, Db } from '../../src/types.js'
+import type { Ctx, Db, Who } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import { normalise } from '../../src/text/normalise.js'
 import { DAY } from '../../src/time.js'
@@ -9,7 +9,7 @@ type Scope = 'room' | 'all' | 'names'
 export interface Target { scope: Scope; room: string | null; names: string[] }
 
 export interface NoticeRow {
-  id: number; author: string; text: string; important: number; repeating: number; scope: Scope; room: string | null
+  id: number; author: string; author_person: number | null; text: string; important: number; repeating: number; scope: Scope; room: string | null
   names: string | null; created_at: number; post_at: number | null; posted_at: number | null; status: string
 }
 
@@ -86,27 +86,33 @@ function noticeRooms(db: Db, id: number): string[] {
   return (stmt(db, `SELECT room FROM notice_rooms WHERE notice_id = ? ORDER BY room`).all(id) as { room: string }[]).map(r => r.room)
 }
 
-function ackedIn(db: Db, id: number, room: string): string[] {
-  return (stmt(db, `SELECT member FROM notice_acks WHERE notice_id = ? AND room = ? ORDER BY member`).all(id, room) as { member: string }[])
-    .map(r => r.member)
+function ackedIn(db: Db, id: number, room: string): Who[] {
+  return stmt(db, `SELECT person, member AS name FROM notice_acks WHERE notice_id = ? AND room = ? ORDER BY member, person`).all(id, room) as Who[]
 }
 
 /**
  * Members of a room the bot knows who have not acknowledged: admins (they send notices) and
  * the author are not asked. Read from the engine's tables so the export needs no ctx.
  */
-function pendingIn(db: Db, id: number, room: string, author: string): string[] {
-  return (stmt(db, `SELECT m.name FROM members m WHERE m.room = ? AND m.present = 1 AND m.name <> ?
-      AND m.wx_name NOT IN (SELECT name FROM admins)
-      AND m.name NOT IN (SELECT member FROM notice_acks WHERE notice_id = ? AND room = ?)
-    ORDER BY m.name`).all(room, author, id, room) as { name: string }[]).map(r => r.name)
+function pendingIn(db: Db, id: number, room: string, author: number | null): Who[] {
+  return stmt(db, `SELECT m.person, m.name FROM members m WHERE m.room = ? AND m.present = 1 AND m.person IS NOT ?
+      AND m.person NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)
+      AND m.person NOT IN (SELECT person FROM notice_acks WHERE notice_id = ? AND room = ?)
+    ORDER BY m.name, m.person`).all(room, author, id, room) as Who[]
 }
 
-export interface RoomTally { room: string; acked: string[]; pending: string[] }
+export interface RoomTally { room: string; acked: Who[]; pending: Who[] }
 
 export function tally(db: Db, n: NoticeRow): RoomTally[] {
-  return noticeRooms(db, n.id).map(room => ({ room, acked: ackedIn(db, n.id, room), pending: pendingIn(db, n.id, room, n.author) }))
+  return noticeRooms(db, n.id).map(room => ({ room, acked: ackedIn(db, n.id, room), pending: pendingIn(db, n.id, room, n.author_person) }))
 }
+
+/** The author of a notice or reminder, to tell in private (null for one from before people were kept). */
+export function authorOf(n: { author: string; author_person: number | null }): Who | null {
+  return n.author_person === null ? null : { person: n.author_person, name: n.author }
+}
+
+export const names = (ws: Who[]) => ws.map(w => w.name)
 
 /** Notices posted in a room recently enough that a bare 收到 refers to them, newest first. */
 export function openNoticesIn(ctx: Pick<Ctx, 'q' | 'now'>, room: string): NoticeRow[] {
@@ -114,8 +120,8 @@ export function openNoticesIn(ctx: Pick<Ctx, 'q' | 'now'>, room: string): Notice
     WHERE r.room = ? AND n.status = 'open' AND n.posted_at >= ? ORDER BY n.id DESC`).all(room, ctx.now - ACK_WINDOW_MS) as NoticeRow[]
 }
 
-export function hasAcked(ctx: Pick<Ctx, 'q'>, id: number, room: string, member: string): boolean {
-  return !!ctx.q(`SELECT 1 FROM notice_acks WHERE notice_id = ? AND room = ? AND member = ?`).get(id, room, member)
+export function hasAcked(ctx: Pick<Ctx, 'q'>, id: number, room: string, person: number): boolean {
+  return !!ctx.q(`SELECT 1 FROM notice_acks WHERE notice_id = ? AND room = ? AND person = ?`).get(id, room, person)
 }
 
 export function targetOf(n: Pick<NoticeRow, 'scope' | 'room' | 'names'>): Target {
@@ -131,11 +137,11 @@ export function exportNotices(db: Db): unknown[] {
   const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
   return rows.map(n => {
     const t = tally(db, n)
-    const acked = sorted(t.flatMap(r => r.acked))
+    const acked = sorted(t.flatMap(r => names(r.acked)))
     const done = new Set(acked)
     return {
       id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
-      acked, pending: sorted(t.flatMap(r => r.pending).filter(p => !done.has(p))),
+      acked, pending: sorted(t.flatMap(r => names(r.pending)).filter(p => !done.has(p))),
     }
   })
 }

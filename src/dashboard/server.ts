@@ -35,16 +35,15 @@ function exportSource(opts: DashboardOptions): ExportSource {
 }
 
 /**
- * The room rosters for "who has not reported": the core members table (households from nicknames
- * or 登记). Admins are grid workers, not residents, so they are not expected to report (as in the
+ * The room rosters for "who has not reported": the core members table (households from 登记 or
+ * nicknames, as src/rooms.ts keeps them). Admins are grid workers, not residents, so they are not expected to report (as in the
  * 体温打卡 family's own counts). null when the table is not there.
  */
 function roster(db: Db): PageRequest['roster'] {
   try {
-    return db.prepare(`SELECT m.room AS room, m.name AS name, COALESCE(m.household, r.household) AS household
-      FROM members m LEFT JOIN registrations r ON r.wx_name = m.wx_name
-      WHERE m.present = 1 AND m.name NOT IN (SELECT name FROM admins)
-      ORDER BY m.room, m.name`).all() as NonNullable<PageRequest['roster']>
+    return db.prepare(`SELECT m.room AS room, m.name AS name, m.household AS household FROM members m
+      WHERE m.present = 1 AND m.person NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)
+      ORDER BY m.room, m.name, m.person`).all() as NonNullable<PageRequest['roster']>
   } catch {
     return null
   }

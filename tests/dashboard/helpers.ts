@@ -1,9 +1,6 @@
-// Shared by the dashboard tests: a database with only the dashboard's tables, a fixed clock and an
-// export object shaped exactly like docs/export.md (the families' real output replaces it once the
-// engine can seed a database; see browser.test.ts).
-import Database from 'better-sqlite3'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+// Shared by the dashboard tests: a database, a fixed clock and an export object shaped exactly like
+// docs/export.md (browser.test.ts seeds a real database through the bot instead).
+import { openDb } from '../../src/store/db.js'
 import { testConfig, type Config } from '../../src/config.js'
 import { SimClock, addDays, fromLocal } from '../../src/time.js'
 import type { Db, ExportState } from '../../src/types.js'
@@ -12,10 +9,9 @@ export const TZ = 'Asia/Shanghai'
 export const TODAY = '2026-11-24'
 export const NOW = fromLocal(TZ, 2026, 11, 24, 10, 0)
 
+/** A database as the bot opens it (every migration), for the dashboard to read and log into. */
 export function dashboardDb(): Db {
-  const db = new Database(':memory:')
-  db.exec(readFileSync(fileURLToPath(new URL('../../data/migrations/0006_dashboard.sql', import.meta.url)), 'utf8'))
-  return db
+  return openDb(':memory:')
 }
 
 export function clock(): SimClock {

@@ -6,7 +6,8 @@ import { runCrash } from '../stress/crash.js'
 import { auditOutbox, compareRecords, referenceRun, setupMessages } from '../stress/check.js'
 import { buildStream, ROOM_BUY } from '../stress/stream.js'
 import { makeEngine } from '../helpers/engine.js'
-import { enqueue, jitterFor, Outbox } from '../../src/outbox.js'
+import { jitterFor, Outbox } from '../../src/outbox.js'
+import { enqueue } from '../../src/outbox-rows.js'
 import { families } from '../../src/families.js'
 
 describe('crash: SIGKILL at random moments, then restart and resend', () => {

@@ -103,16 +103,15 @@ describe('replay: namesakes are different contacts', () => {
       '李四{b}: 截单 #2',
       '李四: 截单 #1',
     ])
-    const chains = q(`SELECT id, owner, owner_wx, owner_sig FROM chains ORDER BY id`) as { owner: string; owner_wx: string; owner_sig: string }[]
-    expect(chains.map(c => [c.owner, c.owner_wx])).toEqual([['李四', '李四'], ['李四', '李四']])
-    expect(chains[0].owner_sig).not.toBe(chains[1].owner_sig)
+    const chains = q(`SELECT id, owner, owner_person FROM chains ORDER BY id`) as { owner: string; owner_person: number }[]
+    expect(chains.map(c => c.owner)).toEqual(['李四', '李四'])
+    expect(chains[0].owner_person).not.toBe(chains[1].owner_person)
     const texts = session.messages.map(m => `${m.to}: ${m.text.split('\n')[0]}`)
     // the namesake may not close the other's chain; each owner gets their own spreadsheets
     expect(texts).toContain('3栋业主群: 只有团长 李四 或管理员可以截单 #2。')
-    expect(texts.filter(t => t.startsWith('@'))).toEqual([
-      '@李四{b}: [文件] 周日白菜-2.xlsx', '@李四{b}: [文件] 周日白菜-2.csv',
-      '@李四: [文件] 周六南瓜-1.xlsx', '@李四: [文件] 周六南瓜-1.csv',
-    ])
+    // two chats (paced each on its own, so they may interleave), each with its own files in order
+    expect(texts.filter(t => t.startsWith('@李四{b}:'))).toEqual(['@李四{b}: [文件] 周日白菜-2.xlsx', '@李四{b}: [文件] 周日白菜-2.csv'])
+    expect(texts.filter(t => t.startsWith('@李四:'))).toEqual(['@李四: [文件] 周六南瓜-1.xlsx', '@李四: [文件] 周六南瓜-1.csv'])
   })
 
   it('prints a namesake\'s private chat as @NAME{tag} in the human output and the JSON `to`', async () => {
@@ -134,10 +133,11 @@ describe('replay: namesakes are different contacts', () => {
       '李四: 到货 北门',
     ].join('\n'))
     const arrival = out.messages.find(m => m.text.includes('到货啦'))!
-    expect(arrival.mentions).toEqual(['3-2-501 张三', '李四', '李四{b}', '3-2-502 王五{m}'])
+    // the people who ordered, by person (the owner 李四 ordered nothing), in order of their orders
+    expect(arrival.mentions).toEqual(['3-2-502 王五{m}', '李四{b}', '3-2-501 张三'])
     // WeChat's own `@3-2-502 王五 ` prefix is taken off the text, as for any mention
     expect(arrival.text).toMatch(/^📦/)
-    expect(out.human).toContain('  @3-2-501 张三 @李四 @李四{b} @3-2-502 王五{m} 📦')
+    expect(out.human).toContain('  @3-2-502 王五{m} @李四{b} @3-2-501 张三 📦')
   })
 })
 
@@ -249,15 +249,14 @@ describe('replay: admins enrolled the real way', () => {
   })
 })
 
-// Attacks from the issue "Who is who" that the bot does not stop yet: written with it.fails so the
-// suite stays green; when the engine's identity rework fixes one, its it.fails turns red: make it `it`.
-describe('identity attacks the engine does not stop yet', () => {
-  it.fails('a private reply goes to the namesake who wrote, not to the first 李四 found by name', async () => {
+// Attacks from the issue "Who is who" that the bot did not stop before people were kept.
+describe('identity attacks, stopped', () => {
+  it('a private reply goes to the namesake who wrote, not to the first 李四 found by name', async () => {
     const out = await runTranscript('== 群: 李四, 李四{b}\n李四: 你好\n== @李四{b}\n李四{b}: 帮助 常用\n')
     expect(out.messages.map(m => m.to)).toEqual(['@李四{b}'])
   })
 
-  it.fails('an impostor namesake seen first does not get the remark of the real admin\'s enrolment', async () => {
+  it('an impostor namesake seen first does not get the remark of the real admin\'s enrolment', async () => {
     const { session } = await replay([
       '== 群: 王网格{x}', '王网格{x}: 大家好',
       '== @王网格', `王网格: 管理员 ${REPLAY_ADMIN_CODE}`, '@ 2026-11-24 10:00',

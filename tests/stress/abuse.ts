@@ -56,10 +56,15 @@ function world() {
   return { h, say }
 }
 
-/** Everything a command could change; who spoke (inbound, members) is the engine's own record. */
+/**
+ * Everything a command could change. Who spoke (inbound, members, people) is the engine's own
+ * record, and so is what follows from it: a new member is one more not to have answered a notice.
+ */
 const snapshot = (h: ReturnType<typeof makeEngine>) => {
-  const counts = Object.entries(tableCounts(h.db)).filter(([t]) => !['inbound', 'members', 'rooms'].includes(t))
-  return JSON.stringify([buildExport(h.db, TZ, families), counts, h.db.prepare('SELECT key, next_at FROM jobs ORDER BY key').all()])
+  const counts = Object.entries(tableCounts(h.db)).filter(([t]) => !['inbound', 'members', 'rooms', 'people'].includes(t))
+  const state = buildExport(h.db, TZ, families)
+  const notices = (state.notices as { pending?: unknown }[]).map(({ pending: _p, ...n }) => n)
+  return JSON.stringify([{ ...state, notices }, counts, h.db.prepare('SELECT key, next_at FROM jobs ORDER BY key').all()])
 }
 
 export function runAbuse(): { checks: Check[]; flood: { sent: number; handled: number; throttled: number; warnings: number }; adminCommands: number; refused: number } {
@@ -107,7 +112,8 @@ export function runAbuse(): { checks: Check[]; flood: { sent: number; handled: n
       check(`impostor: ${text}${who.room === null ? ' (private)' : ''}`, r.out.outcome !== 'handled' && !leaked.length && !broadcast.length,
         `${r.out.outcome} ${JSON.stringify(r.replies.map(x => x.text.slice(0, 60)))}`)
     }
-    check('impostor: nothing changed', snapshot(h) === before, '')
+    const after = snapshot(h)
+    check('impostor: nothing changed', after === before, after === before ? '' : `${before}\n${after}`)
   }
 
   // a resident cannot touch another's order

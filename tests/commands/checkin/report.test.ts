@@ -74,12 +74,24 @@ describe('check-ins', () => {
     expect(out.state.checkins).toEqual([])
   })
 
-  it('a household written in the message counts for that household', async () => {
-    const out = await run(`${ON}小明: 3-2-502 36.6\n@ 2026-11-24 10:00\n`)
-    expect(out.state.checkins[0]).toMatchObject({ member: '小明', household: '3-2-502' })
+  it('a household written in the message counts for that household when nobody else holds it', async () => {
+    const out = await run(`${ON}小明: 3-1-101 36.6\n@ 2026-11-24 10:00\n`)
+    expect(out.state.checkins[0]).toMatchObject({ member: '小明', household: '3-1-101' })
+  })
+
+  it('a reading for a household another member holds is refused, and nothing is recorded for it', async () => {
+    const out = await run(`${ON}小明: 3-2-502 36.6\n小明: 体温 3-2-501 36.5\n@ 2026-11-24 10:00\n`)
+    expect(out.state.checkins).toEqual([])
+    const replies = roomMsgs(out.messages).filter(m => m.mentions.includes('小明') && !m.text.includes('未报')).map(m => m.text)
+    expect(replies).toEqual([expect.stringContaining('3-2-502 是其他住户的户号'), expect.stringContaining('3-2-501 是其他住户的户号')])
+    // neither household was reported: both are still asked
     const chase = roomMsgs(out.messages).find(m => m.at.startsWith('2026-11-24T10:00'))!
-    // 3-2-502 reported through 小明; 王五's household has not
-    expect(chase.mentions).toEqual(['3-2-501 王五'])
+    expect(chase.mentions).toEqual(expect.arrayContaining(['3-2-501 王五', '3-2-502 李阿姨']))
+  })
+
+  it('an admin may report for any household', async () => {
+    const out = await run(`${ON}王网格*: 3-2-502 36.6\n`)
+    expect(out.state.checkins).toEqual([expect.objectContaining({ member: '王网格', household: '3-2-502' })])
   })
 
   it('a resident may check in privately; the confirmation stays private', async () => {
