@@ -25,6 +25,9 @@ const schema = z.object({
   LINLI_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LINLI_AID_EXPIRE_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   LINLI_RATE_PER_MINUTE: z.coerce.number().int().min(5).max(1000).default(30),
+  LINLI_CHAT_PER_MINUTE: z.coerce.number().int().min(10).max(10000).default(120),
+  LINLI_OUTPUT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(2).max(1000).default(10),
+  LINLI_OUTPUT_CHARS_PER_MINUTE: z.coerce.number().int().min(200).max(100000).default(5000),
   LINLI_BACKUP_DIR: z.string().min(1).default('data/backups'),
   LINLI_BACKUP_KEEP: z.coerce.number().int().min(1).max(100).default(7),
   LINLI_DASHBOARD: z.enum(['on', 'off']).default('off'),
@@ -53,6 +56,10 @@ export interface Config {
   retentionDays: number
   aidExpireDays: number
   ratePerMinute: number
+  /** Messages per member per minute the bot reads at all (commands or chat); the rest are not parsed. */
+  chatPerMinute: number
+  /** What one member's commands may make the bot post per minute (admins' are not counted). */
+  output: { messages: number; chars: number }
   backupDir: string
   backupKeep: number
   dashboard: { on: boolean; host: string; port: number; url: string | null }
@@ -98,6 +105,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     retentionDays: e.LINLI_RETENTION_DAYS,
     aidExpireDays: e.LINLI_AID_EXPIRE_DAYS,
     ratePerMinute: e.LINLI_RATE_PER_MINUTE,
+    chatPerMinute: e.LINLI_CHAT_PER_MINUTE,
+    output: { messages: e.LINLI_OUTPUT_MESSAGES_PER_MINUTE, chars: e.LINLI_OUTPUT_CHARS_PER_MINUTE },
     backupDir: e.LINLI_BACKUP_DIR,
     backupKeep: e.LINLI_BACKUP_KEEP,
     dashboard: {

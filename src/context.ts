@@ -22,12 +22,15 @@ export class JobCtx implements Ctx {
 
   q(sql: string) { return stmt(this.db, sql) }
 
+  /** Whose output budget what this context sends counts against: nobody's for a job. */
+  protected origin(): Who | null { return null }
+
   send(room: string, text: string, opts?: SendOptions): void {
-    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions })
+    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions, origin: this.origin() })
   }
 
   tell(to: Who, text: string): void {
-    enqueue(this.db, this.config, this.now, { to, text })
+    enqueue(this.db, this.config, this.now, { to, text, origin: this.origin() })
   }
 
   ack(header: string, item: string, to: string | Who): void {
@@ -36,7 +39,7 @@ export class JobCtx implements Ctx {
 
   file<A>(to: Who, file: FileDef<A>, args: A): void {
     const checked = file.args.parse(args)
-    enqueue(this.db, this.config, this.now, { to, text: `[文件] ${file.kind}`, kind: 'file', payload: { builder: file.kind, args: checked } })
+    enqueue(this.db, this.config, this.now, { to, text: `[文件] ${file.kind}`, kind: 'file', payload: { builder: file.kind, args: checked }, origin: this.origin() })
   }
 
   alertAdmins(room: string | null, text: string): void {
@@ -118,9 +121,19 @@ export class MsgCtx extends JobCtx implements MessageCtx {
     return c
   }
 
+  /** A member's commands count against their output budget; an admin's do not (broadcasts are their job). */
+  protected override origin(): Who | null {
+    return this.isAdmin ? null : this.member
+  }
+
   reply(text: string, opts?: SendOptions): void {
     if (this.room) this.send(this.room, text, opts)
     else this.tell(this.member, text)
+  }
+
+  /** The engine's own once-a-minute warnings (too fast, too long): no member's output budget. */
+  warn(text: string): void {
+    enqueue(this.db, this.config, this.now, this.room ? { target: this.room, text } : { to: this.member, text })
   }
 
   override ack(header: string, item: string, to?: string | Who): void {

@@ -73,7 +73,7 @@ export class Engine {
     this.registry = new Registry(opts.families)
     this.log = opts.log ?? (() => {})
     this.alwaysSavepoints = opts.alwaysSavepoints ?? false
-    this.rate = new RateLimiter(this.config.ratePerMinute)
+    this.rate = new RateLimiter(this.config.ratePerMinute, this.config.chatPerMinute)
     this.scheduler = new Scheduler(this.db, this.config, this.registry.jobs, this.log)
     this.batchTx = this.db.transaction((fn: () => Handled[]) => fn())
     const atomic = this.db.transaction((fn: () => unknown) => fn())
@@ -190,6 +190,7 @@ export class Engine {
 
   private route(m: Incoming): Handled {
     const ctx = this.messageCtx(m, m.text.length > MAX_TEXT * 4 ? m.text.slice(0, MAX_TEXT * 4) : m.text)
+    if (!this.rate.read(m, this.clock.now())) return { outcome: 'ignored' }
     const tooLong = ctx.text.length > MAX_TEXT
     // An over-long message is only answered when its opening looks like a command.
     const found = this.find(tooLong ? ctx.withText(ctx.text.split('\n')[0].slice(0, 200)) : ctx)
@@ -199,7 +200,7 @@ export class Engine {
     const name = cmd.name
     const limit = this.rate.hit(m, this.clock.now())
     if (limit !== 'ok') {
-      if (limit === 'warn') ctx.reply(REPLY_THROTTLED)
+      if (limit === 'warn') ctx.warn(REPLY_THROTTLED)
       return { outcome: 'throttled', command: name }
     }
     if (tooLong) { ctx.reply(REPLY_TOO_LONG); return { outcome: 'invalid', command: name } }

@@ -4,6 +4,7 @@
 import type { Config } from './config.js'
 import type { Db, Who } from './types.js'
 import { stmt } from './store/db.js'
+import { MINUTE } from './time.js'
 
 interface Enqueue {
   /** A room topic; for a private message, give `to` instead. */
@@ -15,6 +16,22 @@ interface Enqueue {
   mergeKey?: string | null
   kind?: 'text' | 'file' | 'remark'
   payload?: unknown
+  /** The member whose command made this message: it counts against their output budget. */
+  origin?: Who | null
+}
+
+/** Told once a minute to a member over their output budget (it is not counted itself). */
+export const OVER_BUDGET = '你的消息太多了，这一分钟我先不回复你了；你发的接龙、打卡等照常记下。请稍后再发。'
+
+/**
+ * One member's commands may make the bot post so many messages and characters a minute: a flood
+ * of long posts from one person would otherwise hold up everyone else's replies in the room.
+ * Merged confirmations cost nothing here (they become one message whoever sends them).
+ */
+function withinBudget(db: Db, config: Config, now: number, origin: number, messages: number, chars: number): boolean {
+  const used = stmt(db, `SELECT COUNT(*) AS n, COALESCE(SUM(length(text)), 0) AS c FROM outbox
+    WHERE origin = ? AND created_at > ? AND merge_key IS NULL`).get(origin, now - MINUTE) as { n: number; c: number }
+  return used.n + messages <= config.output.messages && used.c + chars <= config.output.chars
 }
 
 /** A private chat's target: one per person, so two namesakes never share a chat, a pace or a merge. */
@@ -39,30 +56,49 @@ export function splitText(text: string, max: number): string[] {
   return parts
 }
 
-/** Write rows for one outgoing message: long text split, long mention lists batched. */
-export function enqueue(db: Db, config: Config, now: number, m: Enqueue): void {
-  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+/**
+ * Write rows for one outgoing message: long text split, long mention lists batched. Returns false
+ * when the message was over its member's output budget and not written (they are told once).
+ */
+export function enqueue(db: Db, config: Config, now: number, m: Enqueue): boolean {
+  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person, origin)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const person = m.to?.person ?? null
   const target = m.to ? privateTarget(m.to) : m.target!
   const kind = m.kind ?? 'text'
   const payload = m.payload === undefined ? null : JSON.stringify(m.payload)
+  const origin = m.origin?.person ?? null
   if (m.mergeKey) {
-    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, null, m.mergeKey, payload, person)
-    return
+    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, null, m.mergeKey, payload, person, origin)
+    return true
   }
   const mentions = (m.mentions ?? []).map(w => ({ p: w.person, n: w.name }))
   const batches: { p: number; n: string }[][] = []
   for (let i = 0; i < mentions.length; i += config.mentionsPerMessage) batches.push(mentions.slice(i, i + config.mentionsPerMessage))
   const parts = kind === 'text' ? splitText(m.text, config.splitAt) : [m.text]
+  if (m.origin && !withinBudget(db, config, now, m.origin.person, parts.length + Math.max(0, batches.length - 1), m.text.length)) {
+    tellOverBudget(db, now, target, person, m.origin)
+    return false
+  }
   parts.forEach((part, i) => {
     const first = i === parts.length - 1 ? batches[0] ?? [] : []
-    ins.run(now, now, target, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person)
+    ins.run(now, now, target, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person, origin)
   })
   const head = m.text.split('\n')[0].slice(0, 60)
   for (const batch of batches.slice(1)) {
-    ins.run(now, now, target, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person)
+    ins.run(now, now, target, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person, origin)
   }
+  return true
+}
+
+/** Once a minute, where the member's message would have gone (naming them); it costs no budget. */
+function tellOverBudget(db: Db, now: number, target: string, person: number | null, origin: Who): void {
+  const mention = person === null ? JSON.stringify([{ p: origin.person, n: origin.name }]) : null
+  const told = stmt(db, `SELECT 1 FROM outbox WHERE target = ? AND text = ? AND IFNULL(mentions, '') = ? AND created_at > ? LIMIT 1`)
+    .get(target, OVER_BUDGET, mention ?? '', now - MINUTE)
+  if (told) return
+  stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, to_person) VALUES (?, ?, ?, 'text', ?, ?, ?)`)
+    .run(now, now, target, OVER_BUDGET, mention, person)
 }
 
 /**

@@ -6,6 +6,7 @@ import { isAidList, parseAidRef, type AidAction } from './text.js'
 import { ENDED, VERB, claimerOf, entryFor, entryJobs, expireKey, openEntries, setStatus, what, type Entry } from './store.js'
 import { expireJob } from './jobs.js'
 import { DAY, MINUTE } from '../../src/time.js'
+import { capList } from '../../src/text/lists.js'
 
 export interface Ref { id: number }
 
@@ -84,6 +85,6 @@ export const list = defineCommand<true, 'room'>({
       return
     }
     const lines = rows.map(e => `${VERB[e.kind]} #${e.id} ${e.member}：${what(e)}${e.urgent ? '（急）' : ''}`)
-    ctx.reply(`📦 本群进行中的互助（${rows.length}条）\n${lines.join('\n')}\n认领发「要 #编号」`)
+    ctx.reply(`📦 本群进行中的互助（${rows.length}条）\n${capList(lines, '全部在后台的互助页').join('\n')}\n认领发「要 #编号」`)
   },
 })

@@ -4,7 +4,8 @@ import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { getChain, roomChains, items, orders, type Chain } from './store.js'
-import { linesText, who } from './format.js'
+import { FULL_LIST, linesText, who } from './format.js'
+import { capList } from '../../src/text/lists.js'
 import { isOwner } from './close.js'
 
 /** `#3` if given, else the newest chain of the room with orders that the sender may manage. */
@@ -83,6 +84,6 @@ export const notPicked = defineCommand<{ chainId: number }, 'room'>({
     const left = os.filter(o => !o.pickedUp)
     if (!left.length) return ctx.reply(`#${c.id} ${c.title}：${os.length}人都已取货 ✓`)
     ctx.reply([`#${c.id} ${c.title} 还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
-      ...left.map((o, n) => `${n + 1}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`)].join('\n'))
+      ...capList(left.map((o, n) => `${n + 1}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`), FULL_LIST)].join('\n'))
   },
 })

@@ -3,10 +3,14 @@
 import type { OrderError } from './parse-order.js'
 import { formatNumber, round } from './quantity.js'
 import { describe } from '../../src/time.js'
+import { capList } from '../../src/text/lists.js'
 import type { Chain, Item, Order } from './store.js'
 import { amountOf, itemByCode } from './store.js'
 
 export const money = (n: number) => formatNumber(round(n))
+
+/** Where the whole of a cut list is: the owner's spreadsheet, the dashboard, the export. */
+export const FULL_LIST = '完整名单在团长收到的表格和后台里'
 
 function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
   return `${item.name}${formatNumber(qty)}${item.unit ?? ''}`
@@ -60,10 +64,10 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
   if (meta.length) out.push(meta.join(' · '))
   out.push('')
   if (!os.length) out.push('（还没有人接龙）')
-  os.forEach((o, n) => {
+  out.push(...capList(os.map((o, n) => {
     const l = its.length ? linesText(o.lines, its) : ''
-    out.push(`${n + 1}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`)
-  })
+    return `${n + 1}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`
+  }), FULL_LIST))
   if (its.length && os.length) {
     const total = grandTotal(os, its)
     out.push('', `合计：${totalsText(its)}${total ? ` · 共${money(total)}元` : ''}`)
@@ -91,13 +95,13 @@ export function summary(c: Chain, its: Item[], os: Order[]): string {
   const out = [`🔒 #${c.id} ${c.title} 已截单`]
   if (!os.length) return out.concat('没有人接龙。').join('\n')
   if (!its.length) {
-    out.push(`共${os.length}人：`, os.map(who).join('、'))
+    out.push(`共${os.length}人：`, capList(os.map(who), FULL_LIST).join('、'))
     return out.join('\n')
   }
   out.push('【各品合计】')
   for (const i of its) out.push(`${i.code}. ${qtyText(i, i.ordered)}${i.price ? ` = ${money(i.price * i.ordered)}元` : ''}`)
   out.push('【各户】')
-  for (const h of perHousehold(os, its)) out.push(`${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`)
+  out.push(...capList(perHousehold(os, its).map(h => `${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`), FULL_LIST))
   const total = grandTotal(os, its)
   out.push(total ? `总计：${money(total)}元（${os.length}人）` : `共${os.length}人`)
   if (c.pickup) out.push(`自提：${c.pickup}`)

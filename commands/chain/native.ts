@@ -17,6 +17,7 @@ import { closedText, applyOrder } from './order.js'
 import { linesText } from './format.js'
 import { isOwner } from './close.js'
 import { DAY } from '../../src/time.js'
+import { MAX_TITLE } from './start.js'
 
 /** A line of the list as the bot knows it: who wrote it, and (since people exist) as which person. */
 interface Known extends KnownEntry { member: string; person?: number }
@@ -64,7 +65,7 @@ export const native = defineCommand<{ copy: NativeCopy }, 'room'>({
   },
   run({ copy }, ctx) {
     const sender = ctx.member.name
-    const title = copy.title || '接龙'
+    const title = [...(copy.title || '接龙')].slice(0, MAX_TITLE).join('')
     const ref = /[（(]#(\d+)/.exec(title)
     const own = ref ? getChain(ctx, Number(ref[1])) : null
     if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)

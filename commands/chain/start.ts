@@ -9,6 +9,8 @@ import { closeAtDeadline, remindDeadline } from './close.js'
 import { createChain, getChain, items } from './store.js'
 import { itemLine } from './format.js'
 
+/** A title is repeated in every confirmation and summary: a long one would flood the room. */
+export const MAX_TITLE = 60
 const EXAMPLE = '#接龙 周六蔬菜团购\n1. 白菜 5元/颗 限20\n2. 鸡蛋 15元/盒 每人限2\n截止 周五20:00\n自提 北门 周六10:00-12:00'
 
 export function scheduleDeadline(ctx: Ctx, chainId: number, deadline: number): void {
@@ -38,6 +40,7 @@ export const start = defineCommand<ChainSpec, 'room'>({
       return invalid(`发起接龙要写标题，例如：#接龙 明早核酸志愿者 限10人\n团购再换行写商品：\n${EXAMPLE}`)
     }
     if (spec.impossibleDeadline) return invalid(`${spec.impossibleDeadline}。格式：截止 周五20:00`)
+    if ([...spec.title].length > MAX_TITLE) return invalid(`接龙标题太长了（最多${MAX_TITLE}个字），请写短一点，细节可以写在后面几行。例如：#接龙 周六蔬菜团购`)
     if (spec.problems.length) {
       return invalid(`这几行没看懂：${spec.problems.join('；')}\n截止时间要在以后，例如「截止 周五20:00」；商品行例如「1. 白菜 5元/颗 限20」。`)
     }

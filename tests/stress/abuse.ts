@@ -105,8 +105,11 @@ export function runAbuse(): { checks: Check[]; flood: { sent: number; handled: n
       ['通知 #1', impostorDm], ['提醒 #1', impostor], ['解除隔离 3-2-501', impostorDm], ['后台', impostorDm],
       ['到货 北门', impostor],
     ]
+    let lastAt = h.clock.now()
     for (const [text, who] of tries) {
-      const r = say(text, who)
+      // a few seconds apart, as a person types (the output budget has its own check)
+      const r = say(text, { ...who, at: (lastAt += 10000) })
+      lastAt = r.at
       const leaked = r.replies.filter(x => /3[5-9]\.\d|赵六|3-1-101|3-2-501/.test(x.text))
       const broadcast = r.replies.filter(x => !x.target.startsWith('@') && !x.text.includes(REFUSAL) && !/团长|管理员/.test(x.text))
       check(`impostor: ${text}${who.room === null ? ' (private)' : ''}`, r.out.outcome !== 'handled' && !leaked.length && !broadcast.length,
@@ -134,6 +137,7 @@ export function runAbuse(): { checks: Check[]; flood: { sent: number; handled: n
   let refused = 0
   {
     const { h, say } = world()
+    let lastAt = h.clock.now()
     const before = snapshot(h)
     for (const c of cmds) {
       const text = ADMIN_EXAMPLES[c.name] ?? c.help?.example
@@ -145,7 +149,10 @@ export function runAbuse(): { checks: Check[]; flood: { sent: number; handled: n
       let byEngine = false
       const seen: string[] = []
       for (const room of places) {
-        const r = say(text, { from: '李四', nick: '3-2-502 李四', room })
+        // a person typing: a few seconds apart (fourteen commands in as many seconds would meet the
+        // output budget, which the flood check covers)
+        const r = say(text, { from: '李四', nick: '3-2-502 李四', room, at: (lastAt += 10000) })
+        lastAt = r.at
         const engineRefusal = r.out.outcome === 'refused' && r.out.command === c.name && r.replies.length === 1 && r.replies[0].text.includes(REFUSAL)
         const parseRefusal = r.out.outcome === 'invalid' && r.out.command === c.name && r.replies.length === 1 && !/3[5-9]\.\d|赵六|3-1-101/.test(r.replies[0].text)
         byEngine ||= engineRefusal
