@@ -63,7 +63,8 @@ export const textLayer: [string, (s: string) => unknown][] = [
 
 /** A bot with a chain open, check-ins on and a notice waiting: the most there is to misread. */
 export function busyBot() {
-  const h = makeEngine(families, { ratePerMinute: 1000000 })
+  // thousands of messages in one simulated minute: no member limits here (the abuse harness tests them)
+  const h = makeEngine(families, { ratePerMinute: 1000000, chatPerMinute: 1000000, output: { messages: 1000000, chars: 1e9 } })
   h.db.prepare(`INSERT INTO admins (name, token, enrolled_at) VALUES (?, ?, 0)`).run(ADMIN, ADMIN_TOKEN)
   const room = '3栋业主群'
   h.engine.handle(msg('#接龙 周六蔬菜团购\n1. 白菜 5元/颗\n2. 土豆 3元/斤', { from: '张团长', room }))
