@@ -13,6 +13,7 @@ import { Scheduler } from './schedule.js'
 import { Registry } from './registry.js'
 import { JobCtx, MsgCtx } from './context.js'
 import { RateLimiter } from './rate.js'
+import { findCommand } from './route.js'
 import { Outage, displayName, rememberSender, syncRoom, leaveRoom, renameRoom } from './rooms.js'
 
 type Outcome = 'duplicate' | 'ignored' | 'handled' | 'invalid' | 'refused' | 'throttled' | 'error'
@@ -176,24 +177,12 @@ export class Engine {
     return new MsgCtx(this.db, this.config, { now, incoming: m, text: normalise(raw), raw, member, isAdmin: this.isAdmin(member.person) })
   }
 
-  /** The first command whose `where` fits and whose parse recognises the text. */
-  private find(ctx: MsgCtx): { cmd: Command; input: unknown } | null {
-    const where = ctx.room ? 'room' : 'private'
-    for (const c of this.registry.commands) {
-      if (c.where !== 'any' && c.where !== where) continue
-      let input: unknown = null
-      try { input = c.parse(ctx) } catch (e) { this.say(`parse ${c.name} threw: ${(e as Error)?.stack ?? e}`) }
-      if (input !== null && input !== undefined) return { cmd: c, input }
-    }
-    return null
-  }
-
   private route(m: Incoming): Handled {
     const ctx = this.messageCtx(m, m.text.length > MAX_TEXT * 4 ? m.text.slice(0, MAX_TEXT * 4) : m.text)
     if (!this.rate.read(m, this.clock.now())) return { outcome: 'ignored' }
     const tooLong = ctx.text.length > MAX_TEXT
     // An over-long message is only answered when its opening looks like a command.
-    const found = this.find(tooLong ? ctx.withText(ctx.text.split('\n')[0].slice(0, 200)) : ctx)
+    const found = findCommand(this.registry, tooLong ? ctx.withText(ctx.text.split('\n')[0].slice(0, 200)) : ctx, line => this.say(line))
     if (!found) return { outcome: 'ignored' }
     const { cmd } = found
     let input = found.input

@@ -3,6 +3,8 @@
 import type Database from 'better-sqlite3'
 import type { ZodType } from 'zod'
 import type { Config } from './config.js'
+import type { Reading } from './understand/reading.js'
+import type { DashboardPage, ExportSlice } from './slices.js'
 
 export type Db = Database.Database
 export type Statement = Database.Statement
@@ -217,44 +219,30 @@ export function defineCommand<I, W extends Where>(c: Command<I, W>): Command<I, 
   return c
 }
 
-// ---------- export and dashboard slices ----------
+// ---------- understanding people as they write ----------
 
-/** The export object (docs/export.md): one array per section, each section owned by one family. */
-export type ExportState = Record<string, unknown[]>
-
-/** One table of the CSV export. */
-export interface CsvTable { name: string; columns: string[]; rows: Record<string, unknown>[] }
-
-/** A family's part of the export: its sections, and the tables its sections become in a CSV. */
-export interface ExportSlice {
-  sections: Record<string, (db: Db, tz: string) => unknown[]>
-  csv?(state: ExportState): CsvTable[]
+/**
+ * What a family believes a message means, when no command's own parse recognised it: a command of
+ * the family and its input, with how sure the family is. The engine takes the best proposal above
+ * a threshold; two close ones from different families mean silence.
+ */
+export interface Proposal<I = any> {
+  command: Command<I, any>
+  input: I
+  /** 0–1: how sure the family is that this is what the person meant. */
+  score: number
+  /** Why, in a few words: for logs and tests. */
+  why: string
+  /**
+   * Safety first: a possible fever in a check-in room is never dropped. A safety proposal wins
+   * over every other (it speaks only in private, to the admins).
+   */
+  safety?: boolean
 }
 
-/** What a dashboard page is given: the request, and the export it shows (built once per request). */
-export interface PageRequest {
-  params: Record<string, string>
-  state: ExportState
-  /** Present members of every room, admins left out (for "who has not reported"); null if unknown. */
-  roster: { room: string; name: string; household: string | null }[] | null
-  admin: string
-  now: number
-  tz: string
-}
+// ---------- export and dashboard slices (src/slices.ts) ----------
 
-/** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */
-export type PageResult =
-  | { title: string; html: string }
-  | { file: { name: string; type: string; data: Buffer | string; asciiName: string } }
-  | { notFound: string }
-
-export interface DashboardPage {
-  /** A fastify route, e.g. `/chains/:id`. */
-  path: string
-  /** The label in the navigation bar, for pages that are entry points. */
-  nav?: string
-  render(req: PageRequest): PageResult | Promise<PageResult>
-}
+export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, PageResult } from './slices.js'
 
 // ---------- families ----------
 
@@ -271,6 +259,11 @@ export interface Family {
   files?: FileDef[]
   export?: ExportSlice
   pages?: DashboardPage[]
+  /**
+   * Proposals for a message no command's parse recognised, from the one shared reading of it and
+   * the room's context (read-only). Precision first: propose nothing rather than a guess.
+   */
+  understand?(reading: Reading, ctx: MessageCtx): Proposal[]
   /** This family's lines for `我的` (the sender's chains, orders, check-ins…), or null. */
   mine?(ctx: MessageCtx): string | null
   /** Called once when the engine is created (e.g. to ensure recurring jobs exist). */

@@ -1,0 +1,28 @@
+// What a message is: the first command whose \`where\` fits and whose own parse recognises the text
+// (the commands in family order); else what the families understand from one reading of it
+// (src/understand), decided. null: ordinary chat, which gets no reply at all.
+import type { Command, MessageCtx } from './types.js'
+import type { Registry } from './registry.js'
+import { understand } from './understand/decide.js'
+
+export interface Found { cmd: Command; input: unknown }
+
+export function findCommand(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
+  return parse(registry, ctx, log) ?? understood(registry, ctx, log)
+}
+
+function parse(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
+  const where = ctx.room ? 'room' : 'private'
+  for (const c of registry.commands) {
+    if (c.where !== 'any' && c.where !== where) continue
+    let input: unknown = null
+    try { input = c.parse(ctx) } catch (e) { log(`parse ${c.name} threw: ${(e as Error)?.stack ?? e}`) }
+    if (input !== null && input !== undefined) return { cmd: c, input }
+  }
+  return null
+}
+
+function understood(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
+  const chosen = understand(registry.families, ctx, log)
+  return chosen ? { cmd: chosen.command, input: chosen.input } : null
+}

@@ -1,0 +1,40 @@
+// What a family contributes besides commands and jobs (part of the contract in src/types.ts): its
+// sections of the export object and their CSV tables, and its dashboard pages.
+import type { Db } from './types.js'
+
+/** The export object (docs/export.md): one array per section, each section owned by one family. */
+export type ExportState = Record<string, unknown[]>
+
+/** One table of the CSV export. */
+export interface CsvTable { name: string; columns: string[]; rows: Record<string, unknown>[] }
+
+/** A family's part of the export: its sections, and the tables its sections become in a CSV. */
+export interface ExportSlice {
+  sections: Record<string, (db: Db, tz: string) => unknown[]>
+  csv?(state: ExportState): CsvTable[]
+}
+
+/** What a dashboard page is given: the request, and the export it shows (built once per request). */
+export interface PageRequest {
+  params: Record<string, string>
+  state: ExportState
+  /** Present members of every room, admins left out (for "who has not reported"); null if unknown. */
+  roster: { room: string; name: string; household: string | null }[] | null
+  admin: string
+  now: number
+  tz: string
+}
+
+/** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */
+export type PageResult =
+  | { title: string; html: string }
+  | { file: { name: string; type: string; data: Buffer | string; asciiName: string } }
+  | { notFound: string }
+
+export interface DashboardPage {
+  /** A fastify route, e.g. `/chains/:id`. */
+  path: string
+  /** The label in the navigation bar, for pages that are entry points. */
+  nav?: string
+  render(req: PageRequest): PageResult | Promise<PageResult>
+}
