@@ -107,7 +107,7 @@ function describeSettings(s: RoomSettings | null): string {
   return [
     '本群体温打卡：已开启',
     `每天 ${s.remindAt} 提醒报体温`,
-    s.chaseAt ? `${s.chaseAt} 催报（只@还没报的住户）` : '不催报',
+    s.chaseAt ? `${s.chaseAt} 催报（只提醒还没报的住户）` : '不催报',
     `${s.statsAt} 公布统计（群里只显示户数，名单私聊发给管理员）`,
     '住户回复：体温 36.5（全家：爸爸36.5 妈妈36.6）',
   ].join('\n')

@@ -7,6 +7,7 @@ import { testConfig, type Config } from '../config.js'
 import { openDb } from '../store/db.js'
 import { SimClock, fromLocal, isoLocal } from '../time.js'
 import { createLinli, type LinliHandle } from '../wechaty.js'
+import type { Handled } from '../engine.js'
 import { buildExport } from '../export.js'
 import { families as defaultFamilies } from '../families.js'
 import type { Db, ExportState, Family } from '../types.js'
@@ -29,6 +30,8 @@ export interface ReplayOptions {
   onSend?: (m: SentMessage) => void
   /** Called with warnings (e.g. a line without a speaker). */
   onWarn?: (text: string) => void
+  /** Called with what the bot made of each message line (null: not a message it reads). */
+  onOutcome?: (line: number, result: Handled | null) => void
   log?: (msg: string) => void
 }
 
@@ -53,7 +56,7 @@ export class ReplaySession {
   handle!: LinliHandle
   /** The current chat: a room topic, or the tag of the person in a private chat. */
   private chat: { room: string } | { private: string } | null = null
-  private waiters = new Map<string, () => void>()
+  private waiters = new Map<string, (result: Handled | null) => void>()
   /** Tags of the transcript's admins (`name*`). */
   private admins = new Set<string>()
   private families: readonly Family[]
@@ -71,7 +74,7 @@ export class ReplaySession {
     this.bot = WechatyBuilder.build({ puppet: this.account.puppet })
     const { plugin, ready } = createLinli({
       db: this.db, config: this.config, clock: this.clock, families: this.families, timers: false, log: this.opts.log,
-      onHandled: id => { const w = this.waiters.get(id); if (w) { this.waiters.delete(id); w() } },
+      onHandled: (id, result) => { const w = this.waiters.get(id); if (w) { this.waiters.delete(id); w(result) } },
     })
     this.bot.use(plugin)
     this.handle = await ready
@@ -148,9 +151,10 @@ export class ReplaySession {
     if (o.admin) await this.enrolAdmin(talker)
     const id = `m${this.clock.now()}-${Math.random().toString(36).slice(2, 8)}`
     const type = o.groupnote ? types.Message.GroupNote : types.Message.Text
-    const done = new Promise<void>(resolve => this.waiters.set(id, resolve))
+    const done = new Promise<Handled | null>(resolve => this.waiters.set(id, resolve))
     await this.account.send(talker, 'room' in this.chat ? this.chat.room : null, { id, timestamp: this.clock.now(), type, text })
-    await done
+    const result = await done
+    this.opts.onOutcome?.(o.line ?? 0, result)
     await this.handle.outbox.pump(() => this.clock.now())
     this.clock.advance(1000)
   }

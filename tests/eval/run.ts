@@ -1,57 +1,90 @@
 // `npm run eval`: how well Linli understands people as they write. Every labelled transcript in
-// tests/corpus/natural/ is checked (tests/eval/checker.ts); per family (the file name's prefix) it
-// prints assertions passed/total and, for chat, unwanted replies per chat line; then one total line.
-// `-- --verbose` lists each failing assertion; `-- FILE…` checks only those files.
+// tests/corpus/natural/ is checked: its `#=` assertions (tests/eval/checker.ts), and its `#> family`
+// labels (tests/corpus/README.md): commands understood of those written, per family, and unwanted
+// replies: unlabelled (chat) lines the bot acted on. One total line at the end.
+// `-- --verbose` lists each failing assertion and misread line; `-- FILE…` checks only those files.
 import { readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { check, type Failure } from './checker.js'
 import { runTranscript } from '../../src/replay/runner.js'
 import { parseTranscript } from '../../src/replay/transcript.js'
+import type { Handled } from '../../src/engine.js'
 import { CORPUS } from '../helpers/paths.js'
 
-interface FileResult { file: string; family: string; total: number; failures: Failure[]; chatLines: number; unwanted: number }
+const FAMILIES = ['chain', 'checkin', 'notice', 'aid', 'core']
 
-const args = process.argv.slice(2)
-const verbose = args.includes('--verbose')
-const named = args.filter(a => !a.startsWith('--'))
-const dir = join(CORPUS, 'natural')
-const files = named.length ? named : readdirSync(dir).filter(f => f.endsWith('.txt')).sort().map(f => join(dir, f))
+interface LineResult { line: number; label: string | null; text: string; outcome: Handled | null }
+interface FileResult { file: string; total: number; failures: Failure[]; lines: LineResult[] }
 
-/** Chat transcripts must leave the bot silent: every message it posts to a room there is unwanted. */
-async function unwanted(source: string): Promise<{ chatLines: number; unwanted: number }> {
-  const chatLines = parseTranscript(source).filter(s => s.kind === 'say').length
-  const out = await runTranscript(source, { config: { log: 'silent' } })
-  const confirmations = /^✅ 本群体温打卡/
-  return { chatLines, unwanted: out.messages.filter(m => !m.to.startsWith('@') && !confirmations.test(m.text)).length }
+/** The label of each message line: the `#> family` (or `#> ?`) line right before it. */
+export function labels(source: string): Map<number, string> {
+  const out = new Map<number, string>()
+  const lines = source.split('\n')
+  lines.forEach((l, i) => {
+    const m = /^#>\s*(\S+)/.exec(l)
+    if (m) out.set(i + 2, m[1])
+  })
+  return out
 }
 
-async function main(): Promise<void> {
-  const results: FileResult[] = []
-  for (const file of files) {
-    const source = readFileSync(file, 'utf8')
-    const family = basename(file).split('-')[0]
-    const { total, failures } = await check(source)
-    const chat = family === 'chatter' ? await unwanted(source) : { chatLines: 0, unwanted: 0 }
-    results.push({ file: basename(file), family, total, failures, ...chat })
-    if (verbose) for (const f of failures) console.log(`FAIL ${basename(file)}:${f.line} ${f.expr}${f.error ? `  (${f.error})` : ''}`)
+const acted = (h: Handled | null) => !!h && ['handled', 'invalid', 'refused'].includes(h.outcome)
+const familyOf = (h: Handled | null) => h?.command?.slice(0, h.command.indexOf('.')) ?? null
+
+async function evaluate(file: string): Promise<FileResult> {
+  const source = readFileSync(file, 'utf8')
+  const { total, failures } = await check(source)
+  const label = labels(source)
+  const texts = new Map(parseTranscript(source).flatMap(s => (s.kind === 'say' ? [[s.line, s.text] as const] : [])))
+  const lines: LineResult[] = []
+  await runTranscript(source, { config: { log: 'silent' }, onOutcome: (line, outcome) => lines.push({ line, label: label.get(line) ?? null, text: texts.get(line) ?? '', outcome }) })
+  return { file: basename(file), total, failures, lines }
+}
+
+/** One family's figures: assertions and chat of its own transcripts, commands labelled with it anywhere. */
+function row(name: string, own: FileResult[], all: FileResult[], fam: string | null): string {
+  const total = own.reduce((n, r) => n + r.total, 0)
+  const passed = total - own.reduce((n, r) => n + r.failures.length, 0)
+  const written = all.flatMap(r => r.lines).filter(l => l.label && l.label !== '?' && (fam === null || l.label === fam))
+  const understood = written.filter(l => acted(l.outcome) && familyOf(l.outcome) === l.label)
+  const chat = own.flatMap(r => r.lines).filter(l => l.label === null)
+  const unwanted = chat.filter(l => acted(l.outcome))
+  const cell = (a: number, b: number) => `${`${a}/${b}`.padStart(8)} ${pct(a, b).padStart(6)}`
+  return `${name.padEnd(8)} ${cell(passed, total)}   ${cell(understood.length, written.length)}   ${cell(unwanted.length, chat.length)}`
+}
+
+const PREFIX: Record<string, string> = { chain: 'groupbuy', checkin: 'checkin', notice: 'notice', aid: 'aid', chatter: 'chatter' }
+
+function report(results: FileResult[], verbose: boolean): void {
+  console.log('family       assertions     commands understood   unwanted replies/chat lines')
+  for (const fam of [...FAMILIES, 'chatter']) {
+    const own = results.filter(r => r.file.startsWith(PREFIX[fam] ?? fam))
+    if (!own.length) continue
+    console.log(row(fam, own, results, fam === 'chatter' ? '-' : fam))
   }
-  const families = [...new Set(results.map(r => r.family))]
-  console.log('family      assertions        chat lines  unwanted replies')
-  for (const fam of families) {
-    const rs = results.filter(r => r.family === fam)
-    const total = rs.reduce((n, r) => n + r.total, 0)
-    const passed = total - rs.reduce((n, r) => n + r.failures.length, 0)
-    const chat = rs.reduce((n, r) => n + r.chatLines, 0)
-    const bad = rs.reduce((n, r) => n + r.unwanted, 0)
-    console.log(`${fam.padEnd(10)}  ${`${passed}/${total}`.padEnd(9)} ${pct(passed, total).padStart(6)}  ${chat ? String(chat).padStart(10) : '         -'}  ${chat ? `${bad} (${pct(bad, chat)})` : '-'}`)
+  if (verbose) {
+    for (const r of results) {
+      for (const f of r.failures) console.log(`FAIL ${r.file}:${f.line} ${f.expr}${f.error ? `  (${f.error})` : ''}`)
+      for (const l of r.lines) {
+        const missed = l.label && l.label !== '?' && !(acted(l.outcome) && familyOf(l.outcome) === l.label)
+        const extra = l.label === null && acted(l.outcome)
+        if (missed) console.log(`MISS ${r.file}:${l.line} [${l.label}] ${l.text.split('\n')[0]}  → ${l.outcome?.outcome ?? '-'} ${l.outcome?.command ?? ''}`)
+        if (extra) console.log(`UNWANTED ${r.file}:${l.line} ${l.text.split('\n')[0]}  → ${l.outcome!.outcome} ${l.outcome!.command}`)
+      }
+    }
   }
-  const total = results.reduce((n, r) => n + r.total, 0)
-  const passed = total - results.reduce((n, r) => n + r.failures.length, 0)
-  const chat = results.reduce((n, r) => n + r.chatLines, 0)
-  const bad = results.reduce((n, r) => n + r.unwanted, 0)
-  console.log(`total: ${passed}/${total} assertions (${pct(passed, total)}), unwanted replies ${bad}/${chat} chat lines (${pct(bad, chat)}), ${results.length} transcripts`)
+  console.log(row('total', results, results, null).replace(/^total\s+/, 'total:   '))
 }
 
 const pct = (a: number, b: number) => (b ? (100 * a / b).toFixed(1) + '%' : '-')
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2)
+  const named = args.filter(a => !a.startsWith('--'))
+  const dir = join(CORPUS, 'natural')
+  const files = named.length ? named : readdirSync(dir).filter(f => f.endsWith('.txt')).sort().map(f => join(dir, f))
+  const results: FileResult[] = []
+  for (const f of files) results.push(await evaluate(f))
+  report(results, args.includes('--verbose'))
+}
 
 await main()
