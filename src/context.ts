@@ -23,11 +23,11 @@ export class JobCtx implements Ctx {
   q(sql: string) { return stmt(this.db, sql) }
 
   send(room: string, text: string, opts?: SendOptions): void {
-    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions })
+    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions, secrets: opts?.secrets })
   }
 
-  tell(to: Who, text: string): void {
-    enqueue(this.db, this.config, this.now, { to, text })
+  tell(to: Who, text: string, opts?: Pick<SendOptions, 'secrets'>): void {
+    enqueue(this.db, this.config, this.now, { to, text, secrets: opts?.secrets })
   }
 
   ack(header: string, item: string, to: string | Who): void {
@@ -120,7 +120,7 @@ export class MsgCtx extends JobCtx implements MessageCtx {
 
   reply(text: string, opts?: SendOptions): void {
     if (this.room) this.send(this.room, text, opts)
-    else this.tell(this.member, text)
+    else this.tell(this.member, text, { secrets: opts?.secrets })
   }
 
   override ack(header: string, item: string, to?: string | Who): void {
