@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Db } from './types.js'
 import { toLocal } from './time.js'
+import { dropSecrets } from './outbox-rows.js'
 
 const NAME = /^linli-\d{8}-\d{4}\.db$/
 
@@ -48,6 +49,8 @@ export async function backupNow(db: Db, dir: string, keep: number, now: number, 
     const copy = new Database(tmp)
     try {
       copy.pragma('journal_mode = DELETE')
+      copy.pragma('secure_delete = ON')
+      dropSecrets(copy)
       const ok = copy.pragma('integrity_check', { simple: true })
       if (ok !== 'ok') throw new Error(`backup ${tmp} failed its integrity check: ${ok}`)
     } finally {

@@ -26,11 +26,11 @@ export class JobCtx implements Ctx {
   protected origin(): Who | null { return null }
 
   send(room: string, text: string, opts?: SendOptions): void {
-    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions, origin: this.origin() })
+    enqueue(this.db, this.config, this.now, { target: room, text, mentions: opts?.mentions, secrets: opts?.secrets, origin: this.origin() })
   }
 
-  tell(to: Who, text: string): void {
-    enqueue(this.db, this.config, this.now, { to, text, origin: this.origin() })
+  tell(to: Who, text: string, opts?: Pick<SendOptions, 'secrets'>): void {
+    enqueue(this.db, this.config, this.now, { to, text, secrets: opts?.secrets, origin: this.origin() })
   }
 
   ack(header: string, item: string, to: string | Who): void {
@@ -128,7 +128,7 @@ export class MsgCtx extends JobCtx implements MessageCtx {
 
   reply(text: string, opts?: SendOptions): void {
     if (this.room) this.send(this.room, text, opts)
-    else this.tell(this.member, text)
+    else this.tell(this.member, text, { secrets: opts?.secrets })
   }
 
   /** The engine's own once-a-minute warnings (too fast, too long): no member's output budget. */

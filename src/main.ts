@@ -1,10 +1,10 @@
 // `npm start`: the bot on a real WeChat account. Reads .env, opens the database, prints the QR code,
 // keeps the session in <LINLI_SESSION>.memory-card.json, and shuts down cleanly on SIGINT/SIGTERM.
 import 'dotenv/config'
-import { randomBytes } from 'node:crypto'
 import { WechatyBuilder, ScanStatus } from 'wechaty'
 import { loadConfig, ConfigError, type Config } from './config.js'
-import { openDb, getMeta, setMeta } from './store/db.js'
+import { openDb } from './store/db.js'
+import { ensureAdminCode } from './admin-code.js'
 import { MigrationError } from './store/migrate.js'
 import { systemClock } from './time.js'
 import { createLinli } from './wechaty.js'
@@ -30,10 +30,15 @@ try {
   throw e
 }
 
-// The operator's admin code: from .env, else one generated on first start and kept in the database.
-if (!config.adminCode && !getMeta(db, 'admin_code')) setMeta(db, 'admin_code', randomBytes(5).toString('hex'))
-const code = config.adminCode ?? getMeta(db, 'admin_code')!
-log.info(`database ${config.dbPath}; admin code (send "管理员 ${code}" to the bot in private chat): ${code}`)
+// The operator's admin code: from .env, else made at the first start and kept in the database. It
+// is shown only when made: logs are kept and shared, and `npm run admin-code` shows it on request.
+log.info(`database ${config.dbPath}`)
+if (config.adminCode) log.info('admin code: LINLI_ADMIN_CODE from .env')
+else {
+  const { code, created } = ensureAdminCode(db)
+  if (created) log.info(`admin code, shown only this once (\`npm run admin-code\` shows it again): send "管理员 ${code}" to the bot in private chat`)
+  else log.info('admin code: `npm run admin-code` shows it')
+}
 
 const bot = WechatyBuilder.build({ name: config.session, puppet: config.puppet as any })
 const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m), info: m => log.info(m) })

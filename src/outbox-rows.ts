@@ -1,6 +1,7 @@
 // Writing the outbox: rows are written inside a message's transaction and sent only after it
 // commits (src/outbox.ts). Long text is split at line breaks, long mention lists are batched, and
-// a private message is addressed to a person, never to a name.
+// a private message is addressed to a person, never to a name. Secrets in a text (a login token)
+// stay in the database only until the row is sent or given up.
 import type { Config } from './config.js'
 import type { Db, Who } from './types.js'
 import { stmt } from './store/db.js'
@@ -18,6 +19,8 @@ interface Enqueue {
   payload?: unknown
   /** The member whose command made this message: it counts against their output budget. */
   origin?: Who | null
+  /** Parts of the text elided from the database once the row is sent or given up (SendOptions). */
+  secrets?: string[]
 }
 
 /** Told once a minute to a member over their output budget (it is not counted itself). */
@@ -33,6 +36,9 @@ function withinBudget(db: Db, config: Config, now: number, origin: number, messa
     WHERE origin = ? AND created_at > ? AND merge_key IS NULL`).get(origin, now - MINUTE) as { n: number; c: number }
   return used.n + messages <= config.output.messages && used.c + chars <= config.output.chars
 }
+
+/** What stands for an elided secret in a stored text. */
+const ELIDED = '…'
 
 /** A private chat's target: one per person, so two namesakes never share a chat, a pace or a merge. */
 const privateTarget = (w: Who) => `@${w.person}:${w.name}`
@@ -61,32 +67,37 @@ export function splitText(text: string, max: number): string[] {
  * when the message was over its member's output budget and not written (they are told once).
  */
 export function enqueue(db: Db, config: Config, now: number, m: Enqueue): boolean {
-  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person, origin)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person, origin, secrets)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const person = m.to?.person ?? null
   const target = m.to ? privateTarget(m.to) : m.target!
   const kind = m.kind ?? 'text'
   const payload = m.payload === undefined ? null : JSON.stringify(m.payload)
   const origin = m.origin?.person ?? null
+  const secrets = (m.secrets ?? []).filter(x => x && m.text.includes(x))
+  const hidden = secrets.length ? JSON.stringify(secrets) : null
   if (m.mergeKey) {
-    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, null, m.mergeKey, payload, person, origin)
+    // a merged confirmation's text is rebuilt from its items when sent: it has nowhere to elide from
+    if (hidden) throw new Error('a merged confirmation cannot carry a secret')
+    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, null, m.mergeKey, payload, person, origin, null)
     return true
   }
   const mentions = (m.mentions ?? []).map(w => ({ p: w.person, n: w.name }))
   const batches: { p: number; n: string }[][] = []
   for (let i = 0; i < mentions.length; i += config.mentionsPerMessage) batches.push(mentions.slice(i, i + config.mentionsPerMessage))
-  const parts = kind === 'text' ? splitText(m.text, config.splitAt) : [m.text]
+  // a text with secrets stays whole: a secret cut in two by the split could not be elided
+  const parts = kind === 'text' && !hidden ? splitText(m.text, config.splitAt) : [m.text]
   if (m.origin && !withinBudget(db, config, now, m.origin.person, parts.length + Math.max(0, batches.length - 1), m.text.length)) {
     tellOverBudget(db, now, target, person, m.origin)
     return false
   }
   parts.forEach((part, i) => {
     const first = i === parts.length - 1 ? batches[0] ?? [] : []
-    ins.run(now, now, target, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person, origin)
+    ins.run(now, now, target, kind, part, first.length ? JSON.stringify(first) : null, null, payload, person, origin, hidden)
   })
-  const head = m.text.split('\n')[0].slice(0, 60)
+  const head = elide(m.text.split('\n')[0], secrets).slice(0, 60)
   for (const batch of batches.slice(1)) {
-    ins.run(now, now, target, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person, origin)
+    ins.run(now, now, target, kind, `${head}（续）`, JSON.stringify(batch), null, payload, person, origin, null)
   }
   return true
 }
@@ -99,6 +110,38 @@ function tellOverBudget(db: Db, now: number, target: string, person: number | nu
   if (told) return
   stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, to_person) VALUES (?, ?, ?, 'text', ?, ?, ?)`)
     .run(now, now, target, OVER_BUDGET, mention, person)
+}
+
+/** A text as it may stay in the database: every secret elided. */
+export function elide(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((t, x) => t.split(x).join(ELIDED), text)
+}
+
+/**
+ * Rows that will not be sent again (sent or given up, or every such row when `id` is not given):
+ * their secrets elided from text and error, the list emptied. Returns how many rows held one.
+ */
+export function elideSecrets(db: Db, id?: number): number {
+  const rows = (id === undefined
+    ? stmt(db, `SELECT id, text, error, secrets FROM outbox WHERE secrets IS NOT NULL AND status IN ('sent', 'dead')`).all()
+    : stmt(db, `SELECT id, text, error, secrets FROM outbox WHERE id = ? AND secrets IS NOT NULL AND status IN ('sent', 'dead')`).all(id)
+  ) as { id: number; text: string; error: string | null; secrets: string }[]
+  const put = stmt(db, `UPDATE outbox SET text = ?, error = ?, secrets = NULL WHERE id = ?`)
+  for (const r of rows) {
+    const secrets = JSON.parse(r.secrets) as string[]
+    put.run(elide(r.text, secrets), r.error === null ? null : elide(r.error, secrets), r.id)
+  }
+  return rows.length
+}
+
+/**
+ * A copy of the database (a backup) keeps no secret: a row still waiting with one is given up (a copy
+ * is restored long after a login link's ten minutes) and its secrets elided.
+ */
+export function dropSecrets(db: Db): void {
+  db.prepare(`UPDATE outbox SET status = 'dead', error = 'secret left out of a backup'
+    WHERE secrets IS NOT NULL AND status IN ('pending', 'sending')`).run()
+  elideSecrets(db)
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Config } from './config.js'
 import type { Db, FileDef } from './types.js'
 import { stmt, loginEpoch } from './store/db.js'
 import { contactOf } from './people.js'
+import { elide, elideSecrets } from './outbox-rows.js'
 import { DAY, MINUTE } from './time.js'
 
 export interface OutMessage {
@@ -33,7 +34,7 @@ export interface Transport {
 interface Row {
   id: number; created_at: number; due_at: number; target: string; kind: string
   text: string; mentions: string | null; merge_key: string | null; payload: string | null
-  attempts: number; next_try_at: number; to_person: number | null
+  attempts: number; next_try_at: number; to_person: number | null; secrets: string | null
 }
 
 const MAX_ATTEMPTS = 20
@@ -76,6 +77,7 @@ export class Outbox {
       // confirmations folded into a message that never went out must go out again themselves
       if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
     }
+    this.forgetSecrets()
     const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)
     const since = Math.max(0, ...last.map(r => r.t)) - MINUTE
@@ -89,7 +91,7 @@ export class Outbox {
     // which keeps bursts merged into one message.
     return stmt(this.db, `SELECT * FROM (SELECT e.*, ROW_NUMBER() OVER (PARTITION BY target ORDER BY due_at, id) AS rn
         FROM (SELECT o.id, o.created_at, o.target, o.kind, o.text, o.mentions, o.merge_key, o.payload,
-            o.attempts, o.next_try_at, o.to_person,
+            o.attempts, o.next_try_at, o.to_person, o.secrets,
             CASE WHEN o.merge_key IS NOT NULL THEN o.due_at ELSE MAX(o.due_at, IFNULL((SELECT MIN(p.due_at) FROM outbox p
               WHERE p.status = 'pending' AND p.target = o.target AND p.merge_key IS NOT NULL AND p.id < o.id), 0)) END AS due_at
           FROM outbox o WHERE o.status = 'pending') e) WHERE rn = 1`).all() as Row[]
@@ -184,6 +186,7 @@ export class Outbox {
     }
     const at = now()
     stmt(this.db, `UPDATE outbox SET status = 'sent', sent_at = ?, text = ? WHERE id = ?`).run(at, text, row.id)
+    if (row.secrets) this.forgetSecrets(row.id)
     this.lastSent.set(row.target, at)
     this.recent.push(at)
     while (this.recent.length > this.config.maxPerMinute * 2) this.recent.shift()
@@ -200,12 +203,26 @@ export class Outbox {
     const attempts = waiting ? row.attempts : row.attempts + 1
     const dead = waiting ? t - row.created_at > UNREACHABLE_TTL_MS : attempts >= MAX_ATTEMPTS
     const retry = waiting ? UNREACHABLE_RETRY_MS : Math.min(5 * MINUTE, 1000 * 2 ** Math.min(attempts, 10))
+    // a transport's error may quote the text it could not send: never a secret in the row or the log
+    const error = elide(String((e as Error)?.message ?? e), row.secrets ? JSON.parse(row.secrets) as string[] : [])
     this.db.transaction(() => {
       stmt(this.db, `UPDATE outbox SET status = ?, attempts = ?, next_try_at = ?, error = ? WHERE id = ?`)
-        .run(dead ? 'dead' : 'pending', attempts, t + retry, String((e as Error)?.message ?? e).slice(0, 300), row.id)
+        .run(dead ? 'dead' : 'pending', attempts, t + retry, error.slice(0, 300), row.id)
       if (row.merge_key) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(row.id)
     })()
-    if (!waiting || dead) this.log(`send to ${row.target} ${dead ? 'given up' : 'failed'} (attempt ${attempts}): ${(e as Error)?.message ?? e}`)
+    if (dead && row.secrets) this.forgetSecrets(row.id)
+    if (!waiting || dead) this.log(`send to ${row.target} ${dead ? 'given up' : 'failed'} (attempt ${attempts}): ${error}`)
+  }
+
+  /**
+   * Secrets of rows that will not be sent again (one row, or all): elided from their text, then the
+   * write-ahead log truncated, since it still holds the page with the whole text (in the file itself
+   * secure_delete has zeroed the freed bytes, src/store/db.ts).
+   */
+  private forgetSecrets(id?: number): void {
+    if (!elideSecrets(this.db, id)) return
+    const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+    if (r?.busy) this.log('a secret was elided, but a reader kept the write-ahead log from being truncated: its old copy stays until the log is reused')
   }
 
   /** Fold every pending confirmation with the same header and target into this row's text. */

@@ -5,7 +5,7 @@ import type { Command, MessageCtx } from './types.js'
 import type { Registry } from './registry.js'
 import { understand } from './understand/decide.js'
 
-export interface Found { cmd: Command; input: unknown }
+interface Found { cmd: Command; input: unknown }
 
 export function findCommand(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
   return parse(registry, ctx, log) ?? understood(registry, ctx, log)

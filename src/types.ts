@@ -55,6 +55,11 @@ export interface Member extends Who {
 export interface SendOptions {
   /** People to @-mention (rooms only), by person: the transport mentions their contact. */
   mentions?: Who[]
+  /**
+   * Parts of the text that must not stay in the database (a login link's token): the transport gets
+   * the whole text, the outbox keeps it with these elided once it is sent or given up.
+   */
+  secrets?: string[]
 }
 
 // ---------- scheduled jobs and files: declared by a family, typed, checked when read back ----------
@@ -127,7 +132,7 @@ export interface Ctx {
   /** Send to a room (by topic). */
   send(room: string, text: string, opts?: SendOptions): void
   /** A private message to a person: their contact in this login, never a namesake. */
-  tell(to: Who, text: string): void
+  tell(to: Who, text: string, opts?: Pick<SendOptions, 'secrets'>): void
   /**
    * A confirmation that merges with others of the same header sent to the same place within the
    * merge window: one message `header + items joined by 、`.

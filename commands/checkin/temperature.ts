@@ -1,6 +1,8 @@
 // Temperature check-ins as neighbours type them: `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`,
 // `3-2-501 36.5`. Pure: the command decides whether a bare number counts (room switched on).
 // The whole message must be made of check-in tokens, so `36楼的快递到了吗` is never a check-in.
+// A number no thermometer shows (`体温 3650`, `36..5`, `3.65℃`) asks to re-measure when it is
+// clearly a reading: after a keyword, or shaped like a body temperature with a unit or a stray point.
 import { CN_DIGITS, readNumber } from '../../src/text/numerals.js'
 
 export interface Reading {
@@ -12,7 +14,7 @@ export interface Reading {
 type TemperatureParse =
   /** Every value plausible. `explicit` = a keyword (体温/打卡…) was written. */
   | { kind: 'readings'; explicit: boolean; household: string | null; readings: Reading[] }
-  /** Looks like a temperature but cannot be one (375, 34.1, 43): ask to re-measure, store nothing. */
+  /** Looks like a temperature but cannot be one (375, 34.1, 43, 3650): ask to re-measure, store nothing. */
   | { kind: 'remeasure'; explicit: boolean }
   /** The keyword alone (`打卡`, `体温`): ask for the value. */
   | { kind: 'novalue' }
@@ -40,8 +42,20 @@ const NAME_LABEL = /[\u4e00-\u9fff]{1,4}(?=\s?:?\s?\d)/y
 // 36度5 first (度 is the decimal point there), then 36.5 / 36。5 / 375 with an optional unit.
 const DEGREE_SPLIT = /(\d{2})度(\d)(?![\d.])/y
 const NUMBER = /(\d{2,3})(?:[.。](\d{1,2}))?(?!\d)(?:\s?(?:℃|°C|°c|°|摄氏度|度|c|C))?/y
+// Digits and points as typed; a thermometer shows only 36, 36.5, 36.55 or (a lost point) 365.
+const RUN = /\d+(?:[.。]+\d+)*/y
+const SHOWN = /^(?:\d{2}(?:[.。]\d{1,2})?|\d{3})$/
+const UNIT = /\s?(?:℃|°C|°c|°|摄氏度|度|c|C)/y
+// A body temperature with its point doubled or repeated (36..5, 36.5.5): no price, floor or phone
+// number looks like it. With a unit, any 3–4 digits that start like one (3650℃, 3.65度, 365.5℃).
+const POINT_TYPO = /^(?:3[4-9]|4[0-2])(?:[.。]{2,}\d{1,2}|[.。]\d[.。]\d{1,2})$/
+const BODY_DIGITS = /^(?:3[4-9]|4[0-3])\d{1,2}$/
 
-interface Token { value: number; decimal: boolean; digits: number }
+interface Token {
+  value: number; decimal: boolean; digits: number
+  /** A run no thermometer shows (value NaN); `reading`: it is one even without a keyword. */
+  garbled?: { reading: boolean }
+}
 
 function take(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos
@@ -51,10 +65,22 @@ function take(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 function readValue(text: string, pos: number): [Token, number] | null {
   const d = take(DEGREE_SPLIT, text, pos)
   if (d) return [{ value: Number(`${d[1]}.${d[2]}`), decimal: true, digits: 2 }, DEGREE_SPLIT.lastIndex]
+  const run = take(RUN, text, pos)
+  if (!run) return null
+  if (!SHOWN.test(run[0])) return readGarbled(text, run[0], RUN.lastIndex)
   const n = take(NUMBER, text, pos)
   if (!n) return null
   const value = n[2] === undefined ? Number(n[1]) : Number(`${n[1]}.${n[2]}`)
   return [{ value, decimal: n[2] !== undefined, digits: n[1].length }, NUMBER.lastIndex]
+}
+
+/** `3650`, `36.5.5`, `3.65℃`: a reading typed wrong. A lone digit (`打卡+1`) is none. */
+function readGarbled(text: string, run: string, end: number): [Token, number] | null {
+  const digits = run.replace(/[.。]/g, '')
+  if (digits.length < 2) return null
+  const unit = take(UNIT, text, end)
+  const reading = POINT_TYPO.test(run) || (unit !== null && BODY_DIGITS.test(digits))
+  return [{ value: NaN, decimal: false, digits: 0, garbled: { reading } }, unit ? UNIT.lastIndex : end]
 }
 
 /** One decimal, as a thermometer shows it (37.25 → 37.3). */
@@ -120,13 +146,14 @@ export function parseTemperature(text: string): TemperatureParse | null {
   }
 }
 
-// Without a keyword only decimals near body temperature count, or a lone typo like 375;
-// `36`, `28度` (weather) and `12.5` (a price) are ordinary chat.
+// Without a keyword only decimals near body temperature count, a lone typo like 375, or a garbled
+// reading that is clearly one (36..5, 3650℃); `36`, `28度` (weather), `12.5` (a price), `3.65` and
+// `3650` are ordinary chat.
 function bareLooksLikeTemperature(tokens: Token[]): boolean {
   if (tokens.length === 1 && !tokens[0].decimal && tokens[0].digits === 3) {
     return tokens[0].value >= 350 && tokens[0].value <= 429
   }
-  return tokens.every(x => x.decimal && x.digits === 2 && x.value >= 30 && x.value < 46)
+  return tokens.every(x => x.garbled ? x.garbled.reading : x.decimal && x.digits === 2 && x.value >= 30 && x.value < 46)
 }
 
 /** `36.5℃`, the way replies show a value. */

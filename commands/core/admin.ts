@@ -9,7 +9,7 @@ import { HOUR } from '../../src/time.js'
 
 const MAX_FAILURES = 5
 
-/** The admin code: from .env, else generated once and kept in the database (printed at start-up). */
+/** The admin code: from .env, else made at the first start and kept in the database (src/admin-code.ts). */
 export function adminCode(ctx: Pick<Ctx, 'db' | 'config'>): string | null {
   return ctx.config.adminCode ?? getMeta(ctx.db, 'admin_code')
 }

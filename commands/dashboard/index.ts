@@ -1,5 +1,6 @@
 // Admins send `后台` to the bot in private chat; the bot answers with a one-time login link to the
 // web dashboard (valid 10 minutes, single use). When the dashboard is off it says how to turn it on.
+// The token is a secret of the reply: once sent, the outbox keeps the text with it elided.
 import type { Family } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { createLoginToken, dashboardBase, loginLink, TOKEN_TTL_MS } from '../../src/dashboard/auth.js'
@@ -26,7 +27,7 @@ const login = defineCommand<Record<string, never>, 'private'>({
       `后台登录链接（${TOKEN_TTL_MS / MINUTE}分钟内有效，只能用一次，请勿转发）：`,
       loginLink(dashboardBase(ctx.config), token),
       ...(local ? ['注意：这个地址只能在运行机器人的电脑上打开。'] : []),
-    ].join('\n'))
+    ].join('\n'), { secrets: [token] })
   },
 })
 

@@ -90,7 +90,8 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   })
   app.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
-    if (status >= 500 && config.log !== 'silent') console.error(`dashboard: ${req.method} ${req.url}: ${err.message}`)
+    // the path only: a login link's query carries its token
+    if (status >= 500 && config.log !== 'silent') console.error(`dashboard: ${req.method} ${req.url.split('?')[0]}: ${err.message}`)
     return sendPage(reply, status, errorPage(status, home))
   })
   await app.listen({ host: config.dashboard.host, port: config.dashboard.port })

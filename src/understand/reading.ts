@@ -8,7 +8,7 @@ import { canonicalUnit, unitPattern } from '../text/units.js'
 import { parseHousehold } from '../text/household.js'
 import { parseWhen } from '../text/when.js'
 
-export interface Span { start: number; end: number; text: string }
+interface Span { start: number; end: number; text: string }
 export interface NumberSpan extends Span { value: number; chinese: boolean }
 export interface QuantitySpan extends Span { qty: number; unit: string | null }
 export interface PriceSpan extends Span { amount: number; per: string | null }
@@ -62,12 +62,18 @@ export class Reading {
 
   /** Numbers with their unit right after (`两斤`, `3 板`, `一斤半`); bare numbers have unit null. */
   get quantities(): QuantitySpan[] {
-    return this.once('quantities', () => this.numbers.map(n => {
-      const u = QUANTITY.exec(this.text.slice(n.end))
-      if (!u) return { ...n, qty: n.value, unit: null }
-      const end = n.end + u[0].length
-      return { start: n.start, end, text: this.text.slice(n.start, end), qty: n.value + (u[2] ? 0.5 : 0), unit: canonicalUnit(u[1]) }
-    }))
+    return this.once('quantities', () => {
+      const out: QuantitySpan[] = []
+      for (const n of this.numbers) {
+        // the 半 of `一斤半` belongs to the quantity before it
+        if (out.length && n.start < out.at(-1)!.end) continue
+        const u = QUANTITY.exec(this.text.slice(n.end))
+        const end = u ? n.end + u[0].length : n.end
+        out.push(u ? { start: n.start, end, text: this.text.slice(n.start, end), qty: n.value + (u[2] ? 0.5 : 0), unit: canonicalUnit(u[1]) }
+          : { ...n, qty: n.value, unit: null })
+      }
+      return out
+    })
   }
 
   get prices(): PriceSpan[] {

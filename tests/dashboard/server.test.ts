@@ -1,6 +1,6 @@
 // The server over HTTP without a browser: login flow, cookie attributes, refusals, 404s, and that
 // errors never show internals.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { TOKEN_TTL_MS, createLoginToken } from '../../src/dashboard/auth.js'
 import { families } from '../../src/families.js'
 import { startDashboard, type Dashboard } from '../../src/dashboard/server.js'
@@ -10,10 +10,10 @@ import { clock, config, dashboardDb, fixtureExport } from './helpers.js'
 let running: Dashboard | null = null
 afterEach(async () => { await running?.close(); running = null })
 
-async function start(exportState: ExportState | (() => ExportState) = fixtureExport()) {
+async function start(exportState: ExportState | (() => ExportState) = fixtureExport(), log: 'silent' | 'error' = 'silent') {
   const db = dashboardDb()
   const c = clock()
-  running = await startDashboard({ db, config: config(), clock: c, exportState, families })
+  running = await startDashboard({ db, config: { ...config(), log }, clock: c, exportState, families })
   return { db, clock: c, url: running.url }
 }
 
@@ -117,6 +117,18 @@ describe('dashboard server', () => {
     const bad = await fetch(s.url + '/login', { method: 'POST', body: '{', headers: { 'content-type': 'application/json' } })
     expect(bad.status).toBeGreaterThanOrEqual(400)
     expect(await bad.text()).not.toMatch(/SyntaxError|at |node_modules/)
+  })
+
+  it('logs a failed request by its path: a query (a login link\'s token) never reaches the log', async () => {
+    const s = await start(() => { throw new Error('boom') }, 'error')
+    const cookie = await login(s)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      expect((await get(s.url + '/chains?t=' + 'S'.repeat(43), cookie)).status).toBe(500)
+      expect(errors.mock.calls.map(c => String(c[0]))).toEqual(['dashboard: GET /chains: boom'])
+    } finally {
+      errors.mockRestore()
+    }
   })
 
   it('escapes what residents typed and sets protective headers', async () => {

@@ -110,6 +110,33 @@ const remeasure: Array<[string, boolean]> = [
   ['体温 42.1', true],
   ['打卡 98.6', true],
   ['体温 36.5 343', true],
+  // numbers no thermometer shows: after a keyword, any of them
+  ['体温 3650', true],
+  ['体温 36.5.5', true],
+  ['体温 36..5', true],
+  ['体温 365', true],
+  ['体温 3.65', true],
+  ['体温 365.5', true],
+  ['体温 36.555', true],
+  ['体温3650℃', true],
+  ['测体温 3.65度', true],
+  ['打卡 36。。5', true],
+  ['体温 爸爸3650 妈妈36.5', true],
+  ['体温 13812345678', true],
+  ['3-2-501 体温 3650', true],
+  // without one: a body temperature with a stray point, or with a unit
+  ['36..5', false],
+  ['36...5', false],
+  ['36.5.5', false],
+  ['36。。5', false],
+  ['37.2.1', false],
+  ['3650℃', false],
+  ['3650度', false],
+  ['3.65℃', false],
+  ['3.65度', false],
+  ['36..5℃', false],
+  ['365.5℃', false],
+  ['爸爸36.5 妈妈3.65℃', false],
 ]
 
 // not a check-in at all: the bot stays silent (or another command answers)
@@ -168,6 +195,26 @@ const rejected: string[] = [
   '36.5[疑问]',
   '36.5 (是不是有点高)',
   '谢谢',
+  // numbers that are no reading without a keyword or a unit: a phone, a price, a time, a year
+  '3650',
+  '3.65',
+  '13812345678',
+  '36.555',
+  '8.30',
+  '12.5.1',
+  '2026.11.24',
+  '1.5',
+  '0.5度',
+  '2.5度',
+  '28℃',
+  '100℃',
+  '365.5',
+  '3650元',
+  '3650 谢谢',
+  // a lone digit is no reading, even after a keyword (`打卡+1`)
+  '打卡+1',
+  '体温 5',
+  '体温 3650 明天再测',
 ]
 
 describe('parseTemperature', () => {

@@ -9,14 +9,15 @@ const cmd = dashboard.commands[0]
 
 function ctx(text: string, over: Partial<Parameters<typeof config>[0]> & { on?: boolean } = {}) {
   const replies: string[] = []
+  const secrets: string[][] = []
   const { on = true, ...dash } = over
   const c = config(dash)
   const context = {
     db: dashboardDb(), config: { ...c, dashboard: { ...c.dashboard, on } }, tz: c.tz, now: NOW, room: null,
     member: { name: '王网格', wxName: 'wang', household: null }, isAdmin: true, text, raw: text,
-    reply: (t: string) => { replies.push(t) },
+    reply: (t: string, o?: { secrets?: string[] }) => { replies.push(t); secrets.push(o?.secrets ?? []) },
   } as unknown as PrivateCtx
-  return { context, replies }
+  return { context, replies, secrets }
 }
 
 describe('后台', () => {
@@ -41,14 +42,15 @@ describe('后台', () => {
     expect(context.db.prepare('SELECT count(*) AS n FROM dashboard_tokens').get()).toEqual({ n: 0 })
   })
 
-  it('when on, replies with a one-time link that logs in', () => {
-    const { context, replies } = ctx('后台', { port: 8787 })
+  it('when on, replies with a one-time link that logs in; the token is the reply\'s secret', () => {
+    const { context, replies, secrets } = ctx('后台', { port: 8787 })
     cmd.run({}, context)
     expect(replies).toHaveLength(1)
     const m = /^http:\/\/127\.0\.0\.1:8787\/login\?t=([\w-]{43})$/m.exec(replies[0])
     expect(m).not.toBeNull()
     expect(replies[0]).toContain('10分钟内有效')
     expect(replies[0]).toContain('只能在运行机器人的电脑上打开')
+    expect(secrets).toEqual([[m![1]]])
     expect(redeemLoginToken(context.db, m![1], NOW)).toMatchObject({ ok: true, admin: '王网格' })
   })
 
