@@ -10,6 +10,7 @@ import { expireJob, nudgeJob } from './jobs.js'
 import { aidCsvTables } from './page-model.js'
 import { aidPages } from './pages.js'
 import { exportAid, mineLines } from './store.js'
+import { understandAid } from './understand.js'
 
 export const aid: Family = {
   id: 'aid',
@@ -20,5 +21,6 @@ export const aid: Family = {
   jobs: [expireJob, nudgeJob],
   export: { sections: { aid: exportAid }, csv: aidCsvTables },
   pages: aidPages,
+  understand: understandAid,
   mine: mineLines,
 }

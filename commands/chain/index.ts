@@ -13,6 +13,7 @@ import { order } from './order.js'
 import { moveDeadline, addItems, setStock } from './manage.js'
 import { exportChains, chainCsvTables } from './export.js'
 import { chainPages } from './pages.js'
+import { understandChain } from './understand.js'
 
 export const chain: Family = {
   id: 'chain',
@@ -24,5 +25,6 @@ export const chain: Family = {
   files: [xlsxFile, csvFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },
   pages: chainPages,
+  understand: understandChain,
   mine: myChainsText,
 }

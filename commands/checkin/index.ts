@@ -13,6 +13,7 @@ import { isolateCommand, listCommand, releaseCommand } from './isolation.js'
 import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
 import { checkinCsvTables } from './page-model.js'
 import { checkinPages } from './pages.js'
+import { understandCheckin } from './understand.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
@@ -35,6 +36,7 @@ export const checkin: Family = {
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   export: { sections: { checkins: exportCheckins, isolations: exportIsolations }, csv: checkinCsvTables },
   pages: checkinPages,
+  understand: understandCheckin,
   mine: mineLines,
   init(ctx) {
     // re-scheduling at every start would drop a slot missed while the bot was down

@@ -11,6 +11,7 @@ import { addReminder, listReminders, deleteReminder } from './reminders.js'
 import { publishJob, repeatJob, finalJob, reminderJob } from './jobs.js'
 import { noticeCsvTables } from './page-model.js'
 import { noticePages } from './pages.js'
+import { understandNotice } from './understand.js'
 
 export const notice: Family = {
   id: 'notice',
@@ -22,4 +23,5 @@ export const notice: Family = {
   jobs: [publishJob, repeatJob, finalJob, reminderJob],
   export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
   pages: noticePages,
+  understand: understandNotice,
 }
