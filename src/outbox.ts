@@ -68,14 +68,18 @@ export class Outbox {
   /** Rows left in 'sending' by a crash: sent if the transport says so (or cannot tell), else retried. */
   private recover(): void {
     const rows = stmt(this.db, `SELECT id FROM outbox WHERE status = 'sending'`).all() as { id: number }[]
-    for (const { id } of rows) {
-      // cut between the mark and the confirmation: sent again, since a rare duplicate is better than
-      // a lost notice or alert (production's transport cannot tell whether WeChat got it)
-      const sent = this.transport.wasSent ? this.transport.wasSent(id) : false
-      stmt(this.db, `UPDATE outbox SET status = ? WHERE id = ?`).run(sent ? 'sent' : 'pending', id)
-      // confirmations folded into a message that never went out must go out again themselves
-      if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
-    }
+    // one transaction: a start killed between putting a row back and freeing the confirmations
+    // folded into it would leave them merged into a row whose resend no longer carries them
+    this.db.transaction(() => {
+      for (const { id } of rows) {
+        // cut between the mark and the confirmation: sent again, since a rare duplicate is better than
+        // a lost notice or alert (production's transport cannot tell whether WeChat got it)
+        const sent = this.transport.wasSent ? this.transport.wasSent(id) : false
+        stmt(this.db, `UPDATE outbox SET status = ? WHERE id = ?`).run(sent ? 'sent' : 'pending', id)
+        // confirmations folded into a message that never went out must go out again themselves
+        if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
+      }
+    })()
     const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)
     const since = Math.max(0, ...last.map(r => r.t)) - MINUTE

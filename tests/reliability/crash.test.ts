@@ -46,6 +46,21 @@ describe('outbox recovery after a crash mid-send', () => {
     expect(restarted.pending()).toBe(0)
   })
 
+  it('a restart killed midway through recovery leaves nothing half recovered', async () => {
+    const { db, config, clock, outbox } = makeEngine(families, {}, { send: () => new Promise(() => {}) })
+    for (const item of ['3-2-501', '3-2-502']) enqueue(db, config, clock.now(), { target: '3栋业主群', text: item, mergeKey: '✅ 体温已登记：' })
+    clock.advance(config.mergeWindowMs)
+    void outbox.pump(() => clock.now())
+    await new Promise(r => setImmediate(r))
+    // the next start dies after putting the row back but before freeing what was folded into it
+    db.exec(`CREATE TEMP TRIGGER die BEFORE UPDATE OF merged_into ON outbox BEGIN SELECT RAISE(ABORT, 'killed'); END`)
+    expect(() => new Outbox(db, config, { async send() {} })).toThrow('killed')
+    db.exec(`DROP TRIGGER die`)
+    const sent: string[] = []
+    await new Outbox(db, config, { async send(m) { sent.push(m.text) } }).pump(() => clock.now())
+    expect(sent).toEqual(['✅ 体温已登记：3-2-501、3-2-502'])
+  })
+
   it('jitter never brings two sends to one chat closer than roomIntervalMs', () => {
     for (let id = 1; id < 200000; id++) {
       const j = jitterFor(id, 400)
