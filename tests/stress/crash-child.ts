@@ -122,13 +122,17 @@ let draining = false
 let busy = false
 let lastTick = 0
 
+/** The next due job or node-cron's next minute tick, whichever comes first. */
+function nextTick(s: Running): number {
+  return Math.min(s.linli.engine.scheduler.nextDue() ?? Infinity, (Math.floor(lastTick / MINUTE) + 1) * MINUTE)
+}
+
 /**
  * Before a message at `at`: a due job at its own time (as the reference run does), else the minute
  * tick node-cron gives production, which keeps last_alive fresh: a restart is no outage to announce.
  */
 function catchUp(s: Running, at: number): boolean {
-  const due = s.linli.engine.scheduler.nextDue() ?? Infinity
-  const t = Math.min(due, (Math.floor(lastTick / MINUTE) + 1) * MINUTE)
+  const t = nextTick(s)
   if (t > at) return false
   s.clock.set(t)
   s.linli.engine.tick(t)
@@ -161,8 +165,10 @@ async function work(s: Running): Promise<void> {
   try {
     while (queue.length) {
       if (catchUp(s, queue[0].at)) continue
-      const due = s.linli.engine.scheduler.nextDue()
-      const cut = queue.findIndex(m => due !== null && m.at >= due)
+      // a burst stops at the next tick: jobs fall due on whole minutes (a deadline is HH:MM), so one
+      // a message of this burst creates is never due before a later message of the same burst
+      const until = nextTick(s)
+      const cut = queue.findIndex(m => m.at >= until)
       await feed(s, queue.splice(0, Math.min(cut < 0 ? Infinity : cut, 1 + Math.floor(Math.random() * MAX_BURST))))
       await s.linli.kick()
     }
