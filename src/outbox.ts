@@ -1,6 +1,7 @@
 // The outbox: rows (written by outbox-rows.ts inside a message's transaction) are sent only after it commits.
 // Sending is paced (per chat and overall, with jitter), merges confirmations that share a header,
-// splits long text, retries with backoff, and marks a row before sending so it never goes twice.
+// splits long text, retries with backoff, and marks a row before sending: a row a crash cuts between
+// the mark and the confirmation is sent again (a rare duplicate rather than a lost notice or alert).
 import type { Config } from './config.js'
 import type { Db, FileDef } from './types.js'
 import { stmt, loginEpoch } from './store/db.js'
@@ -27,8 +28,6 @@ class NotReachable extends Error {}
 /** What actually talks to WeChat (or to a test). Throwing means "not sent, try again later". */
 export interface Transport {
   send(msg: OutMessage): Promise<void>
-  /** After a crash, rows left in 'sending' are asked about; without this they count as sent. */
-  wasSent?(id: number): boolean
 }
 
 interface Row {
@@ -66,17 +65,20 @@ export class Outbox {
     this.recover()
   }
 
-  /** Rows left in 'sending' by a crash: sent if the transport says so (or cannot tell), else retried. */
+  /** Rows left in 'sending' by a crash are sent again. */
   private recover(): void {
     const rows = stmt(this.db, `SELECT id FROM outbox WHERE status = 'sending'`).all() as { id: number }[]
-    for (const { id } of rows) {
-      // cut between the mark and the confirmation: sent again, since a rare duplicate is better than
-      // a lost notice or alert (production's transport cannot tell whether WeChat got it)
-      const sent = this.transport.wasSent ? this.transport.wasSent(id) : false
-      stmt(this.db, `UPDATE outbox SET status = ? WHERE id = ?`).run(sent ? 'sent' : 'pending', id)
-      // confirmations folded into a message that never went out must go out again themselves
-      if (!sent) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
-    }
+    // one transaction: a start killed between putting a row back and freeing the confirmations
+    // folded into it would leave them merged into a row whose resend no longer carries them
+    this.db.transaction(() => {
+      for (const { id } of rows) {
+        // cut between the mark and the confirmation: WeChat may or may not have it, and no transport
+        // can tell, so it goes again: a rare duplicate is better than a lost notice or alert
+        stmt(this.db, `UPDATE outbox SET status = 'pending' WHERE id = ?`).run(id)
+        // confirmations folded into it are claimed again by the resend (which may fold in more)
+        stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
+      }
+    })()
     this.forgetSecrets()
     const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)

@@ -38,8 +38,10 @@ console.log(`linli stress · seed=${seed} · ${new Date().toISOString()} · ${cp
 
 await harness('crash', async () => {
   const r = await runCrash({ rounds: n(200), perRound: 30, seed })
-  const ok = r.lost === 0 && r.duplicated === 0 && r.integrity === 'ok' && r.outboxLost === 0 && r.outboxDup === 0 && r.exportEqual && r.problems.length === 0
-  return { ok, problems: r.problems, line: `rounds=${r.rounds} kills=${r.kills} killed_mid_burst=${r.killedMidBurst} messages=${r.messages} acked=${r.acked} resent_already_committed=${r.resentDuplicates} deadline_jobs_ran=${r.jobsRan} lost=${r.lost} duplicated=${r.duplicated} integrity=${r.integrity} export=${r.exportEqual ? 'equal' : 'DIFFERS'} outbox_rows=${r.outboxRows} outbox_sent=${r.outboxSent} outbox_lost=${r.outboxLost} outbox_dup=${r.outboxDup}` }
+  // duplicates are allowed (a row cut between the mark and the confirmation is sent again) but
+  // counted; runCrash reports more duplicates than such kills as a problem
+  const ok = r.lost === 0 && r.duplicated === 0 && r.integrity === 'ok' && r.outboxLost === 0 && r.exportEqual && r.problems.length === 0
+  return { ok, problems: r.problems, line: `rounds=${r.rounds} kills=${r.kills} killed_mid_burst=${r.killedMidBurst} killed_mid_send=${r.killedMidSend} messages=${r.messages} acked=${r.acked} resent_already_committed=${r.resentDuplicates} deadline_jobs_ran=${r.jobsRan} lost=${r.lost} duplicated=${r.duplicated} integrity=${r.integrity} export=${r.exportEqual ? 'equal' : 'DIFFERS'} outbox_rows=${r.outboxRows} outbox_delivered=${r.outboxDelivered} outbox_lost=${r.outboxLost} outbox_dup=${r.outboxDup}` }
 })
 
 await harness('redelivery', async () => {
