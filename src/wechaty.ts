@@ -77,7 +77,9 @@ class Inbound {
 
   private flush(): void {
     this.flushing = false
-    const batch = this.queue.splice(0, 200)
+    // WeChat gives no order guarantee, and Wechaty may finish loading a later message first:
+    // within a batch the messages go by their own time (stable for equal times)
+    const batch = this.queue.splice(0, 200).sort((a, b) => a.incoming.at - b.incoming.at)
     if (!batch.length) return
     let results: Handled[]
     try {
@@ -152,15 +154,20 @@ interface Wiring {
 
 function listen(bot: WechatyInterface, w: Wiring): void {
   const { engine, opts } = w
-  bot.on('message', async (msg: MessageInterface) => {
-    let incoming: Incoming | null = null
-    try {
-      incoming = await toIncoming(msg)
-    } catch (e) {
-      w.log(`could not read message ${msg.id}: ${(e as Error)?.message ?? e}`)
-    }
-    if (!incoming) { opts.onHandled?.(msg.id, null); return }
-    w.inbound.push(incoming, msg.id)
+  // messages are read one after another, in the order Wechaty hands them over: reading one waits
+  // on Wechaty (room, nickname, remark), and read in parallel they would overtake each other
+  let reading: Promise<void> = Promise.resolve()
+  bot.on('message', (msg: MessageInterface) => {
+    reading = reading.then(async () => {
+      let incoming: Incoming | null = null
+      try {
+        incoming = await toIncoming(msg)
+      } catch (e) {
+        w.log(`could not read message ${msg.id}: ${(e as Error)?.message ?? e}`)
+      }
+      if (!incoming) { opts.onHandled?.(msg.id, null); return }
+      w.inbound.push(incoming, msg.id)
+    })
   })
   bot.on('login', async (user: ContactInterface) => {
     engine.loggedIn(user.id)
