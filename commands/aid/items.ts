@@ -77,7 +77,7 @@ export function isMedicine(item: string, syn: Synonyms = SYNONYMS): boolean {
 }
 
 // Names of ordinary goods tend to end like this; used when the synonym list does not know the item.
-const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头)$/
+const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头|服|套|毯|垫|刀|剪|锅|碗|盆|勺|筷|梯|钳|锤|秤|胶带|鸡|鸭)$/
 
 /** Looks like a thing one can hand over: known to the synonym list, or named like goods. */
 export function goodsLike(item: string): boolean {
@@ -115,7 +115,7 @@ export function anyQty(text: string): string | null {
 // ---------------------------------------------------------------- items
 
 // Words that make a "item" a sentence about people, time or feelings rather than goods.
-const BAD_CHARS = /[我你他她您咱谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
+const BAD_CHARS = /[我你他她您咱们谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
 const NOT_ITEMS = new Set(['点', '人', '空', '时间', '个', '些', '东西', '问题', '想法', '办法', '孩子', '小孩', '宝宝',
   '猫', '狗', '车位', '钱', '零钱', '电话', '微信', '号码', '群', '快递', '消息', '通知', '物业', '电梯', '病', '事情',
   '结果', '链接', '截图', '密码', '解释', '团购', '视频', '照片', '图片', '二维码', '名单', '核酸', '答案', '资料'])
@@ -170,6 +170,16 @@ function withoutTerms(s: string): string {
   let f = foldItem(s)
   for (const g of SYNONYMS.groups) for (const t of g.terms) if (t.length >= 2) f = f.split(t).join('')
   return f
+}
+
+const LONG_TERMS = [...new Set(SYNONYMS.groups.flatMap(g => g.terms))].filter(t => t.length >= 2)
+
+/** Does a sentence name this item, itself or by a term that matches it (`美林` for 退烧药)? */
+export function mentionsItem(text: string, item: string): boolean {
+  const t = foldItem(text)
+  const f = foldItem(item)
+  if (f && t.includes(f)) return true
+  return LONG_TERMS.some(term => t.includes(term) && itemsMatch(term, f))
 }
 
 /** Exactly a term of the synonym list (`口罩`, not `口罩盒`). */
