@@ -53,12 +53,14 @@ const OFFER_SOURCES = [
   /(?:免费送|白送|送)(?:给需要的)?(?:邻居)?(.+)/,
   new RegExp(`(?:谁|有人|有没有${AUDIENCE}们?|哪位)家?(?:还)?(?:需要|要|缺)(.+)`),
   /用(.{1,10}?)换/,
+  // `抗原我这还有五个`, `家里面粉还有半袋`: the thing comes before 有
+  /^([^\s,。!?]{1,10}?)(?:我家|我们家|我这里|我这边|我这|我)?(?:还|都)有/,
 ]
 const SURPLUS_SOURCE = 1
 const BEFORE_SURPLUS = /([^\s,。!?]{1,10}?)[\s,]?(?:太|有点|有些|实在)?(?:买多了|多买了|囤多了|多了|吃不完|喝不完|用不完|用不上|剩了)/
 
 // Buying and group-buy talk (`有没有大米团购`, `哪里有卖退烧药`) is commerce, not neighbours' aid
-export const COMMERCE = /(团购|链接|接龙|下单|多少钱|价格|有卖|在卖|卖的|在哪买|哪里买|哪买|能买到|买得到|\d\s?(?:元|块钱)|\d块(?:一|每|\/))/
+const COMMERCE = /(团购|链接|接龙|下单|多少钱|价格|有卖|在卖|卖的|在哪买|哪里买|哪买|能买到|买得到|\d\s?(?:元|块钱)|\d块(?:一|每|\/))/
 
 function naturalOffer(text: string): Natural | null {
   for (const re of OFFER_FOR_NEEDERS) {
@@ -79,7 +81,7 @@ function naturalOffer(text: string): Natural | null {
   const lead = leadingItem(text)
   if (lead) candidates.push([lead, false])
   for (const [raw, surplus] of candidates) {
-    const c = cleanItem(raw)
+    const c = cleanItem(raw.replace(OWNER, ''))
     if (c && (surplus || goodsLike(c.item))) return { kind: 'offer', item: c.item, qty: c.qty ?? anyQty(text), urgent: false, evidence: 'asked' }
   }
   return null
@@ -115,10 +117,11 @@ const HAS_ANY = /^(?:请问|邻居们?|家里|大家)?[,]?有没有(.*)/
 const BORROW = /(?:想|能不能|可不可以|可以|能)(?:跟大家|向大家|和大家)?(?:借|匀|换)(?:我|给我)?(?:一下)?(.*)/
 const RUN_OUT = /没(?:有)?(.{1,8}?)了/
 // `我孙子奶粉快没了`: the thing running out comes first
-const RAN_OUT = /([^\s,。!?]{1,12}?)(?:快|都|已经|马上|就)?(?:没了|没有了|用完了|吃完了|见底了|断了|断顿了|不够了|不够用了)/
+const RAN_OUT = /([^\s,。!?]{1,12}?)(?:快|都|已经|马上|就)?(?:没了|没有了|用完了|吃完了|见底了|断了|断顿了|不够了|不够用了|(?:就|只)剩)/
 const OWNER = /^(?:我们家|我家|家里|家中|我)?(?:的)?(?:孩子|小孩|宝宝|娃|儿子|女儿|孙子|孙女|外孙|外孙女|老人|老人家|我爸|我妈|老公|老婆|爸爸|妈妈|奶奶|爷爷|外婆|外公)?(?:的)?/
 const SURPLUS = /^(多余|多的|闲置|用不完|用不上|不用的)/
 // `有没有人家里有飞鹤的`: a brand or kind with the thing itself left out
+const ALTERNATIVE = /也行|也可以|都行|都可以/
 const ELLIPSIS = /^([^\s,。!?的]{1,6})的(?=$|[\s,。!?])/
 
 /** What the sender says is running out (`我孙子奶粉快没了` → 奶粉), if it looks like goods. */
@@ -136,7 +139,8 @@ function naturalRequest(text: string): Natural | null {
   if (w) {
     const rest = w[1].replace(/^[\s,。!?]+/, '')
     const e = ELLIPSIS.exec(rest)
-    if (gone && (SURPLUS.test(rest) || e)) candidates.push([e && !SURPLUS.test(rest) ? e[1] + gone : gone, true])
+    // `有没有哪位邻居有 宝矿力也行`: what is named is only an alternative to what ran out
+    if (gone && (SURPLUS.test(rest) || e || ALTERNATIVE.test(rest))) candidates.push([e && !SURPLUS.test(rest) ? e[1] + gone : gone, true])
     if (rest) candidates.push([rest, SURPLUS.test(rest)])
     else {
       const r = RUN_OUT.exec(text)
@@ -155,7 +159,7 @@ function naturalRequest(text: string): Natural | null {
     if (c && (surplus || goodsLike(c.item))) return { kind: 'request', item: c.item, qty, urgent: false, evidence: 'asked' }
   }
   // `家里酱油用完了 哪位邻居能借一点`: the ask names nothing, so it is what ran out
-  if (gone && (w || borrows)) return { kind: 'request', item: gone, qty: null, urgent: false, evidence: 'asked' }
+  if (gone && (w || borrows)) return { kind: 'request', item: gone, qty: b ? anyQty(b[1]) : null, urgent: false, evidence: 'asked' }
   return null
 }
 

@@ -15,7 +15,7 @@ import { proposeClaim } from './claim-words.js'
 type RoomMsg = MessageCtx & { room: string }
 
 // words that speak to the room rather than to one person
-const PUBLIC = /谁|大家|各位|邻居们|有需要|需要的|有人|哪位|哪家|你们|群里|要的/
+const PUBLIC = /谁|大家|各位|邻居们|有需要|需要的(?!话)|有人|哪位|哪家|你们|群里|要的(?!话)/
 const SECOND_PERSON = /[你您](?!们)/
 const KIN = /^[\u4e00-\u9fff]{1,3}(?:姐姐?|哥哥?|阿姨|婆婆|奶奶|爷爷|叔叔?|伯伯?|大爷|大妈|老师|师傅|妹妹?|弟弟?|嫂子?|姨|爸|妈)$/
 const VOCATIVE = /^@?([^\s,:@]{2,8})[\s,:]/
