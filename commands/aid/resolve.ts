@@ -4,7 +4,7 @@
 import type { MessageCtx, Proposal } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { mentionsItem } from './items.js'
-import { entryFor, liveOf, what, type Entry, type Kind } from './store.js'
+import { entryFor, getEntry, liveOf, what, type Entry, type Kind } from './store.js'
 import { announce, close, type Ref } from './manage.js'
 
 // said plainly enough to close the entry even without naming it (`不用了 谢谢大家`)
@@ -15,7 +15,8 @@ const REQUEST_WEAK = '收到了|不要了|搞定了|够用了|用不着了'
 const OFFER_WEAK = '已经没有了|没有了|没了'
 const SETTLED = new RegExp(`${REQUEST_SETTLED}|${REQUEST_WEAK}`)
 const GONE = new RegExp(`${OFFER_GONE}|${OFFER_WEAK}`)
-const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,。!~]*(?:已经)?(?:${REQUEST_SETTLED}|${OFFER_GONE})`)
+// said first, after at most a greeting or a word for anything (`药拿到了 谢谢大家`, not `菜拿到了`)
+const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,。!~]*(?:药|东西|物资)?(?:已经)?(?:${REQUEST_SETTLED}|${OFFER_GONE})`)
 // the same words about what has not happened yet, or asked about someone else's
 const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]/
 // thanks to the room, not to one person (`拿到了 谢谢团长` is about a group-buy)
@@ -29,7 +30,11 @@ export const resolve = defineCommand<Ref, 'room'>({
   run({ id }, ctx) {
     const e = entryFor(ctx, id)
     if (e.person !== ctx.member.person) throw new UserError(`#${id} 不是你登记的。`)
-    const also = close(ctx, e)
+    // the asker has what they claimed: that handover is over too
+    const offer = e.kind === 'request' && e.filled_by !== null ? getEntry(ctx, e.filled_by) : undefined
+    const handed = offer && offer.status === 'claimed' && offer.claimed_person === e.person ? offer : null
+    let also = close(ctx, e)
+    if (handed) { close(ctx, handed); also += `，#${handed.id} ${handed.item} 一并完成` }
     const how = e.kind === 'offer' ? '已送出' : '已解决'
     announce(ctx, e, `✅ #${id} ${what(e)} ${how}，登记已结束${also}。说错了的话重新发一次即可。`, [])
   },

@@ -134,4 +134,13 @@ describe('claims in words', () => {
 6-303 小叶: 太好了 我现在下来拿`))
     expect(rows(out)).toEqual(['request 止痛片 claimed', 'offer 布洛芬 claimed'])
   })
+
+  it('the asker saying they have it closes the claimed offer too', async () => {
+    const out = await run(room(`6-303 小叶: 谁家有止痛片？牙疼
+6-202 老周: 我家有布洛芬 一盒没拆
+6-303 小叶: 谢谢老周 我现在下来拿
+6-303 小叶: 药拿到了 谢谢大家`))
+    expect(rows(out)).toEqual(['request 止痛片 done', 'offer 布洛芬 done'])
+    expect(out.texts.at(-1)).toMatch(/^✅ #1 止痛片 已解决，登记已结束，#2 布洛芬 一并完成/)
+  })
 })
