@@ -12,9 +12,19 @@ interface SynonymData { groups: SynonymGroup[] }
 interface Group { category: string; same: Set<string>; kinds: Set<string>; terms: string[] }
 interface Synonyms { groups: Group[] }
 
+// Understanding folds many short phrases per message, and OpenCC is the slow part: keep recent ones
+const folded = new Map<string, string>()
+const FOLDED_MAX = 4096
+
 /** The form items are compared in: simplified, half-width, lower case, no spaces. */
 export function foldItem(s: string): string {
-  return normalise(s).toLowerCase().replace(/\s+/g, '')
+  let f = folded.get(s)
+  if (f === undefined) {
+    f = normalise(s).toLowerCase().replace(/\s+/g, '')
+    if (folded.size >= FOLDED_MAX) folded.clear()
+    folded.set(s, f)
+  }
+  return f
 }
 
 export function compileSynonyms(data: SynonymData): Synonyms {
@@ -30,6 +40,7 @@ export function compileSynonyms(data: SynonymData): Synonyms {
 export const synonymData: SynonymData =
   JSON.parse(readFileSync(new URL('../../data/synonyms.json', import.meta.url), 'utf8'))
 const SYNONYMS = compileSynonyms(synonymData)
+const LONG_TERMS = [...new Set(SYNONYMS.groups.flatMap(g => g.terms))].filter(t => t.length >= 2)
 
 // A one-character term (菜, 米, 油) names the item only when it IS the item: 菜刀 is not 菜.
 function mentions(item: string, term: string): boolean {
@@ -63,8 +74,12 @@ export function itemsMatch(a: string, b: string, syn: Synonyms = SYNONYMS): bool
   return false
 }
 
-function isKnownItem(item: string, syn: Synonyms = SYNONYMS): boolean {
-  return hits(foldItem(item), syn).size > 0
+const ALL_TERMS = new Set(SYNONYMS.groups.flatMap(g => g.terms))
+
+// the same as hits(item).size > 0 with the default list, without building the map
+function isKnownItem(item: string): boolean {
+  const f = foldItem(item)
+  return ALL_TERMS.has(f) || LONG_TERMS.some(t => f.includes(t))
 }
 
 const MEDICINE_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|口服液|混悬液|滴剂|喷剂|软膏|贴)$/
@@ -77,7 +92,7 @@ export function isMedicine(item: string, syn: Synonyms = SYNONYMS): boolean {
 }
 
 // Names of ordinary goods tend to end like this; used when the synonym list does not know the item.
-const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|器|机|计|仪|剂|皂|膜|线|头)$/
+const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|本|器|机|计|仪|剂|皂|膜|线|头|服|套|毯|垫|刀|剪|锅|碗|盆|勺|筷|梯|钳|锤|秤|胶带|鸡|鸭)$/
 
 /** Looks like a thing one can hand over: known to the synonym list, or named like goods. */
 export function goodsLike(item: string): boolean {
@@ -115,7 +130,7 @@ export function anyQty(text: string): string | null {
 // ---------------------------------------------------------------- items
 
 // Words that make a "item" a sentence about people, time or feelings rather than goods.
-const BAD_CHARS = /[我你他她您咱谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
+const BAD_CHARS = /[我你他她您咱们谁哪吗呢吧在去走睡哭笑说讲帮忙事想怎么啥没不别会就才都很太真刚已来看做玩等问知道买吃喝拿下]/
 const NOT_ITEMS = new Set(['点', '人', '空', '时间', '个', '些', '东西', '问题', '想法', '办法', '孩子', '小孩', '宝宝',
   '猫', '狗', '车位', '钱', '零钱', '电话', '微信', '号码', '群', '快递', '消息', '通知', '物业', '电梯', '病', '事情',
   '结果', '链接', '截图', '密码', '解释', '团购', '视频', '照片', '图片', '二维码', '名单', '核酸', '答案', '资料'])
@@ -168,8 +183,16 @@ function validItem(s: string): boolean {
 // 尿不湿 and 不锈钢盆 are things, though 不 usually starts a sentence
 function withoutTerms(s: string): string {
   let f = foldItem(s)
-  for (const g of SYNONYMS.groups) for (const t of g.terms) if (t.length >= 2) f = f.split(t).join('')
+  for (const t of LONG_TERMS) if (f.includes(t)) f = f.split(t).join('')
   return f
+}
+
+/** Does a sentence name this item, itself or by a term that matches it (`美林` for 退烧药)? */
+export function mentionsItem(text: string, item: string): boolean {
+  const t = foldItem(text)
+  const f = foldItem(item)
+  if (f && t.includes(f)) return true
+  return LONG_TERMS.some(term => t.includes(term) && itemsMatch(term, f))
 }
 
 /** Exactly a term of the synonym list (`口罩`, not `口罩盒`). */

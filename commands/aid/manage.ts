@@ -38,15 +38,19 @@ export const done = defineCommand<Ref, 'any'>({
     const e = entryFor(ctx, id)
     const me = ctx.member.person
     if (e.person !== me && e.claimed_person !== me && !ctx.isAdmin) throw new UserError(`只有 ${e.member}（登记人）、认领人或管理员可以完成 #${id}。`)
-    ensureLive(e)
-    setStatus(ctx, id, 'done')
-    ctx.cancel(entryJobs(id))
-    const filled = ctx.q(`SELECT id FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(id) as { id: number }[]
-    for (const r of filled) setStatus(ctx, r.id, 'done')
-    const also = filled.length ? `，求助 ${filled.map(r => '#' + r.id).join('、')} 一并完成` : ''
-    announce(ctx, e, `✅ #${id} ${what(e)} 已完成${also}。谢谢邻居互助！`, [])
+    announce(ctx, e, `✅ #${id} ${what(e)} 已完成${close(ctx, e)}。谢谢邻居互助！`, [])
   },
 })
+
+/** Mark an entry done with the requests it was filling; says which were closed with it. */
+export function close(ctx: MessageCtx, e: Entry): string {
+  ensureLive(e)
+  setStatus(ctx, e.id, 'done')
+  ctx.cancel(entryJobs(e.id))
+  const filled = ctx.q(`SELECT id FROM aid_entries WHERE filled_by = ? AND status = 'claimed'`).all(e.id) as { id: number }[]
+  for (const r of filled) setStatus(ctx, r.id, 'done')
+  return filled.length ? `，求助 ${filled.map(r => '#' + r.id).join('、')} 一并完成` : ''
+}
 
 export const withdraw = defineCommand<Ref, 'any'>({
   name: 'aid.withdraw',

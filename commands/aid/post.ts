@@ -5,7 +5,7 @@
 import type { MessageCtx, Who } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { DAY } from '../../src/time.js'
-import { detectAid, type AidText } from './text.js'
+import { keywordAid, type AidText } from './text.js'
 import { itemsMatch } from './items.js'
 import { addMatch, authorOf, expireKey, insertEntry, openEntries, sameOpen, what, type Entry } from './store.js'
 import { expireJob } from './jobs.js'
@@ -24,7 +24,7 @@ export const post = defineCommand<AidText, 'room'>({
   who: 'anyone',
   parse(ctx) {
     if (ctx.type !== 'text' || ctx.text.startsWith('#')) return null
-    return detectAid(ctx.text)
+    return keywordAid(ctx.text)
   },
   run(input, ctx) {
     const room = ctx.room

@@ -83,6 +83,11 @@ export function openEntries(ctx: Ctx, room: string, kind?: Kind): Entry[] {
   return kind ? rows.filter(r => r.kind === kind) : rows
 }
 
+/** A person's entries still in play in a room (open, or claimed and not yet handed over). */
+export function liveOf(ctx: Ctx, room: string, person: number): Entry[] {
+  return ctx.q(`SELECT * FROM aid_entries WHERE room = ? AND person = ? AND status IN ('open', 'claimed') ORDER BY id`).all(room, person) as Entry[]
+}
+
 /** The sender's own open entry of the same kind and item: a repeat is not a new entry. */
 export function sameOpen(ctx: Ctx, room: string, person: number, kind: Kind, item: string): Entry | undefined {
   const f = foldItem(item)

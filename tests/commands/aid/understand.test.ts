@@ -1,0 +1,146 @@
+// 物资互助 understood through the whole bot, with the room's context: a plain `我家有…` counts as an
+// offer only when a neighbour asked for it, words to one neighbour are no public offer, entries are
+// closed in words only by their poster, and claims in words point at exactly one open offer.
+import { describe, expect, it } from 'vitest'
+import { run } from './helpers.js'
+
+const ROOM = '6栋邻里群'
+const room = (lines: string) => `== ${ROOM}: 6-101 王姐, 6-202 老周, 6-303 小叶, 6-404 陈阿姨
+@ 2026-03-02 10:00
+${lines}
+`
+const rows = (out: Awaited<ReturnType<typeof run>>) => out.aid.map(a => `${a.kind} ${a.item} ${a.status}`)
+
+describe('offers weighed by the room', () => {
+  it('a plain 我家有… answers a neighbour who asked, and is chat otherwise', async () => {
+    const out = await run(room(`6-202 老周: 我家有布洛芬 一盒没拆
+6-303 小叶: 谁家有退烧药 孩子发烧了
+6-202 老周: 我家有布洛芬 一盒没拆`))
+    expect(rows(out)).toEqual(['request 退烧药 open', 'offer 布洛芬 open'])
+    expect(out.aid[1].matches).toEqual([out.aid[0].id])
+    expect(out.to(ROOM).at(-1)!.mentions).toEqual(['6-303 小叶'])
+  })
+
+  it.each([
+    '王姐 我家有多的馒头 给你拿几个',
+    '王姐 我家有多的馒头 要不要',
+    '@王姐 我多买了两斤面条 送您了 放您门口了',
+    '陈阿姨，我这有两个土豆 吃不完 给您送过去',
+    '王姐 你家有酱油吗 借我一点',
+    '王姐 我这有两个土豆 吃不完 你要的话给你送过去',
+  ])('said to one neighbour, not to the room: %s', async text => {
+    const out = await run(room(`6-202 老周: ${text}`))
+    expect(out.aid).toEqual([])
+    expect(out.messages).toEqual([])
+  })
+
+  it.each([
+    '大家 我家有多的馒头 谁要',
+    '王姐 我家有多的馒头 你们谁要',
+  ])('said to the room though it starts with a name: %s', async text => {
+    const out = await run(room(`6-202 老周: ${text}`))
+    expect(rows(out)).toEqual(['offer 馒头 open'])
+  })
+
+  it('selling with a price is left to 接龙', async () => {
+    const out = await run(room('6-202 老周: 老家种的蒜苗，10块钱一捆，需要的接龙'))
+    expect(out.aid).toEqual([])
+  })
+})
+
+describe('entries closed in words', () => {
+  it.each([
+    ['不用了 谢谢大家', 'request 酱油 done'],
+    ['酱油已经有人给了 不用了', 'request 酱油 done'],
+    ['已经借到了 谢谢各位', 'request 酱油 done'],
+    ['酱油不需要了', 'request 酱油 done'],
+  ])('the asker: %s', async (text, after) => {
+    const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
+6-202 老周: ${text}`))
+    expect(rows(out)).toEqual([after])
+    expect(out.texts.at(-1)).toMatch(/^✅ #1 酱油 已解决，登记已结束/)
+  })
+
+  it.each([
+    '收到了 谢谢大家',
+    '拿到了 谢谢团长',
+    '菜拿到了 谢谢大家',
+    '酱油还没拿到',
+    '酱油拿到了吗',
+    '不用了',
+    '好的 不用了 我自己下去拿',
+  ])('not a resolution of the asker\'s entry: %s', async text => {
+    const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
+6-202 老周: ${text}`))
+    expect(rows(out)).toEqual(['request 酱油 open'])
+    expect(out.messages).toHaveLength(1)
+  })
+
+  it('only the poster closes an entry in words, and with two open a name is needed', async () => {
+    const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
+6-202 老周: 谁家有剪刀 借我用一下
+6-303 小叶: 酱油已经有人给了 不用了
+6-202 老周: 不用了 谢谢大家
+6-202 老周: 剪刀借到了 谢谢大家`))
+    expect(rows(out)).toEqual(['request 酱油 open', 'request 剪刀 done'])
+  })
+
+  it('an offer gone: 送出去了 closes it, 没有了 only when it names the thing', async () => {
+    const out = await run(room(`6-101 王姐: 我家有两颗白菜，可以分一颗给需要的
+6-101 王姐: 有点累 没有了力气
+6-101 王姐: 白菜已经送出去了 没有了哈`))
+    expect(rows(out)).toEqual(['offer 白菜 done'])
+    expect(out.texts.at(-1)).toMatch(/^✅ #1 白菜 2颗 已送出，登记已结束/)
+  })
+})
+
+describe('claims in words', () => {
+  const offers = `6-101 王姐: 我家有泡椒要不要 自己泡的
+6-404 陈阿姨: 团了一箱牛奶 喝不完 谁家有小孩的可以来拿两盒`
+
+  it.each([
+    ['泡椒我要了', 1],
+    ['我要泡椒 谢谢王姐', 1],
+    ['牛奶给我留两盒', 2],
+    ['谢谢陈阿姨 我现在下来拿', 2],
+  ])('%s claims #%s', async (text, id) => {
+    const out = await run(room(`${offers}\n6-303 小叶: ${text}`))
+    expect(out.aid.find(a => a.id === id)!.status).toBe('claimed')
+    expect(out.texts.at(-1)).toContain(`#${id} `)
+    expect(out.texts.at(-1)).toContain('已由 6-303 小叶 认领')
+  })
+
+  it.each([
+    '我要去买菜',
+    '我现在下楼拿快递',
+    '我要了',
+    '我现在下来拿',
+    '泡椒我要不要呢',
+    '王姐的泡椒好吃吗',
+  ])('no claim: %s', async text => {
+    const out = await run(room(`${offers}\n6-303 小叶: ${text}`))
+    expect(out.aid.every(a => a.status === 'open')).toBe(true)
+    expect(out.messages).toHaveLength(2)
+  })
+
+  it('the poster saying 我要了 to their own offer claims nothing', async () => {
+    const out = await run(room(`${offers}\n6-101 王姐: 泡椒我要了`))
+    expect(out.aid.every(a => a.status === 'open')).toBe(true)
+  })
+
+  it('a pickup of the offer just matched with the sender\'s own request', async () => {
+    const out = await run(room(`6-303 小叶: 谁家有止痛片？牙疼
+6-202 老周: 我家有布洛芬 一盒没拆
+6-303 小叶: 太好了 我现在下来拿`))
+    expect(rows(out)).toEqual(['request 止痛片 claimed', 'offer 布洛芬 claimed'])
+  })
+
+  it('the asker saying they have it closes the claimed offer too', async () => {
+    const out = await run(room(`6-303 小叶: 谁家有止痛片？牙疼
+6-202 老周: 我家有布洛芬 一盒没拆
+6-303 小叶: 谢谢老周 我现在下来拿
+6-303 小叶: 药拿到了 谢谢大家`))
+    expect(rows(out)).toEqual(['request 止痛片 done', 'offer 布洛芬 done'])
+    expect(out.texts.at(-1)).toMatch(/^✅ #1 止痛片 已解决，登记已结束，#2 布洛芬 一并完成/)
+  })
+})
