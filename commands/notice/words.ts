@@ -24,6 +24,8 @@ const THREE_TIMES = /重要的?事情?说三遍/
 // 各位居民：, 8号楼的邻居们：, 全体业主：
 const ADDRESS = /^(?:[\d一二三四五六七八九十]+\s*(?:号楼|栋|幢|单元|期)的?\s*)?(?:各位|全体|亲爱的)?\s*(?:居民|业主|邻居|住户|家人|街坊|租户)(?:们|朋友们)?\s*[:,!]/
 const INSTRUCTION = /请(?!大家放心|放心|理解|谅解|见谅)|务必|一定要|不要|需要|带好|戴好|留人|注意/
+// an address that starts a group-buy, a sign-up or daily check-ins is another family's (a tie means silence)
+const OTHER_FAMILY = /接龙|团购|拼单|下单|报名|体温|打卡/
 const TIME_WORD = /\d{1,2}\s*[:点]|今天|今晚|明天|明早|明晚|后天|本周|下周|周[一二三四五六日天]|星期|\d{1,2}月\d{1,2}[日号]|上午|下午|晚上|早上/
 // an admin asking who has not answered yet: 还有几户没回复的 看到请回复一下, 没回复的抓紧回一下
 const REMIND = /(?:没|未)有?(?:回复|回)[^。!?\n]{0,12}(?:请|麻烦|尽快|抓紧|赶紧)[^。!?\n]{0,4}(?:回复|回)/
@@ -53,7 +55,7 @@ export function noticeShape(text: string): NoticeShape | null {
   if (ENDS_AS_QUESTION.test(t)) return null
   if (three) return { score: 0.85, important, repeats, why: '重要的事情说三遍' }
   if (t.length >= 20 && (RELAY.test(t) || PASS_ON.test(t))) return { score: 0.85, important, repeats, why: 'passes on a notice' }
-  if (t.length >= 15 && ADDRESS.test(t) && INSTRUCTION.test(t) && TIME_WORD.test(t)) {
+  if (t.length >= 15 && ADDRESS.test(t) && INSTRUCTION.test(t) && TIME_WORD.test(t) && !OTHER_FAMILY.test(t)) {
     return { score: 0.72, important, repeats, why: 'tells the residents what to do and when' }
   }
   return null

@@ -60,6 +60,8 @@ describe('an admin message that is not a notice', () => {
     '各位业主：明天还要做核酸吗？',
     '接到通知了吗？',
     '请大家放心 我们都在',
+    '各位邻居：明天上午10点团购鸡蛋，需要的请接龙',
+    '各位居民：从明天起每天上午10点前请在群里报体温',
     '好',
   ])('%s', text => {
     expect(notice(text)).toBeNull()
