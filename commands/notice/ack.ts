@@ -1,11 +1,18 @@
-// Residents answer a notice with `收到`, `已读`, `好的收到`, `1`, `收到 #5`, or by quoting it. Only
-// while a notice is open in the room; each person counts once. Confirmations are merged into one
-// `✅ 通知 #5 已收到：张三、李四` per burst (ctx.ack), never one reply per resident.
+// Residents answer a notice with `收到`, `已读`, `好的收到`, `1`, `收到 #5`, or by quoting it (and in
+// other words through understand.ts: `收到 几点开始排队？`, whose question goes to the notice's author
+// privately). Only while a notice is open in the room; each person counts once. Confirmations are
+// merged into one `✅ 通知 #5 已收到：张三、李四` per burst (ctx.ack), never one reply per resident.
 import type { Ctx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid } from '../../src/types.js'
 import { authorOf, getNotice, hasAcked, openNoticesIn, tally, type NoticeRow } from './store.js'
 
-interface AckInput { ids: number[]; how: 'text' | 'quote' }
+interface AckInput {
+  ids: number[]
+  /** text: 收到 / 1; quote: a quoted reply; words: understood (收到 with a remark, 好的 right after a notice) */
+  how: 'text' | 'quote' | 'words'
+  /** The resident's message when its remark asks something: passed on to the notice's author. */
+  question?: string
+}
 
 // An optional household (`3-2-501 收到`, `502收到`) in front: many groups ask people to say who they are.
 // A thumbs-up or folded hands (also WeChat's own `[抱拳]`, `[OK]`), a thank-you to the grid worker:
@@ -45,7 +52,7 @@ function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {
  * A bare 收到 answers the newest notice the person has not answered yet: after two notices,
  * two 收到 cover both. The author's own 收到 is not an answer.
  */
-function pending(ctx: RoomCtx, notices: NoticeRow[], how: AckInput['how']): AckInput {
+export function pending(ctx: RoomCtx, notices: NoticeRow[], how: AckInput['how']): AckInput {
   const me = ctx.member.person
   const todo = notices.filter(n => n.author_person !== me && !hasAcked(ctx, n.id, ctx.room, me))
   // a second 收到 is still an answer to the notice: claimed, recorded once, not passed on
@@ -66,10 +73,20 @@ export const ack = defineCommand<AckInput, 'room'>({
         .run(id, room, person, name, ctx.now, input.how)
       ctx.ack(`✅ 通知 #${id} 已收到：`, name)
       const n = getNotice(ctx, id)!
+      if (input.question) passOn(ctx, n, input.question)
       if (n.important) finishIfAllAcked(ctx, n)
     }
   },
 })
+
+/** A question asked with a 收到 is for whoever wrote the notice: in private, not in the group. */
+function passOn(ctx: RoomCtx, n: NoticeRow, question: string): void {
+  const author = authorOf(n)
+  if (!author) return
+  const { name, household } = ctx.member
+  const who = household && !name.includes(household) ? `${name}（${household}）` : name
+  ctx.tell(author, `❓ ${ctx.room} 的 ${who} 回复通知 #${n.id} 时问：\n${question}`)
+}
 
 /** An important notice everyone has answered needs no more repeats: stop them and tell the admin. */
 function finishIfAllAcked(ctx: Ctx, n: NoticeRow): void {

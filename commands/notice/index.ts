@@ -1,6 +1,7 @@
 // 通知: admins broadcast numbered notices (to this room, 全部, or named rooms), residents answer
 // 收到 / 1 / a quote, admins see who has not answered (`通知 #5`) and nudge only them (`提醒 #5`);
-// 重要通知 repeats itself, 定时通知 and 提醒 run on the scheduler. Ordinary chat is left alone.
+// 重要通知 repeats itself, 定时通知 and 提醒 run on the scheduler. Notices and answers in people's own
+// words are understood (understand.ts). Ordinary chat is left alone.
 import type { Family } from '../../src/types.js'
 import { exportNotices } from './store.js'
 import { post } from './post.js'
@@ -12,14 +13,15 @@ import { publishJob, repeatJob, finalJob, reminderJob } from './jobs.js'
 import { noticeCsvTables } from './page-model.js'
 import { noticePages } from './pages.js'
 import { understandNotice } from './understand.js'
+import { adopt } from './adopt.js'
 
 export const notice: Family = {
   id: 'notice',
   name: '通知',
   aliases: ['通知', '公告', '提醒', '定时通知', '重要通知'],
   // no two parses accept the same text (post and addReminder leave `#5` to status and remind),
-  // so the order is the order of 帮助
-  commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel],
+  // so the order is the order of 帮助; adopt is reached only by understanding
+  commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel, adopt],
   jobs: [publishJob, repeatJob, finalJob, reminderJob],
   export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
   pages: noticePages,

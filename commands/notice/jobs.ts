@@ -25,9 +25,11 @@ function postLater(job: JobRun<z.infer<typeof ofNotice>>, ctx: Ctx): void {
 function repeat(job: JobRun<z.infer<typeof ofRepeat>>, ctx: Ctx): void {
   const n = getNotice(ctx, job.payload.id)
   if (!n || !n.repeating) return
-  // two repeats due at once (downtime, quiet hours) are one message: the later one speaks
+  // two repeats due at once (downtime, quiet hours) are one message: the later one speaks. A
+  // repeat held for quiet hours runs with the morning as its slot, so compare its planned one.
   const slots = job.payload.slots
-  if (slots.some(s => s > job.slot && s <= ctx.now)) return
+  const planned = slots[job.payload.round - 2] ?? job.slot
+  if (slots.some(s => s > planned && s <= ctx.now)) return
   nudge(ctx, n, job.payload.round)
 }
 

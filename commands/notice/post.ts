@@ -50,27 +50,32 @@ function noticeText(id: number, author: string, text: string, important: boolean
   return `${head}（${author}）\n${text}\n请回复「收到」确认`
 }
 
-/** Insert the notice's rooms and post it in each; returns the rooms it went to. */
+/** Post a notice in each room of its target and open it there; returns the rooms it went to. */
 export function publish(ctx: Ctx, id: number, author: string, text: string, important: boolean, target: Target): string[] {
   const rooms = resolveRooms(target, ctx.rooms())
-  for (const room of rooms) {
-    ctx.q(`INSERT OR IGNORE INTO notice_rooms (notice_id, room) VALUES (?, ?)`).run(id, room)
-    ctx.send(room, noticeText(id, author, text, important))
-  }
-  ctx.q(`UPDATE notices SET posted_at = ?, status = 'open' WHERE id = ?`).run(ctx.now, id)
-  if (important && rooms.length) {
-    ctx.q(`UPDATE notices SET repeating = 1 WHERE id = ?`).run(id)
-    const slots = REPEATS_AFTER.map(d => ctx.now + d)
-    slots.forEach((at, i) => ctx.schedule(repeatJob, {
-      key: `notice:repeat:${id}:${i + 2}`, at, quiet: true, late: 'run',
-      maxLateMs: 3 * HOUR, payload: { id, round: i + 2, slots },
-    }))
-    ctx.schedule(finalJob, {
-      key: `notice:repeat:${id}:final`, at: slots[slots.length - 1] + FINAL_AFTER,
-      quiet: true, late: 'run', maxLateMs: 24 * HOUR, payload: { id },
-    })
-  }
+  for (const room of rooms) ctx.send(room, noticeText(id, author, text, important))
+  openIn(ctx, id, rooms, important)
   return rooms
+}
+
+/**
+ * A notice the rooms have seen starts taking 收到 there; with `repeats` (an important one) it is said
+ * again to those who have not answered after 1 h and 3 h, then its author gets the final count.
+ */
+export function openIn(ctx: Ctx, id: number, rooms: string[], repeats: boolean): void {
+  for (const room of rooms) ctx.q(`INSERT OR IGNORE INTO notice_rooms (notice_id, room) VALUES (?, ?)`).run(id, room)
+  ctx.q(`UPDATE notices SET posted_at = ?, status = 'open' WHERE id = ?`).run(ctx.now, id)
+  if (!repeats || !rooms.length) return
+  ctx.q(`UPDATE notices SET repeating = 1 WHERE id = ?`).run(id)
+  const slots = REPEATS_AFTER.map(d => ctx.now + d)
+  slots.forEach((at, i) => ctx.schedule(repeatJob, {
+    key: `notice:repeat:${id}:${i + 2}`, at, quiet: true, late: 'run',
+    maxLateMs: 3 * HOUR, payload: { id, round: i + 2, slots },
+  }))
+  ctx.schedule(finalJob, {
+    key: `notice:repeat:${id}:final`, at: slots[slots.length - 1] + FINAL_AFTER,
+    quiet: true, late: 'run', maxLateMs: 24 * HOUR, payload: { id },
+  })
 }
 
 export function insertNotice(ctx: Ctx, author: Who, text: string, important: boolean, t: Target, postAt: number | null): number {

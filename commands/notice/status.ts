@@ -1,12 +1,15 @@
 // Admins type `通知 #5` to see who has answered a notice, room by room (names only in private chat:
 // asked in a room, the room sees counts and the names go to the admin privately), `提醒 #5` to
-// mention only those who have not answered, and `取消通知 #5` to stop a scheduled or repeating one.
+// mention only those who have not answered, and `取消通知 #5` to stop a scheduled or repeating one
+// or to withdraw one the bot read from the admin's own words.
 import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { describe } from '../../src/time.js'
 import { getNotice, names, tally, type NoticeRow, type RoomTally } from './store.js'
 
 interface IdInput { id: number }
+/** From understanding (`还有几户没回复的 看到请回复`): nudge only the room the admin wrote in. */
+interface RemindInput extends IdInput { room?: string }
 
 function byId(re: RegExp) {
   return (ctx: MessageCtx): IdInput | null => {
@@ -58,26 +61,26 @@ function nudgeText(n: NoticeRow, round?: number): string {
   return `${head}\n${n.text}\n被@的邻居还没有回复，看到请回复「收到」`
 }
 
-/** Mention the people who have not answered, room by room; returns how many were mentioned. */
-export function nudge(ctx: Ctx, n: NoticeRow, round?: number): { room: string; count: number }[] {
+/** Mention the people who have not answered, room by room (or in one); returns how many were mentioned. */
+export function nudge(ctx: Ctx, n: NoticeRow, round?: number, only?: string): { room: string; count: number }[] {
   const done: { room: string; count: number }[] = []
   for (const r of tally(ctx.db, n)) {
-    if (!r.pending.length) continue
+    if (!r.pending.length || (only && r.room !== only)) continue
     ctx.send(r.room, nudgeText(n, round), { mentions: r.pending })
     done.push({ room: r.room, count: r.pending.length })
   }
   return done
 }
 
-export const remind = defineCommand<IdInput, 'any'>({
+export const remind = defineCommand<RemindInput, 'any'>({
   name: 'notice.remind',
   help: { summary: '只@还没回复「收到」的人（管理员）', usage: '提醒 #编号', example: '提醒 #1' },
   where: 'any',
   who: 'admin',
   parse: byId(/^提醒\s*#(\d+)$/),
-  run({ id }, ctx) {
+  run({ id, room }, ctx) {
     const n = postedNotice(ctx, id)
-    const done = nudge(ctx, n)
+    const done = nudge(ctx, n, undefined, room)
     if (!done.length) { ctx.reply(`通知 #${id} 大家都已回复，不用提醒。`); return }
     // in the notice's only room the nudge itself is the answer; elsewhere say where it went
     if (ctx.room && done.length === 1 && done[0].room === ctx.room) return
@@ -101,6 +104,11 @@ export const cancel = defineCommand<IdInput, 'any'>({
       ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(id)
       ctx.cancel(`notice:post:${id}:`)
       ctx.reply(`🗑 已取消定时通知 #${id}（原定 ${describe(n.post_at!, ctx.tz)}）。`)
+    } else if (n.source === 'words') {
+      // the bot read the admin's own message as a notice: undoing that reading forgets it whole
+      ctx.q(`UPDATE notices SET status = 'cancelled', repeating = 0 WHERE id = ?`).run(id)
+      ctx.cancel(`notice:repeat:${id}:`)
+      ctx.reply(`🗑 已撤销通知 #${id}：不再统计回复，也不再提醒。`)
     } else if (n.repeating) {
       ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ?`).run(id)
       ctx.cancel(`notice:repeat:${id}:`)

@@ -11,6 +11,8 @@ export interface Target { scope: Scope; room: string | null; names: string[] }
 export interface NoticeRow {
   id: number; author: string; author_person: number | null; text: string; important: number; repeating: number; scope: Scope; room: string | null
   names: string | null; created_at: number; post_at: number | null; posted_at: number | null; status: string
+  /** 'command' (通知 …) or 'words' (the admin's own message, read as a notice) */
+  source: string
 }
 
 /** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */
@@ -118,6 +120,12 @@ export const names = (ws: Who[]) => ws.map(w => w.name)
 export function openNoticesIn(ctx: Pick<Ctx, 'q' | 'now'>, room: string): NoticeRow[] {
   return ctx.q(`SELECT n.* FROM notices n JOIN notice_rooms r ON r.notice_id = n.id
     WHERE r.room = ? AND n.status = 'open' AND n.posted_at >= ? ORDER BY n.id DESC`).all(room, ctx.now - ACK_WINDOW_MS) as NoticeRow[]
+}
+
+/** When someone last answered a notice in a room (0 when nobody has): a burst of answers is under way. */
+export function lastAckAt(ctx: Pick<Ctx, 'q'>, id: number, room: string): number {
+  const r = ctx.q(`SELECT MAX(at) AS at FROM notice_acks WHERE notice_id = ? AND room = ?`).get(id, room) as { at: number | null }
+  return r.at ?? 0
 }
 
 export function hasAcked(ctx: Pick<Ctx, 'q'>, id: number, room: string, person: number): boolean {

@@ -11,6 +11,8 @@ import { readNumber } from '../../src/text/numerals.js'
 import { isNativeCopy, parseChainPost, parseNativeCopy, entryKey } from '../../commands/chain/jielong.js'
 import { detectAid, parseAidRef, isAidList } from '../../commands/aid/text.js'
 import { cleanItem } from '../../commands/aid/items.js'
+import { ackShape } from '../../commands/notice/words.js'
+import { Reading } from '../../src/understand/reading.js'
 import { parseWhen, parseRecurrence } from '../../src/text/when.js'
 import { MAX_TEXT } from '../../src/engine.js'
 import { families } from '../../src/families.js'
@@ -47,6 +49,8 @@ export const chatText = fc.tuple(fc.constantFrom(...CHAT), fc.array(fc.oneof(uni
   .filter(s => !ORDER_LIKE.test(normalise(s)))
   // `好的收到` (SCRIPT has 收 and 到) while a notice waits is an acknowledgement, rightly recorded
   .filter(s => !/收到/.test(normalise(s)))
+  // so is a plain `好的` / `好的谢谢👍` right after the notice (the 通知 family's answers in words)
+  .filter(s => !ackShape(new Reading(normalise(s))))
 
 const ITEMS = [{ code: 1, name: '白菜', unit: '颗' }, { code: 2, name: '土豆', unit: '斤' }]
 const noThrow = (f: () => unknown) => { f() }

@@ -11,7 +11,9 @@ import { t } from './helpers.js'
 describe('通知: acknowledgements', () => {
   it.each(['收到', '已读', '好的收到', '收到了', '1', '收到!', '收到！', '已收到', '好的，收到', '收到收到', '3-2-501 收到', '502收到', '收到，谢谢',
     '收到👌', '收到🙏', '收到 👍', '已收到，谢谢网格员', '收到收到收到', '收到了，谢谢🙏',
-    '收到[抱拳]', '收到[OK]', '收到🙏🏻', '收到，谢谢提醒', '收到 辛苦了'])(
+    '收到[抱拳]', '收到[OK]', '收到🙏🏻', '收到，谢谢提醒', '收到 辛苦了',
+    // understood (understand.ts): a plain OK right after the notice, 收到 with a remark or a household
+    '好的', 'ok', '好的 知道了', '收到1', '收到 3#501', '收到 几点开始？', '收到，家里没人 能放门口吗'])(
     '%s counts', async word => {
       const out = await run(`== 3栋业主群: 张三, 李四
 @ 2026-11-24 08:00
@@ -22,7 +24,7 @@ describe('通知: acknowledgements', () => {
       expect(texts(to(out.messages, '3栋业主群')).at(-1)).toBe('✅ 通知 #1 已收到：张三')
     })
 
-  it.each(['收到吗', '收到快递了', '1楼', '11', '好的', '谁收到了？', '没收到', 'ok', '已阅读理解', '收到👌快递', '收到[疑问]'])('%s does not count', async word => {
+  it.each(['收到吗', '收到快递了', '1楼', '11', '谁收到了？', '没收到', '已阅读理解', '收到👌快递', '收到[疑问]', '几点开始？', '好', '收到 今天36.4'])('%s does not count', async word => {
     const out = await run(`== 3栋业主群: 张三, 李四
 @ 2026-11-24 08:00
 王网格*: 通知 明天停水

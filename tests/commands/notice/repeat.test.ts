@@ -56,6 +56,16 @@ describe('重要通知: repeats to non-acknowledgers after 1 h and 3 h, then sto
     expect(dms(out.messages, '王网格')).toEqual([])
   })
 
+  it('two repeats both held by quiet hours are one message in the morning', async () => {
+    const out = await run(`${ROOM}
+@ 2026-11-24 21:30
+王网格*: 重要通知 明早停水
+@ 2026-11-25 12:00
+`)
+    // 22:30 and 00:30 both wait for 07:00: only the later round speaks
+    expect(rounds(out.messages).map(r => [r.at, r.round])).toEqual([['11-25T07:00', '3']])
+  })
+
   it('a repeat that falls in quiet hours waits for the morning, once', async () => {
     const out = await run(`${ROOM}
 @ 2026-11-24 20:00

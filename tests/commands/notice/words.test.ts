@@ -1,0 +1,129 @@
+// 通知 in people's words, read from the text alone (commands/notice/words.ts): which admin messages
+// are notices, which are reminders about replies, and which resident messages answer a notice.
+// Table-driven, positive and negative, mostly phrasings the corpus does not contain.
+import { describe, expect, it } from 'vitest'
+import { ackShape, noticeShape, remindShape } from '../../../commands/notice/words.js'
+import { Reading } from '../../../src/understand/reading.js'
+import { normalise } from '../../../src/text/normalise.js'
+
+const notice = (t: string) => noticeShape(normalise(t))
+const answer = (t: string) => ackShape(new Reading(normalise(t)))
+
+describe('an admin message that is a notice', () => {
+  it.each([
+    ['【紧急通知】明天上午8点-11点在小区东门全员核酸，请带好身份证。收到请回复1', true],
+    ['【重要通知】从今天起小区实行封闭管理，只留东门一个出入口。收到请回复', true],
+    ['【通知】本周六上午9点小区消杀，请关好门窗', false],
+    ['【温馨提示】今晚大风降温，请收好阳台衣物', false],
+    ['紧急通知：今晚10点起小区临时封控，请不要外出', true],
+    ['各位居民：今晚8点物业上门发放物资（每户一袋米一桶油），请家里留人，收到请回复', false],
+    ['@所有人 明早7点开始核酸 按单元顺序下楼 收到的回复1', false],
+    ['明天下午2点到4点停电检修，电梯暂停使用，看到请回1', false],
+    ['各位业主：\n1. 明天上午9点起上门测体温\n2. 有发热的请私信网格员\n请每户回复 楼栋房号+收到', false],
+    ['接街道通知：本周六起小区实行封闭管理，快递统一放在北门货架，请大家相互转告。', false],
+    ['根据社区通知要求，下周一起进出小区需出示绿码，请提前准备好', false],
+    ['明天抗原自测的结果10点前发群里，家里有老人的请帮忙转告一下家里人', false],
+    ['重要的事情说三遍：明天下楼一定戴好口罩，不要扎堆！不要扎堆！不要扎堆！', true],
+    ['5栋的邻居们：明天上午9点停水，请提前储水', false],
+    ['全体业主：本周日下午3点在小区广场开业主大会，请每户派一人参加', false],
+  ])('%s', (text, important) => {
+    const s = notice(text)
+    expect(s?.score).toBeGreaterThanOrEqual(0.7)
+    expect(s?.important).toBe(important)
+  })
+})
+
+describe('which notices the bot says again to those who have not answered', () => {
+  it.each([
+    ['【重要通知】明天起封闭管理 收到请回复', true],
+    ['【紧急通知】今晚10点起临时封控，请不要外出', true],
+    ['重要的事情说三遍：一定戴口罩！戴口罩！戴口罩！', false],
+    ['重要的事情说三遍：明天核酸带身份证！带身份证！带身份证！收到请回复1', true],
+    ['各位居民：今晚8点上门发物资，请家里留人，收到请回复', false],
+  ])('%s', (text, repeats) => {
+    expect(notice(text)?.repeats).toBe(repeats)
+  })
+})
+
+describe('an admin message that is not a notice', () => {
+  it.each([
+    '辛苦大家了 早点休息 明天见',
+    '8点开始 11点结束 上夜班的可以早点下来',
+    '出入证下午2点在东门岗亭领 每户一张',
+    '要的 具体时间等街道通知',
+    '收到 等下给你回电话',
+    '刚才打电话给我那位是几栋的？没听清',
+    '3栋门卫那里有个快递是谁的 写的138开头的号码',
+    '大家有什么问题随时在群里说 我都在',
+    '还有几户没回复的 看到请回复一下',
+    '各位邻居 辛苦了',
+    '各位业主：明天还要做核酸吗？',
+    '接到通知了吗？',
+    '请大家放心 我们都在',
+    '各位邻居：明天上午10点团购鸡蛋，需要的请接龙',
+    '各位居民：从明天起每天上午10点前请在群里报体温',
+    '好',
+  ])('%s', text => {
+    expect(notice(text)).toBeNull()
+  })
+})
+
+describe('an admin asking those who have not answered', () => {
+  it.each([
+    ['还有几户没回复的 看到请回复一下', true],
+    ['没回复的邻居看到请回复一下，谢谢', true],
+    ['还没回的抓紧回一下 我要报上去', true],
+    ['未回复的请尽快回复', true],
+    ['谁还没回复？', false],
+    ['大家回复得很快 谢谢', false],
+    ['【紧急通知】明天核酸 收到请回复1', false],
+  ])('%s', (text, yes) => {
+    expect(remindShape(normalise(text))).toBe(yes)
+  })
+})
+
+describe('a resident answering a notice', () => {
+  it.each([
+    ['收到 几点开始排队？', false, '几点开始排队?', true],
+    ['收到 我家没人在 能不能放门口', false, '我家没人在 能不能放门口', true],
+    ['收到，谢谢政府', false, '谢谢政府', false],
+    ['收到1', false, '1', false],
+    ['收到 3#501', false, '3#501', false],
+    ['5栋1单元302 收到 出入证在哪里领', false, '出入证在哪里领', true],
+    ['好的 收到 谢谢', false, '谢谢', false],
+    ['收到！辛苦大白', false, '辛苦大白', false],
+    ['收到 刚看到', false, '刚看到', false],
+    ['已收到，明天上班 家里老人在', false, '明天上班 家里老人在', false],
+    ['收到👍 要带户口本吗', false, '要带户口本吗', true],
+    ['好收到', false, '', false],
+    ['好的', true, '', false],
+    ['好的 知道了', true, '', false],
+    ['OK 谢谢', true, '', false],
+    ['明白 辛苦了🙏', true, '', false],
+    ['嗯嗯 知道了', true, '', false],
+  ])('%s', (text, soft, remark, question) => {
+    expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
+  })
+
+  it.each([
+    '收到快递了，谢谢邻居',
+    '收到的人多吗',
+    '收到货的请在群里说一声',
+    '收到吗',
+    '收到了吗',
+    '收到👌快递',
+    '收到[疑问]',
+    '已读 不回 哈哈',
+    '已读不回',
+    '几点结束啊 我上夜班',
+    '好',
+    '好 放门口吧',
+    '好的 我下午去拿',
+    '收到 今天36.4',
+    '收到 鸡蛋15元一板',
+    '没收到',
+    '帮我爸回复一下 4-2-303 收到',
+  ])('%s is not an answer', text => {
+    expect(answer(text)).toBeNull()
+  })
+})
