@@ -1,0 +1,175 @@
+// A check-in in a resident's own words: `上午8点，36.2度`, `36.5 无咳嗽 无乏力`, `老伴36.3 我36.6
+// 孙子36.5`, `刚才发错了 是36.3`, `8号楼1203 本人36.6 无发热`, a lone `365`. Pure: it finds today's
+// readings (what stands before each is clean: a time, a label, a cue; a remark may follow) and the
+// body temperatures that are someone else's or yesterday's (`昨天37度8 今天退了`), for the safety rule.
+import type { Reading } from '../../src/understand/reading.js'
+import {
+  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY, POST_LABEL,
+  RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
+} from './natural-words.js'
+
+interface NaturalReading { label: string | null; value: number; compact: boolean }
+
+export interface NaturalCheckin {
+  /** Today's readings of the sender's household, as reported; empty when the message is no report. */
+  readings: NaturalReading[]
+  /** A household written in the message (`3#501 36.4`), canonical. */
+  household: string | null
+  /** Body temperatures written but not as today's report: yesterday's, someone else's, unclear. */
+  mentions: number[]
+  cue: 'correction' | 'retest' | null
+  /** Something introduces the readings (a keyword, a time, a label, a household, a cue). */
+  strong: boolean
+}
+
+interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean }
+
+// Clause breaks: spaces and punctuation, emoji, WeChat's [抱拳]; never the point inside 36.5 / 36。5.
+const BREAK = /(?:\[[\u4e00-\u9fffA-Za-z]{1,4}\]|[\s,;!?、~…|()"'，；！？]|(?<!\d)[.。]|[.。](?!\d)|[\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f\u200d])+/gu
+const UNIT = /^\s?(?:℃|°C|°|摄氏度|度)/
+
+/** The body temperatures of a message worth a look, without those that are a price, a floor, the weather. */
+function candidates(r: Reading): Candidate[] {
+  const text = r.text
+  const out: Candidate[] = r.temperatures
+    // `三十八度` in whole degrees is the weather as often as a fever: only FEVER_WHOLE reads those
+    .filter(t => t.compact || /[.。]|度[\d零〇一二三四五六七八九]/.test(t.text))
+    .map(t => ({ start: t.start, end: t.end, value: t.value, compact: t.compact, whole: false }))
+  if (/烧|热|体温/.test(text)) {
+    FEVER_WHOLE.lastIndex = 0
+    for (let m = FEVER_WHOLE.exec(text); m; m = FEVER_WHOLE.exec(text)) {
+      const start = m.index + m[0].indexOf(m[1])
+      if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true })
+    }
+  }
+  return out.filter(c => !isTalk(r, c)).sort((a, b) => a.start - b.start)
+}
+
+function isTalk(r: Reading, c: Candidate): boolean {
+  const after = r.text.slice(c.end, c.end + 6)
+  if (r.prices.some(p => p.start < c.end && c.start < p.end)) return true
+  if (UNIT_AFTER.test(after) || TALK_AFTER.test(after) || TALK_BEFORE.test(r.text.slice(Math.max(0, c.start - 4), c.start))) return true
+  return WEATHER.test(clauseAround(r.text, c.start, c.end))
+}
+
+function clauseAround(text: string, start: number, end: number): string {
+  const from = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf(',', start), text.lastIndexOf('，', start))
+  const to = [' ', ',', '，'].map(s => text.indexOf(s, end)).filter(i => i >= 0)
+  return text.slice(from + 1, to.length ? Math.min(...to) : text.length)
+}
+
+interface Tokens { clean: boolean; introduced: boolean; label: string | null }
+
+/** Is everything in `seg` a clean token (a time, a cue, a label…)? Which label comes last? */
+function tokens(seg: string, names: boolean): Tokens {
+  let pos = 0
+  let introduced = false
+  let label: string | null = null
+  while (pos < seg.length) {
+    TOKEN.lastIndex = pos
+    const m = TOKEN.exec(seg)
+    if (m && m[0].length) {
+      const kind = Object.entries(m.groups!).find(([, v]) => v !== undefined)![0]
+      if (kind === 'label') label = m[0]
+      else if (kind !== 'sep' && kind !== 'filler' && kind !== 'ack') introduced = true
+      if (kind === 'sep' && m[0].includes('\u0001')) introduced = true
+      pos = TOKEN.lastIndex
+      continue
+    }
+    NAME.lastIndex = pos
+    const n = names ? NAME.exec(seg) : null
+    // a name stands right before its reading (or alone before it, `张 36.5`)
+    if (!n || seg.slice(NAME.lastIndex).trim()) return { clean: false, introduced, label }
+    label = n[0]
+    pos = NAME.lastIndex
+  }
+  return { clean: true, introduced: introduced || label !== null, label }
+}
+
+const licensed = (r: Reading) => r.households.length > 0 || LICENCE.test(r.text)
+
+interface Clause { start: number; end: number }
+
+function clauses(masked: string): Clause[] {
+  const out: Clause[] = []
+  let from = 0
+  BREAK.lastIndex = 0
+  for (let m = BREAK.exec(masked); m; m = BREAK.exec(masked)) {
+    if (m.index > from) out.push({ start: from, end: m.index })
+    from = m.index + m[0].length
+  }
+  if (from < masked.length) out.push({ start: from, end: masked.length })
+  return out
+}
+
+/** `36.5 36.4（我和老婆）`, `36.2 我妈的`: labels after the readings they belong to. */
+function labelAfter(text: string, readings: NaturalReading[]): boolean {
+  const m = POST_LABEL.exec(text)
+  if (!m) return false
+  const labels = m[1] ? [m[1]] : [m[2], m[3]]
+  const open = readings.slice(-labels.length)
+  if (open.length < labels.length || open.some(r => r.label)) return false
+  open.forEach((r, i) => { r.label = labels[i] })
+  return true
+}
+
+/** Today's readings and the other body temperatures of a normalised message, or null when it has none. */
+export function readNatural(r: Reading): NaturalCheckin | null {
+  const found = candidates(r)
+  if (!found.length) return null
+  const text = r.text
+  let masked = text
+  for (const h of r.households) masked = masked.slice(0, h.start) + '\u0001'.repeat(h.end - h.start) + masked.slice(h.end)
+  const named = licensed(r)
+  const readings: NaturalReading[] = []
+  const mentions: number[] = []
+  let dirtyBefore = false
+  let pendingPast = false
+  let strong = r.households.length > 0
+  for (const c of clauses(masked)) {
+    const inside = found.filter(f => f.start >= c.start && f.end <= c.end)
+    const words = text.slice(c.start, c.end)
+    if (!inside.length) {
+      if (readings.length) { labelAfter(words, readings); continue }
+      if (PAST_ONLY.test(words)) pendingPast = true
+      else if (!tokens(masked.slice(c.start, c.end), named).clean) dirtyBefore = true
+      continue
+    }
+    let pos = c.start
+    for (const f of inside) {
+      const t = tokens(masked.slice(pos, f.start), named)
+      const before = text.slice(c.start, f.start)
+      const elsewhere = pendingPast || PAST.test(before) || OTHERS.test(before)
+      // a `365` after other words is a room, a year, part of a phone number: neither reading nor mention
+      if (f.compact && (elsewhere || !t.clean || dirtyBefore)) continue
+      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !t.introduced)) mentions.push(f.value)
+      else {
+        readings.push({ label: t.label, value: f.value, compact: f.compact })
+        strong ||= t.introduced
+      }
+      pos = f.end + (UNIT.exec(text.slice(f.end))?.[0].length ?? 0)
+    }
+    pendingPast = false
+  }
+  return settle(r, found, readings, mentions, strong)
+}
+
+/** A report carries no number it cannot explain and no talk of thermometers or prices; a `365` stands alone. */
+function settle(r: Reading, found: Candidate[], readings: NaturalReading[], mentions: number[], strong: boolean): NaturalCheckin {
+  const cue = CORRECTION_CUE.test(r.text) ? 'correction' : RETEST_CUE.test(r.text) ? 'retest' : null
+  let rest = r.text
+  for (const s of [...found, ...r.households]) rest = rest.slice(0, s.start) + ' '.repeat(s.end - s.start) + rest.slice(s.end)
+  const unexplained = /\d/.test(rest.replace(EXPLAINED_DIGITS, ''))
+  const compactAlone = found.length === 1 && tokens(rest.replace(/[\s,.。!~]+/g, ''), licensed(r)).clean
+  const report = !unexplained && !NOT_REPORT.test(r.text) && readings.every(x => !x.compact || compactAlone)
+  const kept = report ? readings : []
+  // a `365` is a reading only where nothing else is said; never a mention (a room number, a year)
+  const moved = report ? [] : readings.filter(x => !x.compact).map(x => x.value)
+  return {
+    readings: kept,
+    household: kept.length ? r.households[0]?.household ?? null : null,
+    mentions: [...mentions, ...moved],
+    cue,
+    strong: strong || cue !== null || kept.some(x => x.label !== null),
+  }
+}
