@@ -17,8 +17,10 @@ export const CLOCK = '\\d{1,2}(?::\\d{2}|点(?:半|[0-5]?\\d分|钟)?)(?:左右|
 const KEYWORD = longestFirst('报体温|测体温|量体温|体温打卡|打卡体温|今日体温|今天体温|体温|打卡|测温|晨检|午检|晚检|' +
   '腋下|腋温|额温|耳温|水银|体温计|额温枪|温度')
 const MEASURE = '(?:刚|已经?|又|再|重新|复|自)?(?:测|量|夹|查)(?:了|的|得|出来的?|过)?(?:一下|一次|一遍|下)?'
-const CORRECTION = '更正|纠正|订正|改正|(?:刚才|刚刚|之前|上面|前面)?(?:的)?(?:发|报|写|打|输|填|弄|搞)错了?|手滑了?|不对|错了|' +
+const CORRECTION = '更正|纠正|订正|改正|(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|那条|发的|报的)?(?:发|报|写|打|输|填|弄|搞)错了?|手滑了?|不对|错了|' +
   '应该是|改为|改成|改一下|重报|重发|重新报|以这个为准|以此为准'
+// `发烧了 37.9`, `有点咳嗽 测了36.8`: how one feels, said before the reading
+const FEELING = '(?:有点|有些|好像|感觉|还是)?(?:发烧|发热|低烧|高烧|感冒|不舒服|难受|头疼|头痛|头晕|咳嗽|嗓子疼|乏力|没劲)了?'
 const ACK = '收到|好的|好嘞|ok|OK|嗯+|早上好|早安|大家好|各位好|网格员好|您好|你好'
 const FILLER = '全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
   '都|均|全部|是|为|了|的|啊|哈|呀|哦|喔|吧|呢|正常|一切正常|无异常|没异常|没有异常|度|℃|一下|下|早'
@@ -31,10 +33,12 @@ export const TOKEN = new RegExp([
   `(?<ack>${ACK})`,
   `(?<measure>${MEASURE})`,
   `(?<keyword>${KEYWORD})`,
+  `(?<feeling>${FEELING})`,
   `(?<day>${DAY})`,
   // before labels: `我家老人` is 我家 and 老人, not 我 and a stray 家
   `(?<filler>${FILLER})`,
-  `(?<label>${LABEL})`,
+  // `我和老公都是36.5`: one reading for both
+  `(?<label>${LABEL}(?:(?:和|跟|、)${LABEL})*)`,
 ].join('|'), 'y')
 
 /** A name before a reading (`张 36.5`, `小明36.6`): only where a household or keyword licenses it. */
@@ -43,7 +47,7 @@ export const NAME = /[\u4e00-\u9fff]{1,3}/y
 export const LICENCE = /体温|打卡|测温|晨检/
 
 /** A clause that only labels the readings before it: `我妈的`, `我和老婆`. */
-export const POST_LABEL = new RegExp(`^(?:是)?(${LABEL})(?:的)?$|^(${LABEL})(?:和|跟|与|、)(${LABEL})(?:的)?$`)
+export const POST_LABEL = new RegExp(`^(?:是)?(${LABEL})的$|^(${LABEL})(?:和|跟|与|、)(${LABEL})(?:的)?$`)
 
 // ---------- what a number is not ----------
 
@@ -53,9 +57,9 @@ export const UNIT_AFTER = /^(?:个|人|天|岁|周岁|楼|层|号|栋|幢|户|�
 export const TALK_AFTER = /^\s?(?:度|℃)?\s?(?:的|以上|以下|以内|及以上|之间|算|就算|就是|就要|是正常|是发烧|属于|为界|到\d|正常吗|高吗|低吗|吗|嘛|么|\?)/
 export const TALK_BEFORE = /(?:超过|高于|低于|大于|小于|不超过|不到|没到|达到|以上|≥|>|<|≤)\s?$/
 /** The weather, a room, water, an appliance: the clause is about them, not about a body. */
-export const WEATHER = /外面|室外|室内|屋里|屋头|室温|气温|天气|高温|地面|地表|空调|暖气|水温|洗澡|泡澡|热水|开水|油温|冰箱|烤箱|预报|最高温|最低温|这个天|这天|太阳|晒|降温|升温|凉快|闷热|炎热|热死|冷死/
+export const WEATHER = /外面|室外|室内|屋里|屋头|房间|车里|车内|温度计|水烧|烧水|烧开|室温|气温|天气|高温|地面|地表|空调|暖气|水温|洗澡|泡澡|热水|开水|油温|冰箱|烤箱|预报|最高温|最低温|这个天|这天|太阳|晒|降温|升温|凉快|闷热|炎热|热死|冷死/
 /** The rest of the message is about a thermometer or a purchase: no report. */
-export const NOT_REPORT = /哪个准|准不准|准吗|不准|换电池|没电|多少钱|几块|价格|一斤|包邮|卖光|买不到/
+export const NOT_REPORT = /哪个|哪一个|准不准|准吗|不准|换电池|没电|多少钱|几块|价格|一斤|包邮|卖光|买不到/
 
 // ---------- a body temperature, but not today's reading of this household ----------
 
@@ -70,5 +74,8 @@ export const FEVER_WHOLE = /(?:发烧|发热|高烧|低烧|烧到|烧了|体温)
 export const CORRECTION_CUE = /更正|纠正|订正|发错|报错|写错|打错|输错|填错|弄错|搞错|错了|手滑|应该是|改为|改成|不对|重报|重发|为准/
 // `等下再测一次` promises a re-test; it is not one
 export const RETEST_CUE = /复测|复查|(?<!等下|等会|待会|一会|晚点|明天|过会)再(?:测|量)|重测|重量|重新(?:测|量|夹)|又(?:测|量)|刚又/
+/** A message about bodies and health: a bare 37.5 in it may be a fever (in `股票涨到37.5` it is not). */
+export const BODY = /烧|热|体温|测|量|温|咳|病|医院|诊|药|不舒服|难受|头疼|头痛|孩子|宝宝|娃|老人|隔离|核酸|阳|症状|退|拉走|确诊/
+
 /** Digits a report may carry besides its readings and household: clock times, counts, dates. */
 export const EXPLAINED_DIGITS = new RegExp(`${CLOCK}|\\d+\\s?(?:人|口|次|遍|分钟|小时|个小时)|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[日号]`, 'g')

@@ -4,8 +4,8 @@
 // body temperatures that are someone else's or yesterday's (`昨天37度8 今天退了`), for the safety rule.
 import type { Reading } from '../../src/understand/reading.js'
 import {
-  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY, POST_LABEL,
-  RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
+  BODY, CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
+  POST_LABEL, RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
 } from './natural-words.js'
 
 interface NaturalReading { label: string | null; value: number; compact: boolean }
@@ -22,40 +22,38 @@ export interface NaturalCheckin {
   strong: boolean
 }
 
-interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean }
+interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean; marked: boolean }
 
 // Clause breaks: spaces and punctuation, emoji, WeChat's [抱拳]; never the point inside 36.5 / 36。5.
-const BREAK = /(?:\[[\u4e00-\u9fffA-Za-z]{1,4}\]|[\s,;!?、~…|()"'，；！？]|(?<!\d)[.。]|[.。](?!\d)|[\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f\u200d])+/gu
+const BREAK = /(?:\[[\u4e00-\u9fffA-Za-z]{1,4}\]|[\s,;!?、~…|/()"'，；！？]|(?<!\d)[.。]|[.。](?!\d)|[\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f\u200d])+/gu
 const UNIT = /^\s?(?:℃|°C|°|摄氏度|度)/
 
 /** The body temperatures of a message worth a look, without those that are a price, a floor, the weather. */
-function candidates(r: Reading): Candidate[] {
+function candidates(r: Reading, parts: Clause[]): Candidate[] {
   const text = r.text
   const out: Candidate[] = r.temperatures
     // `三十八度` in whole degrees is the weather as often as a fever: only FEVER_WHOLE reads those
     .filter(t => t.compact || /[.。]|度[\d零〇一二三四五六七八九]/.test(t.text))
-    .map(t => ({ start: t.start, end: t.end, value: t.value, compact: t.compact, whole: false }))
+    .map(t => ({ start: t.start, end: t.end, value: t.value, compact: t.compact, whole: false, marked: t.marked }))
   if (/烧|热|体温/.test(text)) {
     FEVER_WHOLE.lastIndex = 0
     for (let m = FEVER_WHOLE.exec(text); m; m = FEVER_WHOLE.exec(text)) {
       const start = m.index + m[0].indexOf(m[1])
-      if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true })
+      if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true, marked: true })
     }
   }
-  return out.filter(c => !isTalk(r, c)).sort((a, b) => a.start - b.start)
+  return out.filter(c => !isTalk(r, c, parts)).sort((a, b) => a.start - b.start)
 }
 
-function isTalk(r: Reading, c: Candidate): boolean {
+// `36.5一斤`, `12元`: a price; `37.8 一个人在家` only looks like one (a number, a space, 一个)
+const PRICE_WORDS = /元|块|¥|￥|\//
+
+function isTalk(r: Reading, c: Candidate, parts: Clause[]): boolean {
   const after = r.text.slice(c.end, c.end + 6)
-  if (r.prices.some(p => p.start < c.end && c.start < p.end)) return true
+  if (r.prices.some(p => p.start < c.end && c.start < p.end && (PRICE_WORDS.test(p.text) || !/\s/.test(p.text)))) return true
   if (UNIT_AFTER.test(after) || TALK_AFTER.test(after) || TALK_BEFORE.test(r.text.slice(Math.max(0, c.start - 4), c.start))) return true
-  return WEATHER.test(clauseAround(r.text, c.start, c.end))
-}
-
-function clauseAround(text: string, start: number, end: number): string {
-  const from = Math.max(text.lastIndexOf(' ', start), text.lastIndexOf(',', start), text.lastIndexOf('，', start))
-  const to = [' ', ',', '，'].map(s => text.indexOf(s, end)).filter(i => i >= 0)
-  return text.slice(from + 1, to.length ? Math.min(...to) : text.length)
+  const clause = parts.find(p => p.start <= c.start && c.end <= p.end)
+  return WEATHER.test(clause ? r.text.slice(clause.start, clause.end) : r.text)
 }
 
 interface Tokens { clean: boolean; introduced: boolean; label: string | null }
@@ -115,24 +113,33 @@ function labelAfter(text: string, readings: NaturalReading[]): boolean {
 
 /** Today's readings and the other body temperatures of a normalised message, or null when it has none. */
 export function readNatural(r: Reading): NaturalCheckin | null {
-  const found = candidates(r)
-  if (!found.length) return null
+  if (!r.temperatures.length && !/烧|热|体温/.test(r.text)) return null
   const text = r.text
   let masked = text
   for (const h of r.households) masked = masked.slice(0, h.start) + '\u0001'.repeat(h.end - h.start) + masked.slice(h.end)
+  const parts = clauses(masked)
+  const found = candidates(r, parts)
+  if (!found.length) return null
   const named = licensed(r)
+  const body = BODY.test(text)
+  const corrects = CORRECTION_CUE.test(text)
   const readings: NaturalReading[] = []
   const mentions: number[] = []
   let dirtyBefore = false
   let pendingPast = false
+  let pendingLabel: string | null = null
   let strong = r.households.length > 0
-  for (const c of clauses(masked)) {
+  for (const c of parts) {
     const inside = found.filter(f => f.start >= c.start && f.end <= c.end)
     const words = text.slice(c.start, c.end)
     if (!inside.length) {
-      if (readings.length) { labelAfter(words, readings); continue }
-      if (PAST_ONLY.test(words)) pendingPast = true
-      else if (!tokens(masked.slice(c.start, c.end), named).clean) dirtyBefore = true
+      if (readings.length && labelAfter(words, readings)) continue
+      const t = tokens(masked.slice(c.start, c.end), named)
+      if (t.clean && t.label) pendingLabel = t.label
+      else if (readings.length) continue
+      else if (PAST_ONLY.test(words)) pendingPast = true
+      else if (!t.clean) dirtyBefore = true
+      else strong ||= t.introduced
       continue
     }
     let pos = c.start
@@ -142,14 +149,18 @@ export function readNatural(r: Reading): NaturalCheckin | null {
       const elsewhere = pendingPast || PAST.test(before) || OTHERS.test(before)
       // a `365` after other words is a room, a year, part of a phone number: neither reading nor mention
       if (f.compact && (elsewhere || !t.clean || dirtyBefore)) continue
-      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !t.introduced)) mentions.push(f.value)
-      else {
-        readings.push({ label: t.label, value: f.value, compact: f.compact })
+      // after chat, a reading needs something that introduces it (`今天`, `测了`, a label) or a 更正
+      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !t.introduced && !corrects)) {
+        // a bare 37.5 among words about shares or prices is no body temperature
+        if (f.marked || body || (t.clean && !elsewhere)) mentions.push(f.value)
+      } else {
+        readings.push({ label: t.label ?? (pos === c.start ? pendingLabel : null), value: f.value, compact: f.compact })
         strong ||= t.introduced
       }
       pos = f.end + (UNIT.exec(text.slice(f.end))?.[0].length ?? 0)
     }
     pendingPast = false
+    pendingLabel = null
   }
   return settle(r, found, readings, mentions, strong)
 }

@@ -143,7 +143,12 @@ export function parseTemperature(text: string): TemperatureParse | null {
   // `365` alone is 36.5 with its point lost: understanding reads it where a reading is expected
   // (commands/checkin/understand.ts) and says what it understood
   if (readings.length === 1 && isCompactTypo(readings[0].token)) return null
-  if (readings.some(r => !isPlausible(r.token.value))) return { kind: 'remeasure', explicit }
+  if (readings.some(r => !isPlausible(r.token.value))) {
+    // a fever beside a number no thermometer shows (`体温37.5 有事打138…`) is never answered away
+    // with a re-measure: understanding records or flags it
+    if (readings.some(r => isAbnormal(r.token.value) && isPlausible(r.token.value))) return null
+    return { kind: 'remeasure', explicit }
+  }
   return {
     kind: 'readings', explicit, household,
     readings: readings.map(r => ({ label: r.label, value: round1(r.token.value) })),
