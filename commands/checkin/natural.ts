@@ -42,7 +42,9 @@ function candidates(r: Reading, parts: Clause[]): Candidate[] {
       if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true, marked: true })
     }
   }
-  return out.filter(c => !isTalk(r, c, parts)).sort((a, b) => a.start - b.start)
+  // the 402 of 6栋2单元402 is a room
+  const inHousehold = (c: Candidate) => r.households.some(h => h.start < c.end && c.start < h.end)
+  return out.filter(c => !inHousehold(c) && !isTalk(r, c, parts)).sort((a, b) => a.start - b.start)
 }
 
 // `36.5一斤`, `12元`: a price; `37.8 一个人在家` only looks like one (a number, a space, 一个)
@@ -84,6 +86,9 @@ function tokens(seg: string, names: boolean): Tokens {
   return { clean: true, introduced: introduced || label !== null, label }
 }
 
+const cueOf = (text: string) => CORRECTION_CUE.test(text) ? 'correction' as const : RETEST_CUE.test(text) ? 'retest' as const : null
+
+const NAME_ONLY = /^[\u4e00-\u9fff]{1,3}$/
 const licensed = (r: Reading) => r.households.length > 0 || LICENCE.test(r.text)
 
 interface Clause { start: number; end: number }
@@ -122,37 +127,47 @@ export function readNatural(r: Reading): NaturalCheckin | null {
   if (!found.length) return null
   const named = licensed(r)
   const body = BODY.test(text)
-  const corrects = CORRECTION_CUE.test(text)
+  const cue = cueOf(text)
   const readings: NaturalReading[] = []
   const mentions: number[] = []
   let dirtyBefore = false
   let pendingPast = false
   let pendingLabel: string | null = null
+  let leadIn = false
   let strong = r.households.length > 0
   for (const c of parts) {
     const inside = found.filter(f => f.start >= c.start && f.end <= c.end)
     const words = text.slice(c.start, c.end)
     if (!inside.length) {
       if (readings.length && labelAfter(words, readings)) continue
-      const t = tokens(masked.slice(c.start, c.end), named)
+      // a name makes a clause of its own only whole (`王太太 36.3`), never the tail of other words
+      let t = tokens(masked.slice(c.start, c.end), false)
+      if (!t.clean && named && NAME_ONLY.test(words)) t = { clean: true, introduced: true, label: words }
       if (t.clean && t.label) pendingLabel = t.label
       else if (readings.length) continue
       else if (PAST_ONLY.test(words)) pendingPast = true
-      else if (!t.clean) dirtyBefore = true
-      else strong ||= t.introduced
+      else if (!t.clean) { dirtyBefore = true; leadIn = false } else {
+        strong ||= t.introduced
+        leadIn = t.introduced
+      }
       continue
     }
     let pos = c.start
     for (const f of inside) {
       const t = tokens(masked.slice(pos, f.start), named)
       const before = text.slice(c.start, f.start)
-      const elsewhere = pendingPast || PAST.test(before) || OTHERS.test(before)
+      const past = pendingPast || PAST.test(before)
+      const others = OTHERS.test(before)
+      // `单位一半人都烧到39度`: nobody's reading
+      if (f.whole && others) continue
+      const elsewhere = past || others
       // a `365` after other words is a room, a year, part of a phone number: neither reading nor mention
       if (f.compact && (elsewhere || !t.clean || dirtyBefore)) continue
-      // after chat, a reading needs something that introduces it (`今天`, `测了`, a label) or a 更正
-      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !t.introduced && !corrects)) {
+      // after chat, a reading needs something that introduces it (`今天`, `又测了一下`, a label) or a 更正
+      const introduced = t.introduced || (pos === c.start && leadIn) || cue !== null
+      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !introduced)) {
         // a bare 37.5 among words about shares or prices is no body temperature
-        if (f.marked || body || (t.clean && !elsewhere)) mentions.push(f.value)
+        if (f.marked || body || past || (t.clean && !elsewhere)) mentions.push(f.value)
       } else {
         readings.push({ label: t.label ?? (pos === c.start ? pendingLabel : null), value: f.value, compact: f.compact })
         strong ||= t.introduced
@@ -161,13 +176,14 @@ export function readNatural(r: Reading): NaturalCheckin | null {
     }
     pendingPast = false
     pendingLabel = null
+    leadIn = false
   }
   return settle(r, found, readings, mentions, strong)
 }
 
 /** A report carries no number it cannot explain and no talk of thermometers or prices; a `365` stands alone. */
 function settle(r: Reading, found: Candidate[], readings: NaturalReading[], mentions: number[], strong: boolean): NaturalCheckin {
-  const cue = CORRECTION_CUE.test(r.text) ? 'correction' : RETEST_CUE.test(r.text) ? 'retest' : null
+  const cue = cueOf(r.text)
   let rest = r.text
   for (const s of [...found, ...r.households]) rest = rest.slice(0, s.start) + ' '.repeat(s.end - s.start) + rest.slice(s.end)
   const unexplained = /\d/.test(rest.replace(EXPLAINED_DIGITS, ''))
