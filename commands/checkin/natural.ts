@@ -119,66 +119,83 @@ function labelAfter(text: string, readings: NaturalReading[]): boolean {
 /** Today's readings and the other body temperatures of a normalised message, or null when it has none. */
 export function readNatural(r: Reading): NaturalCheckin | null {
   if (!r.temperatures.length && !/烧|热|体温/.test(r.text)) return null
-  const text = r.text
-  let masked = text
+  let masked = r.text
   for (const h of r.households) masked = masked.slice(0, h.start) + '\u0001'.repeat(h.end - h.start) + masked.slice(h.end)
   const parts = clauses(masked)
   const found = candidates(r, parts)
   if (!found.length) return null
-  const named = licensed(r)
-  const body = BODY.test(text)
-  const cue = cueOf(text)
-  const readings: NaturalReading[] = []
-  const mentions: number[] = []
-  let dirtyBefore = false
-  let pendingPast = false
-  let pendingLabel: string | null = null
-  let leadIn = false
-  let strong = r.households.length > 0
+  const walk = new Walk(r, masked)
   for (const c of parts) {
     const inside = found.filter(f => f.start >= c.start && f.end <= c.end)
-    const words = text.slice(c.start, c.end)
-    if (!inside.length) {
-      if (readings.length && labelAfter(words, readings)) continue
-      // a name makes a clause of its own only whole (`王太太 36.3`), never the tail of other words
-      let t = tokens(masked.slice(c.start, c.end), false)
-      if (!t.clean && named && NAME_ONLY.test(words)) t = { clean: true, introduced: true, label: words }
-      if (t.clean && t.label) pendingLabel = t.label
-      else if (readings.length) continue
-      else if (PAST_ONLY.test(words)) pendingPast = true
-      else if (!t.clean) { dirtyBefore = true; leadIn = false } else {
-        strong ||= t.introduced
-        leadIn = t.introduced
-      }
-      continue
+    if (inside.length) walk.readingClause(c, inside)
+    else walk.wordsClause(c)
+  }
+  return settle(r, found, walk.readings, walk.mentions, walk.strong)
+}
+
+/** The clauses of a message in order, and what each leaves for the next. */
+class Walk {
+  readings: NaturalReading[] = []
+  mentions: number[] = []
+  strong: boolean
+  private named: boolean
+  private body: boolean
+  private cue: NaturalCheckin['cue']
+  private dirtyBefore = false
+  private pendingPast = false
+  private pendingLabel: string | null = null
+  private leadIn = false
+
+  constructor(private r: Reading, private masked: string) {
+    this.strong = r.households.length > 0
+    this.named = licensed(r)
+    this.body = BODY.test(r.text)
+    this.cue = cueOf(r.text)
+  }
+
+  /** A clause without a temperature: a label for what follows or precedes, a lead-in, or chat. */
+  wordsClause(c: Clause): void {
+    const words = this.r.text.slice(c.start, c.end)
+    if (this.readings.length && labelAfter(words, this.readings)) return
+    // a name makes a clause of its own only whole (`王太太 36.3`), never the tail of other words
+    let t = tokens(this.masked.slice(c.start, c.end), false)
+    if (!t.clean && this.named && NAME_ONLY.test(words)) t = { clean: true, introduced: true, label: words }
+    if (t.clean && t.label) this.pendingLabel = t.label
+    else if (this.readings.length) return
+    else if (PAST_ONLY.test(words)) this.pendingPast = true
+    else if (!t.clean) { this.dirtyBefore = true; this.leadIn = false } else {
+      this.strong ||= t.introduced
+      this.leadIn = t.introduced
     }
+  }
+
+  /** A clause with temperatures: each is today's reading, a mention, or nothing. */
+  readingClause(c: Clause, inside: Candidate[]): void {
+    const text = this.r.text
     let pos = c.start
     for (const f of inside) {
-      const t = tokens(masked.slice(pos, f.start), named)
+      const t = tokens(this.masked.slice(pos, f.start), this.named)
       const before = text.slice(c.start, f.start)
-      const past = pendingPast || PAST.test(before)
+      const past = this.pendingPast || PAST.test(before)
       const others = OTHERS.test(before)
-      // `单位一半人都烧到39度`: nobody's reading
-      if (f.whole && others) continue
       const elsewhere = past || others
-      // a `365` after other words is a room, a year, part of a phone number: neither reading nor mention
-      if (f.compact && (elsewhere || !t.clean || dirtyBefore)) continue
+      // a `365` after other words is a room, a year, part of a phone number; `单位一半人都烧到39度` is nobody's
+      const skip = (f.compact && (elsewhere || !t.clean || this.dirtyBefore)) || (f.whole && others)
       // after chat, a reading needs something that introduces it (`今天`, `又测了一下`, a label) or a 更正
-      const introduced = t.introduced || (pos === c.start && leadIn) || cue !== null
-      if (f.whole || elsewhere || !t.clean || (!readings.length && dirtyBefore && !introduced)) {
-        // a bare 37.5 among words about shares or prices is no body temperature
-        if (f.marked || body || past || (t.clean && !elsewhere)) mentions.push(f.value)
-      } else {
-        readings.push({ label: t.label ?? (pos === c.start ? pendingLabel : null), value: f.value, compact: f.compact })
-        strong ||= t.introduced
+      const introduced = t.introduced || (pos === c.start && this.leadIn) || this.cue !== null
+      const mention = f.whole || elsewhere || !t.clean || (!this.readings.length && this.dirtyBefore && !introduced)
+      // a bare 37.5 among words about shares or prices is no body temperature
+      if (!skip && mention && (f.marked || this.body || past || (t.clean && !elsewhere))) this.mentions.push(f.value)
+      if (!skip && !mention) {
+        this.readings.push({ label: t.label ?? (pos === c.start ? this.pendingLabel : null), value: f.value, compact: f.compact })
+        this.strong ||= t.introduced
       }
       pos = f.end + (UNIT.exec(text.slice(f.end))?.[0].length ?? 0)
     }
-    pendingPast = false
-    pendingLabel = null
-    leadIn = false
+    this.pendingPast = false
+    this.pendingLabel = null
+    this.leadIn = false
   }
-  return settle(r, found, readings, mentions, strong)
 }
 
 /** A report carries no number it cannot explain and no talk of thermometers or prices; a `365` stands alone. */

@@ -1,9 +1,7 @@
 // Temperature check-ins as neighbours type them: `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`,
-// `3-2-501 36.5`. Pure: the command decides whether a bare number counts (room switched on).
-// The whole message must be made of check-in tokens, so `36楼的快递到了吗` is never a check-in.
-// A number no thermometer shows (`体温 3650`, `36..5`, `3.65℃`) asks to re-measure when it is
-// clearly a reading: after a keyword, or shaped like a body temperature with a unit or a stray point;
-// a lone `365` is left to understanding, which reads it as 36.5.
+// `3-2-501 36.5`; the whole message made of check-in tokens (`36楼的快递到了吗` is none). Pure.
+// A number no thermometer shows (`体温 3650`, `36..5`) asks to re-measure when clearly a reading;
+// a lone `365`, and a fever beside a garbled number, are left to understanding (understand.ts).
 import { CN_DIGITS, readNumber } from '../../src/text/numerals.js'
 
 export interface Reading {
