@@ -43,6 +43,8 @@ export const TOKEN = new RegExp([
 
 /** A name before a reading (`张 36.5`, `小明36.6`): only where a household or keyword licenses it. */
 export const NAME = /[\u4e00-\u9fff]{1,3}/y
+/** Words no name is made of: `又涨到38.5` has none. */
+export const NOT_NAME = /[了到的是在又都也就还说要会没不再把被让给跟和]/
 /** What licenses names: a household in the message, or a check-in keyword. */
 export const LICENCE = /体温|打卡|测温|晨检/
 
@@ -54,7 +56,7 @@ export const POST_LABEL = new RegExp(`^(?:是)?(${LABEL})的$|^(${LABEL})(?:和|
 /** A unit right after: a price, a floor, a count (`36块`, `365天`, `37个`), never a reading. */
 export const UNIT_AFTER = /^(?:个|人|天|岁|周岁|楼|层|号|栋|幢|户|米|公里|斤|两|克|分|秒|页|次|块|元|毛|角|瓶|箱|盒|份|平|万|千|百|袋|件|只|条|台|辆|路|站|折|倍|%|km|kg|g|w|k)|^\s?(?:元|块钱?|%|公斤|公里)/i
 /** Talk about a value, not a reading: `36.5的时候`, `37.3以上`, `36.5是正常体温`, `36.5正常吗`. */
-export const TALK_AFTER = /^\s?(?:度|℃)?\s?(?:的|以上|以下|以内|及以上|之间|算|就算|就是|就要|是正常|是发烧|属于|为界|到\d|正常吗|高吗|低吗|吗|嘛|么|\?)/
+export const TALK_AFTER = /^\s?(?:度|℃)?\s?(?:的|以上|以下|以内|及以上|之间|算|就算|就是|就要|就得|就不|是正常|是发烧|属于|为界|到\d|正常吗|正常吧|高吗|低吗|吗|嘛|么|\?)/
 export const TALK_BEFORE = /(?:超过|高于|低于|大于|小于|不超过|不到|没到|达到|以上|≥|>|<|≤)\s?$/
 /** The weather, a room, water, an appliance: the clause is about them, not about a body. */
 export const WEATHER = /外面|室外|室内|屋里|屋头|房间|车里|车内|温度计|水烧|烧水|烧开|室温|气温|天气|高温|地面|地表|空调|暖气|水温|洗澡|泡澡|热水|开水|油温|冰箱|烤箱|预报|最高温|最低温|这个天|这天|太阳|晒|降温|升温|凉快|闷热|炎热|热死|冷死/
@@ -74,8 +76,8 @@ export const FEVER_WHOLE = /(?:发烧|发热|高烧|低烧|烧到|烧了|体温)
 export const CORRECTION_CUE = /更正|纠正|订正|发错|报错|写错|打错|输错|填错|弄错|搞错|错了|手滑|应该是|改为|改成|不对|重报|重发|为准/
 // `等下再测一次` promises a re-test; it is not one
 export const RETEST_CUE = /复测|复查|(?<!等下|等会|待会|一会|晚点|明天|过会)再(?:测|量)|重测|重量|重新(?:测|量|夹)|又(?:测|量)|刚又/
-/** A message about bodies and health: a bare 37.5 in it may be a fever (in `股票涨到37.5` it is not). */
-export const BODY = /烧|热|体温|测|量|温|咳|病|医院|诊|药|不舒服|难受|头疼|头痛|孩子|宝宝|娃|老人|隔离|核酸|阳|症状|退|拉走|确诊/
+/** Money, shares, scores, sizes before a number in its clause: `股票涨到37.5`, `电费37.8` are no body. */
+export const NOT_BODY = /股|基金|电费|水费|话费|燃气费|物业费|工资|价|钱|成绩|考了|分数|汇率|面积|身高|体重|尺码/
 
 /** Digits a report may carry besides its readings and household: clock times, counts, dates. */
 export const EXPLAINED_DIGITS = new RegExp(`${CLOCK}|\\d+\\s?(?:人|口|次|遍|分钟|小时|个小时)|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[日号]`, 'g')

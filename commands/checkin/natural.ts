@@ -4,7 +4,7 @@
 // body temperatures that are someone else's or yesterday's (`昨天37度8 今天退了`), for the safety rule.
 import type { Reading } from '../../src/understand/reading.js'
 import {
-  BODY, CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
+  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
   POST_LABEL, RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
 } from './natural-words.js'
 
@@ -54,8 +54,8 @@ function isTalk(r: Reading, c: Candidate, parts: Clause[]): boolean {
   const after = r.text.slice(c.end, c.end + 6)
   if (r.prices.some(p => p.start < c.end && c.start < p.end && (PRICE_WORDS.test(p.text) || !/\s/.test(p.text)))) return true
   if (UNIT_AFTER.test(after) || TALK_AFTER.test(after) || TALK_BEFORE.test(r.text.slice(Math.max(0, c.start - 4), c.start))) return true
-  const clause = parts.find(p => p.start <= c.start && c.end <= p.end)
-  return WEATHER.test(clause ? r.text.slice(clause.start, clause.end) : r.text)
+  const clause = parts.find(p => p.start <= c.start && c.end <= p.end) ?? { start: 0, end: r.text.length }
+  return WEATHER.test(r.text.slice(clause.start, clause.end)) || NOT_BODY.test(r.text.slice(clause.start, c.start))
 }
 
 interface Tokens { clean: boolean; introduced: boolean; label: string | null }
@@ -79,7 +79,7 @@ function tokens(seg: string, names: boolean): Tokens {
     NAME.lastIndex = pos
     const n = names ? NAME.exec(seg) : null
     // a name stands right before its reading (or alone before it, `张 36.5`)
-    if (!n || seg.slice(NAME.lastIndex).trim()) return { clean: false, introduced, label }
+    if (!n || NOT_NAME.test(n[0]) || seg.slice(NAME.lastIndex).trim()) return { clean: false, introduced, label }
     label = n[0]
     pos = NAME.lastIndex
   }
@@ -139,7 +139,6 @@ class Walk {
   mentions: number[] = []
   strong: boolean
   private named: boolean
-  private body: boolean
   private cue: NaturalCheckin['cue']
   private dirtyBefore = false
   private pendingPast = false
@@ -149,7 +148,6 @@ class Walk {
   constructor(private r: Reading, private masked: string) {
     this.strong = r.households.length > 0
     this.named = licensed(r)
-    this.body = BODY.test(r.text)
     this.cue = cueOf(r.text)
   }
 
@@ -159,7 +157,7 @@ class Walk {
     if (this.readings.length && labelAfter(words, this.readings)) return
     // a name makes a clause of its own only whole (`王太太 36.3`), never the tail of other words
     let t = tokens(this.masked.slice(c.start, c.end), false)
-    if (!t.clean && this.named && NAME_ONLY.test(words)) t = { clean: true, introduced: true, label: words }
+    if (!t.clean && this.named && NAME_ONLY.test(words) && !NOT_NAME.test(words)) t = { clean: true, introduced: true, label: words }
     if (t.clean && t.label) this.pendingLabel = t.label
     else if (this.readings.length) return
     else if (PAST_ONLY.test(words)) this.pendingPast = true
@@ -184,8 +182,7 @@ class Walk {
       // after chat, a reading needs something that introduces it (`今天`, `又测了一下`, a label) or a 更正
       const introduced = t.introduced || (pos === c.start && this.leadIn) || this.cue !== null
       const mention = f.whole || elsewhere || !t.clean || (!this.readings.length && this.dirtyBefore && !introduced)
-      // a bare 37.5 among words about shares or prices is no body temperature
-      if (!skip && mention && (f.marked || this.body || past || (t.clean && !elsewhere))) this.mentions.push(f.value)
+      if (!skip && mention) this.mentions.push(f.value)
       if (!skip && !mention) {
         this.readings.push({ label: t.label ?? (pos === c.start ? this.pendingLabel : null), value: f.value, compact: f.compact })
         this.strong ||= t.introduced

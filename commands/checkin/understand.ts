@@ -8,7 +8,7 @@ import { formatTemp, isAbnormal, isPlausible, type Reading } from './temperature
 import { readNatural, type NaturalCheckin } from './natural.js'
 import { reportCommand, targetsOf, type CheckinInput } from './report.js'
 import { verifyCommand } from './flags.js'
-import { todayRecord } from './store.js'
+import { activeIsolation, todayRecord } from './store.js'
 
 type Targets = CheckinInput['targets']
 
@@ -39,10 +39,12 @@ function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, 
   const values = nat.readings.map(r => r.value)
   const abnormal = values.some(isAbnormal)
   if (nat.household && !ctx.mayClaim(nat.household)) return null
-  const prev = todayRecord(ctx, targets[0].room, ctx.member.person)
+  const room = targets[0].room
+  const prev = todayRecord(ctx, room, ctx.member.person)
   // someone who has reported today and writes a number again without 复测/更正 may be chatting;
-  // a fever is taken all the same (a record too many is safer than a fever dropped)
-  if (prev && !nat.cue && !abnormal) return null
+  // a fever is taken all the same (a record too many is safer than a fever dropped), and an
+  // isolated household reports morning and afternoon
+  if (prev && !nat.cue && !abnormal && !activeIsolation(ctx, room, ctx.householdOf(room, ctx.member.person))) return null
   const compact = nat.readings.find(r => r.compact)
   if (!values.every(isPlausible)) {
     if (compact || fevers.length || abnormal) return null

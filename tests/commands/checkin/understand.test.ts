@@ -53,6 +53,18 @@ describe('readings in words', () => {
     expect(since(roomMsgs(out.messages)).map(m => m.text)).toEqual(['✅ 已打卡：3-2-501', '✅ 已更新今日体温（以最新一条为准）：3-2-501'])
   })
 
+  it('an isolated household reports again in the afternoon in its own words', async () => {
+    const out = await run(`${ON}王网格*: 隔离 3-2-502 7天
+3-2-502 李阿姨: 上午测了36.5
+@ 2026-11-24 15:30
+3-2-502 李阿姨: 下午测了36.7 一切正常
+`)
+    expect(ck(out.state, '李阿姨').temps).toEqual([36.7])
+    expect(dms(out.messages, '3-2-502 李阿姨').map(m => m.text).filter(t => t.startsWith('✅'))).toEqual([
+      '✅ 已收到 3-2-502 上午体温（居家隔离第1天/共7天）', '✅ 已收到 3-2-502 下午体温（居家隔离第1天/共7天）',
+    ])
+  })
+
   it('reads a lone 365 as 36.5 and says so in private', async () => {
     const out = await run(`${ON}3-1-101 刘叔: 365\n`)
     expect(ck(out.state, '刘叔').temps).toEqual([36.5])
