@@ -22,7 +22,7 @@ export interface NaturalCheckin {
   strong: boolean
 }
 
-interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean; marked: boolean }
+interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean }
 
 // Clause breaks: spaces and punctuation, emoji, WeChat's [抱拳]; never the point inside 36.5 / 36。5.
 const BREAK = /(?:\[[\u4e00-\u9fffA-Za-z]{1,4}\]|[\s,;!?、~…|/()"'，；！？]|(?<!\d)[.。]|[.。](?!\d)|[\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f\u200d])+/gu
@@ -33,13 +33,13 @@ function candidates(r: Reading, parts: Clause[]): Candidate[] {
   const text = r.text
   const out: Candidate[] = r.temperatures
     // `三十八度` in whole degrees is the weather as often as a fever: only FEVER_WHOLE reads those
-    .filter(t => t.compact || /[.。]|度[\d零〇一二三四五六七八九]/.test(t.text))
-    .map(t => ({ start: t.start, end: t.end, value: t.value, compact: t.compact, whole: false, marked: t.marked }))
+    .filter(t => t.compact || /[.。]|[度点][\d零〇一二三四五六七八九]/.test(t.text))
+    .map(t => ({ start: t.start, end: t.end, value: t.value, compact: t.compact, whole: false }))
   if (/烧|热|体温/.test(text)) {
     FEVER_WHOLE.lastIndex = 0
     for (let m = FEVER_WHOLE.exec(text); m; m = FEVER_WHOLE.exec(text)) {
       const start = m.index + m[0].indexOf(m[1])
-      if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true, marked: true })
+      if (!out.some(c => c.start < m!.index + m[0].length && start < c.end)) out.push({ start, end: start + 2, value: Number(m[1]), compact: false, whole: true })
     }
   }
   // the 402 of 6栋2单元402 is a room
