@@ -14,6 +14,7 @@ import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
 import { checkinCsvTables } from './page-model.js'
 import { checkinPages } from './pages.js'
 import { understandCheckin } from './understand.js'
+import { verifyCommand } from './flags.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
@@ -22,6 +23,7 @@ const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) =
   const cutoff = addDays(dayOf(ctx.now, ctx.tz), -ctx.config.retentionDays)
   ctx.q('DELETE FROM checkin_records WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_isolation_reports WHERE day < ?').run(cutoff)
+  ctx.q('DELETE FROM checkin_flags WHERE day < ?').run(cutoff)
   ctx.q("DELETE FROM checkin_isolations WHERE status = 'released' AND released_at < ?")
     .run(ctx.now - ctx.config.retentionDays * DAY)
 })
@@ -32,7 +34,8 @@ export const checkin: Family = {
   aliases: ['打卡', '体温', '隔离', '居家隔离'],
   // the resident's command first (帮助 lists them in this order); the forms are disjoint: the
   // temperature parser returns null for every admin form (tests/commands/checkin/temperature.test.ts)
-  commands: [reportCommand, settingsCommand, statsCommand, isolateCommand, releaseCommand, listCommand],
+  // verify is reached only through understanding (a possible fever in words): its parse is always null
+  commands: [reportCommand, settingsCommand, statsCommand, isolateCommand, releaseCommand, listCommand, verifyCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   export: { sections: { checkins: exportCheckins, isolations: exportIsolations }, csv: checkinCsvTables },
   pages: checkinPages,

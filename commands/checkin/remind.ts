@@ -8,6 +8,7 @@ import { formatTemp } from './temperature.js'
 import { whoLabel } from './report.js'
 import { enabledRoomById, enabledRooms } from './store.js'
 import { countsLine, dayStatus, mentionsOf, unitLabel, type DayStatus } from './roster.js'
+import { dayFlags, type Flag } from './flags.js'
 
 function dateLabel(day: string): string {
   const [, m, d] = day.split('-').map(Number)
@@ -37,14 +38,23 @@ function chaseRoom(job: OfRoom, ctx: Ctx): void {
     { mentions: mentionsOf(s.missing) })
 }
 
-/** The admin's view: counts, then who is missing and who is abnormal, with temperatures. */
-export function detail(room: string, day: string, s: DayStatus): string {
+/**
+ * The admin's view: counts, then who is missing and who is abnormal, with temperatures, and the
+ * possible fevers still to check (never 异常：无 while one is open).
+ */
+export function detail(room: string, day: string, s: DayStatus, flags: Flag[] = []): string {
   const lines = [`📊 ${room} ${dateLabel(day)}体温统计`, countsLine(s)]
   lines.push(s.missing.length ? `未报（${s.missing.length}）：${s.missing.map(unitLabel).join('；')}` : '未报：无')
-  lines.push(s.abnormal.length
-    ? `异常（${s.abnormal.length}）：${s.abnormal.map(r =>
-      `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
-    : '异常：无')
+  if (s.abnormal.length || !flags.length) {
+    lines.push(s.abnormal.length
+      ? `异常（${s.abnormal.length}）：${s.abnormal.map(r =>
+        `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
+      : '异常：无')
+  }
+  if (flags.length) {
+    lines.push(`可能异常，待核实（${flags.length}）：${flags.map(f =>
+      `${whoLabel(f.member, f.household)} ${f.temps.map(formatTemp).join(' ')}「${f.excerpt}」`).join('；')}`)
+  }
   return lines.join('\n')
 }
 
@@ -55,7 +65,7 @@ function statsRoom(job: OfRoom, ctx: Ctx): void {
   const s = dayStatus(ctx, room, day)
   if (!s.units.length) return
   ctx.send(room, `📊 ${dateLabel(day)}体温统计：${countsLine(s)}。谢谢大家配合！`)
-  ctx.alertAdmins(room, detail(room, day, s))
+  ctx.alertAdmins(room, detail(room, day, s, dayFlags(ctx, room, day)))
 }
 
 /** A room's daily jobs (打卡 开启 sets their times): the reminder, the 催报, the statistics. */
@@ -95,8 +105,8 @@ export const statsCommand = defineCommand<{ day: string }, 'any'>({
   },
   run({ day }, ctx) {
     const rooms = new Set(enabledRooms(ctx))
-    for (const r of ctx.q('SELECT DISTINCT room FROM checkin_records WHERE day = ?').all(day) as any[]) rooms.add(r.room)
+    for (const r of ctx.q('SELECT DISTINCT room FROM checkin_records WHERE day = ? UNION SELECT DISTINCT room FROM checkin_flags WHERE day = ?').all(day, day) as any[]) rooms.add(r.room)
     if (!rooms.size) { ctx.reply(`${dateLabel(day)}没有体温打卡记录。`); return }
-    ctx.reply([...rooms].sort().map(room => detail(room, day, dayStatus(ctx, room, day))).join('\n\n'))
+    ctx.reply([...rooms].sort().map(room => detail(room, day, dayStatus(ctx, room, day), dayFlags(ctx, room, day))).join('\n\n'))
   },
 })

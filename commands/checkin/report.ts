@@ -6,23 +6,35 @@ import { dayOf, hhmm } from '../../src/time.js'
 import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
 import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
 import { maskName } from './roster.js'
+import { excerptOf, flagPossibleFever } from './flags.js'
 
 export const ACK_HEADER = '✅ 已打卡：'
 const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 const NO_VALUE = '请写上体温数值，例如：体温 36.5（全家：爸爸36.5 妈妈36.6）'
 const otherHousehold = (h: string) => `${h} 是其他住户的户号，只能报自己家的体温，本条没有记录。自己家的户号可以发「登记 楼-单元-室」登记，例如：体温 36.5`
 
-interface CheckinInput {
+export interface CheckinInput {
   /** Set when the sender must measure again or add a value: reply with a mention, store nothing. */
   ask?: string
   readings: Reading[]
   household: string | null
   /** Where it counts, and how the sender is shown there. */
   targets: Array<{ room: string; as: Who }>
+  // What understanding adds to a reading written in the resident's own words:
+  /** The confirmation's header (`✅ 已更正：` for a correction). */
+  header?: string
+  /** Said once to the sender in private: what was understood (`365` read as 36.5℃). */
+  note?: string
+  /** A safety proposal: nothing in the group, the receipt comes in private. */
+  quiet?: boolean
+  /** Possible fevers in the same message that are not today's reading: flagged for the admins. */
+  mentions?: number[]
+  /** The resident's words are worth quoting in the admins' alert. */
+  words?: boolean
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
-function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
+export function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
   const me = ctx.member
   const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, ctx.householdOf(room, me.person)) !== null
   if (ctx.room) return counts(ctx.room) ? [{ room: ctx.room, as: me }] : []
@@ -71,9 +83,14 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   const prev = recordCheckin(ctx, room, as, household, temps, input.readings.map(r => r.label), abnormal)
   const who = whoLabel(as.name, household)
   const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
+  // the same fever sent again (`375`, then `37.5℃`) was already told and alerted
+  const repeat = prev?.abnormal && prev.temps.join() === temps.join()
   if (abnormal) {
-    ctx.tell(ctx.member, GUIDANCE(shown))
-    ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
+    if (!repeat) {
+      ctx.tell(ctx.member, GUIDANCE(shown))
+      const words = input.words ? `\n原话：「${excerptOf(ctx.text)}」` : ''
+      ctx.alertAdmins(room, `⚠️ 体温异常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）${words}`)
+    }
   } else if (prev?.abnormal) {
     ctx.alertAdmins(room, `ℹ️ 复测正常：${room} ${who} ${shown}（${hhmm(ctx.now, ctx.tz)}）`)
   }
@@ -83,8 +100,11 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
     const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
     ctx.tell(ctx.member, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
   }
+  if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
-  if (ctx.room && isEnabled(ctx, room)) ctx.ack(ACK_HEADER, household ?? maskName(as.name))
+  if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
+    ctx.ack(input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
+  }
   return iso !== null
 }
 
@@ -102,6 +122,7 @@ export const reportCommand = defineCommand<CheckinInput, 'any'>({
     }
     let isolated = false
     for (const t of input.targets) isolated = store(ctx, t.room, t.as, input) || isolated
+    if (input.note) ctx.tell(ctx.member, input.note)
     if (!ctx.room && !isolated) ctx.reply(`✅ 已登记今日体温（${input.targets.map(t => t.room).join('、')}）`)
   },
 })

@@ -96,6 +96,15 @@ export function recordCheckin(ctx: Ctx, room: string, who: Who, household: strin
   return prev ? toRow(prev) : null
 }
 
+/** A person's current check-in of today in a room, with the labels it was written with, or null. */
+export function todayRecord(ctx: Ctx, room: string, person: number): { temps: number[]; labels: Array<string | null> } | null {
+  const r = ctx.q('SELECT temps, labels FROM checkin_records WHERE room = ? AND day = ? AND person = ? AND superseded = 0')
+    .get(room, dayOfMinute(ctx.now, ctx.tz), person) as { temps: string; labels: string | null } | undefined
+  if (!r) return null
+  const temps = JSON.parse(r.temps) as number[]
+  return { temps, labels: r.labels ? JSON.parse(r.labels) : temps.map(() => null) }
+}
+
 /** The current check-ins of a room for a day. */
 export function dayRecords(ctx: Ctx, room: string, day: string): CheckinRow[] {
   return (ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND superseded = 0 ORDER BY member, person')

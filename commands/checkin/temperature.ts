@@ -1,8 +1,7 @@
 // Temperature check-ins as neighbours type them: `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`,
-// `3-2-501 36.5`. Pure: the command decides whether a bare number counts (room switched on).
-// The whole message must be made of check-in tokens, so `36楼的快递到了吗` is never a check-in.
-// A number no thermometer shows (`体温 3650`, `36..5`, `3.65℃`) asks to re-measure when it is
-// clearly a reading: after a keyword, or shaped like a body temperature with a unit or a stray point.
+// `3-2-501 36.5`; the whole message made of check-in tokens (`36楼的快递到了吗` is none). Pure.
+// A number no thermometer shows (`体温 3650`, `36..5`) asks to re-measure when clearly a reading;
+// a lone `365`, and a fever beside a garbled number, are left to understanding (understand.ts).
 import { CN_DIGITS, readNumber } from '../../src/text/numerals.js'
 
 export interface Reading {
@@ -35,7 +34,7 @@ const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
 // Emoji (👌 ✅ 🙏) often close a check-in; they carry nothing.
 const SEPARATOR = /[\s,、/;。|+~!.\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f]+/uy
 // Family words that may label a bare (keyword-less) reading; names are accepted only after a keyword.
-const KIN = '本人|自己|我|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
+export const KIN = '本人|自己|我|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
   '爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|哥哥|姐姐|弟弟|妹妹|公公|婆婆|岳父|岳母|保姆|阿姨|爸|妈'
 const KIN_LABEL = new RegExp(`(?:${KIN})(?=\\s?:?\\s?\\d)`, 'y')
 const NAME_LABEL = /[\u4e00-\u9fff]{1,4}(?=\s?:?\s?\d)/y
@@ -139,7 +138,15 @@ export function parseTemperature(text: string): TemperatureParse | null {
   // only a bare `打卡` / `体温` asks for the value; `今天体温正常` is chat
   if (!readings.length) return explicit && !household && !filler ? { kind: 'novalue' } : null
   if (!explicit && !bareLooksLikeTemperature(readings.map(r => r.token))) return null
-  if (readings.some(r => !isPlausible(r.token.value))) return { kind: 'remeasure', explicit }
+  // `365` alone is 36.5 with its point lost: understanding reads it where a reading is expected
+  // (commands/checkin/understand.ts) and says what it understood
+  if (readings.length === 1 && isCompactTypo(readings[0].token)) return null
+  if (readings.some(r => !isPlausible(r.token.value))) {
+    // a fever beside a number no thermometer shows (`体温37.5 有事打138…`) is never answered away
+    // with a re-measure: understanding records or flags it
+    if (readings.some(r => isAbnormal(r.token.value) && isPlausible(r.token.value))) return null
+    return { kind: 'remeasure', explicit }
+  }
   return {
     kind: 'readings', explicit, household,
     readings: readings.map(r => ({ label: r.label, value: round1(r.token.value) })),
@@ -154,6 +161,10 @@ function bareLooksLikeTemperature(tokens: Token[]): boolean {
     return tokens[0].value >= 350 && tokens[0].value <= 429
   }
   return tokens.every(x => x.garbled ? x.garbled.reading : x.decimal && x.digits === 2 && x.value >= 30 && x.value < 46)
+}
+
+function isCompactTypo(t: Token): boolean {
+  return !t.garbled && !t.decimal && t.digits === 3 && isPlausible(t.value / 10)
 }
 
 /** `36.5℃`, the way replies show a value. */

@@ -27,8 +27,10 @@ const NUMBERS = new RegExp(`\\d+(?:\\.\\d+)?|${numeralRun('半')}`, 'g')
 const QUANTITY = new RegExp(`^\\s?(${UNITS})(半)?`)
 const PRICE = new RegExp(`(?:¥|￥)\\s?(\\d+(?:\\.\\d+)?)|(\\d+(?:\\.\\d+)?)\\s?(?:元|块钱?|块)(?:钱)?(?:\\s?(?:/|一|每)\\s?(${UNITS}))?|(\\d+(?:\\.\\d+)?)\\s?(?:/|一)(${UNITS})`, 'g')
 const HOUSEHOLDS = /\d{1,4}(?:\s?[-—–_]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼|楼|座)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?|\d{1,3}#\d{3,4}/g
+// A point that ends or starts a sentence (`37.8...`, `好难受。37.8`, `37.3。36楼的`) is no decimal
+// point; an ASCII point between digits is (`36.5.5`, `1.37.5` are no readings).
 const TEMPERATURE = new RegExp(
-  `(3[4-9]|4[0-3])度([0-9${CN_DIGITS}])(?![\\d.])|(三十[四五六七八九]|四十[一二三]?)(?:(?:度|点)([${CN_DIGITS}])|度)|(?<![\\d.])(3[4-9]|4[0-3])[.。](\\d)(?![\\d.])(\\s?(?:℃|°C|°|摄氏度|度))?|(?<![\\d.])(3[4-9]\\d|4[0-2]\\d)(?![\\d.])`, 'g')
+  `(3[4-9]|4[0-3])度([0-9${CN_DIGITS}])(?!\\d|\\.\\d)|(三十[四五六七八九]|四十[一二三]?)(?:(?:度|点)([${CN_DIGITS}])|度)|(?<!\\d|\\d\\.)(3[4-9]|4[0-3])[.。](\\d)(?!\\d|\\.\\d)(\\s?(?:℃|°C|°|摄氏度|度))?|(?<!\\d|\\d\\.)(3[4-9]\\d|4[0-2]\\d)(?!\\d|\\.\\d)`, 'g')
 // where a time phrase can begin: a day word, a part of the day, or a number (a clock or a date)
 const TIME_START = /今天|今日|今晚|今早|明天|明日|明晚|明早|后天|大后天|周|星期|礼拜|上午|下午|中午|晚上|早上|傍晚|凌晨|(?<![\d.])\d{1,2}(?=[:：点月号日.\/-])/g
 const QUESTION = /[?？]|[吗呢嘛]\s*[?？!。~]*$|几点|几号|几天|多少|什么|怎么|能不能|可不可以|有没有|是不是|哪里|哪儿|哪个|谁家|为啥|为什么/

@@ -57,6 +57,10 @@ describe('body temperatures', () => {
     ['36度5', [[36.5, true, false]]], ['三十六度五', [[36.5, true, false]]], ['365', [[36.5, false, true]]],
     ['37.8 感觉有点发烧', [[37.8, false, false]]],
     ['40度的天气', []], ['12.5元', []], ['36楼', []], ['138.5', []],
+    // a point that ends or starts a sentence is no decimal point; one between digits is
+    ['37.8...好难受', [[37.8, false, false]]], ['好难受。37.8', [[37.8, false, false]]], ['37度8.', [[37.8, true, false]]],
+    ['37.3。36楼的', [[37.3, false, false]]],
+    ['36.5.5', []], ['1.375', []], ['37.5.1', []],
   ])('%s', (t, ts) => {
     const got: TemperatureSpan[] = r(t).temperatures
     expect(got.map(x => [x.value, x.marked, x.compact])).toEqual(ts)

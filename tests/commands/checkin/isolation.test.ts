@@ -115,7 +115,7 @@ ${WANG}: 体温 36.6
     const out = await run(`${HEAD}王网格*: 隔离 3-2-501 14天
 @ 2026-11-24 08:10
 ${WANG}: 36.6
-${WANG}: 375
+${WANG}: 36..5
 3-2-502 李阿姨: 36.6
 `)
     expect(out.messages.filter(m => m.to === ROOM)).toEqual([])
