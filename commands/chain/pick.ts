@@ -79,8 +79,20 @@ export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; 
 }
 
 /** Add new lines to what a member holds (a second `白菜1` means one more). */
-export function addLines(mine: Line[], extra: Line[]): Line[] {
+function addLines(mine: Line[], extra: Line[]): Line[] {
   const m = new Map(mine.map(l => [l.item, l.qty]))
   for (const l of extra) m.set(l.item, round((m.get(l.item) ?? 0) + l.qty))
+  return [...m].map(([item, qty]) => ({ item, qty })).sort((a, b) => a.item - b.item)
+}
+
+/** What a member wants after their words: more (`再来一板`), a new amount for the items named (`改成3斤`), or less (`减一斤`). */
+export function reviseLines(mine: Line[], said: Line[], mode: 'add' | 'set' | 'less'): Line[] {
+  if (mode === 'add') return addLines(mine, said)
+  const m = new Map(mine.map(l => [l.item, l.qty]))
+  for (const l of said) {
+    const q = mode === 'set' ? l.qty : round((m.get(l.item) ?? 0) - l.qty)
+    if (q > 0) m.set(l.item, q)
+    else m.delete(l.item)
+  }
   return [...m].map(([item, qty]) => ({ item, qty })).sort((a, b) => a.item - b.item)
 }
