@@ -8,6 +8,7 @@ import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder
 import { candidates, pickOrder, recentlyClosed, fill, reviseLines } from './pick.js'
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
+import { JOIN_WORDS, WITHDRAW } from './words.js'
 
 export interface OrderInput {
   /** replace: the whole order becomes these lines (a WeChat 接龙 line edited). */
@@ -57,12 +58,17 @@ export function parseFor(ctx: MessageCtx, text: string, forceMarked = false): Or
   if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
   if (picked.parse.kind === 'error') {
     // `再加一板鸡蛋`, `苹果10斤 帮我分两袋装`, `苹果改成1斤`: words around an order, for understanding to read
-    if (picked.parse.error.code === 'unknown' && !forceMarked && readOwn(ctx, picked.chain, cand.rest)) return null
+    if (picked.parse.error.code === 'unknown' && !forceMarked && readsInWords(ctx, picked.chain, cand.rest)) return null
     // `改 白菜1` after 白菜's chain closed, while another chain is open: say it closed
     const c = cand.ref === null && picked.parse.error.code === 'unknown' ? recentlyClosed(ctx, rest) : null
     return invalid(c ? closedText(c) : errorText(picked.parse.error, picked.its, picked.chain.id))
   }
   return { chainId: picked.chain.id, parse: picked.parse, replace: false, its: picked.its }
+}
+
+/** Words understanding reads (`再加一板鸡蛋`, `带我一个` for a sign-up list beside): not a malformed order. */
+function readsInWords(ctx: MessageCtx, chain: Chain, text: string): boolean {
+  return JOIN_WORDS.test(text) || WITHDRAW.test(text) || readOwn(ctx, chain, text) !== null
 }
 
 /** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */

@@ -4,13 +4,13 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, TAIL, SET, ADD, LESS, fitsItem, named } from './words.js'
+import { CANCEL, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
 
 export type WordsRead =
-  | { kind: 'order'; mode: Mode; lines: Line[]; bare: boolean }
+  | { kind: 'order'; mode: Mode; lines: Line[]; bare: boolean; marked: boolean }
   | { kind: 'cancel'; items: number[] | null }
 
 const SEGMENT = /[\s,，。!！~～；;]+/
@@ -45,11 +45,12 @@ export function readWords(said: string, items: ChainItem[], held: Line[]): Words
   const last = significant.lastIndexOf(true)
   if (first < 0) return null
   const core = segs.slice(first, last + 1).join(' ')
-  // what comes before the order only thanks or addresses (`团长`); a remark comes after it
-  if (segs.slice(0, first).some(s => !POLITE.test(s))) return null
-  const rest = segs.slice(last + 1).filter(s => !POLITE.test(s))
   const read = readCore(core, items, held)
   if (!read) return null
+  // before the order only thanks or an address (`团长`), unless it says it wants or changes (`太多了 减到4斤`)
+  const before = segs.slice(0, first).filter(s => !POLITE.test(s))
+  if (before.some(s => REMARK_NOT.test(s) || s.length > 8) || (before.length && !(read.kind === 'order' && read.marked) && !WANTS.test(core))) return null
+  const rest = segs.slice(last + 1).filter(s => !POLITE.test(s))
   // a remark (`放门口就行`, `帮我分两袋装`) only beside an order that names its item or unit: `+1 说得对` is chat
   const plain = !named(core, items).length && !UNIT.test(core)
   if (rest.length && (plain || rest.some(s => REMARK_NOT.test(s) || s.length > 16))) return null
@@ -57,22 +58,16 @@ export function readWords(said: string, items: ChainItem[], held: Line[]): Words
 }
 
 function readCore(core: string, items: ChainItem[], held: Line[]): WordsRead | null {
-  let mode: Mode = 'add'
-  let t = core
-  let marked = false
-  for (const [re, m] of [[SET, 'set'], [LESS, 'less'], [ADD, 'add']] as const) {
-    const hit = re.exec(t)
-    if (!hit) continue
-    // `排骨改成2斤` → `排骨 2斤`: the word said how, the rest is the order
-    t = `${t.slice(0, hit.index).replace(LEAD, '')} ${t.slice(hit.index + hit[0].length)}`
-    mode = m
-    marked = true
-    break
-  }
+  // `排骨改成2斤` → `排骨 2斤`, `砂糖橘再来2斤 再加一盒奇异果` → both added: the words said how, the rest is the order
+  const said = ([[SET, 'set'], [LESS, 'less'], [ADD, 'add']] as const).filter(([re]) => { re.lastIndex = 0; return re.test(core) })
+  if (said.length > 1) return null
+  const mode: Mode = said[0]?.[1] ?? 'add'
+  const marked = said.length > 0
+  let t = marked ? core.replace(said[0][0], ' ').replace(LEAD, '') : core
   t = t.replace(LEAD, '').replace(TAIL, '').trim()
   if (!t) return null
   const p = parseOrder(t, items)
-  if (p?.kind === 'order') return { kind: 'order', mode, lines: p.lines, bare: false }
+  if (p?.kind === 'order') return { kind: 'order', mode, lines: p.lines, bare: false, marked }
   if (p && p.kind !== 'error') return null
   // no item named: the only item, or the one line the sender holds in that unit (`改成3斤`)
   const q = parseQuantity(t)
@@ -84,7 +79,7 @@ function readCore(core: string, items: ChainItem[], held: Line[]): WordsRead | n
   const bare = !marked && !q.unit
   if (bare && (items.length !== 1 || !Number.isInteger(q.qty) || q.qty > 50)) return null
   const one = parseOrder(`接龙 ${formatQ(q.qty)}${q.unit ?? ''}`, [fits[0]])
-  return one?.kind === 'order' ? { kind: 'order', mode, lines: one.lines, bare } : null
+  return one?.kind === 'order' ? { kind: 'order', mode, lines: one.lines, bare, marked } : null
 }
 
 const formatQ = (n: number) => String(n)

@@ -5,11 +5,12 @@ import type { MessageCtx, Proposal, RoomCtx } from '../../src/types.js'
 import type { Reading } from '../../src/understand/reading.js'
 import { close } from './close.js'
 import { arrival, pickedUp, pickable } from './arrival.js'
-import { openChains, orders, roomChains, type Chain } from './store.js'
+import { itemList, openChains, orders, roomChains, type Chain } from './store.js'
 
 // one cheap look before any query: most chat has none of these characters
 const GATE = /截|接|报|够|满|到|取|拿|领/
-const CLOSE = /截单了|截单啦|已截单|现在截单|截止了|停止接龙|结束接龙|接龙结束|不再接了|不接了|人够了|人满了|报满了|已报满|不用再报|不再报/
+const PEOPLE_ENOUGH = /人够了|人满了|报满了|已报满|不用再报|不再报/
+const CLOSE = new RegExp(`截单了|截单啦|已截单|现在截单|截止了|停止接龙|结束接龙|接龙结束|不再接了|不接了|${PEOPLE_ENOUGH.source}`)
 // a time before the word announces a deadline (`4点截单了哈`); `还没截单` says the opposite
 const CLOSE_NOT = /(?:点|\d\d|分|半)\s*(?:准时|就)?(?:截单|截止)|还没|没有?截|先不|别急|等一下|再截/
 const ARRIVE = /(?<![拿取领收找看买抢])(?:到了|到啦)|到货|已到|送到|送达/
@@ -25,7 +26,7 @@ export function proposeAfter(reading: Reading, ctx: MessageCtx): Proposal[] {
   const text = ctx.text
   if (!ctx.room || !GATE.test(text) || reading.question) return []
   const room = ctx as RoomCtx
-  if (CLOSE.test(text) && !CLOSE_NOT.test(text)) return closing(room)
+  if (CLOSE.test(text) && !CLOSE_NOT.test(text)) return closing(room, text)
   if (ARRIVE.test(text) && !ARRIVE_NOT.test(text)) return arriving(room, text)
   if (PICKED.test(text) && !PICKED_NOT.test(text)) {
     const p = pickable(room, null, true)
@@ -34,10 +35,13 @@ export function proposeAfter(reading: Reading, ctx: MessageCtx): Proposal[] {
   return []
 }
 
-function closing(ctx: RoomCtx): Proposal[] {
+function closing(ctx: RoomCtx, text: string): Proposal[] {
   const own = openChains(ctx, ctx.room).filter(c => owns(ctx, c))
-  if (own.length !== 1) return []
-  return [{ command: close, input: { chainId: own[0].id }, score: 0.8, why: 'the owner says the chain is closed' }]
+  // `人够了` closes her sign-up list, `截单了` her group-buy, when she runs one of each
+  const people = PEOPLE_ENOUGH.test(text)
+  const fit = own.length === 1 ? own : own.filter(c => (itemList(ctx, c.id).length === 0) === people)
+  if (fit.length !== 1) return []
+  return [{ command: close, input: { chainId: fit[0].id }, score: 0.8, why: 'the owner says the chain is closed' }]
 }
 
 function arriving(ctx: RoomCtx, text: string): Proposal[] {

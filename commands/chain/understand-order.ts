@@ -8,12 +8,12 @@ import { cancel } from './edit.js'
 import { openChains, roomChains, itemList, type Chain } from './store.js'
 import { readOwn, ownOrder } from './own-order.js'
 import { proposeAfter } from './understand-after.js'
-import { CANCEL, JOIN_NOT, JOIN_WORDS, PAY, fitsItem, named } from './words.js'
+import { JOIN_NOT, JOIN_WORDS, PAY, WITHDRAW, fitsItem, named } from './words.js'
 import { NUM_SRC, UNIT_SRC } from './quantity.js'
 import { DAY } from '../../src/time.js'
 
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
-const GATE = new RegExp(`${NUM_SRC}|${CANCEL.source}|${JOIN_WORDS.source}`)
+const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_WORDS.source}`)
 const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
 export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
@@ -53,7 +53,7 @@ function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
 /** `我可以`, `带我一个`, `那我也报名` on a sign-up list; `我退出了` from someone on it. */
 function signUp(ctx: RoomCtx, chain: Chain): Proposal[] {
   const held = ownOrder(ctx, chain.id)
-  if (held && CANCEL.test(ctx.text)) {
+  if (held && WITHDRAW.test(ctx.text)) {
     return [{ command: cancel, input: { chainId: chain.id, items: null, okey: held.okey, inferred: true }, score: 0.75, why: 'withdrew in words' }]
   }
   if (held || !JOIN_WORDS.test(ctx.text) || JOIN_NOT.test(ctx.text)) return []
