@@ -3,7 +3,7 @@
 // the rest against the chain's items and what they hold.
 import type { MessageCtx } from '../../src/types.js'
 import { Reading } from '../../src/understand/reading.js'
-import { findOrder, itemList, orders, personKey, type Chain, type Order } from './store.js'
+import { findOrder, itemList, personKey, type Chain, type Order } from './store.js'
 import { readWords, type WordsRead } from './read-order.js'
 
 /** The order that is the sender's: their typed one, else the one 接龙 line of theirs that carries their name. */
@@ -11,7 +11,9 @@ export function ownOrder(ctx: MessageCtx, chainId: number): Order | null {
   const me = ctx.member.person
   const typed = findOrder(ctx, chainId, personKey(me))
   if (typed) return typed
-  const theirs = orders(ctx, chainId).filter(o => o.person === me)
+  // only their rows: a busy chain's every order is not read for each message
+  const keys = ctx.q('SELECT okey FROM chain_orders WHERE chain_id = ? AND person = ?').all(chainId, me) as { okey: string }[]
+  const theirs = keys.map(k => findOrder(ctx, chainId, k.okey)!)
   // a line added for a neighbour (`孙奶奶 1份（陈先生代接）`) is not the sender's own
   const named = theirs.filter(o => ctx.member.name.includes(o.member) || o.member.includes(ctx.member.name))
   return named.length === 1 ? named[0] : theirs.length === 1 ? theirs[0] : null
@@ -25,7 +27,8 @@ export function readOwn(ctx: MessageCtx, chain: Chain, text: string, reading = n
   if (hh.length > 1) return null
   let t = text
   if (hh.length) t = `${text.slice(0, hh[0].start)} ${text.slice(hh[0].end)}`
-  const order = ownOrder(ctx, chain.id)
-  const read = readWords(t, itemList(ctx, chain.id), order?.lines ?? [])
-  return read ? { read, household: hh[0]?.household ?? null, order } : null
+  let order: Order | null | undefined
+  const held = () => (order === undefined ? (order = ownOrder(ctx, chain.id)) : order)?.lines ?? []
+  const read = readWords(t, itemList(ctx, chain.id), held)
+  return read ? { read, household: hh[0]?.household ?? null, order: order === undefined ? ownOrder(ctx, chain.id) : order } : null
 }

@@ -33,12 +33,12 @@ function holdsQuantity(seg: string, items: ChainItem[]): boolean {
 
 /**
  * What the sender's words do to their order on a chain with these items (`held`: what they hold
- * now, empty if nothing). The household, if any, is already cut out of the text.
+ * now, empty if nothing; asked only when needed). The household, if any, is already cut out.
  */
-export function readWords(said: string, items: ChainItem[], held: Line[]): WordsRead | null {
+export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
   const text = said.replace(EMOJI, ' ')
   if (!items.length || QUESTION.test(text) || PAY.test(text)) return null
-  if (CANCEL.test(text)) return readCancel(text, items, held)
+  if (CANCEL.test(text)) return readCancel(text, items, held())
   const segs = text.split(SEGMENT).filter(Boolean)
   const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)
   const first = significant.indexOf(true)
@@ -57,7 +57,7 @@ export function readWords(said: string, items: ChainItem[], held: Line[]): Words
   return read
 }
 
-function readCore(core: string, items: ChainItem[], held: Line[]): WordsRead | null {
+function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
   // `排骨改成2斤` → `排骨 2斤`, `砂糖橘再来2斤 再加一盒奇异果` → both added: the words said how, the rest is the order
   const said = ([[SET, 'set'], [LESS, 'less'], [ADD, 'add']] as const).filter(([re]) => { re.lastIndex = 0; return re.test(core) })
   if (said.length > 1) return null
@@ -72,7 +72,8 @@ function readCore(core: string, items: ChainItem[], held: Line[]): WordsRead | n
   // no item named: the only item, or the one line the sender holds in that unit (`改成3斤`)
   const q = parseQuantity(t)
   if (!q || !(q.qty > 0) || q.qty > 999) return null
-  const fits = (held.length && mode !== 'add' ? held.map(l => items.find(i => i.code === l.item)!) : items)
+  const mine = mode === 'add' ? [] : held()
+  const fits = (mine.length ? mine.map(l => items.find(i => i.code === l.item)!) : items)
     .filter(i => i && (q.unit === null || fitsItem(q.unit, i.unit)))
   if (fits.length !== 1) return null
   // a lone `2` is an order only on a one-item chain, as an answer to 扣数量

@@ -14,10 +14,12 @@ import { DAY } from '../../src/time.js'
 
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
 const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_WORDS.source}`)
+const MAX_WORDS = 80
 const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
 export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
-  if (!ctx.room) return []
+  // orders in words are a line or two; a WeChat 接龙 copy or a long post is someone else's
+  if (!ctx.room || ctx.type === 'groupnote' || ctx.text.length > MAX_WORDS) return []
   const after = proposeAfter(reading, ctx)
   if (after.length) return after
   if (!GATE.test(ctx.text) || reading.prices.length || PAY.test(ctx.text)) return []
