@@ -72,9 +72,9 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
   // no item named: the only item, or the one line the sender holds in that unit (`改成3斤`)
   const q = parseQuantity(t)
   if (!q || !(q.qty > 0) || q.qty > 999) return null
-  const mine = mode === 'add' ? [] : held()
-  const fits = (mine.length ? mine.map(l => items.find(i => i.code === l.item)!) : items)
-    .filter(i => i && (q.unit === null || fitsItem(q.unit, i.unit)))
+  const fitting = (its: ChainItem[]) => its.filter(i => i && (q.unit === null || fitsItem(q.unit, i.unit)))
+  const mine = mode === 'add' ? [] : fitting(held().map(l => items.find(i => i.code === l.item)!))
+  const fits = mine.length ? mine : fitting(items)
   if (fits.length !== 1) return null
   // a lone `2` is an order only on a one-item chain, as an answer to 扣数量
   const bare = !marked && !q.unit
