@@ -4,7 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { CANCEL, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -36,9 +36,11 @@ function holdsQuantity(seg: string, items: ChainItem[]): boolean {
  * now, empty if nothing; asked only when needed). The household, if any, is already cut out.
  */
 export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
+  if (!items.length || ASKS.test(said)) return null
   const text = said.replace(EMOJI, ' ')
-  if (!items.length || QUESTION.test(text) || PAY.test(text)) return null
+  if (QUESTION.test(text) || PAY.test(text)) return null
   if (CANCEL.test(text)) return readCancel(text, items, held())
+  if (PAST.test(text)) return null
   const segs = text.split(SEGMENT).filter(Boolean)
   const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)
   const first = significant.indexOf(true)
@@ -78,7 +80,8 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
   if (fits.length !== 1) return null
   // a lone `2` is an order only on a one-item chain, as an answer to 扣数量
   const bare = !marked && !q.unit
-  if (bare && (items.length !== 1 || !Number.isInteger(q.qty) || q.qty > 50)) return null
+  // and a small one: `11` or `36` in chat is a floor, an age, a temperature
+  if (bare && (items.length !== 1 || !Number.isInteger(q.qty) || q.qty > 10)) return null
   const one = parseOrder(`接龙 ${formatQ(q.qty)}${q.unit ?? ''}`, [fits[0]])
   return one?.kind === 'order' ? { kind: 'order', mode, lines: one.lines, bare, marked } : null
 }

@@ -14,11 +14,15 @@ export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参�
 export const KEEP_REST = /(?:其他|其它|其余|别的|剩下)的?(?:照旧|不变|照常|还要|保留|不动)/
 export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收款|查收|红包|欠你|收到钱|多少钱|支付宝/
 // a segment that only thanks or addresses: dropped around an order
-export const POLITE = /^(?:谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|哈+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
+export const POLITE = /^(?:谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
 // a remark after an order says where or how (`放门口就行`), never a change of mind or a question
 export const REMARK_NOT = /不要|取消|退|改|减|加|再|还要|[吗呢?？]/
 // who is ordering and the verb, before the quantity: `我家要`, `那我也来`, `我那份`
-export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:想要|需要|要|来|订|买)?\s*/
+export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:想要|需要|要|来|订|买)?(?![了过])\s*/
+// what was bought or eaten (`买了2斤苹果，挺甜的`) is a story, not an order
+export const PAST = /(?:买|吃|拿|用|送|团|分)(?:了|过)/
+// `[疑问]` makes anything a question
+export const ASKS = /\[(?:疑问|问号|思考)\]|🤔|❓|❔/u
 export const TAIL = /(?:吧|哈|呀|啊|哦|噢|嘛|啦|~|!|。|\s)+$/
 export const SET = new RegExp(`(?:改成|改为|改到|换成|减到|减成|降到|加到|只要|就要|改)${NUM_NEXT}`, 'g')
 export const LESS = new RegExp(`(?:少要|少来|少拿|减掉|减去|减少|少|减)${NUM_NEXT}`, 'g')
