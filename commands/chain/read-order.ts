@@ -4,7 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -40,6 +40,8 @@ export function readWords(said: string, items: ChainItem[], held: () => Line[]):
   const text = said.replace(EMOJI, ' ')
   if (QUESTION.test(text) || PAY.test(text)) return null
   if (CANCEL.test(text)) return readCancel(text, items, held())
+  const dropped = CANCEL_ITEM.exec(text)
+  if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
   if (PAST.test(text)) return null
   const segs = text.split(SEGMENT).filter(Boolean)
   const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)

@@ -11,6 +11,8 @@ const NUM_NEXT = `\\s*(?=${NUM_SRC})`
 export const CANCEL = /不要了|不要啦|不需要了|不用给我|取消吧|都取消|全取消|全部取消|帮我取消|给我取消|取消掉|取消一下|我的取消|取消我的|删了|删掉|删除|不团了|不买了|不订了/
 // leaving a sign-up list: `来不了` there withdraws; on a group-buy it is chat about something else
 export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参加了|参加不了|来不了|去不了`)
+// `不要排骨了`: the word between must be an item for it to be one (`排骨不要太肥了` is not)
+export const CANCEL_ITEM = /不要([\u4e00-\u9fffA-Za-z]{1,8})了/
 export const KEEP_REST = /(?:其他|其它|其余|别的|剩下)的?(?:照旧|不变|照常|还要|保留|不动)/
 export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收款|查收|红包|欠你|收到钱|多少钱|支付宝/
 // a segment that only thanks or addresses: dropped around an order
@@ -18,7 +20,7 @@ export const POLITE = /^(?:谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|�
 // a remark after an order says where or how (`放门口就行`), never a change of mind or a question
 export const REMARK_NOT = /不要|取消|退|改|减|加|再|还要|[吗呢?？]/
 // who is ordering and the verb, before the quantity: `我家要`, `那我也来`, `我那份`
-export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:想要|需要|要|来|订|买)?(?![了过])\s*/
+export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|需要|要|来|订|买|预留|留)?(?![了过])\s*/
 // what was bought or eaten (`买了2斤苹果，挺甜的`) is a story, not an order
 export const PAST = /(?:买|吃|拿|用|送|团|分)(?:了|过)/
 // `[疑问]` makes anything a question

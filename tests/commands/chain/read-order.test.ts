@@ -26,6 +26,9 @@ describe('new orders in words', () => {
     ['两斤排骨，一板鸡蛋', SHOP, [{ item: 2, qty: 2 }, { item: 3, qty: 1 }]],
     ['想了想 那我还是要两斤排骨吧', SHOP, [{ item: 2, qty: 2 }]],
     ['排骨3斤 晚上来拿', SHOP, [{ item: 2, qty: 3 }]],
+    ['给我留两板鸡蛋', SHOP, [{ item: 3, qty: 2 }]],
+    ['麻烦团长帮我订3斤排骨', SHOP, [{ item: 2, qty: 3 }]],
+    ['鸡蛋来两板', SHOP, [{ item: 3, qty: 2 }]],
   ])('%s', (text, items, lines) => expect(read(text, items)).toEqual(order('add', lines)))
 
   it('a lone number is marked bare (an answer to 扣数量, taken only from someone without an order)', () => {
@@ -66,6 +69,7 @@ describe('cancellations in words', () => {
     ['鸡蛋不要了 其他照旧', [3]],
     ['团长 我的鸡蛋不要了 其他不变', [3]],
     ['五花肉不要了', [1]],
+    ['不要五花肉了', [1]],
   ])('%s', (text, items) => expect(read(text, SHOP, held)).toEqual({ kind: 'cancel', items }))
 
   it('naming every item held is the whole order', () => {
@@ -83,7 +87,7 @@ describe('chat, questions and payment talk are not orders', () => {
     '我老婆今天量了体温36.8 说有点低烧', '取消了 今天的核酸取消了', '真的 改天再说', '36楼那个阳台上晒的被子掉下来了',
     '2单元的电梯又坏了 爬了7楼', '我要10斤苹果是不是太多了', '明天10点北门拿 过时不候', '排骨是猪肋排吗',
     '100', '11', '鸡蛋一板 要不要再加点', '农家散养的 个头比超市的小一点 但是香', '买了2斤苹果，挺甜的',
-    '我买了10斤苹果分给大家', '鸡蛋2板[疑问]', '哈哈😂+1', '苹果2斤吧，我再想想',
+    '我买了10斤苹果分给大家', '排骨不要太肥了', '鸡蛋涨到20一板了 买不起', '鸡蛋2板[疑问]', '哈哈😂+1', '苹果2斤吧，我再想想',
   ])('%s', text => {
     expect(read(text, SHOP, [{ item: 3, qty: 1 }])).toBeNull()
     expect(read(text, EGGS, [{ item: 1, qty: 1 }])).toBeNull()
