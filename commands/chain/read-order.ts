@@ -4,7 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -42,7 +42,7 @@ export function readWords(said: string, items: ChainItem[], held: () => Line[]):
   if (CANCEL.test(text)) return readCancel(text, items, held())
   const dropped = CANCEL_ITEM.exec(text)
   if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
-  if (PAST.test(text)) return null
+  if (PAST.test(text) || TALLY.test(text)) return null
   const segs = text.split(SEGMENT).filter(Boolean)
   const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)
   const first = significant.indexOf(true)

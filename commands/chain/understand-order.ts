@@ -8,7 +8,7 @@ import { cancel } from './edit.js'
 import { openChains, roomChains, itemList, type Chain } from './store.js'
 import { readOwn, ownOrder } from './own-order.js'
 import { proposeAfter } from './understand-after.js'
-import { JOIN_NOT, JOIN_WORDS, PAY, WITHDRAW, fitsItem, named } from './words.js'
+import { JOIN_NOT, JOIN_WORDS, PAY, WANTS, WITHDRAW, fitsItem, named } from './words.js'
 import { NUM_SRC, UNIT_SRC } from './quantity.js'
 import { DAY } from '../../src/time.js'
 
@@ -44,6 +44,8 @@ function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
   }
   // a lone number is an answer to 扣数量 from someone who has not ordered, never the leader's
   if (read.bare && (held || mine)) return []
+  // the leader's numbers are tallies and stock (`一共13板`, `还有5板`) unless she says she wants some
+  if (mine && !held && !WANTS.test(ctx.text)) return []
   if (read.mode === 'less' && !held) return []
   const input: OrderInput = {
     chainId: chain.id, parse: { kind: 'order', lines: read.lines, household: r.household }, replace: false,

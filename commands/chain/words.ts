@@ -15,6 +15,8 @@ export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参�
 export const CANCEL_ITEM = /不要([\u4e00-\u9fffA-Za-z]{1,8})了/
 export const KEEP_REST = /(?:其他|其它|其余|别的|剩下)的?(?:照旧|不变|照常|还要|保留|不动)/
 export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收款|查收|红包|欠你|收到钱|多少钱|支付宝/
+// counts of what there is or was ordered: `总共13板`, `还剩5板`, `目前已经有20斤了`
+export const TALLY = /总共|合计|共计|还剩|剩下|剩余|只剩|已经有|目前|库存/
 // a segment that only thanks or addresses: dropped around an order
 export const POLITE = /^(?:谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
 // a remark after an order says where or how (`放门口就行`), never a change of mind or a question

@@ -20,8 +20,8 @@ describe('orders in words', () => {
     expect(replies(out)).toContain('✅ #1 已接龙（不对请发「取消」）：5-1-101 李姐 2板、5-2-202 老王 3板、5-1-303 小赵 1板')
   })
 
-  it('a bare number from someone who ordered, or from the leader, changes nothing', async () => {
-    const out = await run(head + eggs + after(['5-1-101 李姐: 2', '@ 2026-11-24 10:00', '5-1-101 李姐: 3', '张团长: 2']))
+  it('a bare number from someone who ordered, or the leader\'s numbers, change nothing', async () => {
+    const out = await run(head + eggs + after(['5-1-101 李姐: 2', '@ 2026-11-24 10:00', '5-1-101 李姐: 3', '张团长: 2', '张团长: 一共2板 还有没接的吗', '张团长: 3板 放我这里']))
     expect(qtys(out, '李姐')).toEqual({ 1: 2 })
     expect(orderOf(out, '张团长')).toBeUndefined()
     expect(replies(out, '2026-11-24T10:00')).toEqual([])
