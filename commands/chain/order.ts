@@ -5,7 +5,7 @@ import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
 import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
-import { candidates, pickOrder, recentlyClosed, fill, reviseLines } from './pick.js'
+import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
 import { JOIN_WORDS, WITHDRAW } from './words.js'
@@ -23,6 +23,8 @@ export interface OrderInput {
   inferred?: boolean
   /** An order in words after 截单: the sender hears once that the chain is closed. */
   late?: boolean
+  /** The rest of one message's order, for other open chains (`两斤排骨，三斤土豆`). */
+  also?: OrderInput[]
 }
 
 
@@ -59,6 +61,11 @@ export function parseFor(ctx: MessageCtx, text: string, forceMarked = false): Or
   if (picked.parse.kind === 'error') {
     // `再加一板鸡蛋`, `苹果10斤 帮我分两袋装`, `苹果改成1斤`: words around an order, for understanding to read
     if (picked.parse.error.code === 'unknown' && !forceMarked && readsInWords(ctx, picked.chain, cand.rest)) return null
+    const split = !forceMarked && cand.ref === null && cand.chains.length > 1 ? splitAcross(ctx, cand.chains, cand.rest) : null
+    if (split?.every(s => s.parse.kind === 'order')) {
+      const [first, ...more] = split.map(s => ({ chainId: s.chain.id, parse: s.parse, replace: false, its: s.its }))
+      return { ...first, also: more }
+    }
     // `改 白菜1` after 白菜's chain closed, while another chain is open: say it closed
     const c = cand.ref === null && picked.parse.error.code === 'unknown' ? recentlyClosed(ctx, rest) : null
     return invalid(c ? closedText(c) : errorText(picked.parse.error, picked.its, picked.chain.id))
@@ -83,6 +90,7 @@ function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> |
 
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
 export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
+  for (const more of input.also ?? []) applyOrder(more, ctx)
   const chain = getChain(ctx, input.chainId)!
   if (input.late) return tellLate(chain, ctx)
   if (chain.status === 'closed') throw new UserError(closedText(chain))

@@ -4,7 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -68,7 +68,7 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
   const mode: Mode = said[0]?.[1] ?? 'add'
   const marked = said.length > 0
   let t = marked ? core.replace(said[0][0], ' ').replace(LEAD, '') : core
-  t = t.replace(LEAD, '').replace(TAIL, '').trim()
+  t = t.replace(LEAD, '').replace(MID, ' ').replace(TAIL, '').trim()
   if (!t) return null
   const p = parseOrder(t, items)
   if (p?.kind === 'order') return { kind: 'order', mode, lines: p.lines, bare: false, marked }

@@ -27,6 +27,8 @@ export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意
 export const PAST = /(?:买|吃|拿|用|送|团|分)(?:了|过)/
 // `[疑问]` makes anything a question
 export const ASKS = /\[(?:疑问|问号|思考)\]|🤔|❓|❔/u
+// the verb between an item and its quantity: `青菜也来2斤`, `排骨就要3斤`
+export const MID = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z])\\s*(?:也|还|就)?\\s*(?:想要|要|来|订|买|留)${NUM_NEXT}`, 'g')
 export const TAIL = /(?:吧|哈|呀|啊|哦|噢|嘛|啦|~|!|。|\s)+$/
 export const SET = new RegExp(`(?:改成|改为|改到|换成|减到|减成|降到|加到|只要|就要|改)${NUM_NEXT}`, 'g')
 export const LESS = new RegExp(`(?:少要|少来|少拿|减掉|减去|减少|少|减)${NUM_NEXT}`, 'g')

@@ -29,6 +29,7 @@ describe('new orders in words', () => {
     ['给我留两板鸡蛋', SHOP, [{ item: 3, qty: 2 }]],
     ['麻烦团长帮我订3斤排骨', SHOP, [{ item: 2, qty: 3 }]],
     ['鸡蛋来两板', SHOP, [{ item: 3, qty: 2 }]],
+    ['排骨也来2斤吧', SHOP, [{ item: 2, qty: 2 }]],
   ])('%s', (text, items, lines) => expect(read(text, items)).toEqual(order('add', lines)))
 
   it('a lone number is marked bare (an answer to 扣数量, taken only from someone without an order)', () => {

@@ -33,6 +33,17 @@ describe('orders in words', () => {
   })
 })
 
+describe('two open chains', () => {
+  it('`两斤排骨，三斤土豆` goes to the chain of each item, not「#1 里没有「土豆」」', async () => {
+    const veg = '阿英: #接龙 周日蔬菜团\n  1. 青菜 4元/斤\n  2. 土豆 3元/斤\n  截止 周五20:00\n'
+    const out = await run(head + shop + veg + '5-2-202 老王: 两斤排骨，三斤土豆')
+    const [meat, greens] = chains(out.state)
+    expect(meat.orders.find(o => o.member.includes('老王'))?.lines).toEqual([{ item: 1, qty: 2 }])
+    expect(greens.orders.find(o => o.member.includes('老王'))?.lines).toEqual([{ item: 2, qty: 3 }])
+    expect(replies(out).join()).not.toContain('没有')
+  })
+})
+
 describe('changes in words', () => {
   const start = head + shop + '5-1-101 李姐: 排骨3斤 鸡蛋1板\n@ 2026-11-24 10:00\n'
 
