@@ -67,8 +67,7 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
   if (said.length > 1) return null
   const mode: Mode = said[0]?.[1] ?? 'add'
   const marked = said.length > 0
-  let t = marked ? core.replace(said[0][0], ' ').replace(LEAD, '') : core
-  t = t.replace(LEAD, '').replace(MID, ' ').replace(TAIL, '').trim()
+  const t = (marked ? core.replace(said[0][0], ' ') : core).replace(LEAD, '').replace(MID, ' ').replace(TAIL, '').trim()
   if (!t) return null
   const p = parseOrder(t, items)
   if (p?.kind === 'order') return { kind: 'order', mode, lines: p.lines, bare: false, marked }
@@ -84,11 +83,9 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
   const bare = !marked && !q.unit
   // and a small one: `11` or `36` in chat is a floor, an age, a temperature
   if (bare && (items.length !== 1 || !Number.isInteger(q.qty) || q.qty > 10)) return null
-  const one = parseOrder(`接龙 ${formatQ(q.qty)}${q.unit ?? ''}`, [fits[0]])
+  const one = parseOrder(`接龙 ${q.qty}${q.unit ?? ''}`, [fits[0]])
   return one?.kind === 'order' ? { kind: 'order', mode, lines: one.lines, bare, marked } : null
 }
-
-const formatQ = (n: number) => String(n)
 
 /** `不要了`, `鸡蛋不要了 其他照旧`, `都取消吧`: everything, or the items named while others stay. */
 function readCancel(text: string, items: ChainItem[], held: Line[]): WordsRead | null {
