@@ -42,6 +42,22 @@ export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>(
   },
 })
 
+/**
+ * The sender's orders not yet picked up, in the chain whose goods arrived most recently (`#3` if
+ * named); `arrived`: only a chain the owner announced (a pickup said in words needs that context).
+ */
+export function pickable(ctx: RoomCtx, ref: number | null, arrived: boolean): { orderIds: number[]; chainId: number } | null {
+  // the goods that arrived most recently first; a sign-up list has nothing to pick up
+  const byArrival = roomChains(ctx, ctx.room).filter(c => (!arrived || c.arrivedAt !== null) && items(ctx, c.id).length)
+    .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
+  for (const c of byArrival) {
+    if (ref !== null && c.id !== ref) continue
+    const os = orders(ctx, c.id).filter(o => o.person === ctx.member.person && !o.pickedUp)
+    if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
+  }
+  return null
+}
+
 export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, 'room'>({
   name: 'chain.picked',
   help: { summary: '告诉团长我已取货', usage: '已取 [#编号]', example: '已取' },
@@ -49,16 +65,7 @@ export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, '
   parse(ctx) {
     const m = /^(?:已取|已取货|取到了|拿到了)\s*(#\s*\d+)?$/.exec(ctx.text)
     if (!m || !ctx.room) return null
-    const ref = m[1] ? splitChainRef(m[1]).chain : null
-    // the goods that arrived most recently first; a sign-up list has nothing to pick up
-    const byArrival = roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
-      .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
-    for (const c of byArrival) {
-      if (ref !== null && c.id !== ref) continue
-      const os = orders(ctx, c.id).filter(o => o.person === ctx.member.person && !o.pickedUp)
-      if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
-    }
-    return null
+    return pickable(ctx, m[1] ? splitChainRef(m[1]).chain : null, false)
   },
   run({ orderIds, chainId }, ctx) {
     for (const id of orderIds) ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?').run(id)

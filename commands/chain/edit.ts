@@ -1,5 +1,5 @@
-// Changing and cancelling: `改 土豆5斤` restates my whole order, `取消` drops my order,
-// `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
+// Changing and cancelling: `改 土豆5斤` sets how much 土豆 (the other items stay), `取消` drops my
+// order, `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { getChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
@@ -10,7 +10,7 @@ import { hasNumber } from './quantity.js'
 
 export const change = defineCommand<OrderInput, 'room'>({
   name: 'chain.change',
-  help: { summary: '修改我的接龙（整单改为）', usage: '改 品名数量', example: '改 土豆5斤' },
+  help: { summary: '修改我的接龙（只改写到的那样，其他不变）', usage: '改 品名数量', example: '改 土豆5斤' },
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^(#\s*\d+\s*)?(?:修改|改成|改为|改)\s*[:：]?\s*(.+)$/s.exec(ctx.text)
@@ -23,12 +23,18 @@ export const change = defineCommand<OrderInput, 'room'>({
       const name = r.its?.find(i => i.code === (r.parse as { lines: { item: number }[] }).lines[0].item)?.name ?? ''
       return invalid(`请写上改成多少，例如：改 ${name}2（不要了就发：取消 ${name}）`)
     }
-    return { ...r, replace: true }
+    return { ...r, mode: 'set' }
   },
   run: applyOrder,
 })
 
-interface CancelInput { chainId: number; items: number[] | null }
+interface CancelInput {
+  chainId: number; items: number[] | null
+  /** The sender's own 接龙 line, when that is their order; default their typed one. */
+  okey?: string
+  /** Read from words (`不要了`): the confirmation says what was dropped and how to undo it. */
+  inferred?: boolean
+}
 
 export const cancel = defineCommand<CancelInput, 'room'>({
   name: 'chain.cancel',
@@ -57,17 +63,20 @@ export const cancel = defineCommand<CancelInput, 'room'>({
     const chain = getChain(ctx, input.chainId)!
     if (chain.status === 'closed') throw new UserError(closedText(chain))
     const name = ctx.member.name
-    const o = findOrder(ctx, chain.id, personKey(ctx.member.person))
+    const o = findOrder(ctx, chain.id, input.okey ?? personKey(ctx.member.person))
     if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
     const its = items(ctx, chain.id)
     if (!input.items) {
       deleteOrder(ctx, chain.id, o.okey)
-      return ctx.ack(`✅ #${chain.id} 已取消：`, name)
+      if (!input.inferred) return ctx.ack(`✅ #${chain.id} 已取消：`, name)
+      // said in words: what was dropped, and that ordering again undoes it
+      return ctx.ack(`✅ #${chain.id} 已取消（要的话重新接龙）：`, `${name}${o.lines.length ? ' ' + linesText(o.lines, its) : ''}`)
     }
     const dropped = o.lines.filter(l => input.items!.includes(l.item))
     if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
     const left = o.lines.filter(l => !input.items!.includes(l.item))
-    saveOrder(ctx, chain.id, { okey: o.okey, member: name, household: o.household, person: o.person }, left, false)
+    const member = o.okey === personKey(ctx.member.person) ? name : o.member
+    saveOrder(ctx, chain.id, { okey: o.okey, member, household: o.household, person: o.person }, left, false)
     ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
   },
 })

@@ -4,6 +4,7 @@ import type { OrderError } from './parse-order.js'
 import { formatNumber, round } from './quantity.js'
 import { describe } from '../../src/time.js'
 import { capList } from '../../src/text/lists.js'
+import { parseHousehold } from '../../src/text/household.js'
 import type { Chain, Item, Order } from './store.js'
 import { amountOf, itemByCode } from './store.js'
 
@@ -28,6 +29,24 @@ export function linesText(lines: { item: number; qty: number }[], its: Item[]): 
   return out
 }
 
+/** What a change did: `排骨2斤（原3斤）`, `鸡蛋不要了（原1板）`, then `，其他不变` when something stayed. */
+export function changeText(before: { item: number; qty: number }[], after: { item: number; qty: number }[], its: Item[]): string {
+  const by = itemByCode(its)
+  const parts: string[] = []
+  let same = 0
+  for (const code of new Set([...before, ...after].map(l => l.item))) {
+    const i = by.get(code)
+    if (!i) continue
+    const was = before.find(l => l.item === code)?.qty ?? 0
+    const now = after.find(l => l.item === code)?.qty ?? 0
+    if (was === now) { same++; continue }
+    const old = was ? `${formatNumber(was)}${i.unit ?? ''}` : '无'
+    parts.push(now ? `${qtyText(i, now)}（原${old}）` : `${i.name}不要了（原${old}）`)
+  }
+  if (!parts.length) return `${linesText(after, its)}（没有变化）`
+  return parts.join(' ') + (same ? '，其他不变' : '')
+}
+
 export function itemLine(i: Item): string {
   const parts = [`${i.code}. ${i.name}`]
   if (i.price) parts.push(`${money(i.price)}元${i.unit ? '/' + i.unit : ''}`)
@@ -42,7 +61,8 @@ function itemCodes(its: Item[]): string {
 
 /** Who an order is for, as a line of the list: household first when known. */
 export function who(o: Pick<Order, 'member' | 'household'>): string {
-  return o.household && !o.member.includes(o.household) ? `${o.household} ${o.member}` : o.member
+  // `8号楼1203 小陈` already shows 8-1203
+  return o.household && !o.member.includes(o.household) && parseHousehold(o.member) !== o.household ? `${o.household} ${o.member}` : o.member
 }
 
 export function totalsText(its: Item[]): string {

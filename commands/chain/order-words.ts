@@ -8,8 +8,8 @@ import { unitPattern } from '../../src/text/units.js'
 export const QUESTION = new RegExp(`[?？吗呢]|多少|几${UNIT_SRC}?$`)
 export const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]|\[[\u4e00-\u9fffA-Za-z]{1,4}\]/gu
 
-// `橙子2块一个`, `5元一斤`: talk about prices, not an order
-export const PRICE_TALK = new RegExp(`\\d+(?:\\.\\d+)?\\s*(?:块|元)钱?\\s*(?:一|每|/)\\s*${unitPattern(['weight', 'pack', 'count'])}`)
+// `橙子2块一个`, `5元一斤`, `外面超市鸡蛋25一板`: talk about prices, not an order
+export const PRICE_TALK = new RegExp(`(?:\\d+(?:\\.\\d+)?\\s*(?:块|元)钱?|\\d{2,}(?:\\.\\d+)?)\\s*(?:一|每|/)\\s*${unitPattern(['weight', 'pack', 'count'])}`)
 export const CHAT = /今天|明天|后天|昨天|早上|晚上|下午|上午|中午|点|岁|楼|单词|孩子|大家|天气|什么|怎么|吧|啊|呀|哦|嗯|哈|谁|没|不|事|说|见|好|元|钱|块钱|号楼|分钟|小时|体温|温度|打卡|爸|妈|孩|宝|奶奶|爷爷|老公|老婆|度|℃|收到|已读|^人|我家|家里|我们|你们|他们|就行|就|够|再说|一起|去|吃|看|走|等|睡|玩|了|又|到|坏|在|是|吗|呢|还|也|都|给|过|着|这|那|有/
 export const FILLERS = ['接龙', '我也要', '我要', '给我', '帮我', '麻烦', '谢谢', '辛苦了', '辛苦', '团长', '要', '买', '订', '来', '的', '了', '共', '一共', '再', 'x', 'X', '*', ':', '。', '~', '!']
 export const MARKER = /^(?:接龙\s*)?(?:\+\s*(\d{1,3})|加\s*([一1]))(?![\d.])\s*|^(?:接龙|我要|我也要|要|订|买)(?=\s|[\u4e00-\u9fff\d])\s*/

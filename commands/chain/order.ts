@@ -5,13 +5,26 @@ import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
 import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
-import { candidates, pickOrder, recentlyClosed, fill, addLines } from './pick.js'
-import { errorText, linesText, who } from './format.js'
+import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
+import { changeText, errorText, linesText, who } from './format.js'
+import { readOwn } from './own-order.js'
+import { JOIN_WORDS, WITHDRAW } from './words.js'
 
 export interface OrderInput {
+  /** replace: the whole order becomes these lines (a WeChat 接龙 line edited). */
   chainId: number; parse: OrderParse; replace: boolean
   /** The chain's items as parse read them (same message, same transaction): run need not sum them again. */
   its?: Item[]
+  /** add to what the sender holds (default), set the items named, or take some off; the rest stays. */
+  mode?: 'add' | 'set' | 'less'
+  /** The order changed when it is not the sender's typed one (their own 接龙 line). */
+  okey?: string
+  /** Read from words (src/understand): the confirmation says what was understood and how to undo it. */
+  inferred?: boolean
+  /** An order in words after 截单: the sender hears once that the chain is closed. */
+  late?: boolean
+  /** The rest of one message's order, for other open chains (`两斤排骨，三斤土豆`). */
+  also?: OrderInput[]
 }
 
 
@@ -46,11 +59,23 @@ export function parseFor(ctx: MessageCtx, text: string, forceMarked = false): Or
   }
   if ('ambiguous' in picked) return invalid(ambiguousText(picked.ambiguous, cand.rest))
   if (picked.parse.kind === 'error') {
+    // `再加一板鸡蛋`, `苹果10斤 帮我分两袋装`, `苹果改成1斤`: words around an order, for understanding to read
+    if (picked.parse.error.code === 'unknown' && !forceMarked && readsInWords(ctx, picked.chain, cand.rest)) return null
+    const split = !forceMarked && cand.ref === null && cand.chains.length > 1 ? splitAcross(ctx, cand.chains, cand.rest) : null
+    if (split?.every(s => s.parse.kind === 'order')) {
+      const [first, ...more] = split.map(s => ({ chainId: s.chain.id, parse: s.parse, replace: false, its: s.its }))
+      return { ...first, also: more }
+    }
     // `改 白菜1` after 白菜's chain closed, while another chain is open: say it closed
     const c = cand.ref === null && picked.parse.error.code === 'unknown' ? recentlyClosed(ctx, rest) : null
     return invalid(c ? closedText(c) : errorText(picked.parse.error, picked.its, picked.chain.id))
   }
   return { chainId: picked.chain.id, parse: picked.parse, replace: false, its: picked.its }
+}
+
+/** Words understanding reads (`再加一板鸡蛋`, `带我一个` for a sign-up list beside): not a malformed order. */
+function readsInWords(ctx: MessageCtx, chain: Chain, text: string): boolean {
+  return JOIN_WORDS.test(text) || WITHDRAW.test(text) || readOwn(ctx, chain, text) !== null
 }
 
 /** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */
@@ -65,14 +90,16 @@ function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> |
 
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
 export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
+  for (const more of input.also ?? []) applyOrder(more, ctx)
   const chain = getChain(ctx, input.chainId)!
+  if (input.late) return tellLate(chain, ctx)
   if (chain.status === 'closed') throw new UserError(closedText(chain))
   const { name, person } = ctx.member
   const p = input.parse
   const signed = p.kind !== 'error' ? p.household : null
   if (signed && !ctx.mayClaim(signed)) throw new UserError(`${signed} 是其他住户的户号，只能给自己家下单（管理员除外）。你家的户号可以发「登记 楼-单元-室」登记。`)
   const household = signed ?? ctx.member.household
-  const key = personKey(person)
+  const key = input.okey ?? personKey(person)
   const existing = findOrder(ctx, chain.id, key)
   const its = input.its ?? orderItems(ctx, chain.id)
   if (p.kind === 'join') {
@@ -88,14 +115,28 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   }
   if (p.kind !== 'order') return
   const mine = existing?.lines ?? []
-  const want = input.replace ? p.lines : addLines(mine, p.lines)
+  const want = input.replace ? p.lines : reviseLines(mine, p.lines, input.mode ?? 'add')
   const { lines, notes } = fill(its, mine, want)
   if (notes.length) ctx.reply(notes.join('；'), { mentions: [ctx.member] })
   if (!lines.length && !existing) return
-  saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, lines, false)
+  // a 接龙 line keeps the name it was written under
+  const member = existing && existing.okey !== personKey(person) ? existing.member : name
+  saveOrder(ctx, chain.id, { okey: key, member, household, person }, lines, false)
+  const shown = who({ member, household: household ?? existing?.household ?? null })
+  if (existing && (input.inferred || (input.mode ?? 'add') !== 'add')) {
+    return ctx.ack(`✅ #${chain.id} 已改：`, `${shown} ${changeText(mine, lines, its)}`)
+  }
   // names and units only: the items read before saving serve
   const text = lines.length ? linesText(lines, its) : '（已清空）'
-  ctx.ack(`✅ #${chain.id} ${input.replace ? '已修改' : '已接龙'}：`, `${who({ member: name, household })} ${text}`)
+  const header = input.replace ? '已修改' : input.inferred ? '已接龙（不对请发「取消」）' : '已接龙'
+  ctx.ack(`✅ #${chain.id} ${header}：`, `${shown} ${text}`)
+}
+
+/** Once per person and chain: later late messages from them have the answer above them already. */
+function tellLate(chain: Chain, ctx: MessageCtx): void {
+  if (chain.status !== 'closed') return
+  const told = ctx.q('INSERT OR IGNORE INTO chain_late (chain_id, person, at) VALUES (?, ?, ?)').run(chain.id, ctx.member.person, ctx.now)
+  if (told.changes) ctx.reply(closedText(chain))
 }
 
 export const order = defineCommand<OrderInput, 'room'>({

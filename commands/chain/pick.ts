@@ -2,6 +2,7 @@
 // stock and per-person limits allow: a partly filled order says what was taken and why.
 import type { Ctx } from '../../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from './parse-order.js'
+import { parseHousehold } from '../../src/text/household.js'
 import { formatNumber, round } from './quantity.js'
 import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item } from './store.js'
 import { DAY } from '../../src/time.js'
@@ -36,6 +37,26 @@ export function pickOrder(ctx: Ctx, chains: Chain[], rest: string): Picked | { a
   if (good.length === 1) return good[0]
   if (good.length > 1) return { ambiguous: good.map(g => g.chain) }
   return tried[0] ?? null
+}
+
+/**
+ * `两斤排骨，三斤土豆` with the meat and the vegetables in two open chains: each part read against
+ * the one chain that has its items. null unless every part reads in exactly one chain and two or more are named.
+ */
+export function splitAcross(ctx: Ctx, chains: Chain[], text: string): Picked[] | null {
+  const parts = new Map<Chain, string[]>()
+  let household = ''
+  for (const seg of text.split(/[\s,，。;；、]+/).filter(Boolean)) {
+    if (parseHousehold(seg) && /^[\d-]+$|栋|楼|单元/.test(seg)) { household = seg; continue }
+    const reads = chains.filter(c => parseOrder(seg, itemList(ctx, c.id))?.kind === 'order')
+    if (reads.length !== 1) return null
+    parts.set(reads[0], [...(parts.get(reads[0]) ?? []), seg])
+  }
+  if (parts.size < 2) return null
+  return [...parts].map(([chain, segs]) => {
+    const list = itemList(ctx, chain.id)
+    return { chain, its: orderItems(ctx, chain.id, list), parse: parseOrder(`${household} ${segs.join(' ')}`, list)! }
+  })
 }
 
 /** A chain closed lately in this room whose items the text would order: to say it is closed. */
@@ -79,8 +100,20 @@ export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; 
 }
 
 /** Add new lines to what a member holds (a second `白菜1` means one more). */
-export function addLines(mine: Line[], extra: Line[]): Line[] {
+function addLines(mine: Line[], extra: Line[]): Line[] {
   const m = new Map(mine.map(l => [l.item, l.qty]))
   for (const l of extra) m.set(l.item, round((m.get(l.item) ?? 0) + l.qty))
+  return [...m].map(([item, qty]) => ({ item, qty })).sort((a, b) => a.item - b.item)
+}
+
+/** What a member wants after their words: more (`再来一板`), a new amount for the items named (`改成3斤`), or less (`减一斤`). */
+export function reviseLines(mine: Line[], said: Line[], mode: 'add' | 'set' | 'less'): Line[] {
+  if (mode === 'add') return addLines(mine, said)
+  const m = new Map(mine.map(l => [l.item, l.qty]))
+  for (const l of said) {
+    const q = mode === 'set' ? l.qty : round((m.get(l.item) ?? 0) - l.qty)
+    if (q > 0) m.set(l.item, q)
+    else m.delete(l.item)
+  }
   return [...m].map(([item, qty]) => ({ item, qty })).sort((a, b) => a.item - b.item)
 }

@@ -1,8 +1,79 @@
 // Orders, changes and cancellations in words ("改成两斤", "再来一板", "不要了"), a bare number after
-// a leader's 扣数量, pickups and arrivals in words: proposals for src/understand.
-import type { MessageCtx, Proposal } from '../../src/types.js'
+// a leader's 扣数量, joins of a sign-up list in words ("我可以", "那我也报名"), a late order after 截单
+// (told once that it closed), and the end of a buy in words (understand-after.ts): proposals for src/understand.
+import type { MessageCtx, Proposal, RoomCtx } from '../../src/types.js'
 import type { Reading } from '../../src/understand/reading.js'
+import { order, type OrderInput } from './order.js'
+import { cancel } from './edit.js'
+import { openChains, roomChains, itemList, type Chain } from './store.js'
+import { readOwn, ownOrder } from './own-order.js'
+import { proposeAfter } from './understand-after.js'
+import { JOIN_NOT, JOIN_WORDS, PAY, WANTS, WITHDRAW, fitsItem, named } from './words.js'
+import { NUM_SRC, UNIT_SRC } from './quantity.js'
+import { DAY } from '../../src/time.js'
 
-export function proposeOrders(_reading: Reading, _ctx: MessageCtx): Proposal[] {
-  return []
+// one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
+const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_WORDS.source}`)
+const MAX_WORDS = 80
+const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
+
+export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
+  // orders in words are a line or two; a WeChat 接龙 copy or a long post is someone else's
+  if (!ctx.room || ctx.type === 'groupnote' || ctx.text.length > MAX_WORDS) return []
+  const after = proposeAfter(reading, ctx)
+  if (after.length) return after
+  if (!GATE.test(ctx.text) || reading.prices.length || PAY.test(ctx.text)) return []
+  const room = ctx as RoomCtx
+  const open = openChains(room, room.room)
+  const found = open.flatMap(c => (reading.question ? [] : forChain(room, c, reading)))
+  // an order two open chains both read is not for the bot to guess
+  if (found.length === 1) return found
+  return found.length || open.length ? [] : late(room, reading)
+}
+
+function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
+  const mine = chain.ownerPerson === ctx.member.person
+  if (!itemList(ctx, chain.id).length) return mine ? [] : signUp(ctx, chain)
+  const r = readOwn(ctx, chain, ctx.text, reading)
+  if (!r) return []
+  const { read, order: held } = r
+  if (read.kind === 'cancel') {
+    if (!held) return []
+    if (read.items && !read.items.some(c => held.lines.some(l => l.item === c))) return []
+    return [{ command: cancel, input: { chainId: chain.id, items: read.items, okey: held.okey, inferred: true }, score: 0.8, why: 'cancelled in words' }]
+  }
+  // a lone number is an answer to 扣数量 from someone who has not ordered, never the leader's
+  if (read.bare && (held || mine)) return []
+  // the leader's numbers are tallies and stock (`一共13板`, `还有5板`) unless she says she wants some
+  if (mine && !held && !WANTS.test(ctx.text)) return []
+  if (read.mode === 'less' && !held) return []
+  const input: OrderInput = {
+    chainId: chain.id, parse: { kind: 'order', lines: read.lines, household: r.household }, replace: false,
+    mode: held ? read.mode : 'add', okey: held?.okey, inferred: true,
+  }
+  return [{ command: order, input, score: read.bare ? 0.65 : 0.8, why: `an order in words (${input.mode})` }]
+}
+
+/** `我可以`, `带我一个`, `那我也报名` on a sign-up list; `我退出了` from someone on it. */
+function signUp(ctx: RoomCtx, chain: Chain): Proposal[] {
+  const held = ownOrder(ctx, chain.id)
+  if (held && WITHDRAW.test(ctx.text)) {
+    return [{ command: cancel, input: { chainId: chain.id, items: null, okey: held.okey, inferred: true }, score: 0.75, why: 'withdrew in words' }]
+  }
+  if (held || !JOIN_WORDS.test(ctx.text) || JOIN_NOT.test(ctx.text)) return []
+  const input: OrderInput = { chainId: chain.id, parse: { kind: 'join', qty: 1, household: null, note: null }, replace: false, inferred: true }
+  return [{ command: order, input, score: 0.7, why: 'joined a sign-up list in words' }]
+}
+
+/** `团长 我还是要两斤排骨 来得及吗` after the chain closed: the sender is told once that it has closed. */
+function late(ctx: RoomCtx, reading: Reading): Proposal[] {
+  const w = WANT.exec(ctx.text)
+  if (!w) return []
+  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
+  if (!c || c.ownerPerson === ctx.member.person) return []
+  const its = itemList(ctx, c.id)
+  const fits = its.length === 1 || named(ctx.text, its).length > 0 || (w[2] && its.some(i => fitsItem(w[2], i.unit)))
+  if (!fits || reading.households.length > 1) return []
+  const input: OrderInput = { chainId: c.id, parse: { kind: 'order', lines: [], household: null }, replace: false, late: true }
+  return [{ command: order, input, score: 0.7, why: 'an order after the chain closed' }]
 }

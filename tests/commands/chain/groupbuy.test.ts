@@ -9,26 +9,26 @@ describe('corpus groupbuy.txt', () => {
   let out: ReplayResult
   beforeAll(async () => { out = await run(corpus('groupbuy.txt')) })
 
-  it('totals per item: 白菜 3, 土豆 10.5斤, 鸡蛋 2', () => {
+  it('totals per item: 白菜 5 (改 土豆 kept 李四\'s 白菜), 土豆 10.5斤, 鸡蛋 2', () => {
     const [c] = chains(out.state)
-    expect(ordered(c)).toEqual({ 白菜: 3, 土豆: 10.5, 鸡蛋: 2 })
+    expect(ordered(c)).toEqual({ 白菜: 5, 土豆: 10.5, 鸡蛋: 2 })
     expect(c).toMatchObject({
       id: 1, room: ROOM, title: '周六蔬菜团购', owner: '张团长', status: 'closed',
       deadline: '2026-11-27T20:00:00+08:00', pickup: '北门 周六10:00-12:00', cap: null,
     })
     expect(c.items).toEqual([
-      { code: 1, name: '白菜', unit: '颗', price: 5, stock: 20, limit: null, ordered: 3 },
+      { code: 1, name: '白菜', unit: '颗', price: 5, stock: 20, limit: null, ordered: 5 },
       { code: 2, name: '土豆', unit: '斤', price: 3, stock: null, limit: null, ordered: 10.5 },
       { code: 3, name: '鸡蛋', unit: '盒', price: 15, stock: null, limit: 2, ordered: 2 },
     ])
   })
 
-  it('amount per member and household, sorted by name; 改 restates the whole order, 取消 鸡蛋 drops one item', () => {
+  it('amount per member and household, sorted by name; 改 土豆5斤 changes only 土豆 (the issue: it used to drop the rest), 取消 鸡蛋 drops one item', () => {
     const [c] = chains(out.state)
     expect(c.orders).toEqual([
       { member: '3-1-202 陈姐', household: '3-1-202', lines: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }], amount: 35, pickedUp: false },
       { member: '孙阿姨', household: null, lines: [{ item: 2, qty: 0.5 }], amount: 1.5, pickedUp: false },
-      { member: '李四', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: true },
+      { member: '李四', household: null, lines: [{ item: 1, qty: 2 }, { item: 2, qty: 5 }], amount: 25, pickedUp: true },
       { member: '王五', household: null, lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false },
       { member: '赵六', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: false },
     ])
@@ -54,7 +54,7 @@ describe('corpus groupbuy.txt', () => {
   })
 
   it('confirms the change and the cancellation', () => {
-    expect(out.messages.some(m => m.text === '✅ #1 已修改：李四 土豆5斤')).toBe(true)
+    expect(out.messages.some(m => m.text === '✅ #1 已改：李四 土豆5斤（原3斤），其他不变')).toBe(true)
     expect(out.messages.some(m => m.text === '✅ #1 已取消：王五 鸡蛋1盒（还有 白菜2颗）')).toBe(true)
   })
 
@@ -65,9 +65,9 @@ describe('corpus groupbuy.txt', () => {
     const close = at(to(out.messages, ROOM), '2026-11-27T20:00')
     expect(close).toHaveLength(1)
     expect(close[0].text).toBe([
-      '🔒 #1 周六蔬菜团购 已截单', '【各品合计】', '1. 白菜3颗 = 15元', '2. 土豆10.5斤 = 31.5元', '3. 鸡蛋2盒 = 30元',
-      '【各户】', '李四：土豆5斤，15元', '王五：白菜2颗，10元', '赵六：土豆5斤，15元', '3-1-202 陈姐：白菜1颗 鸡蛋2盒，35元',
-      '孙阿姨：土豆0.5斤，1.5元', '总计：76.5元（5人）', '自提：北门 周六10:00-12:00',
+      '🔒 #1 周六蔬菜团购 已截单', '【各品合计】', '1. 白菜5颗 = 25元', '2. 土豆10.5斤 = 31.5元', '3. 鸡蛋2盒 = 30元',
+      '【各户】', '李四：白菜2颗 土豆5斤，25元', '王五：白菜2颗，10元', '赵六：土豆5斤，15元', '3-1-202 陈姐：白菜1颗 鸡蛋2盒，35元',
+      '孙阿姨：土豆0.5斤，1.5元', '总计：86.5元（5人）', '自提：北门 周六10:00-12:00',
     ].join('\n'))
   })
 

@@ -179,7 +179,7 @@ describe('a one-item chain (WeChat 接龙 style: 半个南瓜 共20份)', () => 
     ['南瓜2', '1:2'],
     ['接龙 3', '1:3'],
   ])('%s → %s', (text, want) => expect(run(pumpkin)(text)).toBe(want))
-  it.each([['3'], ['36楼'], ['我家有3个南瓜吗']])('%s → null', text => expect(run(pumpkin)(text)).toBe('null'))
+  it.each([['3'], ['36楼'], ['我家有3个南瓜吗'], ['外面超市南瓜25一份'], ['南瓜12/份']])('%s → null', text => expect(run(pumpkin)(text)).toBe('null'))
 })
 
 describe('refused orders (the reply explains)', () => {

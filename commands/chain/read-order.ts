@@ -1,0 +1,99 @@
+// Orders and changes as neighbours write them on an open chain: `我家要3板，谢谢团长`, `鸡蛋一板 放门口就行`,
+// `再加一板`, `排骨改成2斤 吃不了那么多`, `太多了 减到4斤`, `鸡蛋不要了 其他照旧`, a bare `2` after 扣数量.
+// Pure: the chain's items and what the sender holds in, what the words mean out; null when unsure.
+import { parseOrder, type ChainItem } from './parse-order.js'
+import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
+import { EMOJI, QUESTION } from './order-words.js'
+import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+
+type Mode = 'add' | 'set' | 'less'
+type Line = { item: number; qty: number }
+
+export type WordsRead =
+  | { kind: 'order'; mode: Mode; lines: Line[]; bare: boolean; marked: boolean }
+  | { kind: 'cancel'; items: number[] | null }
+
+const SEGMENT = /[\s,，。!！~～；;]+/
+const NUMBER_AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?`, 'g')
+// a number spelled inside a word (一起, 万一) or glued to one (3楼, 6点20到) is no quantity
+const GLUED = /[\u4e00-\u9fff]/
+const UNIT = new RegExp(`${NUM_SRC}\\s*${UNIT_SRC}`)
+
+/** Does a segment hold a number the chain could be ordering: a unit one of its items comes in, or a lone number? */
+function holdsQuantity(seg: string, items: ChainItem[]): boolean {
+  NUMBER_AT.lastIndex = 0
+  for (let m = NUMBER_AT.exec(seg); m; m = NUMBER_AT.exec(seg)) {
+    if (m[2]) { if (items.some(i => fitsItem(m![2], i.unit))) return true; continue }
+    const before = seg[m.index - 1] ?? ''
+    const after = seg[m.index + m[0].length] ?? ''
+    if (!GLUED.test(after) && !(GLUED.test(before) && !/\d/.test(m[1]))) return true
+  }
+  return false
+}
+
+/**
+ * What the sender's words do to their order on a chain with these items (`held`: what they hold
+ * now, empty if nothing; asked only when needed). The household, if any, is already cut out.
+ */
+export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
+  if (!items.length || ASKS.test(said)) return null
+  const text = said.replace(EMOJI, ' ')
+  if (QUESTION.test(text) || PAY.test(text)) return null
+  if (CANCEL.test(text)) return readCancel(text, items, held())
+  const dropped = CANCEL_ITEM.exec(text)
+  if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
+  if (PAST.test(text) || TALLY.test(text)) return null
+  const segs = text.split(SEGMENT).filter(Boolean)
+  const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)
+  const first = significant.indexOf(true)
+  const last = significant.lastIndexOf(true)
+  if (first < 0) return null
+  const core = segs.slice(first, last + 1).join(' ')
+  const read = readCore(core, items, held)
+  if (!read) return null
+  // before the order only thanks or an address (`团长`), unless it says it wants or changes (`太多了 减到4斤`)
+  const before = segs.slice(0, first).filter(s => !POLITE.test(s))
+  if (before.some(s => REMARK_NOT.test(s) || s.length > 8) || (before.length && !(read.kind === 'order' && read.marked) && !WANTS.test(core))) return null
+  const rest = segs.slice(last + 1).filter(s => !POLITE.test(s))
+  // a remark (`放门口就行`, `帮我分两袋装`) only beside an order that names its item or unit: `+1 说得对` is chat
+  const plain = !named(core, items).length && !UNIT.test(core)
+  if (rest.length && (plain || rest.some(s => REMARK_NOT.test(s) || s.length > 16))) return null
+  return read
+}
+
+function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
+  // `排骨改成2斤` → `排骨 2斤`, `砂糖橘再来2斤 再加一盒奇异果` → both added: the words said how, the rest is the order
+  const said = ([[SET, 'set'], [LESS, 'less'], [ADD, 'add']] as const).filter(([re]) => { re.lastIndex = 0; return re.test(core) })
+  if (said.length > 1) return null
+  const mode: Mode = said[0]?.[1] ?? 'add'
+  const marked = said.length > 0
+  const t = (marked ? core.replace(said[0][0], ' ') : core).replace(LEAD, '').replace(MID, ' ').replace(TAIL, '').trim()
+  if (!t) return null
+  const p = parseOrder(t, items)
+  if (p?.kind === 'order') return { kind: 'order', mode, lines: p.lines, bare: false, marked }
+  if (p && p.kind !== 'error') return null
+  // no item named: the only item, or the one line the sender holds in that unit (`改成3斤`)
+  const q = parseQuantity(t)
+  if (!q || !(q.qty > 0) || q.qty > 999) return null
+  const fitting = (its: ChainItem[]) => its.filter(i => i && (q.unit === null || fitsItem(q.unit, i.unit)))
+  const mine = mode === 'add' ? [] : fitting(held().map(l => items.find(i => i.code === l.item)!))
+  const fits = mine.length ? mine : fitting(items)
+  if (fits.length !== 1) return null
+  // a lone `2` is an order only on a one-item chain, as an answer to 扣数量
+  const bare = !marked && !q.unit
+  // and a small one: `11` or `36` in chat is a floor, an age, a temperature
+  if (bare && (items.length !== 1 || !Number.isInteger(q.qty) || q.qty > 10)) return null
+  const one = parseOrder(`接龙 ${q.qty}${q.unit ?? ''}`, [fits[0]])
+  return one?.kind === 'order' ? { kind: 'order', mode, lines: one.lines, bare, marked } : null
+}
+
+/** `不要了`, `鸡蛋不要了 其他照旧`, `都取消吧`: everything, or the items named while others stay. */
+function readCancel(text: string, items: ChainItem[], held: Line[]): WordsRead | null {
+  // `不要了 换成五花肉2斤` is more than a cancellation: not sure what is meant
+  if (text.split(SEGMENT).some(s => holdsQuantity(s, items))) return null
+  const codes = named(text, items)
+  if (!codes.length) return { kind: 'cancel', items: null }
+  const heldCodes = held.map(l => l.item)
+  if (!KEEP_REST.test(text) && heldCodes.every(c => codes.includes(c))) return { kind: 'cancel', items: null }
+  return { kind: 'cancel', items: codes }
+}

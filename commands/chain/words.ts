@@ -1,0 +1,61 @@
+// The words of orders, changes, joins and cancellations as people write them on a chain (`再加`,
+// `改成`, `减到`, `不要了`, `其他照旧`, `我也报名`), of payment talk that is never an order, and of the
+// thanks and remarks around an order. Patterns only; read-order.ts and understand-order.ts use them.
+import { NUM_SRC } from './quantity.js'
+import { canonicalUnit, isWeightUnit, unitKind } from '../../src/text/units.js'
+import type { ChainItem } from './parse-order.js'
+
+const NUM_NEXT = `\\s*(?=${NUM_SRC})`
+
+// Cancelling in words; `取消了` alone is news (`核酸取消了`), so only the sender's own dropping counts.
+export const CANCEL = /不要了|不要啦|不需要了|不用给我|取消吧|都取消|全取消|全部取消|帮我取消|给我取消|取消掉|取消一下|我的取消|取消我的|删了|删掉|删除|不团了|不买了|不订了/
+// leaving a sign-up list: `来不了` there withdraws; on a group-buy it is chat about something else
+export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参加了|参加不了|来不了|去不了`)
+// `不要排骨了`: the word between must be an item for it to be one (`排骨不要太肥了` is not)
+export const CANCEL_ITEM = /不要([\u4e00-\u9fffA-Za-z]{1,8})了/
+export const KEEP_REST = /(?:其他|其它|其余|别的|剩下)的?(?:照旧|不变|照常|还要|保留|不动)/
+export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收款|查收|红包|欠你|收到钱|多少钱|支付宝/
+// counts of what there is or was ordered: `总共13板`, `还剩5板`, `目前已经有20斤了`
+export const TALLY = /总共|合计|共计|还剩|剩下|剩余|只剩|已经有|目前|库存/
+// a segment that only thanks or addresses: dropped around an order
+export const POLITE = /^(?:谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
+// a remark after an order says where or how (`放门口就行`), never a change of mind or a question
+export const REMARK_NOT = /不要|取消|退|改|减|加|再|还要|[吗呢?？]/
+// who is ordering and the verb, before the quantity: `我家要`, `那我也来`, `我那份`
+export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|需要|要|来|订|买|预留|留)?(?![了过])\s*/
+// what was bought or eaten (`买了2斤苹果，挺甜的`) is a story, not an order
+export const PAST = /(?:买|吃|拿|用|送|团|分)(?:了|过)/
+// `[疑问]` makes anything a question
+export const ASKS = /\[(?:疑问|问号|思考)\]|🤔|❓|❔/u
+// the verb between an item and its quantity: `青菜也来2斤`, `排骨就要3斤`
+export const MID = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z])\\s*(?:也|还|就)?\\s*(?:想要|要|来|订|买|留)${NUM_NEXT}`, 'g')
+export const TAIL = /(?:吧|哈|呀|啊|哦|噢|嘛|啦|~|!|。|\s)+$/
+export const SET = new RegExp(`(?:改成|改为|改到|换成|减到|减成|降到|加到|只要|就要|改)${NUM_NEXT}`, 'g')
+export const LESS = new RegExp(`(?:少要|少来|少拿|减掉|减去|减少|少|减)${NUM_NEXT}`, 'g')
+export const ADD = new RegExp(`(?:再来|再加|再要|多来|多加|多要|追加|还要|加)${NUM_NEXT}`, 'g')
+// an order that says it wants (`那我还是要两斤脐橙吧`) may follow a remark (`想了想`); a bare one may not
+export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|还是|还|就)?\s*(?:想要|要|来|订|买)/
+// joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
+export const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我也?(?:可以|能来|能去|来|报名|参加|补上|顶上|算一个)|算我一个|带我一个|加我一个|算上我|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
+export const JOIN_NOT = /不|没空|没时间|[吗呢?？]/
+
+/** Does an order in `given` fit an item sold by `itemUnit`: the same unit, weights, or 份/个 of a counted item. */
+export function fitsItem(given: string, itemUnit: string | null): boolean {
+  const g = canonicalUnit(given)
+  if (g === itemUnit || (isWeightUnit(g) && isWeightUnit(itemUnit))) return true
+  if (isWeightUnit(g) || isWeightUnit(itemUnit)) return false
+  return itemUnit === null ? unitKind(g) !== 'people' : g === '份' || g === '个'
+}
+
+/** The items a text names: a whole name, or a two-character head or tail only one item has (西瓜 for 海南西瓜). */
+export function named(text: string, items: ChainItem[]): number[] {
+  const out: number[] = []
+  for (const i of items) {
+    if (text.includes(i.name)) { out.push(i.code); continue }
+    if (i.name.length < 3) continue
+    for (const part of [i.name.slice(0, 2), i.name.slice(-2)]) {
+      if (text.includes(part) && items.filter(o => o.name.includes(part)).length === 1) { out.push(i.code); break }
+    }
+  }
+  return out
+}
