@@ -185,7 +185,6 @@ export class Engine {
     const found = findCommand(this.registry, tooLong ? ctx.withText(ctx.text.split('\n')[0].slice(0, 200)) : ctx, line => this.say(line))
     if (!found) return { outcome: 'ignored' }
     const { cmd } = found
-    let input = found.input
     const name = cmd.name
     const limit = this.rate.hit(m, this.clock.now())
     if (limit !== 'ok') {
@@ -193,14 +192,25 @@ export class Engine {
       return { outcome: 'throttled', command: name }
     }
     if (tooLong) { ctx.reply(REPLY_TOO_LONG); return { outcome: 'invalid', command: name } }
+    const handled = this.run(cmd, found.input, ctx)
+    // what the message was understood to be as well runs only beside a command that ran, or alone
+    if (handled.outcome === 'handled') for (const also of found.also ?? []) this.run(also.cmd, also.input, ctx, true)
+    return handled
+  }
+
+  /** Run a command on its input: refused, explained or run. `quiet`: refusals and bad input say nothing. */
+  private run(cmd: Command, given: unknown, ctx: MsgCtx, quiet = false): Handled {
+    const name = cmd.name
+    const say = (text: string) => { if (!quiet) ctx.reply(text) }
+    let input = given
     // refuse before explaining the form: an error message may reveal what the store knows
-    if (cmd.who === 'admin' && !ctx.isAdmin) { ctx.reply(REPLY_ADMIN_ONLY); return { outcome: 'refused', command: name } }
-    if (isInvalid(input)) { ctx.reply(input.invalid); return { outcome: 'invalid', command: name } }
+    if (cmd.who === 'admin' && !ctx.isAdmin) { say(REPLY_ADMIN_ONLY); return { outcome: 'refused', command: name } }
+    if (isInvalid(input)) { say(input.invalid); return { outcome: 'invalid', command: name } }
     if (cmd.schema) {
       const r = cmd.schema.safeParse(input)
       if (!r.success) {
         const example = cmd.help ? `\n格式：${cmd.help.usage}\n例如：${cmd.help.example}` : ''
-        ctx.reply(r.error.issues[0].message + example)
+        say(r.error.issues[0].message + example)
         return { outcome: 'invalid', command: name }
       }
       input = r.data

@@ -5,7 +5,12 @@ import type { Command, MessageCtx } from './types.js'
 import type { Registry } from './registry.js'
 import { understand } from './understand/decide.js'
 
-interface Found { cmd: Command; input: unknown }
+interface Found {
+  cmd: Command
+  input: unknown
+  /** Understood as well, run after it (Proposal.alongside). */
+  also?: Array<{ cmd: Command; input: unknown }>
+}
 
 export function findCommand(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
   return parse(registry, ctx, log) ?? understood(registry, ctx, log)
@@ -23,6 +28,7 @@ function parse(registry: Registry, ctx: MessageCtx, log: (line: string) => void)
 }
 
 function understood(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
-  const chosen = understand(registry.families, ctx, log)
-  return chosen ? { cmd: chosen.command, input: chosen.input } : null
+  const [chosen, ...also] = understand(registry.families, ctx, log)
+  if (!chosen) return null
+  return { cmd: chosen.command, input: chosen.input, also: also.map(p => ({ cmd: p.command, input: p.input })) }
 }

@@ -243,6 +243,13 @@ export interface Proposal<I = any> {
    * over every other (it speaks only in private, to the admins).
    */
   safety?: boolean
+  /**
+   * What the message also is, whatever else it is (a grid worker's notice asking for replies that
+   * also asks for daily temperature reports): run after the chosen proposal, or alone when there
+   * is none; it never makes or breaks a tie. At most one per family; only for changes that stand
+   * on their own and say so once.
+   */
+  alongside?: boolean
 }
 
 // ---------- export and dashboard slices (src/slices.ts) ----------

@@ -14,6 +14,7 @@ import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
 import { checkinCsvTables } from './page-model.js'
 import { checkinPages } from './pages.js'
 import { understandCheckin } from './understand.js'
+import { understandAnnouncement } from './understand-announce.js'
 import { verifyCommand } from './flags.js'
 
 const RETENTION_JOB = 'checkin:retention'
@@ -39,7 +40,7 @@ export const checkin: Family = {
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   export: { sections: { checkins: exportCheckins, isolations: exportIsolations }, csv: checkinCsvTables },
   pages: checkinPages,
-  understand: understandCheckin,
+  understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx)],
   mine: mineLines,
   init(ctx) {
     // re-scheduling at every start would drop a slot missed while the bot was down

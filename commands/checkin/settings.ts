@@ -15,7 +15,7 @@ const ROLE = /\s?(提醒|催报|催办|再提醒|统计|汇总)?/y
 const FILLER = /(?:每天|每日|[,，、;\s。和及])*/y
 
 type SettingsInput =
-  | { op: 'on'; remindAt: string; chaseAt: string | null; statsAt: string }
+  | { op: 'on'; remindAt: string; chaseAt: string | null; statsAt: string; inferred?: true }
   | { op: 'off' } | { op: 'show' }
 
 function hhmm(h: number, m: number): string { return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}` }
@@ -135,6 +135,8 @@ export const settingsCommand = defineCommand<SettingsInput, 'room'>({
     const s: RoomSettings = { id: 0, room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt }
     s.id = saveSettings(ctx, s, by)
     scheduleRoom(ctx, s)
-    ctx.reply(`✅ ${describeSettings(s)}`)
+    // switched on from an admin's own words: say so, and how to undo or change it
+    const undo = input.inferred ? '\n（按通知开启；不需要请发「打卡 关闭」，改时间发「打卡 开启 每天08:00提醒 10:00催报」）' : ''
+    ctx.reply(`✅ ${describeSettings(s)}${undo}`)
   },
 })

@@ -110,7 +110,9 @@ describe('readable sizes', () => {
 
   it('the measure sees long functions (it can fail)', () => {
     const fns = functions('src/engine.ts')
-    expect(fns.find(f => f.name === 'route')!.lines).toBeGreaterThan(20)
+    // route and run are each a screenful: the measure counts their lines, not one per function
+    expect(fns.find(f => f.name === 'route')!.lines).toBeGreaterThan(15)
+    expect(fns.find(f => f.name === 'run')!.lines).toBeGreaterThan(15)
     expect(fns.length).toBeGreaterThan(20)
   })
 })
