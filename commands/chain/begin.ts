@@ -58,7 +58,7 @@ export const undo = defineCommand<{ chainId: number }, 'room'>({
   help: { summary: '撤销机器人按接龙统计的一条消息（发起人或管理员）', usage: '撤销 #编号', example: '撤销 #3' },
   where: 'room', who: 'anyone',
   parse(ctx) {
-    const m = /^(?:撤销|撤消)(?:接龙|统计)?\s*#\s*(\d{1,7})$/.exec(ctx.text)
+    const m = /^(?:撤销|撤消)(?:接龙|统计)?\s*#\s*(\d{1,7})(?![\d.])(?:\s|$)/.exec(ctx.text)
     if (!m) return null
     const c = getChain(ctx, Number(m[1]))
     // someone else's `撤销 #3` may be about a 物资互助 entry with the same number

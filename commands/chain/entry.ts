@@ -6,6 +6,7 @@ import { parseHousehold } from '../../src/text/household.js'
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { quantityAt, hasNumber, NUM_SRC, UNIT_SRC } from './quantity.js'
 import { canonicalUnit } from '../../src/text/units.js'
+import { CHAT, NAME } from './order-words.js'
 
 // dashed (3-2-501) or spelled (5栋2单元801, 12号402) anywhere in the line
 const HOUSEHOLD = /(?<![\d-])(?:\d{1,4}(?:\s?[-—–_]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼|号|楼|座)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)(?![\d-])/
@@ -29,9 +30,24 @@ function leadingName(text: string, isItem: (w: string) => boolean): string | nul
   return m[1]
 }
 
-/** Who an entry is for: its household (`295-909`, `5栋2单元801` → 5-2-801), else its leading name. */
+/** A name signing the line at its end (`蔬菜包1份 阿芬`): only a name-shaped word, never a remark. */
+function trailingName(text: string): string | null {
+  const m = /\s([\u4e00-\u9fff]{2,4})$/.exec(text)
+  return m && NAME.test(m[1]) && !CHAT.test(m[1]) ? m[1] : null
+}
+
+/** Who an entry is for: its household (`295-909`, `5栋2单元801` → 5-2-801), else the name it starts or ends with. */
 export function entryWho(text: string, isItem: (w: string) => boolean = () => false): string | null {
-  return householdIn(text)?.household ?? leadingName(text, isItem)
+  return householdIn(text)?.household ?? leadingName(text, isItem) ?? trailingName(text)
+}
+
+/** How a line is shown in a confirmation: `12-1-204 老马`, `5-2-801 阿芬`, `李四`; null if nameless. */
+export function entryLabel(text: string, isItem: (w: string) => boolean): string | null {
+  const hh = householdIn(text)
+  const rest = hh ? `${text.slice(0, hh.index)} ${text.slice(hh.index + hh.length)}`.trim() : text
+  const lead = leadingName(rest, isItem)
+  const name = lead && /^(?:\s|$)/.test(rest.slice(lead.length)) ? lead : trailingName(rest)
+  return [hh?.household, name].filter(Boolean).join(' ') || null
 }
 
 /**

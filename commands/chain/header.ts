@@ -64,7 +64,9 @@ export function pickupIn(text: string): string | null {
   const named = /(?:自提|取货|提货|自取)(?:点|地点|地址)?\s*[:：]\s*([^\n,，。]{1,30})/.exec(text)
   if (named) return named[1].trim()
   const before = /([\u4e00-\u9fffA-Za-z0-9]{1,10})(?:自提|自取)/.exec(text)
-  return before ? before[1] : null
+  // `明天下午小区南门自提`: when is the cut-off's and the arrival's business, the place is the pickup
+  const place = before?.[1].replace(/^(?:今天|明天|后天|今晚|明早|周[一二三四五六日天]|上午|下午|中午|晚上|早上|\d{1,2}点(?:半|\d{1,2}分?)?|到了?|在)+/, '')
+  return place || null
 }
 
 const N = `(\\d{1,4}|${numeralRun()})`

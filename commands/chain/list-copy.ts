@@ -5,9 +5,9 @@
 // 截单 gets "已截单" once.
 import type { MessageCtx } from '../../src/types.js'
 import { keyed, diffEntries, type NativeCopy, type KnownEntry } from './jielong.js'
-import { entryOrder, goodsIn } from './entry.js'
+import { entryLabel, entryOrder, entryWho, goodsIn } from './entry.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { items, findOrder, saveOrder, deleteOrder, type Chain } from './store.js'
+import { items, findOrder, saveOrder, deleteOrder, personKey, type Chain } from './store.js'
 import { fill } from './pick.js'
 import { closedText } from './order.js'
 import { linesText } from './format.js'
@@ -69,7 +69,7 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
     if (want === null) { unread.push(text); return false }
     const o = findOrder(ctx, chainId, entryKeyOf(key))
     const r = fill(its, o?.lines ?? [], want)
-    const label = key === text ? member : key.replace(/#\d+$/, '')
+    const label = key === text ? member : entryLabel(text, isItem) ?? key.replace(/#\d+$/, '')
     notes.push(...r.notes.map(n => `${label}：${n}`))
     saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
     // nothing taken (sold out): the note above says so, a `✅ 0` would not
@@ -78,8 +78,11 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
     return true
   }
   if (closed) return refuseLate(ctx, chain, all, diff.added.concat(diff.changed.map(c => ({ key: c.key, text: c.to }))))
+  const ownLine = (text: string) => { const w = entryWho(text, isItem); return w !== null && (w === household || sender.split(' ').includes(w)) }
   for (const a of diff.added) {
-    const ok = record(a.key, a.text, sender, me, '已接龙')
+    // the sender's own line after they typed their order in the chat: the line replaces it
+    if (ownLine(a.text)) deleteOrder(ctx, chainId, personKey(me))
+    const ok = record(a.key, a.text, sender, me, its0.length ? '已接龙' : '已报名')
     next.set(a.key, { ...a, member: sender, person: me, unread: !ok || undefined })
   }
   for (const c of diff.changed) {
@@ -92,7 +95,7 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
     const k = next.get(m.key)!
     if (!mayTouch(k)) continue // posted from an older copy that lacked this line
     next.delete(m.key)
-    if (deleteOrder(ctx, chainId, entryKeyOf(m.key))) ctx.ack(`✅ #${chainId} 已取消：`, m.key.replace(/#\d+$/, ''))
+    if (deleteOrder(ctx, chainId, entryKeyOf(m.key))) ctx.ack(`✅ #${chainId} 已取消：`, entryLabel(m.text, isItem) ?? m.key.replace(/#\d+$/, ''))
   }
   const toldBefore = all.some(k => k.unread)
   ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify([...next.values(), ...all.filter(k => k.late)]), chainId)

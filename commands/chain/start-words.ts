@@ -17,10 +17,16 @@ const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接�
 // talk about another buy, not this one: 上次团的, 下周可能有, 到时候再接龙
 const OTHER_TIME = /上次|上回|之前团|昨天团|前几天|下次|下回|到时候|等通知|可能|如果|要是/
 const ASKS = /[?？]|[吗呢嘛][\s!~。]*$/m
-const NEED = /需要\s*(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
+const NEED = /需要\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
 
-/** A start in words, or null for everything else. */
-export function readStart(r: Reading, now: number, tz: string): WordStart | null {
+// above a list of names, a word that it is one: 报名, 名单, 志愿者
+const LIST_WORD = /报名|接龙|名单|志愿者|登记/
+
+/**
+ * A start in words, or null for everything else. `listed`: the text heads a list of lines people
+ * wrote under it, itself a way of asking to join, so the items (or a sign-up word) suffice.
+ */
+export function readStart(r: Reading, now: number, tz: string, listed = false): WordStart | null {
   const t = r.text
   if (t.length > 600 || ASKS.test(t) || OTHER_TIME.test(t)) return null
   const deadline = cutoffIn(r, now, tz)
@@ -30,12 +36,13 @@ export function readStart(r: Reading, now: number, tz: string): WordStart | null
     ({ title: [...title].slice(0, MAX_TITLE).join(''), cap, items, deadline, pickup, problems: [], impossibleDeadline: null })
   if (items.length) {
     const cue = JOIN_CUE.test(t)
-    if (!cue && !(deadline && BUY_WORD.test(t))) return null
-    const score = cue && (deadline || pickup) ? 0.9 : cue ? 0.8 : 0.75
+    if (!cue && !(deadline && BUY_WORD.test(t)) && !listed) return null
+    const score = cue && (deadline || pickup) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
     return { spec: spec(buyTitle(t, items.map(i => i.name)), null), kind: 'buy', score, why: `group-buy: ${items.length} priced item(s)${cue ? ', a join cue' : ''}${deadline ? ', a cut-off' : ''}` }
   }
-  if (!SIGNUP_CUE.test(t)) return null
   const cap = capIn(t)
+  if (listed && LIST_WORD.test(t)) return { spec: spec(signupTitle(t), cap), kind: 'signup', score: 0.7, why: 'a sign-up list with names under it' }
+  if (!SIGNUP_CUE.test(t)) return null
   const when = r.times(now, tz).length > 0
   if (!cap && !when) return null
   return { spec: spec(signupTitle(t), cap), kind: 'signup', score: cap ? 0.85 : 0.75, why: `sign-up: a call to sign up${cap ? ` for ${cap}` : ''}` }
@@ -50,7 +57,7 @@ function buyTitle(t: string, names: string[]): string {
 /** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
-  if (need && need[1] !== '人') return `${need[1]}报名`
+  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
   const first = t.split(/[\n,，。!！]/)[0].split(' ')[0]
   return `${first.slice(0, 20)}报名`
 }

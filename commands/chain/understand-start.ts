@@ -10,7 +10,8 @@ import { listSpec } from './header.js'
 import { entryOrder, entryWho } from './entry.js'
 import { begin } from './begin.js'
 import { native, findList } from './native.js'
-import { openChains, itemList, type Chain } from './store.js'
+import { openChains, roomChains, itemList, type Chain } from './store.js'
+import { DAY } from '../../src/time.js'
 
 // every start or list carries one of these; most chat carries none, and costs one test
 const MAYBE = /元|块|¥|\/|报名|报个名|接龙|扣|截|(?:^|\n)\s*\d{1,3}\s*[.、]/
@@ -38,7 +39,7 @@ function proposeList(text: string, ctx: MessageCtx): Proposal | null {
   const copy = parseNativeCopy(`#接龙\n${text}`)
   if (!copy.entries.length || copy.entries.some(e => entryWho(e.text) === null)) return null
   if (!copy.header.length) return typedLines(copy, ctx)
-  const s = readStart(new Reading(copy.header.join('\n')), ctx.now, ctx.tz)
+  const s = readStart(new Reading(copy.header.join('\n')), ctx.now, ctx.tz, true)
   const known = findList(ctx, copy) ?? (s && repeated(ctx, s.spec))
   if (known) return { command: native, input: { copy, chainId: known.id }, score: 0.9, why: 'a hand-typed list re-posted with lines added' }
   if (!s) return null
@@ -47,12 +48,13 @@ function proposeList(text: string, ctx: MessageCtx): Proposal | null {
 }
 
 /**
- * Only numbered lines, no header: someone typing their own line of the room's open hand-typed
+ * Only numbered lines, no header: someone typing their own line of the room's hand-typed
  * list (`7. 徐老师 12号304 1份`), numbered after the first and readable against its items.
  */
 function typedLines(copy: NativeCopy, ctx: MessageCtx): Proposal | null {
-  const chain = openChains(ctx, ctx.room!).find(c => c.entries && c.entries !== '[]')
-  if (!chain) return null
+  // the room's latest list, open or just closed (a line typed after 截单 is told so, once)
+  const chain = roomChains(ctx, ctx.room!).find(c => c.entries && c.entries !== '[]')
+  if (!chain || (chain.status === 'closed' && (chain.closedAt ?? 0) < ctx.now - DAY)) return null
   // numbered where the list ends now (two people may type the same next number)
   const size = (JSON.parse(chain.entries!) as unknown[]).length
   if (copy.entries.some(e => e.n < Math.max(2, size))) return null
