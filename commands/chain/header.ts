@@ -14,7 +14,7 @@ const LOOSE_PRICE = /^\d+(?:\.\d+)?\s+一/
 const LEAD_IN = /^.*(?:团购|团|的)(?=[\u4e00-\u9fffA-Za-z])/
 const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开)+(?=[\u4e00-\u9fffA-Za-z]{2})/
 // not goods: `外面超市鸡蛋25一板` compares, `一共45` sums, `运费5元` is a cost
-const NOT_ITEM = /外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|每次|一次|现在|才|只要|还是/
+const NOT_ITEM = /^每|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
 
 /** The name just before a price: the last run of letters, without its lead-in words. */
 export function nameBefore(line: string, at: number): string | null {

@@ -44,6 +44,9 @@ function proposeList(text: string, ctx: MessageCtx): Proposal | null {
   if (known) return { command: native, input: { copy, chainId: known.id }, score: 0.9, why: 'a hand-typed list re-posted with lines added' }
   if (!s) return null
   const spec = listSpec(copy, s.spec.title, ctx.now, ctx.tz)
+  // the lines under a start are its first entries: rules or a price list numbered under a title are not
+  const its = spec.items.map(i => ({ code: i.code, name: i.name, unit: i.unit }))
+  if (copy.entries.some(e => entryOrder(e.text, its) === null || e.text.length > 30)) return null
   return { command: begin, input: { spec: { ...spec, cap: spec.cap ?? s.spec.cap }, copy }, score: s.score, why: `a hand-typed list: ${s.why}` }
 }
 
