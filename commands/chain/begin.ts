@@ -59,8 +59,11 @@ export const undo = defineCommand<{ chainId: number }, 'room'>({
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^(?:撤销|撤消)(?:接龙|统计)?\s*#\s*(\d{1,7})(?![\d.])(?:\s|$)/.exec(ctx.text)
-    if (!m) return null
-    const c = getChain(ctx, Number(m[1]))
+    // or `撤销` / `不是接龙` quoting the bot's "📋 已按接龙统计 #3 …"
+    const quoted = m ? null : /^(?:撤销|撤消|不是接龙)[!。~\s]*$/.test(ctx.text) ? /已按\S*接龙统计 #(\d+)/.exec(ctx.quote ?? '') : null
+    const ref = m?.[1] ?? quoted?.[1]
+    if (!ref) return null
+    const c = getChain(ctx, Number(ref))
     // someone else's `撤销 #3` may be about a 物资互助 entry with the same number
     return c && c.room === ctx.room && isOwner(ctx, c) ? { chainId: c.id } : null
   },

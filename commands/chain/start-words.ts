@@ -12,7 +12,7 @@ interface WordStart { spec: ChainSpec; kind: 'buy' | 'signup'; score: number; wh
 // how a leader tells people to join: 要的扣数量, 需要的接龙, 要的在下面接, 接龙格式：
 const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:在下面|下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
 // how an organiser asks for people: 能来的在群里报个名, 请大家踊跃报名, 报名从现在开始
-const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?报名|报名从|接龙报名|报名接龙|开始报名/
+const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加|要报名|想报名|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?报名|报名从|接龙报名|报名接龙|开始报名/
 // where to sign up, in this group: without a head count, only a call that says so starts a list
 const HERE = /群里|这里|下面|接龙|扣1|回1|回复1|\+1/
 const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接龙/
@@ -39,7 +39,8 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
   if (items.length) {
     const cue = JOIN_CUE.test(t)
     if (!cue && !(deadline && BUY_WORD.test(t)) && !listed) return null
-    const score = cue && (deadline || pickup) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
+    // `需要的接龙` names the very thing: as sure as a cut-off makes it
+    const score = cue && (deadline || pickup || /接龙/.test(t)) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
     return { spec: spec(buyTitle(t, items.map(i => i.name)), null), kind: 'buy', score, why: `group-buy: ${items.length} priced item(s)${cue ? ', a join cue' : ''}${deadline ? ', a cut-off' : ''}` }
   }
   const cap = capIn(t)

@@ -4,6 +4,8 @@
 import { describe, it, expect } from 'vitest'
 import { run, corpus, chains, texts, to } from './helpers.js'
 import { check } from '../../eval/checker.js'
+import { makeEngine, msg } from '../../helpers/engine.js'
+import { chain } from '../../../commands/chain/index.js'
 
 const ROOM = '== 7栋团购群: 小燕团长, 7-1-302 刘姐, 7-2-1101 老陈, 管理员阿杰\n@ 2022-11-15 09:12\n'
 const say = (who: string, text: string) => `${who}: ${text.split('\n').join('\n  ')}`
@@ -62,6 +64,17 @@ describe('撤销 #N', () => {
     const admin = await run(ROOM + [start, '管理员阿杰*: 撤销 #1'].join('\n'))
     expect(chains(admin.state)).toEqual([])
   })
+  it('撤销 or 不是接龙 quoting the bot\'s confirmation, from the author', () => {
+    for (const reply of ['撤销', '不是接龙']) {
+      const { engine, db } = makeEngine([chain])
+      engine.handle(msg('今天团鸡蛋 15元一板 要的扣数量 下午4点截单', { from: '小燕团长' }))
+      const quote = '📋 已按接龙统计 #1 鸡蛋 15元/板，截止今天16:00。'
+      expect(engine.handle(msg(reply, { from: '刘姐', quote })).outcome).toBe('ignored')
+      expect(engine.handle(msg(reply, { from: '小燕团长', quote })).outcome).toBe('handled')
+      expect(db.prepare('SELECT COUNT(*) AS n FROM chains').get()).toEqual({ n: 0 })
+    }
+  })
+
   it('the deadline job goes with it', async () => {
     const out = await run(ROOM + [start, '小燕团长: 撤销 #1', '@ 2022-11-15 17:00'].join('\n'))
     expect(texts(out.messages).filter(t => /截单/.test(t) && !/撤销|已按/.test(t))).toEqual([])
