@@ -5,7 +5,8 @@ import { Reading } from '../../src/understand/reading.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { parseItemLine, nativeStock, type ChainSpec, type ItemSpec, type NativeCopy } from './jielong.js'
 import { goodsIn } from './entry.js'
-import { quantityAt } from './quantity.js'
+import { quantityAt, UNIT_SRC } from './quantity.js'
+import { canonicalUnit } from '../../src/text/units.js'
 
 const NUMBERING = /^\d{1,3}\s*[.、)]\s*/
 // a price needs its money word or a slash: `909 一箱` is an entry's household and amount
@@ -14,15 +15,27 @@ const LOOSE_PRICE = /^\d+(?:\.\d+)?\s+一/
 const LEAD_IN = /^.*(?:团购|团|的)(?=[\u4e00-\u9fffA-Za-z])/
 const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开)+(?=[\u4e00-\u9fffA-Za-z]{2})/
 // not goods: `外面超市鸡蛋25一板` compares, `一共45` sums, `运费5元` is a cost
-const NOT_ITEM = /^每|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
+const ARRIVED = /(?:到了|来了|到货了?|新到|上新了?)(?:一批|一些|不少)?$/
+const TAIL = /[\s:：,，、\-—(（]+$/
+const PER_BEFORE = new RegExp(`(?:每|一)\\s?(${UNIT_SRC})$`)
+const AMOUNT_BEFORE = new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s?(?:${UNIT_SRC})$`)
+const NOT_ITEM = /^每|吗|呢|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
 
-/** The name just before a price: the last run of letters, without its lead-in words. */
-export function nameBefore(line: string, at: number): string | null {
-  const before = line.slice(0, at).replace(/[\s:：,，、\-—(（]+$/, '')
-  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before)
+/**
+ * The item just before a price: the last run of letters, without its lead-in words, past an amount
+ * (`东北大米 25kg 120元`) or a unit (`蔬菜包 每份50元` → 蔬菜包, per 份).
+ */
+export function nameBefore(line: string, at: number): { name: string; per: string | null } | null {
+  let before = line.slice(0, at).replace(TAIL, '')
+  const per = PER_BEFORE.exec(before)
+  if (per) before = before.slice(0, per.index).replace(TAIL, '')
+  const amount = AMOUNT_BEFORE.exec(before)
+  if (amount) before = before.slice(0, amount.index).replace(TAIL, '')
+  // `鸡蛋到了一批 18元一板`: the news before the price is not part of the name
+  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before.replace(ARRIVED, ''))
   if (!m) return null
   const name = m[0].replace(LEAD_IN, '').replace(DAY_WORDS, '')
-  return name && [...name].length <= 10 && !NOT_ITEM.test(name) ? name : null
+  return [...name].length >= 1 && [...name].length <= 10 && !NOT_ITEM.test(name) ? { name, per: per ? canonicalUnit(per[1]) : null } : null
 }
 
 /** The prices of one line with their spans, as the shared reading finds them, minus look-alikes. */
@@ -37,11 +50,12 @@ export function pricedItems(text: string): ItemSpec[] {
     const line = raw.trim().replace(NUMBERING, '')
     const prices = pricesOf(line)
     for (const p of prices) {
-      const name = nameBefore(line, p.start)
-      if (!name || items.some(i => i.name === name)) continue
+      const named = nameBefore(line, p.start)
+      if (!named || items.some(i => i.name === named.name)) continue
+      const { name } = named
       // stock and per-person limits only when the line is about this one item
       const whole = prices.length === 1 ? parseItemLine(line, 1) : null
-      items.push({ code: items.length + 1, name, price: p.amount, unit: p.per, stock: whole?.stock ?? null, limit: whole?.limit ?? null })
+      items.push({ code: items.length + 1, name, price: p.amount, unit: p.per ?? named.per, stock: whole?.stock ?? null, limit: whole?.limit ?? null })
     }
   }
   return items
@@ -71,7 +85,7 @@ export function pickupIn(text: string): string | null {
 
 const N = `(\\d{1,4}|${numeralRun()})`
 const CAPS = [
-  new RegExp(`需要\\s*${N}\\s*(?:个|名|位)`), new RegExp(`限\\s*${N}\\s*(?:人|名|位|个人)`),
+  new RegExp(`需要\\s*${N}\\s*(?:个|名|位)`), new RegExp(`限\\s*${N}\\s*个?(?:人|名|位|家庭|户)`),
   new RegExp(`名额\\s*${N}`), new RegExp(`${N}\\s*个名额`), new RegExp(`招\\s*${N}\\s*(?:个|名|位)`),
 ]
 

@@ -10,9 +10,9 @@ import { MAX_TITLE } from './start.js'
 interface WordStart { spec: ChainSpec; kind: 'buy' | 'signup'; score: number; why: string }
 
 // how a leader tells people to join: 要的扣数量, 需要的接龙, 要的在下面接, 接龙格式：
-const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:在下面|下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
+const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快)?\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
 // how an organiser asks for people: 能来的在群里报个名, 请大家踊跃报名, 报名从现在开始
-const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加|要报名|想报名|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?报名|报名从|接龙报名|报名接龙|开始报名/
+const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加|要报名|想报名|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?(?:报名|(?:在群里|在下面)?接龙)|报名从|接龙报名|报名接龙|开始报名/
 // where to sign up, in this group: without a head count, only a call that says so starts a list
 const HERE = /群里|这里|下面|接龙|扣1|回1|回复1|\+1/
 const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接龙/
@@ -60,6 +60,6 @@ function buyTitle(t: string, names: string[]): string {
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
-  const first = t.split(/[\n,，。!！]/)[0].split(' ')[0]
+  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！]/)[0].split(' ')[0]
   return `${first.slice(0, 20)}报名`
 }

@@ -20,6 +20,12 @@ describe('readStart: group-buys', () => {
     ['【今日团购】\n1. 草莓 25元/盒\n2. 砂糖橘 38元/箱\n接龙格式：房号+品名+数量\n截止时间：今晚8点', '草莓', 25, '盒', '2022-11-15T20:00'],
     ['明天团土鸡 88元一只 下午5点前接龙', '土鸡', 88, '只', '2022-11-15T17:00'],
     ['团长自家包的饺子 30块一袋 要的接一下 东门自提', '饺子', 30, '袋', null],
+    ['明天到货 冰糖心苹果 58元/箱 约9斤 需要的接龙 今晚10点截单', '冰糖心苹果', 58, '箱', '2022-11-15T22:00'],
+    ['今天开团：东北大米 25kg 120元 要的扣1', '东北大米', 120, null, null],
+    ['牛奶团购 伊利纯牛奶 48元一箱(24盒) 要的在群里接龙 截止明天上午10点', '伊利纯牛奶', 48, '箱', '2022-11-16T10:00'],
+    ['团购蔬菜包 每份50元 约10斤 要的报房号和份数 下午6点截止', '蔬菜包', 50, '份', '2022-11-15T18:00'],
+    ['鸡蛋到了一批 18元一板 还有20板 要的抓紧接龙', '鸡蛋', 18, '板', null],
+    ['周四团购\n猪肉 前腿肉18元一斤 排骨28元一斤 五花22元一斤\n需要的按格式接龙：房号+品名+斤数\n明天中午12点截单 周五下午到', '前腿肉', 18, '斤', '2022-11-16T12:00'],
   ])('%s', (text, name, price, unit, deadline) => {
     const s = read(text)!
     expect(s.kind).toBe('buy')
@@ -40,6 +46,11 @@ describe('readStart: sign-ups', () => {
     const s = read('明天早上6点半全员核酸 需要6个志愿者帮忙维持秩序、扫码 能来的在群里报个名 谢谢大家🙏')!
     expect(s).toMatchObject({ kind: 'signup', spec: { title: '志愿者报名', cap: 6, items: [] } })
   })
+  it.each([
+    ['明天下午2点社区发放物资 需要4个志愿者帮忙分发 能来的扣1', '志愿者报名', 4],
+    ['本周日上午打疫苗第三针 需要打的老人报名 请在群里接龙 周五晚上截止', '本周日上午打疫苗第三针报名', null],
+    ['接龙：周六亲子活动 限15个家庭 要参加的在下面接龙', '周六亲子活动报名', 15],
+  ])('%s', (text, title, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { title, cap, items: [] } }))
   it('an event and 请大家踊跃报名', () => {
     const s = read('本周六上午9点社区义诊 请大家踊跃报名 限20人')!
     expect(s).toMatchObject({ kind: 'signup', spec: { cap: 20, items: [] } })
@@ -65,13 +76,27 @@ describe('readStart: chat that is not a start', () => {
     '我要10斤土豆是不是太多了 哈哈',
     '蔬菜包68一份有点贵 但是能吃一个礼拜',
     '转了转了 45 查收一下',
+    '这周的鸡蛋15元一板 比上周便宜',
+    '团长 牛奶还有吗 48一箱的那个',
+    '我也要一箱苹果 58元的那个',
+    '截单了吗 我还想要两斤排骨',
+    '我报名了 扣了1',
+    '谁要草莓 我朋友家的 30一盒 私聊我',
+    '要的扣1 不要的别扣',
+    '能来的都来吧 人越多越好',
+    '我家要两箱 58元一箱 麻烦团长了',
+    '团长辛苦了 鸡蛋15元一板很划算',
+    '大家记得明天上午10点前报名 志愿者',
+    '15元一板是吗',
+    '有空的可以报名参加社区志愿者 明天开始',
   ])('%s', text => expect(read(text)).toBeNull())
 })
 
 describe('header readings', () => {
   it.each([
     ['今天团鸡蛋', 5, '鸡蛋'], ['老家种的蒜苗,', 7, '蒜苗'], ['外面超市鸡蛋', 6, null], ['1. 西瓜 ', 6, '西瓜'], ['295-', 4, null],
-  ])('nameBefore %s', (line, at, want) => expect(nameBefore(line, at)).toBe(want))
+    ['东北大米 25kg ', 12, '东北大米'], ['团购蔬菜包 每份', 8, '蔬菜包'], ['有要馒头的吗 10个一袋', 13, null],
+  ])('nameBefore %s', (line, at, want) => expect(nameBefore(line, at)?.name ?? null).toBe(want))
 
   it('items with remarks in brackets keep their plain names; an entry amount is no price', () => {
     expect(pricedItems(normalise('蔬菜包 39元一份（约8斤 品种随机）\n鸡蛋 16元一板（30个）\n五花肉 26元一斤')).map(i => [i.name, i.price, i.unit]))
