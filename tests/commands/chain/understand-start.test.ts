@@ -28,6 +28,11 @@ describe('a post from anyone starts a chain when it clearly is one', () => {
   })
 })
 
+it('a #接龙 start reads its cut-off and pickup as people write them', async () => {
+  const out = await run(ROOM + say('小燕团长', '#接龙 周六蔬菜团购\n1. 白菜 5元/颗\n2. 土豆 3元/斤\n晚上8点截单 东门自提'))
+  expect(chains(out.state)[0]).toMatchObject({ deadline: '2022-11-15T20:00:00+08:00', pickup: '东门' })
+})
+
 describe('chat stays silent, with or without a chain open', () => {
   const open = say('小燕团长', '今天团鸡蛋 15元一板 要的扣数量 下午4点截单') + '\n'
   it.each([
