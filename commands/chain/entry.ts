@@ -81,8 +81,8 @@ export function entryOrder(raw: string, its: ChainItem[]): Lines | null {
   const kept = rest.split(' ').filter(w => hasNumber(w) || its.some(i => w.includes(i.name))).join(' ')
   const again = kept && kept !== rest ? read(kept) : null
   if (again) return again
-  // `李四` on a one-item list: one portion, as WeChat's own sign-up lists are read
-  if (its.length === 1 && !hasNumber(rest) && !/[\u4e00-\u9fffA-Za-z]{7,}/.test(rest)) return [{ item: its[0].code, qty: 1 }]
+  // `李四` alone on a one-item list: one portion, as WeChat's own sign-up lists are read (not `随便来点`)
+  if (its.length === 1 && /^(?:\+1|报名|接龙|要|我要|要一个|我也要)?$/.test(rest)) return [{ item: its[0].code, qty: 1 }]
   return null
 }
 

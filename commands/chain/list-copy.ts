@@ -17,10 +17,15 @@ import { isOwner } from './close.js'
 interface Known extends KnownEntry {
   member: string
   person?: number
-  /** Reported as unreadable (this text). */
-  unread?: boolean
   /** Added after 截单: kept to say it once, never an order. */
   late?: boolean
+  /** Not a line: the group has been told (once per chain) about lines the bot cannot read. */
+  said?: boolean
+}
+
+/** The lines of a list as last known, without the bot's notes on it. */
+export function knownLines(entries: string | null): Known[] {
+  return (JSON.parse(entries ?? '[]') as Known[]).filter(k => !k.late && !k.said)
 }
 const entryKeyOf = (key: string) => `e:${key}`
 const UNREAD_HINT = '例如：1. 3-2-501 张三 2份'
@@ -52,7 +57,7 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   const all: Known[] = JSON.parse(chain.entries ?? '[]')
   const closed = chain.status === 'closed'
   // while open, a line refused after an earlier close means nothing; once closed, it was said already
-  const known = closed ? all : all.filter(k => !k.late)
+  const known = closed ? all.filter(k => !k.said) : knownLines(chain.entries)
   const household = ctx.member.household
   const named = (k: Known) => household !== null && k.key.replace(/#\d+$/, '') === household
   const mayTouch = (k: Known) => (k.person !== undefined ? k.person === me : k.member === sender) || named(k) || isOwner(ctx, chain)
@@ -62,34 +67,33 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   const next = new Map(known.map(k => [k.key, k]))
   const unread: string[] = []
   const notes: string[] = []
-  const record = (key: string, text: string, member: string, person: number | null, header: string): boolean => {
+  const record = (key: string, text: string, member: string, person: number | null, header: string): void => {
     addGoods(ctx, chainId, text)
     const its = items(ctx, chainId)
     const want = entryOrder(text, its)
-    if (want === null) { unread.push(text); return false }
+    if (want === null) { unread.push(text); return }
     const o = findOrder(ctx, chainId, entryKeyOf(key))
     const r = fill(its, o?.lines ?? [], want)
     const label = key === text ? member : entryLabel(text, isItem) ?? key.replace(/#\d+$/, '')
     notes.push(...r.notes.map(n => `${label}：${n}`))
     saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
     // nothing taken (sold out): the note above says so, a `✅ 0` would not
-    if (its.length && !r.lines.length) return true
+    if (its.length && !r.lines.length) return
     ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its)}` : label)
-    return true
   }
   if (closed) return refuseLate(ctx, chain, all, diff.added.concat(diff.changed.map(c => ({ key: c.key, text: c.to }))))
   const ownLine = (text: string) => { const w = entryWho(text, isItem); return w !== null && (w === household || sender.split(' ').includes(w)) }
   for (const a of diff.added) {
     // the sender's own line after they typed their order in the chat: the line replaces it
     if (ownLine(a.text)) deleteOrder(ctx, chainId, personKey(me))
-    const ok = record(a.key, a.text, sender, me, its0.length ? '已接龙' : '已报名')
-    next.set(a.key, { ...a, member: sender, person: me, unread: !ok || undefined })
+    record(a.key, a.text, sender, me, its0.length ? '已接龙' : '已报名')
+    next.set(a.key, { ...a, member: sender, person: me })
   }
   for (const c of diff.changed) {
     const k = next.get(c.key)!
     if (!mayTouch(k)) continue // a copy made before this entry was edited
-    const ok = record(c.key, c.to, k.member, k.person ?? null, '已修改')
-    next.set(c.key, { ...k, text: c.to, unread: !ok || undefined })
+    record(c.key, c.to, k.member, k.person ?? null, '已修改')
+    next.set(c.key, { ...k, text: c.to })
   }
   for (const m of partial ? [] : diff.missing) {
     const k = next.get(m.key)!
@@ -97,8 +101,10 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
     next.delete(m.key)
     if (deleteOrder(ctx, chainId, entryKeyOf(m.key))) ctx.ack(`✅ #${chainId} 已取消：`, entryLabel(m.text, isItem) ?? m.key.replace(/#\d+$/, ''))
   }
-  const toldBefore = all.some(k => k.unread)
-  ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify([...next.values(), ...all.filter(k => k.late)]), chainId)
+  const toldBefore = all.some(k => k.said)
+  const kept = [...next.values(), ...all.filter(k => k.late || k.said)]
+  if (unread.length && !toldBefore) kept.push({ key: '', text: '', member: '', said: true })
+  ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify(kept), chainId)
   if (notes.length) ctx.reply(notes.join('\n'))
   if (!unread.length) return
   if (!toldBefore) for (const u of unread) ctx.ack(`#${chainId} 这几条没看懂数量，没有计入合计（${UNREAD_HINT}）：`, u)

@@ -8,7 +8,7 @@ import { parseNativeCopy, isNativeCopy, isJielongHead, entryName, type NativeCop
 import { parseOrder } from './parse-order.js'
 import { createChain, roomChains, getChain, items, type Chain } from './store.js'
 import { applyOrder } from './order.js'
-import { applyCopy } from './list-copy.js'
+import { applyCopy, knownLines } from './list-copy.js'
 import { listSpec } from './header.js'
 import { specText } from './begin.js'
 import { DAY } from '../../src/time.js'
@@ -36,7 +36,7 @@ export function findList(ctx: MessageCtx, copy: NativeCopy, title = listTitle(co
   let best: Chain | null = null
   let most = 0
   for (const c of recent) {
-    const known = (JSON.parse(c.entries ?? '[]') as { text: string; late?: boolean }[]).filter(k => !k.late)
+    const known = knownLines(c.entries)
     const n = known.filter(k => lines.has(flat(k.text))).length
     if (n > most && n >= Math.ceil(known.length / 2)) { best = c; most = n }
   }

@@ -10,6 +10,7 @@ import { listSpec } from './header.js'
 import { entryOrder, entryWho } from './entry.js'
 import { begin } from './begin.js'
 import { native, findList } from './native.js'
+import { knownLines } from './list-copy.js'
 import { openChains, roomChains, itemList, type Chain } from './store.js'
 import { DAY } from '../../src/time.js'
 
@@ -56,10 +57,10 @@ function proposeList(text: string, ctx: MessageCtx): Proposal | null {
  */
 function typedLines(copy: NativeCopy, ctx: MessageCtx): Proposal | null {
   // the room's latest list, open or just closed (a line typed after 截单 is told so, once)
-  const chain = roomChains(ctx, ctx.room!).find(c => c.entries && c.entries !== '[]')
+  const chain = roomChains(ctx, ctx.room!).find(c => c.entries && knownLines(c.entries).length > 0)
   if (!chain || (chain.status === 'closed' && (chain.closedAt ?? 0) < ctx.now - DAY)) return null
+  const size = knownLines(chain.entries).length
   // numbered where the list ends now (two people may type the same next number)
-  const size = (JSON.parse(chain.entries!) as unknown[]).length
   if (copy.entries.some(e => e.n < Math.max(2, size))) return null
   const its = itemList(ctx, chain.id)
   if (copy.entries.some(e => entryOrder(e.text, its) === null)) return null

@@ -29,7 +29,7 @@ describe('entryOrder', () => {
   ])('%s', (t, its, want) => expect(entryOrder(normalise(t), its)?.map(l => [l.item, l.qty])).toEqual(want))
 
   it.each([
-    ['阿芬 西瓜2个', three], ['老周 随便来点', three], ['2份', three],
+    ['阿芬 西瓜2个', three], ['老周 随便来点', three], ['2份', three], ['老周 随便来点', one],
   ])('%s cannot be read', (t, its) => expect(entryOrder(normalise(t), its)).toBeNull())
 
   it('a sign-up list orders nothing', () => expect(entryOrder('李四', [])).toEqual([]))
