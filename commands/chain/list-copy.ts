@@ -67,26 +67,26 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   const next = new Map(known.map(k => [k.key, k]))
   const unread: string[] = []
   const notes: string[] = []
-  const record = (key: string, text: string, member: string, person: number | null, header: string): void => {
+  const record = (key: string, text: string, member: string, person: number | null, header: string): boolean => {
     addGoods(ctx, chainId, text)
     const its = items(ctx, chainId)
     const want = entryOrder(text, its)
-    if (want === null) { unread.push(text); return }
+    if (want === null) { unread.push(text); return false }
     const o = findOrder(ctx, chainId, entryKeyOf(key))
     const r = fill(its, o?.lines ?? [], want)
     const label = key === text ? member : entryLabel(text, isItem) ?? key.replace(/#\d+$/, '')
     notes.push(...r.notes.map(n => `${label}：${n}`))
     saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
     // nothing taken (sold out): the note above says so, a `✅ 0` would not
-    if (its.length && !r.lines.length) return
+    if (its.length && !r.lines.length) return true
     ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its)}` : label)
+    return true
   }
   if (closed) return refuseLate(ctx, chain, all, diff.added.concat(diff.changed.map(c => ({ key: c.key, text: c.to }))))
   const ownLine = (text: string) => { const w = entryWho(text, isItem); return w !== null && (w === household || sender.split(' ').includes(w)) }
   for (const a of diff.added) {
     // the sender's own line after they typed their order in the chat: the line replaces it
-    if (ownLine(a.text)) deleteOrder(ctx, chainId, personKey(me))
-    record(a.key, a.text, sender, me, its0.length ? '已接龙' : '已报名')
+    if (record(a.key, a.text, sender, me, its0.length ? '已接龙' : '已报名') && ownLine(a.text)) deleteOrder(ctx, chainId, personKey(me))
     next.set(a.key, { ...a, member: sender, person: me })
   }
   for (const c of diff.changed) {
@@ -106,9 +106,13 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   if (unread.length && !toldBefore) kept.push({ key: '', text: '', member: '', said: true })
   ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify(kept), chainId)
   if (notes.length) ctx.reply(notes.join('\n'))
-  if (!unread.length) return
-  if (!toldBefore) for (const u of unread) ctx.ack(`#${chainId} 这几条没看懂数量，没有计入合计（${UNREAD_HINT}）：`, u)
-  else ctx.tell(ctx.member, `#${chainId} ${chain.title}：你接的「${unread.join('；')}」没看懂数量，没有计入合计。${UNREAD_HINT}`)
+  if (unread.length) tellUnread(ctx, chain, unread, toldBefore)
+}
+
+/** Lines that could not be read: in the group the first time for this chain, then to who wrote them. */
+function tellUnread(ctx: MessageCtx, chain: Chain, unread: string[], toldBefore: boolean): void {
+  if (!toldBefore) for (const u of unread) ctx.ack(`#${chain.id} 这几条没看懂数量，没有计入合计（${UNREAD_HINT}）：`, u)
+  else ctx.tell(ctx.member, `#${chain.id} ${chain.title}：你接的「${unread.join('；')}」没看懂数量，没有计入合计。${UNREAD_HINT}`)
 }
 
 /** Lines added after 截单: not orders; "已截单" once for each line nobody was told about yet. */

@@ -29,11 +29,15 @@ export function proposeStarts(reading: Reading, ctx: MessageCtx): Proposal[] {
   return [{ command: begin, input: { spec: s.spec, copy: null }, score: s.score, why: s.why }]
 }
 
-/** The open chain a start repeats (the leader's reminder, or her post copied with lines under it). */
+/**
+ * The open chain a start repeats (the leader's reminder, or her post copied with lines under it):
+ * one of the last days with its title or its items. A chain left open for weeks is no reason to
+ * miss this week's buy.
+ */
 function repeated(ctx: MessageCtx, spec: ChainSpec): Chain | null {
   const names = spec.items.map(i => i.name).sort().join('、')
-  return openChains(ctx, ctx.room!).find(c => c.title === spec.title
-    || (names !== '' && itemList(ctx, c.id).map(i => i.name).sort().join('、') === names)) ?? null
+  return openChains(ctx, ctx.room!).find(c => c.createdAt > ctx.now - 3 * DAY && (c.title === spec.title
+    || (names !== '' && itemList(ctx, c.id).map(i => i.name).sort().join('、') === names))) ?? null
 }
 
 function proposeList(text: string, ctx: MessageCtx): Proposal | null {
