@@ -55,7 +55,7 @@ export const begin = defineCommand<BeginInput, 'room'>({
 
 export const undo = defineCommand<{ chainId: number }, 'room'>({
   name: 'chain.undo',
-  help: { summary: '撤销机器人按接龙统计的一条消息（发起人或管理员）', usage: '撤销 #编号', example: '撤销 #3' },
+  help: { summary: '撤销一个接龙，例如机器人把不是接龙的消息当成了接龙（发起人或管理员）', usage: '撤销 #编号', example: '撤销 #3' },
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^(?:撤销|撤消)(?:接龙|统计)?\s*#\s*(\d{1,7})(?![\d.])(?:\s|$)/.exec(ctx.text)
