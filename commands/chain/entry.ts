@@ -4,12 +4,13 @@
 // chain's items; with no items announced, which goods it names. Pure.
 import { parseHousehold } from '../../src/text/household.js'
 import { parseOrder, type ChainItem } from './parse-order.js'
-import { quantityAt, hasNumber, NUM_SRC, UNIT_SRC } from './quantity.js'
+import { hasNumber, NUM_SRC, UNIT_SRC } from './quantity.js'
 import { canonicalUnit } from '../../src/text/units.js'
 import { CHAT, NAME } from './order-words.js'
 
 // dashed (3-2-501) or spelled (5栋2单元801, 12号402) anywhere in the line
 const HOUSEHOLD = /(?<![\d-])(?:\d{1,4}(?:\s?[-—–_]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼|号|楼|座)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)(?![\d-])/
+const AMOUNT = new RegExp(`${NUM_SRC}\\s?(?:${UNIT_SRC})`)
 const LEADING_NAME = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=\s|\+|\d|$)/
 const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]/gu
 // an entry's remark (`(陈先生代接)`, `(下午取)`) and thanks say nothing about the amount
@@ -26,7 +27,7 @@ function householdIn(text: string): { household: string; index: number; length: 
 /** A leading word that names a person, not an amount (`两斤排骨`) nor an item (`白菜2`). */
 function leadingName(text: string, isItem: (w: string) => boolean): string | null {
   const m = LEADING_NAME.exec(text)
-  if (!m || quantityAt(m[1], 0)?.unit || isItem(m[1])) return null
+  if (!m || AMOUNT.test(m[1]) || isItem(m[1])) return null
   return m[1]
 }
 
@@ -86,8 +87,10 @@ export function entryOrder(raw: string, its: ChainItem[]): Lines | null {
   return null
 }
 
-const NAMED_AFTER = new RegExp(`([\\u4e00-\\u9fffA-Za-z]{1,6})\\s?(?:${NUM_SRC})\\s?(${UNIT_SRC})`, 'g')
-const NAMED_BEFORE = new RegExp(`(?:${NUM_SRC})\\s?(${UNIT_SRC})([\\u4e00-\\u9fffA-Za-z]{1,6})`, 'g')
+// a name runs up to the next amount: `两斤排骨一板鸡蛋` is 排骨 and 鸡蛋 (and 五花肉 keeps its 五)
+const GOODS = `((?:(?!${NUM_SRC}\\s?(?:${UNIT_SRC}))[\\u4e00-\\u9fffA-Za-z]){1,6})`
+const NAMED_AFTER = new RegExp(`${GOODS}\\s?(?:${NUM_SRC})\\s?(${UNIT_SRC})`, 'g')
+const NAMED_BEFORE = new RegExp(`(?:${NUM_SRC})\\s?(${UNIT_SRC})${GOODS}`, 'g')
 const PEOPLE = /^[人位名单]$/
 const NOT_GOODS = /^(?:要|我要|共|一共|各|再|每人|每户|接龙|报名|谢谢|团长|大概|约)$/
 
@@ -98,7 +101,7 @@ export function goodsIn(raw: string): { name: string; unit: string }[] {
   const add = (name: string, unit: string) => {
     const n = name.replace(/^(?:我要|要|买|来)/, '')
     // `2人` counts people on a sign-up list, not goods
-    if (n && !NOT_GOODS.test(n) && !PEOPLE.test(unit) && !quantityAt(n, 0) && !out.some(o => o.name === n)) out.push({ name: n, unit })
+    if (n && !NOT_GOODS.test(n) && !PEOPLE.test(unit) && !AMOUNT.test(n) && !out.some(o => o.name === n)) out.push({ name: n, unit })
   }
   for (const m of t.matchAll(NAMED_BEFORE)) add(m[2], canonicalUnit(m[1]))
   for (const m of t.matchAll(NAMED_AFTER)) if (!out.some(o => m[1].endsWith(o.name))) add(m[1], canonicalUnit(m[2]))

@@ -38,6 +38,6 @@ describe('entryOrder', () => {
 describe('goodsIn: the goods a line names when the list has no items', () => {
   it.each([
     ['3-2-501 西瓜2个 苹果3斤', ['西瓜', '苹果']], ['两斤排骨，一板鸡蛋', ['排骨', '鸡蛋']], ['张三 2人', []], ['295-909 6份', []],
-    ['王姐 我要草莓2盒', ['草莓']],
+    ['王姐 我要草莓2盒', ['草莓']], ['两斤排骨一板鸡蛋', ['排骨', '鸡蛋']], ['鸡蛋两板 五花肉三斤', ['鸡蛋', '五花肉']],
   ])('%s', (t, want) => expect(goodsIn(normalise(t)).map(g => g.name)).toEqual(want))
 })
