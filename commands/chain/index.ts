@@ -1,7 +1,8 @@
 // 接龙 (sign-up chains and group-buys). Neighbours start a chain with `#接龙 标题` (+ item lines),
 // join with `+1` / `白菜2 土豆3斤` / WeChat's own 接龙 copies, change with `改`/`取消`, see it with
 // `接龙`/`#3`; the owner closes it (`截单`, or the deadline does), changes it (`改截止`, `加货`,
-// `改库存`), announces `到货`, tracks `已取`.
+// `改库存`), announces `到货`, tracks `已取`. A start in words or a hand-typed list is understood;
+// `撤销 #3` undoes it.
 import type { Family } from '../../src/types.js'
 import { native } from './native.js'
 import { start } from './start.js'
@@ -14,13 +15,14 @@ import { moveDeadline, addItems, setStock } from './manage.js'
 import { exportChains, chainCsvTables } from './export.js'
 import { chainPages } from './pages.js'
 import { understandChain } from './understand.js'
+import { begin, undo } from './begin.js'
 
 export const chain: Family = {
   id: 'chain',
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
-  commands: [native, start, close, moveDeadline, addItems, setStock, arrival, pickedUp, notPicked, view, mine, change, cancel, order],
+  commands: [native, start, undo, begin, close, moveDeadline, addItems, setStock, arrival, pickedUp, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
   files: [xlsxFile, csvFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },

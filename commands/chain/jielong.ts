@@ -2,10 +2,10 @@
 // native 接龙 (every join re-posts the whole list). Pure parsing and diffing; the command family
 // decides what a diff means for orders.
 import { parseWhen } from '../../src/text/when.js'
-import { parseHousehold } from '../../src/text/household.js'
 import { quantityAt, UNIT_SRC, NUM_SRC } from './quantity.js'
 import { canonicalUnit } from '../../src/text/units.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
+import { entryWho } from './entry.js'
 
 export interface ItemSpec {
   code: number; name: string; price: number; unit: string | null; stock: number | null; limit: number | null
@@ -113,7 +113,8 @@ export function parseItemLine(line: string, fallbackCode: number): ItemSpec | nu
     const po = PRICE_ONLY.exec(rest)
     if (po) { price = Number(po[1] ?? po[2]); rest = rest.replace(po[0], ' ') }
   }
-  const name = rest.replace(/[,;:：]/g, ' ').replace(/\s+/g, ' ').trim()
+  // `鸡蛋 16元一板(30个)`: a remark in brackets after the price describes the item, it is not its name
+  const name = rest.replace(/(^|\s)[(（][^()（）]*[)）]/g, ' ').replace(/[,;:：]/g, ' ').replace(/\s+/g, ' ').trim()
   if (!name || price === null) return null
   return { code, name, price, unit, stock, limit }
 }
@@ -190,25 +191,9 @@ export function nativeStock(copy: NativeCopy): { qty: number; unit: string | nul
   return null
 }
 
-/** Priced items announced in a native copy's header (`1. 西瓜 3元/斤`), if any. */
-export function nativeItems(copy: NativeCopy): ItemSpec[] {
-  const items: ItemSpec[] = []
-  for (const line of copy.header) {
-    if (!PRICE.test(line) && !looksLikeItemLine(line)) continue
-    const item = parseItemLine(line, items.length + 1)
-    // an unnumbered priced title (`鸡蛋 30元一箱`) beside numbered items must not share a code
-    if (item && items.some(i => i.code === item.code)) item.code = Math.max(...items.map(i => i.code)) + 1
-    if (item) items.push(item)
-  }
-  return items
-}
-
-/** Who an entry is for: its household (`295-909`), else the leading name (`张三 2份` → 张三). */
-export function entryName(text: string): string | null {
-  const hh = /^(\d{1,4}(?:-\d{1,4}){1,3})(?![\d-])/.exec(text)
-  if (hh) return parseHousehold(hh[1])
-  const name = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=\s|\+|\d|$)/.exec(text)
-  return name ? name[1] : null
+/** Who an entry is for: its household anywhere (`5栋2单元801 阿芬` → 5-2-801), else the leading name. */
+export function entryName(text: string, isItem?: (word: string) => boolean): string | null {
+  return entryWho(text, isItem)
 }
 
 /** The key an entry is tracked by across copies: its name, or its whole text when nameless. */
@@ -231,8 +216,7 @@ interface EntryDiff {
 export function keyed(entries: NativeEntry[], isItem: (word: string) => boolean = () => false): KnownEntry[] {
   const seen = new Map<string, number>()
   return entries.map(e => {
-    const name = entryName(e.text)
-    const base = name && !isItem(name) ? name : e.text
+    const base = entryName(e.text, isItem) ?? e.text
     const k = (seen.get(base) ?? 0) + 1
     seen.set(base, k)
     return { key: k === 1 ? base : `${base}#${k}`, text: e.text }

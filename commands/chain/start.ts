@@ -8,6 +8,8 @@ import { describe, DAY, HOUR } from '../../src/time.js'
 import { closeAtDeadline, remindDeadline } from './close.js'
 import { createChain, getChain, items } from './store.js'
 import { itemLine } from './format.js'
+import { cutoffIn, pickupIn } from './header.js'
+import { Reading } from '../../src/understand/reading.js'
 
 /** A title is repeated in every confirmation and summary: a long one would flood the room. */
 export const MAX_TITLE = 60
@@ -36,6 +38,9 @@ export const start = defineCommand<ChainSpec, 'room'>({
     if (ctx.type === 'groupnote' || isNativeCopy(ctx.text)) return null
     const spec = parseChainPost(ctx.text, ctx.now, ctx.tz)
     if (!spec) return null
+    // `晚上8点截单`, `东门自提` written as people write them, not on lines of their own
+    if (!spec.deadline && !spec.impossibleDeadline) spec.deadline = cutoffIn(new Reading(ctx.text), ctx.now, ctx.tz)
+    spec.pickup ??= pickupIn(ctx.text)
     if (!spec.items.length && spec.cap === null && /^#\S+$/.test(ctx.text.trim())) {
       return invalid(`发起接龙要写标题，例如：#接龙 明早核酸志愿者 限10人\n团购再换行写商品：\n${EXAMPLE}`)
     }

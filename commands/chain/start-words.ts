@@ -1,0 +1,65 @@
+// A group-buy or sign-up started in a leader's own words, without `#接龙`: "明天团鸡蛋 15元一板 要的扣数量
+// 下午4点截单", a 【今日团购】 price list with how to write entries, "需要6个志愿者 能来的在群里报个名".
+// Pure: what such a post asks for (items, cut-off, pickup, head count) and how sure we are. A price
+// mentioned in passing, a question or talk about the last or the next buy is not a start.
+import type { Reading } from '../../src/understand/reading.js'
+import type { ChainSpec } from './jielong.js'
+import { pricedItems, cutoffIn, pickupIn, capIn } from './header.js'
+import { MAX_TITLE } from './start.js'
+
+interface WordStart { spec: ChainSpec; kind: 'buy' | 'signup'; score: number; why: string }
+
+// how a leader tells people to join: 要的扣数量, 需要的接龙, 要的在下面接, 接龙格式：
+const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快)?\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
+// how an organiser asks for people: 能来的在群里报个名, 请大家踊跃报名, 报名从现在开始
+const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加|要报名|想报名|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?(?:报名|(?:在群里|在下面)?接龙)|报名从|接龙报名|报名接龙|开始报名/
+// where to sign up, in this group: without a head count, only a call that says so starts a list
+const HERE = /群里|这里|下面|接龙|扣1|回1|回复1|\+1/
+const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接龙/
+// talk about another buy, not this one: 上次团的, 下周可能有, 到时候再接龙
+const OTHER_TIME = /上次|上回|之前团|昨天团|前几天|下次|下回|到时候|等通知|可能|如果|要是/
+const ASKS = /[?？]|[吗呢嘛][\s!~。]*$|(?:是|对|好)吧\s*$/m
+const NEED = /需要\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
+
+// above a list of names, a word that it is one: 报名, 名单, 志愿者
+const LIST_WORD = /报名|接龙|名单|志愿者|登记/
+
+/**
+ * A start in words, or null for everything else. `listed`: the text heads a list of lines people
+ * wrote under it, itself a way of asking to join, so the items (or a sign-up word) suffice.
+ */
+export function readStart(r: Reading, now: number, tz: string, listed = false): WordStart | null {
+  const t = r.text
+  if (t.length > 600 || ASKS.test(t) || OTHER_TIME.test(t)) return null
+  const deadline = cutoffIn(r, now, tz)
+  const pickup = pickupIn(t)
+  const items = pricedItems(t)
+  const spec = (title: string, cap: number | null): ChainSpec =>
+    ({ title: [...title].slice(0, MAX_TITLE).join(''), cap, items, deadline, pickup, problems: [], impossibleDeadline: null })
+  if (items.length) {
+    const cue = JOIN_CUE.test(t)
+    if (!cue && !(deadline && BUY_WORD.test(t)) && !listed) return null
+    // `需要的接龙` names the very thing: as sure as a cut-off makes it
+    const score = cue && (deadline || pickup || /接龙/.test(t)) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
+    return { spec: spec(buyTitle(t, items.map(i => i.name)), null), kind: 'buy', score, why: `group-buy: ${items.length} priced item(s)${cue ? ', a join cue' : ''}${deadline ? ', a cut-off' : ''}` }
+  }
+  const cap = capIn(t)
+  if (listed && LIST_WORD.test(t)) return { spec: spec(signupTitle(t), cap), kind: 'signup', score: 0.7, why: 'a sign-up list with names under it' }
+  const cue = SIGNUP_CUE.exec(t)
+  if (!cue || (!cap && !(HERE.test(cue[0]) && r.times(now, tz).length > 0))) return null
+  return { spec: spec(signupTitle(t), cap), kind: 'signup', score: cap ? 0.85 : 0.75, why: `sign-up: a call to sign up${cap ? ` for ${cap}` : ''}` }
+}
+
+function buyTitle(t: string, names: string[]): string {
+  const bracket = /^\s*[\[【]([^\]】]{1,20})[\]】]/m.exec(t)
+  if (bracket) return bracket[1].trim()
+  return names.length > 3 ? `${names.slice(0, 3).join('、')}等` : names.join('、')
+}
+
+/** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
+function signupTitle(t: string): string {
+  const need = NEED.exec(t)
+  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
+  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！]/)[0].split(' ')[0]
+  return `${first.slice(0, 20)}报名`
+}

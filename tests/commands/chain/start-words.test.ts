@@ -1,0 +1,117 @@
+// Starts in a leader's own words: what reads as a group-buy or a sign-up, and (as much) what never
+// does: prices in passing, questions, talk about the last or the next buy, a leader's answers.
+import { describe, it, expect } from 'vitest'
+import { readStart } from '../../../commands/chain/start-words.js'
+import { pricedItems, cutoffIn, pickupIn, capIn, nameBefore } from '../../../commands/chain/header.js'
+import { Reading } from '../../../src/understand/reading.js'
+import { normalise } from '../../../src/text/normalise.js'
+import { fromLocal, isoLocal } from '../../../src/time.js'
+
+const TZ = 'Asia/Shanghai'
+const NOW = fromLocal(TZ, 2022, 11, 15, 9, 12)
+const read = (t: string) => readStart(new Reading(normalise(t)), NOW, TZ)
+
+describe('readStart: group-buys', () => {
+  it.each([
+    ['今天团鸡蛋 15元一板 要的扣数量 下午4点截单', '鸡蛋', 15, '板', '2022-11-15T16:00'],
+    ['老家种的蒜苗，10块钱一捆，需要的接龙', '蒜苗', 10, '捆', null],
+    ['明天团蔬菜包 68元一份 有青菜 土豆 洋葱\n要的在下面接 晚上9点截止', '蔬菜包', 68, '份', '2022-11-15T21:00'],
+    ['新到的赣南脐橙 45元/箱 约10斤 需要的扣数量，明天中午12点截单 周六到货', '赣南脐橙', 45, '箱', '2022-11-16T12:00'],
+    ['【今日团购】\n1. 草莓 25元/盒\n2. 砂糖橘 38元/箱\n接龙格式：房号+品名+数量\n截止时间：今晚8点', '草莓', 25, '盒', '2022-11-15T20:00'],
+    ['明天团土鸡 88元一只 下午5点前接龙', '土鸡', 88, '只', '2022-11-15T17:00'],
+    ['团长自家包的饺子 30块一袋 要的接一下 东门自提', '饺子', 30, '袋', null],
+    ['明天到货 冰糖心苹果 58元/箱 约9斤 需要的接龙 今晚10点截单', '冰糖心苹果', 58, '箱', '2022-11-15T22:00'],
+    ['今天开团：东北大米 25kg 120元 要的扣1', '东北大米', 120, null, null],
+    ['牛奶团购 伊利纯牛奶 48元一箱(24盒) 要的在群里接龙 截止明天上午10点', '伊利纯牛奶', 48, '箱', '2022-11-16T10:00'],
+    ['团购蔬菜包 每份50元 约10斤 要的报房号和份数 下午6点截止', '蔬菜包', 50, '份', '2022-11-15T18:00'],
+    ['鸡蛋到了一批 18元一板 还有20板 要的抓紧接龙', '鸡蛋', 18, '板', null],
+    ['周四团购\n猪肉 前腿肉18元一斤 排骨28元一斤 五花22元一斤\n需要的按格式接龙：房号+品名+斤数\n明天中午12点截单 周五下午到', '前腿肉', 18, '斤', '2022-11-16T12:00'],
+  ])('%s', (text, name, price, unit, deadline) => {
+    const s = read(text)!
+    expect(s.kind).toBe('buy')
+    expect(s.score).toBeGreaterThanOrEqual(0.75)
+    expect(s.spec.items[0]).toMatchObject({ name, price, unit })
+    expect(s.spec.deadline === null ? null : isoLocal(s.spec.deadline, TZ).slice(0, 16)).toBe(deadline)
+  })
+
+  it('a price list with a title in brackets keeps every item and the title', () => {
+    const s = read('【今日团购】\n1. 草莓 25元/盒\n2. 砂糖橘 38元/箱 每人限2箱\n接龙格式：房号+品名+数量\n今晚8点截单')!
+    expect(s.spec.title).toBe('今日团购')
+    expect(s.spec.items.map(i => [i.code, i.name, i.price, i.limit])).toEqual([[1, '草莓', 25, null], [2, '砂糖橘', 38, 2]])
+  })
+})
+
+describe('readStart: sign-ups', () => {
+  it('a head count and a call to sign up', () => {
+    const s = read('明天早上6点半全员核酸 需要6个志愿者帮忙维持秩序、扫码 能来的在群里报个名 谢谢大家🙏')!
+    expect(s).toMatchObject({ kind: 'signup', spec: { title: '志愿者报名', cap: 6, items: [] } })
+  })
+  it.each([
+    ['明天下午2点社区发放物资 需要4个志愿者帮忙分发 能来的扣1', '志愿者报名', 4],
+    ['本周日上午打疫苗第三针 需要打的老人报名 请在群里接龙 周五晚上截止', '本周日上午打疫苗第三针报名', null],
+    ['接龙：周六亲子活动 限15个家庭 要参加的在下面接龙', '周六亲子活动报名', 15],
+  ])('%s', (text, title, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { title, cap, items: [] } }))
+  it('an event and 请大家踊跃报名', () => {
+    const s = read('本周六上午9点社区义诊 请大家踊跃报名 限20人')!
+    expect(s).toMatchObject({ kind: 'signup', spec: { cap: 20, items: [] } })
+  })
+})
+
+describe('readStart: chat that is not a start', () => {
+  it.each([
+    '外面超市鸡蛋25一板 还是团的划算',
+    '上次团的鸡蛋 15一板 还挺新鲜的',
+    '团长 4点以后还能接吗 我下班才看得到群',
+    '4点准时截 要的抓紧哈',
+    '截单了 不再接了哈 一共13板 明天上午到',
+    '还有刘姐和阿杰没转账哦 一板15 麻烦转一下',
+    '下周可能有猪肉 到时候再接龙',
+    '记住了 到时候接龙的时候再报一下',
+    '可乐都涨到5块一瓶了 还买不到',
+    '可以 2块钱一次',
+    '鸡蛋15元一板吗？要的扣数量',
+    '那我也报名',
+    '志愿者要穿防护服吗',
+    '要的 居委会统一发 穿好了再下楼',
+    '我要10斤土豆是不是太多了 哈哈',
+    '蔬菜包68一份有点贵 但是能吃一个礼拜',
+    '转了转了 45 查收一下',
+    '这周的鸡蛋15元一板 比上周便宜',
+    '团长 牛奶还有吗 48一箱的那个',
+    '我也要一箱苹果 58元的那个',
+    '截单了吗 我还想要两斤排骨',
+    '我报名了 扣了1',
+    '谁要草莓 我朋友家的 30一盒 私聊我',
+    '要的扣1 不要的别扣',
+    '能来的都来吧 人越多越好',
+    '我家要两箱 58元一箱 麻烦团长了',
+    '团长辛苦了 鸡蛋15元一板很划算',
+    '大家记得明天上午10点前报名 志愿者',
+    '15元一板是吗',
+    '有空的可以报名参加社区志愿者 明天开始',
+  ])('%s', text => expect(read(text)).toBeNull())
+})
+
+describe('header readings', () => {
+  it.each([
+    ['今天团鸡蛋', 5, '鸡蛋'], ['老家种的蒜苗,', 7, '蒜苗'], ['外面超市鸡蛋', 6, null], ['1. 西瓜 ', 6, '西瓜'], ['295-', 4, null],
+    ['东北大米 25kg ', 12, '东北大米'], ['团购蔬菜包 每份', 8, '蔬菜包'], ['有要馒头的吗 10个一袋', 13, null],
+  ])('nameBefore %s', (line, at, want) => expect(nameBefore(line, at)?.name ?? null).toBe(want))
+
+  it('items with remarks in brackets keep their plain names; an entry amount is no price', () => {
+    expect(pricedItems(normalise('蔬菜包 39元一份（约8斤 品种随机）\n鸡蛋 16元一板（30个）\n五花肉 26元一斤')).map(i => [i.name, i.price, i.unit]))
+      .toEqual([['蔬菜包', 39, '份'], ['鸡蛋', 16, '板'], ['五花肉', 26, '斤']])
+    expect(pricedItems('1. 295-909 一箱')).toEqual([])
+  })
+
+  it.each([
+    ['下午4点截单', '2022-11-15T16:00'], ['截止时间:明天12点', '2022-11-16T12:00'], ['晚上10点截单 明天中午到', '2022-11-15T22:00'],
+    ['明天中午到 东门自提', null], ['截单了 明天上午到', null],
+  ])('cutoff %s', (t, want) => {
+    const at = cutoffIn(new Reading(t), NOW, TZ)
+    expect(at === null ? null : isoLocal(at, TZ).slice(0, 16)).toBe(want)
+  })
+
+  it.each([['明天中午到 东门自提', '东门'], ['自提点:3栋大堂', '3栋大堂'], ['明天到货', null]])('pickup %s', (t, want) => expect(pickupIn(t)).toBe(want))
+  it.each([['需要6个志愿者', 6], ['限十人', 10], ['名额8个', 8], ['6点半核酸', null]])('cap %s', (t, want) => expect(capIn(t)).toBe(want))
+})
