@@ -7,7 +7,7 @@ const NAMES = [
   'ingest.mixed', 'ingest.speedup', 'ingest.morning_checkins', 'ingest.p99_arrival_to_commit',
   'outbound.room_messages', 'outbound.max_confirm_delay', 'outbound.min_gap_room',
   'summary.text', 'summary.xlsx', 'summary.native_copy',
-  'footprint.rss', 'footprint.startup', 'text.route',
+  'footprint.rss', 'footprint.startup', 'text.route', 'text.route.median',
 ]
 
 describe('npm run bench -- --tiny', () => {

@@ -25,7 +25,7 @@ describe('check-ins switched on by an announcement in words', () => {
     // the announcement's own example is not the grid worker's reading; the residents' are
     expect(out.state.checkins.map((c: any) => c.temps[0]).sort()).toEqual([36.4, 36.6])
     expect(out.state.notices).toHaveLength(1)
-    expect(out.state.notices[0].acked.length).toBe(1)
+    expect((out.state.notices[0] as any).acked.length).toBe(1)
     // the reminder and the 催报 (for 刘叔, who did not report) came at her times
     const next = roomMsgs(out.messages).filter(m => m.at.startsWith('2026-11-24T08:00') || m.at.startsWith('2026-11-24T10:00'))
     expect(next.map(m => m.at.slice(11, 16))).toEqual(['08:00', '10:00'])
