@@ -34,8 +34,9 @@ function bound(db: Db, c: Seen, epoch: number): { id: number; wx_name: string } 
 /**
  * The earlier people this contact may be, strongest evidence first: the admin token on its remark;
  * the same contact id (a resumed session) under the same name; the same WeChat name shown under the
- * same name in this room (in a private chat: the same WeChat name). People already bound in this
- * login are never candidates, and an admin is bound again by the token only.
+ * same name in this room (in a private chat: the same WeChat name, for someone never seen in a room).
+ * People already bound (or held out, src/rooms.ts) in this login are never candidates, and an admin
+ * is bound again by the token only.
  */
 export function candidates(db: Db, c: Seen, epoch: number): number[] {
   if (c.remark) {
@@ -47,10 +48,12 @@ export function candidates(db: Db, c: Seen, epoch: number): number[] {
   if (same.length === 1) return [same[0].id]
   const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR p.epoch < ?)
     AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`
+  // someone the bot has seen in a room is bound again in a room only (where the whole list is read
+  // at once): in a private chat anyone can show their WeChat name
   const rows = c.room
     ? stmt(db, `${unbound} AND EXISTS (SELECT 1 FROM members m WHERE m.person = p.id AND m.room = ? AND m.name = ?)`)
       .all(c.name, epoch, c.room, displayOf(c))
-    : stmt(db, unbound).all(c.name, epoch)
+    : stmt(db, `${unbound} AND NOT EXISTS (SELECT 1 FROM members m WHERE m.person = p.id)`).all(c.name, epoch)
   return (rows as { id: number }[]).map(r => r.id)
 }
 

@@ -95,6 +95,27 @@ describe('after a fresh login (every contact id changes)', () => {
     expect(engine.isAdmin(back.person)).toBe(true)
   })
 
+  it('a member the login\'s room list does not show is held out: no later contact takes her by her old names', () => {
+    const { engine, say } = setup()
+    const sun = say(contact('c-1', '孙奶奶'))
+    engine.loggedIn('login-2')
+    // she renamed while the bot did not see it: the room's list shows her under the new nickname
+    engine.syncRoom('3栋业主群', [{ id: 'n-1', name: '孙奶奶', nick: '3-1-101 孙', remark: null }])
+    expect(say(contact('n-1', '孙奶奶', '3-1-101 孙')).person).not.toBe(sun.person)
+    // a newcomer showing her old names, in the room or in private, is someone new as well
+    expect(say(contact('n-2', '孙奶奶')).person).not.toBe(sun.person)
+    expect(say(contact('n-3', '孙奶奶'), null).person).not.toBe(sun.person)
+  })
+
+  it('in a private chat only someone never seen in a room is bound again by the WeChat name', () => {
+    const { engine, say } = setup()
+    const zhao = say(contact('c-1', '赵六'), null)
+    const qian = say(contact('c-2', '钱七'))
+    engine.loggedIn('login-2')
+    expect(say(contact('n-1', '赵六'), null).person).toBe(zhao.person)
+    expect(say(contact('n-2', '钱七'), null).person).not.toBe(qian.person)
+  })
+
   it('binding is a pure function of the store: personOf twice gives the same person', () => {
     const { db } = setup()
     const c = { ...contact('c-9', '赵六'), room: null }

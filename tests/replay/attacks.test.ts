@@ -340,6 +340,32 @@ describe('attack 5: a re-login in the middle of a chain, a check-in day and a no
     expect(to(out, '@刘书记').filter(t => t.startsWith('📋 通知 #1 回复情况'))).toHaveLength(1)
   })
 
+  it('a neighbour who renamed unseen is a new person after it; a newcomer with her old names does not get her records', async () => {
+    const out = await run([
+      '@ 2026-11-24 08:00',
+      '== 3栋业主群: 孙奶奶, 张团长',
+      ...BUY,
+      '孙奶奶: 白菜2',
+      '孙奶奶: 登记 3-1-101',
+      '孙奶奶: 我有 口罩 10个',
+      '@ 2026-11-24 09:00',
+      // she changes her group nickname and says nothing before the bot logs in again
+      '== rename 孙奶奶 -> 3-1-101 孙',
+      '== relogin',
+      // someone whose WeChat name is 孙奶奶 writes to the bot, then joins the group
+      '== wxname 孙奶奶{x}',
+      '== @孙奶奶{x}',
+      '孙奶奶{x}: 我的订单',
+      '孙奶奶{x}: 撤回 #1',
+      '== 3栋业主群: 孙奶奶{x}',
+      '孙奶奶{x}: 取消',
+      '孙奶奶{x}: 已取 #1',
+    ])
+    expect(to(out, '@孙奶奶{x}')).toEqual(['你现在没有进行中的接龙订单。', '只有 孙奶奶（登记人）或管理员可以撤回 #1。'])
+    expect(orders(out)).toEqual([{ member: '孙奶奶', amount: 10, pickedUp: false }])
+    expect((out.state.aid as any[]).map(e => e.status)).toEqual(['open'])
+  })
+
   it('two 李四 the bot cannot tell apart after it: neither gets the other\'s order, admins are told', async () => {
     const out = await run([
       '@ 2026-11-24 07:30',
