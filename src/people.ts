@@ -35,7 +35,7 @@ function bound(db: Db, c: Seen, epoch: number): { id: number; wx_name: string } 
  * The earlier people this contact may be, strongest evidence first: the admin token on its remark;
  * the same contact id (a resumed session) under the same name; the same WeChat name shown under the
  * same name in this room (in a private chat: the same WeChat name, for someone never seen in a room).
- * People already bound (or held out, src/rooms.ts) in this login are never candidates, and an admin
+ * People already bound in this login, or held out (holdOut), are never candidates, and an admin
  * is bound again by the token only.
  */
 export function candidates(db: Db, c: Seen, epoch: number): number[] {
@@ -46,7 +46,7 @@ export function candidates(db: Db, c: Seen, epoch: number): number[] {
   }
   const same = stmt(db, `SELECT id FROM people WHERE contact_id = ? AND wx_name = ? AND epoch < ?`).all(c.id, c.name, epoch) as { id: number }[]
   if (same.length === 1) return [same[0].id]
-  const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR p.epoch < ?)
+  const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR (p.epoch < ? AND p.contact_id IS NOT NULL))
     AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`
   // someone the bot has seen in a room is bound again in a room only (where the whole list is read
   // at once): in a private chat anyone can show their WeChat name
@@ -85,7 +85,18 @@ function findPerson(db: Db, c: Seen, epoch: number, now: number): Bound {
   }
   const found = candidates(db, c, epoch)
   if (found.length === 1) { bind(db, found[0], c, epoch); return { person: found[0], ambiguous: false } }
+  if (found.length > 1) contested(db, found, epoch)
   return { person: create(db, c, epoch, now), ambiguous: found.length > 1 }
+}
+
+/**
+ * People a contact fitted together with others are given to no one: held out (no contact, this
+ * epoch) for good, so a contact that shows their names later in this login (in another group, or
+ * by elimination) does not get them while the one who fitted is now someone new.
+ */
+function contested(db: Db, people: number[], epoch: number): void {
+  const hold = stmt(db, 'UPDATE people SET epoch = ?, contact_id = NULL WHERE id = ?')
+  for (const p of people) hold.run(epoch, p)
 }
 
 /**
@@ -105,10 +116,28 @@ export function bindAll(db: Db, list: Seen[], epoch: number, now: number): Map<s
   }
   for (const [person, cs] of want) {
     if (cs.length === 1) { bind(db, person, cs[0], epoch); out.set(cs[0].id, { person, ambiguous: false }) }
-    else for (const c of cs) out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
+    else {
+      contested(db, [person], epoch)
+      for (const c of cs) out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
+    }
   }
   for (const c of pending) out.set(c.id, personOf(db, c, epoch, now))
   return out
+}
+
+/**
+ * After a room's member list is read: its members whom no contact of the list fits (a nickname
+ * changed while the bot did not see it, the group left, a namesake it could not tell apart), and
+ * who are not listed in another group still to be read, are held out (no contact, an epoch): they
+ * are bound by a name never again, as a contact that fitted two people becomes someone new, so
+ * nobody who shows their old names later (a newcomer, a namesake dropping a nickname) takes their
+ * records. Admins come back by their token.
+ */
+export function holdOut(db: Db, room: string, epoch: number): void {
+  stmt(db, `UPDATE people SET epoch = ?, contact_id = NULL WHERE (epoch IS NULL OR (epoch < ? AND contact_id IS NOT NULL))
+    AND id IN (SELECT person FROM members WHERE room = ?)
+    AND id NOT IN (SELECT m.person FROM members m JOIN rooms r ON r.topic = m.room WHERE m.present = 1 AND r.present = 1)
+    AND id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`).run(epoch, epoch, room)
 }
 
 /** The contact id of a person in this login, or null when the person has not been seen in it. */

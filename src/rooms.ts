@@ -6,7 +6,7 @@ import type { Db, Incoming, Member } from './types.js'
 import { parseHousehold } from './text/household.js'
 import { stmt, getMeta, setMeta } from './store/db.js'
 import { enqueue } from './outbox-rows.js'
-import { bindAll, personOf, type Bound, type Seen } from './people.js'
+import { bindAll, holdOut, personOf, type Bound, type Seen } from './people.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
 
 /** rooms.last_active is kept to this precision (an hour): it only picks rooms to tell of an outage. */
@@ -75,7 +75,6 @@ export function syncRoom(db: Db, config: Config, now: number, epoch: number, top
   list: { id: string; name: string; nick: string | null; remark: string | null }[]): void {
   db.transaction(() => {
     stmt(db, `INSERT INTO rooms (topic, first_seen) VALUES (?, ?) ON CONFLICT(topic) DO UPDATE SET present = 1`).run(topic, now)
-    const listed = (stmt(db, `SELECT person FROM members WHERE room = ? AND present = 1`).all(topic) as { person: number }[]).map(r => r.person)
     stmt(db, `UPDATE members SET present = 0 WHERE room = ?`).run(topic)
     const seen: Seen[] = list.map(c => ({ ...c, room: topic }))
     const bound: Map<string, Bound> = bindAll(db, seen, epoch, now)
@@ -85,19 +84,8 @@ export function syncRoom(db: Db, config: Config, now: number, epoch: number, top
       const name = c.nick || c.name
       writeMember(db, topic, { person: b.person, name, wxName: c.name, household: householdFor(db, b.person, name, c.name) }, true)
     }
-    holdOut(db, listed, epoch)
+    holdOut(db, topic, epoch)
   })()
-}
-
-/**
- * Members of a room that no contact of its list fits in this login (they changed their names while
- * the bot did not see it, or left) are held out until the next login: a newcomer who shows their
- * old names later cannot take their records. Admins still come back by the token on their remark.
- */
-function holdOut(db: Db, people: number[], epoch: number): void {
-  const hold = stmt(db, `UPDATE people SET epoch = ?, contact_id = NULL WHERE id = ? AND (epoch IS NULL OR epoch < ?)
-    AND id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`)
-  for (const p of people) hold.run(epoch, p, epoch)
 }
 
 /** A room left by the bot (or dissolved): its data stays, it stops being a broadcast target. */

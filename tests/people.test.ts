@@ -95,7 +95,7 @@ describe('after a fresh login (every contact id changes)', () => {
     expect(engine.isAdmin(back.person)).toBe(true)
   })
 
-  it('a member the login\'s room list does not show is held out: no later contact takes her by her old names', () => {
+  it('a member her room\'s list does not show is held out: no later contact takes her by her old names', () => {
     const { engine, say } = setup()
     const sun = say(contact('c-1', '孙奶奶'))
     engine.loggedIn('login-2')
@@ -105,6 +105,17 @@ describe('after a fresh login (every contact id changes)', () => {
     // a newcomer showing her old names, in the room or in private, is someone new as well
     expect(say(contact('n-2', '孙奶奶')).person).not.toBe(sun.person)
     expect(say(contact('n-3', '孙奶奶'), null).person).not.toBe(sun.person)
+  })
+
+  it('not held out while another group that lists her is still to be read', () => {
+    const { engine, say } = setup()
+    const zhou = say(contact('c-1', '周师傅'))
+    say(contact('c-1', '周师傅'), '5栋群')
+    engine.loggedIn('login-2')
+    // she left 3栋 while the bot was away; 5栋 is read after it
+    engine.syncRoom('3栋业主群', [])
+    engine.syncRoom('5栋群', [{ id: 'n-1', name: '周师傅', nick: null, remark: null }])
+    expect(say(contact('n-1', '周师傅'), '5栋群').person).toBe(zhou.person)
   })
 
   it('in a private chat only someone never seen in a room is bound again by the WeChat name', () => {

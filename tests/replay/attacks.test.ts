@@ -360,10 +360,79 @@ describe('attack 5: a re-login in the middle of a chain, a check-in day and a no
       '== 3栋业主群: 孙奶奶{x}',
       '孙奶奶{x}: 取消',
       '孙奶奶{x}: 已取 #1',
+      // and someone who joins the group under her old names straight away
+      '== 3栋业主群: 孙奶奶{y}',
+      '孙奶奶{y}: 已取 #1',
+      '孙奶奶{y}: 撤回 #1',
     ])
     expect(to(out, '@孙奶奶{x}')).toEqual(['你现在没有进行中的接龙订单。', '只有 孙奶奶（登记人）或管理员可以撤回 #1。'])
     expect(orders(out)).toEqual([{ member: '孙奶奶', amount: 10, pickedUp: false }])
     expect((out.state.aid as any[]).map(e => e.status)).toEqual(['open'])
+    expect(to(out, '3栋业主群').filter(t => t.startsWith('只有'))).toEqual(['只有 孙奶奶（登记人）或管理员可以撤回 #1。'])
+  })
+
+  const twoGroups = [
+    '@ 2026-11-24 08:00',
+    '== 6栋邻里群: 王芳, 王芳{b}',
+    '== 5栋团购群: 王芳, 张团长',
+    ...BUY,
+    '王芳: 白菜2',
+    '@ 2026-11-24 09:00',
+    '== relogin',
+  ]
+
+  it('whom the re-login could not place is not taken by a newcomer with her names in another group', async () => {
+    const out = await run([...twoGroups, '== 5栋团购群: 王芳{x}', '王芳{x}: 取消', '王芳{x}: 已取 #1'])
+    expect(orders(out)).toEqual([{ member: '王芳', amount: 10, pickedUp: false }])
+    expect(said(out, '已取消')).toEqual([])
+  })
+
+  it('nor by a namesake who drops her nickname and so shows the names of the one it could not place', async () => {
+    const out = await run([
+      '@ 2026-11-24 08:00',
+      '== 3栋业主群: 王芳, 王芳{c}',
+      '== rename 王芳{d} -> 5-2-351 王芳',
+      '== 5栋团购群: 王芳, 5-2-351 王芳{d}, 张团长',
+      ...BUY,
+      '王芳: 白菜2',
+      '== rename 5-2-351 王芳{d} -> -',
+      '@ 2026-11-24 09:00',
+      '== relogin',
+      '== 5栋团购群',
+      '王芳{d}: 取消',
+      '王芳{d}: 已取 #1',
+    ])
+    expect(orders(out)).toEqual([{ member: '王芳', amount: 10, pickedUp: false }])
+  })
+
+  it('nor, a re-login later, by a namesake who comes to show the names she had', async () => {
+    const out = await run([
+      '@ 2026-11-24 08:00',
+      '== rename 张姐{d} -> 5-1-321 张姐',
+      '== 6栋邻里群: 张姐, 5-1-321 张姐{d}, 张团长',
+      ...BUY,
+      '张姐: 白菜2',
+      // she takes a nickname unseen: after the re-login the bot cannot place her, she is someone new
+      '== rename 张姐 -> 6-2-231 张姐',
+      '@ 2026-11-24 09:00',
+      '== relogin',
+      // the other 张姐 drops hers: she now shows what the first one showed before
+      '== rename 5-1-321 张姐{d} -> -',
+      '@ 2026-11-24 10:00',
+      '== relogin',
+      '== 6栋邻里群',
+      '张姐{d}: 取消',
+      '张姐{d}: 已取 #1',
+    ])
+    expect(orders(out)).toEqual([{ member: '张姐', amount: 10, pickedUp: false }])
+  })
+
+  // The groups are read one after another at login: in 6栋 two 王芳 fit her, so she becomes someone
+  // new there before 5栋 (where only she is 王芳) could have told who she is. Binding is per group;
+  // weighing every group's list together would need the binding restructured.
+  it.fails('a namesake in one group does not cost her her records when another group tells her apart', async () => {
+    const out = await run([...twoGroups, '== 5栋团购群', '王芳: 取消'])
+    expect(orders(out)).toEqual([])
   })
 
   it('two 李四 the bot cannot tell apart after it: neither gets the other\'s order, admins are told', async () => {
