@@ -101,21 +101,29 @@ function contested(db: Db, people: number[], epoch: number): void {
 
 /**
  * A room's whole member list at once (at login): a person two contacts both fit is given to
- * neither, so an impostor who copied a neighbour's names cannot win by being listed first.
+ * neither, so an impostor who copied a neighbour's names cannot win by being listed first. Nor is
+ * a person given by name while a contact with the same WeChat name has no place in this room (it
+ * fits no one here, or was placed in another group as someone not in this one): that may be the
+ * person under a nickname changed unseen, and the one who fits may have taken the old nickname.
  */
 export function bindAll(db: Db, list: Seen[], epoch: number, now: number): Map<string, Bound> {
   const out = new Map<string, Bound>()
   const want = new Map<number, Seen[]>()
   const pending: Seen[] = []
+  const unplaced = new Set<string>()
   for (const c of list) {
     const b = bound(db, c, epoch)
-    if (b) { out.set(c.id, personOf(db, c, epoch, now)); continue }
+    if (b) {
+      out.set(c.id, personOf(db, c, epoch, now))
+      if (!stmt(db, 'SELECT 1 FROM members WHERE room = ? AND person = ?').get(c.room, b.id)) unplaced.add(c.name)
+      continue
+    }
     const found = candidates(db, c, epoch)
     if (found.length === 1) want.set(found[0], [...(want.get(found[0]) ?? []), c])
-    else pending.push(c)
+    else { if (!found.length) unplaced.add(c.name); pending.push(c) }
   }
   for (const [person, cs] of want) {
-    if (cs.length === 1) { bind(db, person, cs[0], epoch); out.set(cs[0].id, { person, ambiguous: false }) }
+    if (cs.length === 1 && !unplaced.has(cs[0].name)) { bind(db, person, cs[0], epoch); out.set(cs[0].id, { person, ambiguous: false }) }
     else {
       contested(db, [person], epoch)
       for (const c of cs) out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })

@@ -427,6 +427,24 @@ describe('attack 5: a re-login in the middle of a chain, a check-in day and a no
     expect(orders(out)).toEqual([{ member: '张姐', amount: 10, pickedUp: false }])
   })
 
+  it('nor by a namesake who takes her old nickname while she takes a new one, both unseen', async () => {
+    const out = await run([
+      '@ 2026-11-24 08:00',
+      '== rename 褚红{b} -> 3-1-101 褚红',
+      '== 5栋团购群: 褚红, 3-1-101 褚红{b}, 张团长',
+      ...BUY,
+      '褚红: 白菜2',
+      '== rename 褚红 -> 3-2-131 褚红',
+      '== rename 3-1-101 褚红{b} -> -',
+      '@ 2026-11-24 09:00',
+      '== relogin',
+      '== 5栋团购群',
+      '褚红{b}: 取消',
+      '褚红{b}: 已取 #1',
+    ])
+    expect(orders(out)).toEqual([{ member: '褚红', amount: 10, pickedUp: false }])
+  })
+
   // The groups are read one after another at login: in 6栋 two 王芳 fit her, so she becomes someone
   // new there before 5栋 (where only she is 王芳) could have told who she is. Binding is per group;
   // weighing every group's list together would need the binding restructured.
