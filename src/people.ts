@@ -101,36 +101,41 @@ function contested(db: Db, people: number[], epoch: number): void {
 
 /**
  * A room's whole member list at once (at login): a person two contacts both fit is given to
- * neither, so an impostor who copied a neighbour's names cannot win by being listed first. Nor is
- * a person given by name while a contact with the same WeChat name has no place in this room (it
- * fits no one here, or was placed in another group as someone not in this one): that may be the
- * person under a nickname changed unseen, and the one who fits may have taken the old nickname.
+ * neither, so an impostor who copied a neighbour's names cannot win by being listed first. And
+ * names place people only where they line up: while one contact of a WeChat name has no place of
+ * its own in this room (it fits no one here, or several, or someone another contact fits too, or
+ * it was placed in another group as someone not in this one), no contact of that WeChat name is
+ * placed by name here: it may be the person under a nickname changed unseen, and the one who fits
+ * may have taken the old nickname. A token or the same contact id still places its person.
  */
 export function bindAll(db: Db, list: Seen[], epoch: number, now: number): Map<string, Bound> {
   const out = new Map<string, Bound>()
-  const want = new Map<number, Seen[]>()
-  const pending: Seen[] = []
+  const fit = new Map<Seen, number[]>()
   const unplaced = new Set<string>()
   for (const c of list) {
     const b = bound(db, c, epoch)
-    if (b) {
-      out.set(c.id, personOf(db, c, epoch, now))
-      if (!stmt(db, 'SELECT 1 FROM members WHERE room = ? AND person = ?').get(c.room, b.id)) unplaced.add(c.name)
-      continue
-    }
-    const found = candidates(db, c, epoch)
-    if (found.length === 1) want.set(found[0], [...(want.get(found[0]) ?? []), c])
-    else { if (!found.length) unplaced.add(c.name); pending.push(c) }
+    if (!b) { fit.set(c, candidates(db, c, epoch)); continue }
+    out.set(c.id, personOf(db, c, epoch, now))
+    if (!stmt(db, 'SELECT 1 FROM members WHERE room = ? AND person = ?').get(c.room, b.id)) unplaced.add(c.name)
   }
-  for (const [person, cs] of want) {
-    if (cs.length === 1 && !unplaced.has(cs[0].name)) { bind(db, person, cs[0], epoch); out.set(cs[0].id, { person, ambiguous: false }) }
-    else {
-      contested(db, [person], epoch)
-      for (const c of cs) out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
-    }
+  const wanted = new Map<number, number>()
+  for (const found of fit.values()) if (found.length === 1) wanted.set(found[0], (wanted.get(found[0]) ?? 0) + 1)
+  for (const [c, found] of fit) if (found.length !== 1 || wanted.get(found[0])! > 1) unplaced.add(c.name)
+  for (const [c, found] of fit) {
+    if (found.length !== 1) continue
+    const person = found[0]
+    if (proven(db, c, person) || !unplaced.has(c.name)) { bind(db, person, c, epoch); out.set(c.id, { person, ambiguous: false }); continue }
+    contested(db, [person], epoch)
+    out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
   }
-  for (const c of pending) out.set(c.id, personOf(db, c, epoch, now))
+  for (const [c, found] of fit) if (found.length !== 1) out.set(c.id, personOf(db, c, epoch, now))
   return out
+}
+
+/** Evidence beyond names: the admin token on the contact's remark, or its contact id of a resumed session. */
+function proven(db: Db, c: Seen, person: number): boolean {
+  return !!(c.remark && stmt(db, 'SELECT 1 FROM admins WHERE token = ? AND person = ?').get(c.remark, person))
+    || !!stmt(db, 'SELECT 1 FROM people WHERE id = ? AND contact_id = ?').get(person, c.id)
 }
 
 /**

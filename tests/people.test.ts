@@ -73,6 +73,24 @@ describe('after a fresh login (every contact id changes)', () => {
     expect(bound.get('n-1')!.ambiguous && bound.get('n-2')!.ambiguous).toBe(true)
   })
 
+  it('names that do not line up place no one of that WeChat name; a token still places the admin', () => {
+    const { engine, db, say } = setup()
+    db.prepare(`INSERT INTO admins (name, token, enrolled_at) VALUES ('王网格', 'tok-w', 0)`).run()
+    const admin = say(contact('c-w', '王网格', null, 'tok-w'))
+    const wang = say(contact('c-1', '王网格', '3-1-101 王网格'))
+    engine.loggedIn('login-2')
+    const epoch = Number((db.prepare(`SELECT value FROM meta WHERE key = 'login_epoch'`).get() as { value: string }).value)
+    const room = '3栋业主群'
+    // the resident fits by his names, but another 王网格 here fits no one: he may be that one renamed
+    const bound = bindAll(db, [
+      { ...contact('n-w', '王网格', null, 'tok-w'), room }, { ...contact('n-1', '王网格', '3-1-101 王网格'), room },
+      { ...contact('n-2', '王网格', '网格员'), room },
+    ], epoch, 0)
+    expect(bound.get('n-w')!.person).toBe(admin.person)
+    expect(bound.get('n-1')!).toMatchObject({ ambiguous: true })
+    expect(bound.get('n-1')!.person).not.toBe(wang.person)
+  })
+
   it('a resumed session keeps the contact id: the same person', () => {
     const { engine, say } = setup()
     const li = say(contact('c-1', '李四'))

@@ -445,6 +445,25 @@ describe('attack 5: a re-login in the middle of a chain, a check-in day and a no
     expect(orders(out)).toEqual([{ member: '褚红', amount: 10, pickedUp: false }])
   })
 
+  it('nor when she takes a third namesake\'s nickname: names that do not line up place no one of that name', async () => {
+    const out = await run([
+      '@ 2026-11-24 08:00',
+      '== rename 褚红{a} -> 3-2-131 褚红',
+      '== rename 褚红{c} -> 冯磊',
+      '== 5栋团购群: 3-2-131 褚红{a}, 褚红, 冯磊{c}, 张团长',
+      ...BUY,
+      '褚红: 白菜2',
+      '== rename 褚红 -> 3-2-131 褚红',
+      '== rename 冯磊{c} -> -',
+      '@ 2026-11-24 09:00',
+      '== relogin',
+      '== 5栋团购群',
+      '褚红{c}: 取消',
+      '褚红{c}: 已取 #1',
+    ])
+    expect(orders(out)).toEqual([{ member: '褚红', amount: 10, pickedUp: false }])
+  })
+
   // The groups are read one after another at login: in 6栋 two 王芳 fit her, so she becomes someone
   // new there before 5栋 (where only she is 王芳) could have told who she is. Binding is per group;
   // weighing every group's list together would need the binding restructured.
