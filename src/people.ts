@@ -2,7 +2,8 @@
 // id, which every message carries; after a fresh login (wechat4u gives every contact a new id) it is
 // bound again from what survives: the remark the bot set on an admin's contact, the same contact id
 // when a session resumed, else the WeChat name together with the group nickname in that room.
-// When two candidates fit, nothing is guessed: the contact becomes a new person and admins are told.
+// Where names do not single one out, nothing is guessed: the contact becomes someone new, admins are
+// told, and whom it could have been is never bound by a name again (held out).
 import type { Db } from './types.js'
 import { stmt } from './store/db.js'
 
