@@ -2,7 +2,8 @@
 // id, which every message carries; after a fresh login (wechat4u gives every contact a new id) it is
 // bound again from what survives: the remark the bot set on an admin's contact, the same contact id
 // when a session resumed, else the WeChat name together with the group nickname in that room.
-// When two candidates fit, nothing is guessed: the contact becomes a new person and admins are told.
+// Where names do not single one out, nothing is guessed: the contact becomes someone new, admins are
+// told, and whom it could have been is never bound by a name again (held out).
 import type { Db } from './types.js'
 import { stmt } from './store/db.js'
 
@@ -34,8 +35,9 @@ function bound(db: Db, c: Seen, epoch: number): { id: number; wx_name: string } 
 /**
  * The earlier people this contact may be, strongest evidence first: the admin token on its remark;
  * the same contact id (a resumed session) under the same name; the same WeChat name shown under the
- * same name in this room (in a private chat: the same WeChat name). People already bound in this
- * login are never candidates, and an admin is bound again by the token only.
+ * same name in this room (in a private chat: the same WeChat name, for someone never seen in a room).
+ * People already bound in this login, or held out (holdOut), are never candidates, and an admin
+ * is bound again by the token only.
  */
 export function candidates(db: Db, c: Seen, epoch: number): number[] {
   if (c.remark) {
@@ -45,12 +47,14 @@ export function candidates(db: Db, c: Seen, epoch: number): number[] {
   }
   const same = stmt(db, `SELECT id FROM people WHERE contact_id = ? AND wx_name = ? AND epoch < ?`).all(c.id, c.name, epoch) as { id: number }[]
   if (same.length === 1) return [same[0].id]
-  const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR p.epoch < ?)
+  const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR (p.epoch < ? AND p.contact_id IS NOT NULL))
     AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`
+  // someone the bot has seen in a room is bound again in a room only (where the whole list is read
+  // at once): in a private chat anyone can show their WeChat name
   const rows = c.room
     ? stmt(db, `${unbound} AND EXISTS (SELECT 1 FROM members m WHERE m.person = p.id AND m.room = ? AND m.name = ?)`)
       .all(c.name, epoch, c.room, displayOf(c))
-    : stmt(db, unbound).all(c.name, epoch)
+    : stmt(db, `${unbound} AND NOT EXISTS (SELECT 1 FROM members m WHERE m.person = p.id)`).all(c.name, epoch)
   return (rows as { id: number }[]).map(r => r.id)
 }
 
@@ -82,30 +86,72 @@ function findPerson(db: Db, c: Seen, epoch: number, now: number): Bound {
   }
   const found = candidates(db, c, epoch)
   if (found.length === 1) { bind(db, found[0], c, epoch); return { person: found[0], ambiguous: false } }
+  if (found.length > 1) contested(db, found, epoch)
   return { person: create(db, c, epoch, now), ambiguous: found.length > 1 }
 }
 
 /**
+ * People a contact fitted together with others are given to no one: held out (no contact, this
+ * epoch) for good, so a contact that shows their names later in this login (in another group, or
+ * by elimination) does not get them while the one who fitted is now someone new.
+ */
+function contested(db: Db, people: number[], epoch: number): void {
+  const hold = stmt(db, 'UPDATE people SET epoch = ?, contact_id = NULL WHERE id = ?')
+  for (const p of people) hold.run(epoch, p)
+}
+
+/**
  * A room's whole member list at once (at login): a person two contacts both fit is given to
- * neither, so an impostor who copied a neighbour's names cannot win by being listed first.
+ * neither, so an impostor who copied a neighbour's names cannot win by being listed first. And
+ * names place people only where they line up: while one contact of a WeChat name has no place of
+ * its own in this room (it fits no one here, or several, or someone another contact fits too, or
+ * it was placed in another group as someone not in this one), no contact of that WeChat name is
+ * placed by name here: it may be the person under a nickname changed unseen, and the one who fits
+ * may have taken the old nickname. A token or the same contact id still places its person.
  */
 export function bindAll(db: Db, list: Seen[], epoch: number, now: number): Map<string, Bound> {
   const out = new Map<string, Bound>()
-  const want = new Map<number, Seen[]>()
-  const pending: Seen[] = []
+  const fit = new Map<Seen, number[]>()
+  const unplaced = new Set<string>()
   for (const c of list) {
     const b = bound(db, c, epoch)
-    if (b) { out.set(c.id, personOf(db, c, epoch, now)); continue }
-    const found = candidates(db, c, epoch)
-    if (found.length === 1) want.set(found[0], [...(want.get(found[0]) ?? []), c])
-    else pending.push(c)
+    if (!b) { fit.set(c, candidates(db, c, epoch)); continue }
+    out.set(c.id, personOf(db, c, epoch, now))
+    if (!stmt(db, 'SELECT 1 FROM members WHERE room = ? AND person = ?').get(c.room, b.id)) unplaced.add(c.name)
   }
-  for (const [person, cs] of want) {
-    if (cs.length === 1) { bind(db, person, cs[0], epoch); out.set(cs[0].id, { person, ambiguous: false }) }
-    else for (const c of cs) out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
+  const wanted = new Map<number, number>()
+  for (const found of fit.values()) if (found.length === 1) wanted.set(found[0], (wanted.get(found[0]) ?? 0) + 1)
+  for (const [c, found] of fit) if (found.length !== 1 || wanted.get(found[0])! > 1) unplaced.add(c.name)
+  for (const [c, found] of fit) {
+    if (found.length !== 1) continue
+    const person = found[0]
+    if (proven(db, c, person) || !unplaced.has(c.name)) { bind(db, person, c, epoch); out.set(c.id, { person, ambiguous: false }); continue }
+    contested(db, [person], epoch)
+    out.set(c.id, { person: create(db, c, epoch, now), ambiguous: true })
   }
-  for (const c of pending) out.set(c.id, personOf(db, c, epoch, now))
+  for (const [c, found] of fit) if (found.length !== 1) out.set(c.id, personOf(db, c, epoch, now))
   return out
+}
+
+/** Evidence beyond names: the admin token on the contact's remark, or its contact id of a resumed session. */
+function proven(db: Db, c: Seen, person: number): boolean {
+  return !!(c.remark && stmt(db, 'SELECT 1 FROM admins WHERE token = ? AND person = ?').get(c.remark, person))
+    || !!stmt(db, 'SELECT 1 FROM people WHERE id = ? AND contact_id = ?').get(person, c.id)
+}
+
+/**
+ * After a room's member list is read: its members whom no contact of the list fits (a nickname
+ * changed while the bot did not see it, the group left, a namesake it could not tell apart), and
+ * who are not listed in another group still to be read, are held out (no contact, an epoch): they
+ * are bound by a name never again, as a contact that fitted two people becomes someone new, so
+ * nobody who shows their old names later (a newcomer, a namesake dropping a nickname) takes their
+ * records. Admins come back by their token.
+ */
+export function holdOut(db: Db, room: string, epoch: number): void {
+  stmt(db, `UPDATE people SET epoch = ?, contact_id = NULL WHERE (epoch IS NULL OR (epoch < ? AND contact_id IS NOT NULL))
+    AND id IN (SELECT person FROM members WHERE room = ?)
+    AND id NOT IN (SELECT m.person FROM members m JOIN rooms r ON r.topic = m.room WHERE m.present = 1 AND r.present = 1)
+    AND id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`).run(epoch, epoch, room)
 }
 
 /** The contact id of a person in this login, or null when the person has not been seen in it. */

@@ -6,7 +6,7 @@ import type { Db, Incoming, Member } from './types.js'
 import { parseHousehold } from './text/household.js'
 import { stmt, getMeta, setMeta } from './store/db.js'
 import { enqueue } from './outbox-rows.js'
-import { bindAll, personOf, type Bound, type Seen } from './people.js'
+import { bindAll, holdOut, personOf, type Bound, type Seen } from './people.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
 
 /** rooms.last_active is kept to this precision (an hour): it only picks rooms to tell of an outage. */
@@ -84,6 +84,7 @@ export function syncRoom(db: Db, config: Config, now: number, epoch: number, top
       const name = c.nick || c.name
       writeMember(db, topic, { person: b.person, name, wxName: c.name, household: householdFor(db, b.person, name, c.name) }, true)
     }
+    holdOut(db, topic, epoch)
   })()
 }
 

@@ -73,6 +73,24 @@ describe('after a fresh login (every contact id changes)', () => {
     expect(bound.get('n-1')!.ambiguous && bound.get('n-2')!.ambiguous).toBe(true)
   })
 
+  it('names that do not line up place no one of that WeChat name; a token still places the admin', () => {
+    const { engine, db, say } = setup()
+    db.prepare(`INSERT INTO admins (name, token, enrolled_at) VALUES ('王网格', 'tok-w', 0)`).run()
+    const admin = say(contact('c-w', '王网格', null, 'tok-w'))
+    const wang = say(contact('c-1', '王网格', '3-1-101 王网格'))
+    engine.loggedIn('login-2')
+    const epoch = Number((db.prepare(`SELECT value FROM meta WHERE key = 'login_epoch'`).get() as { value: string }).value)
+    const room = '3栋业主群'
+    // the resident fits by his names, but another 王网格 here fits no one: he may be that one renamed
+    const bound = bindAll(db, [
+      { ...contact('n-w', '王网格', null, 'tok-w'), room }, { ...contact('n-1', '王网格', '3-1-101 王网格'), room },
+      { ...contact('n-2', '王网格', '网格员'), room },
+    ], epoch, 0)
+    expect(bound.get('n-w')!.person).toBe(admin.person)
+    expect(bound.get('n-1')!).toMatchObject({ ambiguous: true })
+    expect(bound.get('n-1')!.person).not.toBe(wang.person)
+  })
+
   it('a resumed session keeps the contact id: the same person', () => {
     const { engine, say } = setup()
     const li = say(contact('c-1', '李四'))
@@ -93,6 +111,38 @@ describe('after a fresh login (every contact id changes)', () => {
     const back = say(contact('n-w', '王网格', null, 'tok-w'), null)
     expect(back.person).toBe(admin.person)
     expect(engine.isAdmin(back.person)).toBe(true)
+  })
+
+  it('a member her room\'s list does not show is held out: no later contact takes her by her old names', () => {
+    const { engine, say } = setup()
+    const sun = say(contact('c-1', '孙奶奶'))
+    engine.loggedIn('login-2')
+    // she renamed while the bot did not see it: the room's list shows her under the new nickname
+    engine.syncRoom('3栋业主群', [{ id: 'n-1', name: '孙奶奶', nick: '3-1-101 孙', remark: null }])
+    expect(say(contact('n-1', '孙奶奶', '3-1-101 孙')).person).not.toBe(sun.person)
+    // a newcomer showing her old names, in the room or in private, is someone new as well
+    expect(say(contact('n-2', '孙奶奶')).person).not.toBe(sun.person)
+    expect(say(contact('n-3', '孙奶奶'), null).person).not.toBe(sun.person)
+  })
+
+  it('not held out while another group that lists her is still to be read', () => {
+    const { engine, say } = setup()
+    const zhou = say(contact('c-1', '周师傅'))
+    say(contact('c-1', '周师傅'), '5栋群')
+    engine.loggedIn('login-2')
+    // she left 3栋 while the bot was away; 5栋 is read after it
+    engine.syncRoom('3栋业主群', [])
+    engine.syncRoom('5栋群', [{ id: 'n-1', name: '周师傅', nick: null, remark: null }])
+    expect(say(contact('n-1', '周师傅'), '5栋群').person).toBe(zhou.person)
+  })
+
+  it('in a private chat only someone never seen in a room is bound again by the WeChat name', () => {
+    const { engine, say } = setup()
+    const zhao = say(contact('c-1', '赵六'), null)
+    const qian = say(contact('c-2', '钱七'))
+    engine.loggedIn('login-2')
+    expect(say(contact('n-1', '赵六'), null).person).toBe(zhao.person)
+    expect(say(contact('n-2', '钱七'), null).person).not.toBe(qian.person)
   })
 
   it('binding is a pure function of the store: personOf twice gives the same person', () => {

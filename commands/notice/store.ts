@@ -136,20 +136,24 @@ export function targetOf(n: Pick<NoticeRow, 'scope' | 'room' | 'names'>): Target
   return { scope: n.scope, room: n.room, names: n.names ? n.names.split(',') : [] }
 }
 
-function sorted(xs: Iterable<string>): string[] {
-  return [...new Set(xs)].sort()
+/** One name per person (the first room's), sorted: two namesakes are two answers, one person in two rooms one. */
+function byPerson(ws: Who[], skip: ReadonlySet<number> = new Set()): { names: string[]; people: Set<number> } {
+  const seen = new Map<number, string>()
+  for (const w of ws) if (!skip.has(w.person) && !seen.has(w.person)) seen.set(w.person, w.name)
+  return { names: [...seen.values()].sort(), people: new Set(seen.keys()) }
 }
 
-/** docs/export.md `notices`: posted notices, names merged over rooms and sorted. */
+/** docs/export.md `notices`: posted notices, people merged over rooms, names sorted. */
 export function exportNotices(db: Db): unknown[] {
   const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
   return rows.map(n => {
     const t = tally(db, n)
-    const acked = sorted(t.flatMap(r => names(r.acked)))
-    const done = new Set(acked)
+    // by person, not by name: a neighbour who took someone's nickname and answered does not
+    // make the real one look answered, and namesakes who both answered count twice
+    const acked = byPerson(t.flatMap(r => r.acked))
     return {
       id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
-      acked, pending: sorted(t.flatMap(r => names(r.pending)).filter(p => !done.has(p))),
+      acked: acked.names, pending: byPerson(t.flatMap(r => r.pending), acked.people).names,
     }
   })
 }

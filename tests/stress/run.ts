@@ -9,6 +9,7 @@ import { runFuzz } from './fuzz.js'
 import { runAbuse } from './abuse.js'
 import { runPrivacy, collected } from './privacy.js'
 import { runBackups } from './backup.js'
+import { runIdentity } from './identity.js'
 import { cpus } from 'node:os'
 
 const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined }
@@ -84,6 +85,13 @@ await harness('backups', async () => {
   const r = await runBackups({ days: n(30), perDay: 50, seed })
   const ok = r.keptNewest && r.exportEqual === r.restored && r.duplicatesKnown === r.restored && r.worksAfter === r.restored && r.integrity === 'ok' && r.problems.length === 0
   return { ok, problems: r.problems, line: `taken=${r.taken} kept=${r.kept} restored=${r.restored} export_equal=${r.exportEqual} dedupe_kept=${r.duplicatesKnown} works_after_restore=${r.worksAfter} integrity=${r.integrity}` }
+})
+
+await harness('identity', async () => {
+  const r = await runIdentity({ runs: n(10), actions: 800, seed })
+  const ok = r.changedByNonOwner === 0 && r.privateToNamesake === 0 && r.mentionsToOther === 0 && r.identityTaken === 0
+    && r.filedUnderOthers === 0 && r.unexpected === 0 && r.problems.length === 0
+  return { ok, problems: r.problems, line: `runs=${r.runs} messages=${r.messages} people=${r.people} renames=${r.renames} took_a_neighbours_name=${r.impostorRenames} namesakes=${r.namesakes} relogins=${r.relogins} newcomers=${r.newcomers} attempts_on_others=${r.attacks} new_person_after_relogin=${r.newPeople} records=${r.records} private_sent=${r.privateSent} mentions=${r.mentions} mentions_unreached=${r.mentionsUnreached} changed_by_non_owner=${r.changedByNonOwner} private_to_namesake=${r.privateToNamesake} mentions_to_other=${r.mentionsToOther} identity_taken=${r.identityTaken} filed_under_others_household=${r.filedUnderOthers} unexpected=${r.unexpected}` }
 })
 
 // last: it scans the group messages every harness above made the bot send

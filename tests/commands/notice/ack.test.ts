@@ -74,6 +74,18 @@ describe('通知: acknowledgements', () => {
     expect(to(out.messages, '5栋业主群')).toEqual([])
   })
 
+  it('the export counts people, not names: namesakes are two answers, a copied nickname does not answer for its owner', async () => {
+    const out = await run(`== 3栋业主群: 李四, 李四{b}, 3-2-502 王五, 小美{m}
+@ 2026-11-24 08:00
+王网格*: 通知 明天停水
+李四: 收到
+李四{b}: 收到
+== rename 小美{m} -> 3-2-502 王五
+3-2-502 王五{m}: 收到
+`)
+    expect(out.state.notices[0]).toMatchObject({ acked: ['3-2-502 王五', '李四', '李四'], pending: ['3-2-502 王五'] })
+  })
+
   it('a notice older than three days no longer takes a bare 收到 or 1', async () => {
     const out = await run(`== 3栋业主群: 张三, 李四
 @ 2026-11-20 08:00
