@@ -133,8 +133,11 @@ function orderEffect(r: Records, act: Extract<Act, { chain: number }>, x: StepCt
   if (!open) return r
   if (act.kind === 'cancel') { r.delete(key); return r }
   if (act.kind !== 'order' && act.kind !== 'change') return r
+  // an order adds to what the person holds; 改 sets the items it names and keeps the others
   const sum = new Map<number, number>()
-  for (const l of [...(act.kind === 'order' && mine ? parseLines(mine.value) : []), ...act.lines]) sum.set(l.item, (sum.get(l.item) ?? 0) + l.qty)
+  for (const l of mine ? parseLines(mine.value) : []) sum.set(l.item, l.qty)
+  if (act.kind === 'change') for (const l of act.lines) sum.delete(l.item)
+  for (const l of act.lines) sum.set(l.item, (sum.get(l.item) ?? 0) + l.qty)
   r.set(key, { owner: x.person, value: orderValue(fmt([...sum].map(([item, qty]) => ({ item, qty }))), picked) })
   return r
 }
