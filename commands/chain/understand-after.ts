@@ -17,7 +17,8 @@ const ARRIVE = /(?<![拿取领收找看买抢])(?:到了|到啦)|到货|已到|�
 const ARRIVE_NOT = /没到|未到|快到|马上到|就到|要到|还没|明天|后天|下午|晚上|几点|到时候|在路上/
 const PICKUP_WORDS = /自取|自提|来拿|下来拿|下楼拿|取货|领取|来取|来领|楼下|门口/
 const PICKED = /^(?:我(?:和[\u4e00-\u9fff]{1,5})?的?|我们家?的?|我家的?)?(?:都|也)?(?:已经)?(?:已取|已拿|已领|取到|拿到|领到|拿了|取了)/
-const PICKED_NOT = /快递|外卖|包裹|快件|没|吗|[?？]/
+// 没 only as a question (拿到了没) or a miss (没拿到), not in a remark (鸡蛋一个没破)
+const PICKED_NOT = /快递|外卖|包裹|快件|没[拿取领到有]|没$|吗|[?？]/
 
 // words are read as the owner's only from the owner: an admin's `到了` is not about someone else's chain
 const owns = (ctx: RoomCtx, c: Chain) => c.ownerPerson !== null && c.ownerPerson === ctx.member.person

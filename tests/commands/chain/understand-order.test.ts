@@ -107,6 +107,13 @@ describe('after 截单, arrival and pickup in words', () => {
     expect(orderOf(out, '老王')!.pickedUp).toBe(false)
     expect(replies(out, '2026-11-26T09:00').filter(t => t.startsWith('✅'))).toEqual(['✅ #1 已取：5-1-101 李姐'])
   })
+
+  it('a pickup with a remark counts, whatever the remark says; a question or a miss does not', async () => {
+    const out = await run(buy + after(['@ 2026-11-26 09:00', '张团长: 到了到了 北门自取',
+      '5-2-202 老王: 拿到了没', '5-2-202 老王: 还没拿到 等会下去', '5-1-101 李姐: 已取 鸡蛋一个没破 赞']))
+    expect(orderOf(out, '李姐')!.pickedUp).toBe(true)
+    expect(orderOf(out, '老王')!.pickedUp).toBe(false)
+  })
 })
 
 describe('sign-ups in words', () => {
