@@ -114,6 +114,13 @@ describe('after 截单, arrival and pickup in words', () => {
     expect(orderOf(out, '李姐')!.pickedUp).toBe(true)
     expect(orderOf(out, '老王')!.pickedUp).toBe(false)
   })
+
+  it('a chain named by number is not guessed into another; a parcel is not the goods', async () => {
+    const out = await run(buy + after(['@ 2026-11-26 09:00', '张团长: 楼下快递到了', '张团长: 快递到了 在门口',
+      '@ 2026-11-26 10:00', '张团长: 到了到了 北门自取', '5-1-101 李姐: 已取 #9']))
+    expect(out.messages.filter(m => m.text.includes('到货啦')).map(m => m.at.slice(11, 16))).toEqual(['10:00'])
+    expect(orderOf(out, '李姐')!.pickedUp).toBe(false)
+  })
 })
 
 describe('sign-ups in words', () => {
