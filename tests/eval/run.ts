@@ -1,5 +1,6 @@
 // `npm run eval`: how well Linli understands people as they write. Every labelled transcript in
-// tests/corpus/natural/ is checked: its `#=` assertions (tests/eval/checker.ts), and its `#> family`
+// tests/corpus/natural/ (the development set) and tests/corpus/heldout/ (written blind, by someone
+// who had not read the code, then measured before any fix) is checked, set by set: its `#=` assertions (tests/eval/checker.ts), and its `#> family`
 // labels (tests/corpus/README.md): commands understood of those written, per family, and unwanted
 // replies: unlabelled (chat) lines the bot acted on. One total line at the end.
 // `-- --verbose` lists each failing assertion and misread line; `-- FILE…` checks only those files.
@@ -52,14 +53,17 @@ function row(name: string, own: FileResult[], all: FileResult[], fam: string | n
   return `${name.padEnd(8)} ${cell(passed, total)}   ${cell(understood.length, written.length)}   ${cell(unwanted.length, chat.length)}`
 }
 
-const PREFIX: Record<string, string> = { chain: 'groupbuy', checkin: 'checkin', notice: 'notice', aid: 'aid', chatter: 'chatter' }
+const PREFIX: Record<string, string> = { chain: 'groupbuy', checkin: 'checkin', notice: 'notice', aid: 'aid', chatter: 'chatter', mixed: 'mixed' }
+/** A file's family by its name (`groupbuy-…`, `heldout-groupbuy-…`); `mixed-…` files mix them all. */
+const startsAs = (file: string, fam: string) => file.replace(/^heldout-/, '').startsWith(PREFIX[fam] ?? fam)
 
 function report(results: FileResult[], verbose: boolean): void {
   console.log('family       assertions     commands understood   unwanted replies/chat lines')
-  for (const fam of [...FAMILIES, 'chatter']) {
-    const own = results.filter(r => r.file.startsWith(PREFIX[fam] ?? fam))
+  for (const fam of [...FAMILIES, 'chatter', 'mixed']) {
+    const own = results.filter(r => startsAs(r.file, fam))
     if (!own.length) continue
-    console.log(row(fam, own, results, fam === 'chatter' ? '-' : fam))
+    // a mixed transcript's commands are counted in their families' rows; its own row has them all
+    console.log(fam === 'mixed' ? row(fam, own, own, null) : row(fam, own, results, fam === 'chatter' ? '-' : fam))
   }
   if (verbose) {
     for (const r of results) {
@@ -77,14 +81,29 @@ function report(results: FileResult[], verbose: boolean): void {
 
 const pct = (a: number, b: number) => (b ? (100 * a / b).toFixed(1) + '%' : '-')
 
+const SETS = [['natural', 'development set'], ['heldout', 'written blind, measured before any fix was made for it']] as const
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2)
   const named = args.filter(a => !a.startsWith('--'))
-  const dir = join(CORPUS, 'natural')
-  const files = named.length ? named : readdirSync(dir).filter(f => f.endsWith('.txt')).sort().map(f => join(dir, f))
-  const results: FileResult[] = []
-  for (const f of files) results.push(await evaluate(f))
-  report(results, args.includes('--verbose'))
+  const verbose = args.includes('--verbose')
+  if (named.length) {
+    const results: FileResult[] = []
+    for (const f of named) results.push(await evaluate(f))
+    return report(results, verbose)
+  }
+  const all: FileResult[] = []
+  for (const [set, about] of SETS) {
+    const dir = join(CORPUS, set)
+    const files = readdirSync(dir).filter(f => f.endsWith('.txt')).sort().map(f => join(dir, f))
+    const results: FileResult[] = []
+    for (const f of files) results.push(await evaluate(f))
+    console.log(`== tests/corpus/${set}/ (${about}): ${files.length} transcripts`)
+    report(results, verbose)
+    console.log('')
+    all.push(...results)
+  }
+  console.log(row('all', all, all, null).replace(/^all\s+/, 'all:     '))
 }
 
 await main()
