@@ -6,7 +6,7 @@ const SURNAME_FIRST = new RegExp(`^([\\u4e00-\\u9fff])${KIN_WORDS}$`)
 const SURNAME_LAST = /^(?:老|小|阿)([\u4e00-\u9fff])$/
 
 /** A display name without the household in front: `7-1-803 刘阿姨` → 刘阿姨. */
-export function shortName(name: string): string {
+function shortName(name: string): string {
   return name.split(/\s+/).pop() ?? name
 }
 
