@@ -31,7 +31,7 @@ const TIME_WORD = /\d{1,2}\s*[:点]|今天|今晚|明天|明早|明晚|后天|�
 // without a 请: 周四那个通知还有几户没回复 看到的回个1 (还 says some have, so it is about replies owed)
 const REMIND = new RegExp([
   '(?:没|未)有?(?:回复|回)[^。!?\\n]{0,12}(?:请|麻烦|尽快|抓紧|赶紧)[^。!?\\n]{0,4}(?:回复|回)',
-  '还[^。!?\\n]{0,6}(?:没|未)有?(?:回复|回)[^。!?\\n]{0,8}(?:看到|看见|见到)(?:的|了|后)?(?:话)?[\\s,]*(?:回复|回|扣)',
+  '还[^。!?\\n]{0,6}(?:没|未)有?回复?(?![复我你])[^。!?\\n]{0,8}(?:看到|看见|见到)(?:的|了|后)?(?:话)?[\\s,]*(?:回复|回|扣|吱一?声|说一声)',
 ].join('|'))
 const ENDS_AS_QUESTION = /[?][\s!.。~]*$|[吗呢么嘛][\s!.。~]*$/
 
@@ -87,6 +87,7 @@ const EMOJI = '[\\p{Extended_Pictographic}\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\u200d]|\
 const EMOJI_LEAD = new RegExp(`^(?:${EMOJI})+`, 'u')
 const PUZZLED = /^\[(?:疑问|问号|发呆|晕|撇嘴|捂脸)\]|^[❓❔🤔]/u
 const SEP = /^[\s,.。!~、;:…-]+/
+const HOUSEHOLD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)$/
 const NUMBER_ONLY = /^\d{1,4}(?:\s?[-#]\s?\d{1,4}){0,3}$/
 // 已读不回 is the joke, not an answer
 const NOT_ANSWER = /^不回|^没收到|^没看到/
@@ -104,8 +105,14 @@ const QUESTION = /[?]|[吗呢么嘛][\s!.。~]*$|请问|几点|几号|几天|多
  */
 export function ackShape(reading: Reading): AckShape | null {
   const text = reading.text.replace(HOUSE_LEAD, '')
+  // `2-305 1`: the household, then the asked-for 1
+  if (text === '1' && text !== reading.text && HOUSEHOLD.test(reading.text.slice(0, -1).trim())) return { soft: false, remark: '', question: false }
   const one = ONE_REMARK.exec(text)
-  if (one) return /\d/.test(one[1]) || belongsElsewhere(reading) ? null : { soft: false, remark: one[1], question: QUESTION.test(one[1]) }
+  if (one) {
+    // `1 2-305` names the household; other digits are a count or a time
+    if ((/\d/.test(one[1]) && !HOUSEHOLD.test(one[1])) || belongsElsewhere(reading)) return null
+    return { soft: false, remark: one[1], question: QUESTION.test(one[1]) }
+  }
   const head = STRONG_HEAD.exec(text)
   if (!head) return SOFT.test(text) ? { soft: true, remark: '', question: false } : null
   let rest = text.slice(head[0].length)

@@ -77,6 +77,7 @@ describe('an admin asking those who have not answered', () => {
     ['周四那个通知还有几户没回复 看到的回个1 谢谢配合', true],
     ['早上的核酸通知还有没回复的 看到了回个收到', true],
     ['停水通知还有几家没回 看见了扣个1', true],
+    ['还差3户没回复 看到的吱一声', true],
     ['物业还没回复我 看到的话说一声', false],
     ['没回复的也没关系 看到就行', false],
     ['谁还没回复？', false],
@@ -109,6 +110,9 @@ describe('a resident answering a notice', () => {
     ['1 刚看到', false, '刚看到', false],
     ['1，不好意思回晚了', false, '不好意思回晚了', false],
     ['1 几点开始？', false, '几点开始?', true],
+    ['1 2-305', false, '2-305', false],
+    ['2-305 1', false, '', false],
+    ['5栋1单元302 1', false, '', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -136,6 +140,9 @@ describe('a resident answering a notice', () => {
     '1 两份 谢谢团长',
     '1 要2斤',
     '1 今天36.4',
+    '1 2',
+    '502 1',
+    '1 3点到',
   ])('%s is not an answer', text => {
     expect(answer(text)).toBeNull()
   })
