@@ -48,8 +48,9 @@ function offerFrame(text: string): boolean {
 const HAS = /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有(.+)/
 const OFFER_SOURCES = [
   HAS,
-  /(?:买多了|多买了|囤多了|多出了?|^多了|剩了|剩下|闲置|吃不完|喝不完|用不完|用不上)(?:的)?(.+)/,
-  /(?:拉|买|拿|带|领|团|抢|发|分|囤|种|摘|做|包)了(.+)/,
+  // `家里多了几包挂面` (but not `好多了`, `人太多了`)
+  /(?:买多了|多买了|囤多了|多出来?了?|(?:^|家里|家中|我家|我们家|我这里|我这边|我这)多了|剩了|剩下|闲置|吃不完|喝不完|用不完|用不上)(?:的)?(.+)/,
+  /(?:拉|买|拿|带|领|团|抢|发|分|囤|种|摘|做|包|蒸|煮|烙|炸|烤|卤|腌|炖|熬|晒)了(.+)/,
   /(?:免费送|白送|送)(?:给需要的)?(?:邻居)?(.+)/,
   new RegExp(`(?:谁|有人|有没有${AUDIENCE}们?|哪位)家?(?:还)?(?:需要|要|缺)(.+)`),
   /用(.{1,10}?)换/,
@@ -76,8 +77,8 @@ function naturalOffer(text: string): Natural | null {
     if (m) candidates.push([m[1], i === SURPLUS_SOURCE])
   })
   const b = BEFORE_SURPLUS.exec(text)
-  // 昨天团的菜买多了, 冰箱里还有半只鸡 吃不完: the thing is after the last 的 or 有
-  if (b) candidates.push([b[1].split(/的|有/).pop()!.replace(/^(今天|昨天|前天|我家|我们家|家里|我)+/, ''), true])
+  // 昨天团的菜买多了, 冰箱里还有半只鸡 吃不完, 蒸了一锅馒头 吃不完: the thing is after the last 的, 有 or 了
+  if (b) candidates.push([b[1].split(/的|有|了/).pop()!.replace(/^(今天|昨天|前天|我家|我们家|家里|我)+/, ''), true])
   const lead = leadingItem(text)
   if (lead) candidates.push([lead, false])
   for (const [raw, surplus] of candidates) {

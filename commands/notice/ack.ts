@@ -38,10 +38,14 @@ function parseAck(ctx: RoomCtx): AckInput | { invalid: string } | null {
     if (!n || !posted(ctx, n, ctx.room)) return invalid(`本群没有通知 #${id}，回复「收到」即可。`)
     return pending(ctx, [n], 'text')
   }
-  if (!ACK.test(text) && !ONE.test(text)) return null
+  const said = ACK.test(text)
+  if (!said && !ONE.test(text)) return null
   const open = openNoticesIn(ctx, ctx.room)
   if (!open.length) return null
-  return pending(ctx, open, 'text')
+  const input = pending(ctx, open, 'text')
+  // a second 收到 is still about the notice; a `1` from someone who owes no answer is something
+  // else (an order of one, where a group-buy asks for numbers)
+  return said || input.ids.length ? input : null
 }
 
 function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {

@@ -27,8 +27,12 @@ const INSTRUCTION = /请(?!大家放心|放心|理解|谅解|见谅)|务必|一�
 // an address that starts a group-buy, a sign-up or daily check-ins is another family's (a tie means silence)
 const OTHER_FAMILY = /接龙|团购|拼单|下单|报名|体温|打卡/
 const TIME_WORD = /\d{1,2}\s*[:点]|今天|今晚|明天|明早|明晚|后天|本周|下周|周[一二三四五六日天]|星期|\d{1,2}月\d{1,2}[日号]|上午|下午|晚上|早上/
-// an admin asking who has not answered yet: 还有几户没回复的 看到请回复一下, 没回复的抓紧回一下
-const REMIND = /(?:没|未)有?(?:回复|回)[^。!?\n]{0,12}(?:请|麻烦|尽快|抓紧|赶紧)[^。!?\n]{0,4}(?:回复|回)/
+// an admin asking who has not answered yet: 还有几户没回复的 看到请回复一下, 没回复的抓紧回一下, and
+// without a 请: 周四那个通知还有几户没回复 看到的回个1 (还 says some have, so it is about replies owed)
+const REMIND = new RegExp([
+  '(?:没|未)有?(?:回复|回)[^。!?\\n]{0,12}(?:请|麻烦|尽快|抓紧|赶紧)[^。!?\\n]{0,4}(?:回复|回)',
+  '还[^。!?\\n]{0,6}(?:没|未)有?回复?(?![复我你])[^。!?\\n]{0,8}(?:看到|看见|见到)(?:的|了|后)?(?:话)?[\\s,]*(?:回复|回|扣|吱一?声|说一声)',
+].join('|'))
 const ENDS_AS_QUESTION = /[?][\s!.。~]*$|[吗呢么嘛][\s!.。~]*$/
 
 /** The admin's message minus a leading @所有人. */
@@ -83,20 +87,32 @@ const EMOJI = '[\\p{Extended_Pictographic}\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\u200d]|\
 const EMOJI_LEAD = new RegExp(`^(?:${EMOJI})+`, 'u')
 const PUZZLED = /^\[(?:疑问|问号|发呆|晕|撇嘴|捂脸)\]|^[❓❔🤔]/u
 const SEP = /^[\s,.。!~、;:…-]+/
+const HOUSEHOLD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)$/
 const NUMBER_ONLY = /^\d{1,4}(?:\s?[-#]\s?\d{1,4}){0,3}$/
 // 已读不回 is the joke, not an answer
 const NOT_ANSWER = /^不回|^没收到|^没看到/
 const SOFT = new RegExp(`^${OK_WORD}(?:[\\s,.。!~、]*(?:${OK_WORD}|谢谢(?:网格员|您|你|啦|了|提醒)?|辛苦(?:了|啦|大家了|你们了)?|${EMOJI}))*[\\s,.。!~、]*$`, 'iu')
+// the asked-for 1 with a remark (`1 刚看到`, `1 几点开始？`); not a count (`1 个`, `1 楼`, `1 斤`)
+const ONE_REMARK = /^1[\s,.。!~、]+(?![一二两三四五六七八九十半个份斤件盒瓶袋箱楼号栋单元层点块元次人位组板包])(\S.{0,19})$/
 const QUESTION = /[?]|[吗呢么嘛][\s!.。~]*$|请问|几点|几号|几天|多少|什么|啥|咋|怎么|怎样|能不能|可不可以|可以不|要不要|有没有|是不是|哪/
 
 /**
  * Does a resident's message answer a notice? `收到` and its forms followed by nothing, a
- * separator and a remark, or a household (`收到1`, `收到 3#501`); or a plain 好的 / 知道了.
+ * separator and a remark, or a household (`收到1`, `收到 3#501`); `1` and a remark; or a plain
+ * 好的 / 知道了.
  * `收到快递了`, `收到吗`, `收到👌快递`, `收到[疑问]` are not answers. A remark that belongs to
  * another family (a temperature: `收到 今天36.4`; a price) leaves the message to it.
  */
 export function ackShape(reading: Reading): AckShape | null {
   const text = reading.text.replace(HOUSE_LEAD, '')
+  // `2-305 1`: the household, then the asked-for 1
+  if (text === '1' && text !== reading.text && HOUSEHOLD.test(reading.text.slice(0, -1).trim())) return { soft: false, remark: '', question: false }
+  const one = ONE_REMARK.exec(text)
+  if (one) {
+    // `1 2-305` names the household; other digits are a count or a time
+    if ((/\d/.test(one[1]) && !HOUSEHOLD.test(one[1])) || belongsElsewhere(reading)) return null
+    return { soft: false, remark: one[1], question: QUESTION.test(one[1]) }
+  }
   const head = STRONG_HEAD.exec(text)
   if (!head) return SOFT.test(text) ? { soft: true, remark: '', question: false } : null
   let rest = text.slice(head[0].length)

@@ -31,6 +31,13 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean, 'a
   ['抗原我这还有五个 谁要来拿 放门口', 'offer', '抗原', '5个', false, 'asked'],
   ['家里面粉还有半袋 想换点鸡蛋 有没有邻居愿意换的', 'offer', '面粉', '半袋', false, 'asked'],
   ['孩子小时候的绘本 二三十本 送给有需要的家庭', 'offer', '绘本', '二三十本', false, 'asked'],
+  // a surplus at home, and home cooking shared
+  ['我家多了两袋大米 谁要的话吱一声', 'offer', '大米', '2袋', false, 'asked'],
+  ['家里多了几罐奶粉 孩子不喝 有需要的来拿', 'offer', '奶粉', '几罐', false, 'asked'],
+  ['包了一屉包子 吃不完 谁要下来拿', 'offer', '包子', '1屉', false, 'asked'],
+  ['卤了一锅牛肉 我们两口子吃不完 要的邻居说一声', 'offer', '牛肉', '1锅', false, 'asked'],
+  ['家里多出来几包挂面 谁要', 'offer', '挂面', '几包', false, 'asked'],
+  ['烙了几张饼 谁要下来拿', 'offer', '饼', '几张', false, 'asked'],
   // a statement only: an offer when a neighbour just asked (understand.ts weighs it)
   ['我家有布洛芬 一盒没拆', 'offer', '布洛芬', '1盒', false, 'stated'],
   ['我家有美林 还有大半瓶 孩子退烧用的', 'offer', '美林', '半瓶', false, 'stated'],
@@ -94,6 +101,11 @@ const NEGATIVE: string[] = [
   '需要下楼做核酸吗',
   '送快递的小哥太辛苦了',
   '出太阳了',
+  '我好多了 谢谢大家关心',
+  '今天排队的人太多了 谁要一起去的',
+  '蒸了一锅馒头 蒸得有点硬',
+  '家里多了一口人 吃饭都不够',
+  '多出来的时间 谁要一起打牌',
   // selling is commerce, left to 接龙
   '老家种的蒜苗，10块钱一捆，需要的接龙',
   '自家腌的咸菜 15元一罐 要的私聊',

@@ -92,6 +92,13 @@ describe('entries closed in words', () => {
     expect(rows(out)).toEqual(['offer 白菜 done'])
     expect(out.texts.at(-1)).toMatch(/^✅ #1 白菜 2颗 已送出，登记已结束/)
   })
+
+  it('an offer taken away: 小叶已经搬走了 closes it, claimed or not', async () => {
+    const out = await run(room(`6-101 王姐: 闲置一个儿童床 送给需要的邻居
+6-303 小叶: 王姐 儿童床我想要
+6-101 王姐: 儿童床小叶已经搬走了 其他邻居别问了哈`))
+    expect(rows(out)).toEqual(['offer 儿童床 done'])
+  })
 })
 
 describe('claims in words', () => {
@@ -103,6 +110,10 @@ describe('claims in words', () => {
     ['我要泡椒 谢谢王姐', 1],
     ['牛奶给我留两盒', 2],
     ['谢谢陈阿姨 我现在下来拿', 2],
+    // asking leave to take some, the poster called by name or by surname and kinship word
+    ['王姐 我能要两个吗 家里没菜了', 1],
+    ['陈姨 可以拿两盒吗', 2],
+    ['牛奶能要一盒吗', 2],
   ])('%s claims #%s', async (text, id) => {
     const out = await run(room(`${offers}\n6-303 小叶: ${text}`))
     expect(out.aid.find(a => a.id === id)!.status).toBe('claimed')
@@ -117,6 +128,10 @@ describe('claims in words', () => {
     '我现在下来拿',
     '泡椒我要不要呢',
     '王姐的泡椒好吃吗',
+    '王姐 能要个电话吗',
+    '能要两张发票吗',
+    '周姐 可以拿两个吗',
+    '陈姨 你能要到团购链接吗',
   ])('no claim: %s', async text => {
     const out = await run(room(`${offers}\n6-303 小叶: ${text}`))
     expect(out.aid.every(a => a.status === 'open')).toBe(true)

@@ -13,7 +13,7 @@ describe('通知: acknowledgements', () => {
     '收到👌', '收到🙏', '收到 👍', '已收到，谢谢网格员', '收到收到收到', '收到了，谢谢🙏',
     '收到[抱拳]', '收到[OK]', '收到🙏🏻', '收到，谢谢提醒', '收到 辛苦了',
     // understood (understand.ts): a plain OK right after the notice, 收到 with a remark or a household
-    '好的', 'ok', '好的 知道了', '收到1', '收到 3#501', '收到 几点开始？', '收到，家里没人 能放门口吗'])(
+    '好的', 'ok', '好的 知道了', '收到1', '收到 3#501', '收到 几点开始？', '收到，家里没人 能放门口吗', '1 刚看到', '3-2-501 1', '1 3-2-501'])(
     '%s counts', async word => {
       const out = await run(`== 3栋业主群: 张三, 李四
 @ 2026-11-24 08:00
@@ -24,7 +24,7 @@ describe('通知: acknowledgements', () => {
       expect(texts(to(out.messages, '3栋业主群')).at(-1)).toBe('✅ 通知 #1 已收到：张三')
     })
 
-  it.each(['收到吗', '收到快递了', '1楼', '11', '谁收到了？', '没收到', '已阅读理解', '收到👌快递', '收到[疑问]', '几点开始？', '好', '收到 今天36.4'])('%s does not count', async word => {
+  it.each(['收到吗', '收到快递了', '1楼', '11', '谁收到了？', '没收到', '已阅读理解', '收到👌快递', '收到[疑问]', '几点开始？', '好', '收到 今天36.4', '1 份', '1 楼门口有人吗'])('%s does not count', async word => {
     const out = await run(`== 3栋业主群: 张三, 李四
 @ 2026-11-24 08:00
 王网格*: 通知 明天停水
@@ -51,6 +51,19 @@ describe('通知: acknowledgements', () => {
       '✅ 通知 #1 已收到：王五',
     ])
     expect(out.state.notices[0]).toMatchObject({ acked: ['张三', '李四', '王五'], pending: [] })
+  })
+
+  it('a 1 from someone who already answered is left to a group-buy asking for numbers', async () => {
+    const out = await run(`== 3栋业主群: 张三, 李四
+@ 2026-11-24 08:00
+王网格*: 通知 明天停水
+张三: 收到
+@ 2026-11-24 09:00
+李四: 明天团鸡蛋 15元一板 要的扣数量 下午4点截单
+张三: 1
+`)
+    expect(out.state.notices[0]).toMatchObject({ acked: ['张三'], pending: ['李四'] })
+    expect(out.state.chains).toMatchObject([{ orders: [{ member: '张三' }] }])
   })
 
   it('with two notices open, 收到 answers the newest unanswered; 收到 #N picks one; other rooms are unaffected', async () => {

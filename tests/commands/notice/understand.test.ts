@@ -156,6 +156,20 @@ ${ROOM}
     expect(to(out.messages, '7栋业主群').filter(m => m.mentions.length)).toEqual([])
   })
 
+  it('without a 请: 还有几户没回复 看到的回个1 is the same nudge; the late 1 with a remark counts', async () => {
+    const out = await run(`${ROOM}
+@ 2022-12-01 08:00
+物业小邓*: 【温馨提示】明天上午停水 收到回复1
+6-101 陈姐: 1
+@ 2022-12-01 10:00
+物业小邓*: 停水那个通知还有几户没回复 看到的回个1
+6-202 老范: 1 刚看到
+`)
+    const nudge = to(out.messages, '6栋业主群').find(m => m.mentions.length)!
+    expect(nudge.mentions.sort()).toEqual(['6-202 老范', '6-303 小吴', '6-404 贺阿姨'])
+    expect(out.state.notices).toMatchObject([{ acked: ['6-101 陈姐', '6-202 老范'] }])
+  })
+
   it('says nothing when nobody is missing or no notice is open', async () => {
     const out = await run(`${ROOM}
 @ 2022-12-01 10:00

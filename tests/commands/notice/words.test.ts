@@ -74,6 +74,12 @@ describe('an admin asking those who have not answered', () => {
     ['没回复的邻居看到请回复一下，谢谢', true],
     ['还没回的抓紧回一下 我要报上去', true],
     ['未回复的请尽快回复', true],
+    ['周四那个通知还有几户没回复 看到的回个1 谢谢配合', true],
+    ['早上的核酸通知还有没回复的 看到了回个收到', true],
+    ['停水通知还有几家没回 看见了扣个1', true],
+    ['还差3户没回复 看到的吱一声', true],
+    ['物业还没回复我 看到的话说一声', false],
+    ['没回复的也没关系 看到就行', false],
     ['谁还没回复？', false],
     ['大家回复得很快 谢谢', false],
     ['【紧急通知】明天核酸 收到请回复1', false],
@@ -101,6 +107,12 @@ describe('a resident answering a notice', () => {
     ['OK 谢谢', true, '', false],
     ['明白 辛苦了🙏', true, '', false],
     ['嗯嗯 知道了', true, '', false],
+    ['1 刚看到', false, '刚看到', false],
+    ['1，不好意思回晚了', false, '不好意思回晚了', false],
+    ['1 几点开始？', false, '几点开始?', true],
+    ['1 2-305', false, '2-305', false],
+    ['2-305 1', false, '', false],
+    ['5栋1单元302 1', false, '', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -123,6 +135,14 @@ describe('a resident answering a notice', () => {
     '收到 鸡蛋15元一板',
     '没收到',
     '帮我爸回复一下 4-2-303 收到',
+    '1 份',
+    '1 楼大厅有人吗',
+    '1 两份 谢谢团长',
+    '1 要2斤',
+    '1 今天36.4',
+    '1 2',
+    '502 1',
+    '1 3点到',
   ])('%s is not an answer', text => {
     expect(answer(text)).toBeNull()
   })
