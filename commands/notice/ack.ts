@@ -41,7 +41,9 @@ function parseAck(ctx: RoomCtx): AckInput | { invalid: string } | null {
   if (!ACK.test(text) && !ONE.test(text)) return null
   const open = openNoticesIn(ctx, ctx.room)
   if (!open.length) return null
-  return pending(ctx, open, 'text')
+  const answer = pending(ctx, open, 'text')
+  // a bare 1 from someone who has answered every open notice is something else (an amount on a 接龙)
+  return !answer.ids.length && !ACK.test(text) ? null : answer
 }
 
 function posted(ctx: Ctx, n: NoticeRow, room: string): boolean {
