@@ -64,7 +64,7 @@ export function pricedItems(text: string): ItemSpec[] {
 }
 
 const CUT = '(?:截单|截止|截至|结单|截团|收单|停单|结束接龙|停止接龙)'
-const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*(?:${CUT}|截(?:了|啦)?(?=$|[\\s,，。!！~]))|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|接)`)
+const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*(?:${CUT}|截(?:了|啦)?(?:啊|哈|哦|呀)?(?=$|[\\s,，。!！~]))|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|接)`)
 const CUT_BEFORE = new RegExp(`${CUT}(?:时间|日期)?\\s*[:：]?\\s*(?:为|到|于|在)?\\s*$`)
 
 /** The cut-off: a time written right before or after 截单/截止 (`下午4点截单`, `截止 周五20:00`). */

@@ -13,6 +13,8 @@ export type WordsRead =
   | { kind: 'order'; mode: Mode; lines: Line[]; bare: boolean; marked: boolean }
   | { kind: 'cancel'; items: number[] | null }
 
+// an item kept as it is: `鸡蛋照旧`, `虾不变`
+const KEPT = /照旧|照常|不变|保留/
 const SEGMENT = /[\s,，。!！~～；;]+/
 const NUMBER_AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?`, 'g')
 // a number spelled inside a word (一起, 万一) or glued to one (3楼, 6点20到) is no quantity
@@ -93,10 +95,14 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
 function readCancel(text: string, items: ChainItem[], held: Line[]): WordsRead | null {
   // `不要了 换成五花肉2斤` is more than a cancellation: not sure what is meant
   if (text.split(SEGMENT).some(s => holdsQuantity(s, items))) return null
-  const codes = named(text, items)
-  if (!codes.length) return { kind: 'cancel', items: null }
+  // `五花就免了 鸡蛋照旧`: what a segment keeps is not cancelled
+  const segs = text.split(SEGMENT)
+  const keeps = (s: string) => KEPT.test(s) && !CANCEL.test(s) && !CANCEL_ITEM.test(s) && !DROP_ITEM.test(s)
+  const kept = segs.filter(keeps).flatMap(s => named(s, items))
+  const codes = segs.filter(s => !keeps(s)).flatMap(s => named(s, items)).filter(c => !kept.includes(c))
+  if (!codes.length) return kept.length ? null : { kind: 'cancel', items: null }
   const heldCodes = held.map(l => l.item)
-  if (!KEEP_REST.test(text) && heldCodes.every(c => codes.includes(c))) return { kind: 'cancel', items: null }
+  if (!KEEP_REST.test(text) && !kept.length && heldCodes.every(c => codes.includes(c))) return { kind: 'cancel', items: null }
   return { kind: 'cancel', items: codes }
 }
 

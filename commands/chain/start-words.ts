@@ -62,5 +62,7 @@ function signupTitle(t: string): string {
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
   const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
-  return `${first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').slice(0, 20)}报名`
+  // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
+  const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
+  return `${(what || first).slice(0, 20)}报名`
 }

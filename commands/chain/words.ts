@@ -42,15 +42,15 @@ export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|�
 // the leader addressed before an order, glued to it: `丽姐给我留一份`
 export const ADDRESSED = /^([\u4e00-\u9fffA-Za-z]{1,4}?)(?=给我|帮我)/
 // joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
-export const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以|能来|能去|来|报名|参加|补上|顶上|算一个)(?:一个)?|算我一个|带我一个|加我一个|算上我|报名|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
+const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以|能来|能去|来|报名|参加|补上|顶上|算一个)(?:一个)?|算我一个|带我一个|加我一个|算上我|报名|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
 // signing up the family: `我爸妈两个`, `帮我外婆报一个`, `我和老头子都报上`
 const KIN = '爸妈|爸爸妈妈|父母|老爸|老妈|爸|妈|老伴|老头子?|老太太|外婆|外公|奶奶|爷爷|姥姥|姥爷|公公|婆婆|孩子|女儿|儿子|老公|老婆|媳妇'
 export const JOIN_FOR = new RegExp(`^(?:帮|给|替)?我?家?(?:和|跟)?(?:${KIN})+(?:都|也|俩)?(?:报上|报名|报一个|报个名|(?:两|三|四|一|[1-9])\\s*(?:个|位|口)人?)(?=$|[\\s,，。!！~])`)
 // a sign-up said last, after the why: `我68了 … 加强针还没打 报一个`
-export const JOIN_LAST = /(?:^|[\s,，。])(?:报一个|报我一个|给我报一个|帮我报一个|算我一个|加我一个)[\s!！~。]*$/
+export const JOIN_LAST = /(?:^|[\s,，。])(?:也|给我|帮我)?(?:报一个|报我一个|算我一个|加我一个)[\s!！~。]*$/
 // after the list is full: `我也想去 还要人不`
 export const JOIN_LATE = new RegExp(`${JOIN_WORDS.source}|还要人|还缺人|还能报|还可以报`)
-export const JOIN_NOT = /不(?!在)|没空|没时间|[吗呢?？]/
+const JOIN_NOT = /不(?!在)|没空|没时间|[吗呢?？]/
 export const LATE_NOT = /不(?:去|来|参加|了)|去不了|来不了|没空|没时间/
 
 /** Does an order in `given` fit an item sold by `itemUnit`: the same unit, weights, or 份/个 of a counted item. */

@@ -108,3 +108,20 @@ describe('units and names', () => {
     expect(named('土豆', SHOP)).toEqual([])
   })
 })
+
+describe('orders in words: agreeing, addressing, reasons, 添, 算了/免了, what is kept', () => {
+  const FISH = [{ code: 1, name: '鲅鱼', unit: '斤' }, { code: 2, name: '大虾', unit: '斤' }, { code: 3, name: '带鱼', unit: '斤' }]
+  it.each([
+    ['是的 排骨两斤 麻烦了', SHOP, [], order('add', [{ item: 2, qty: 2 }])],
+    ['芳姐给我留一板', EGGS, [], order('add', [{ item: 1, qty: 1 }])],
+    ['大虾改成两斤吧 老伴说三斤吃不了', FISH, [{ item: 2, qty: 3 }], order('set', [{ item: 2, qty: 2 }])],
+    ['再添一斤带鱼', FISH, [{ item: 1, qty: 2 }], order('add', [{ item: 3, qty: 1 }])],
+    ['鲅鱼算了 虾照旧', FISH, [{ item: 1, qty: 3 }, { item: 2, qty: 4 }], { kind: 'cancel', items: [1] }],
+    ['排骨就免了 鸡蛋照旧', SHOP, [{ item: 2, qty: 3 }, { item: 3, qty: 1 }], { kind: 'cancel', items: [2] }],
+    ['鸡蛋不要了其他照旧', SHOP, [{ item: 2, qty: 3 }, { item: 3, qty: 1 }], { kind: 'cancel', items: [3] }],
+  ] as const)('%s', (text, items, held, want) => expect(read(text, items as never, held as never)).toEqual(want))
+
+  it.each(['算了 不说了', '我家那个算了吧', '鸡蛋照旧', '你就算了吧 哈哈'])('%s is nothing', text => {
+    expect(read(text, SHOP, [{ item: 1, qty: 2 }])).toBeNull()
+  })
+})
