@@ -64,7 +64,7 @@ export function pricedItems(text: string): ItemSpec[] {
 }
 
 const CUT = '(?:截单|截止|截至|结单|截团|收单|停单|结束接龙|停止接龙)'
-const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*(?:${CUT}|截(?:了|啦)?(?:啊|哈|哦|呀)?(?=$|[\\s,，。!！~]))|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|接)`)
+const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*(?:${CUT}|截(?:了|啦)?(?:啊|哈|哦|呀)?(?=$|[\\s,，。!！~]))|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|报|接)|^\\s*我?(?:统一)?(?:报上去|上报|汇总)`)
 const CUT_BEFORE = new RegExp(`${CUT}(?:时间|日期)?\\s*[:：]?\\s*(?:为|到|于|在)?\\s*$`)
 
 /** The cut-off: a time written right before or after 截单/截止 (`下午4点截单`, `截止 周五20:00`). */
@@ -82,8 +82,14 @@ export function pickupIn(text: string): string | null {
   const before = /([\u4e00-\u9fffA-Za-z0-9]{1,10})(?:自提|自取)/.exec(text)
   // `明天下午小区南门自提`: when is the cut-off's and the arrival's business, the place is the pickup
   const place = before?.[1].replace(/^(?:今天|明天|后天|今晚|明早|周[一二三四五六日天]|上午|下午|中午|晚上|早上|\d{1,2}点(?:半|\d{1,2}分?)?|到了?|在)+/, '')
-  return place || null
+  if (place) return place
+  // `明天下午三点以后北门小亭子取`: a place (it ends like one) right before 取
+  const fetch = /([\u4e00-\u9fffA-Za-z0-9]{1,14})(?:来取|来拿|取货|取)(?=$|[\s,，。!！])/.exec(text)
+  const spot = fetch?.[1].replace(/^.*(?:以后|之后|以前|点半?|[到在去])/, '')
+  return spot && PLACE.test(spot) ? spot : null
 }
+
+const PLACE = /^[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:门|口|亭子?|大堂|大厅|驿站|超市|楼下|广场|岗亭|物业|门卫|门卫室|车库|店|仓库)$/
 
 const N = `(\\d{1,4}|${numeralRun()})`
 const CAPS = [

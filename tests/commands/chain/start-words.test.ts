@@ -144,3 +144,13 @@ describe('readStart: kinds from the held-out set, in other words', () => {
   })
   it.each([['还差4个人手', 4], ['还缺五名志愿者', 5], ['差一点', null]])('cap %s', (t, want) => expect(capIn(t)).toBe(want))
 })
+
+describe('cut-offs a sign-up names, and a pickup place before 取', () => {
+  it.each([['周一中午前报给我', '2022-11-21T12:00'], ['明天晚上8点我统一报上去', '2022-11-16T20:00'], ['明天上午报到', null]])('cutoff %s', (t, want) => {
+    const at = cutoffIn(new Reading(t), NOW, TZ)
+    expect(at === null ? null : isoLocal(at, TZ).slice(0, 16)).toBe(want)
+  })
+  it.each([
+    ['明天下午三点以后北门小亭子取', '北门小亭子'], ['下午到 3栋大堂取货', '3栋大堂'], ['自己下来取', null], ['到时候我去取', null],
+  ])('pickup %s', (t, want) => expect(pickupIn(t)).toBe(want))
+})
