@@ -13,7 +13,7 @@ const NUMBERING = /^\d{1,3}\s*[.、)]\s*/
 const LOOSE_PRICE = /^\d+(?:\.\d+)?\s+一/
 // the words before an item's name that are not part of it: `今天团鸡蛋`, `老家种的蒜苗`
 const LEAD_IN = /^.*(?:团购|团|的)(?=[\u4e00-\u9fffA-Za-z])/
-const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开)+(?=[\u4e00-\u9fffA-Za-z]{2})/
+const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开|一批|一些)+(?=[\u4e00-\u9fffA-Za-z]{2})/
 // not goods: `外面超市鸡蛋25一板` compares, `一共45` sums, `运费5元` is a cost
 const ARRIVED = /(?:到了|来了|到货了?|新到|上新了?)(?:一批|一些|不少)?$/
 // `明天有车能送蔬菜包进来 69一份`: how the goods come is not part of their name

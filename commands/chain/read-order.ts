@@ -14,7 +14,7 @@ export type WordsRead =
   | { kind: 'cancel'; items: number[] | null }
 
 // an item kept as it is: `鸡蛋照旧`, `虾不变`
-const KEPT = /照旧|照常|不变|保留/
+const KEPT = /照旧|照常|不变|保留|还要|继续要/
 const SEGMENT = /[\s,，。!！~～；;]+/
 const NUMBER_AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?`, 'g')
 // a number spelled inside a word (一起, 万一) or glued to one (3楼, 6点20到) is no quantity

@@ -22,7 +22,7 @@ export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收�
 // counts of what there is or was ordered: `总共13板`, `还剩5板`, `目前已经有20斤了`
 export const TALLY = /总共|合计|共计|还剩|剩下|剩余|只剩|已经有|目前|库存/
 // a segment that only thanks or addresses: dropped around an order
-export const POLITE = /^(?:对+|是的|谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
+export const POLITE = /^(?:对+|是的|行|好嘞|好滴|谢谢|谢啦|感谢|多谢|辛苦(?:了|啦|你了|您了)?|麻烦(?:了|啦|你了|您了)?|团长|老板|亲|好的|嗯+|不好意思|拜托(?:了|啦)?|thanks?|thx|ok)+$/i
 // a remark after an order says where or how (`放门口就行`), never a change of mind or a question
 export const REMARK_NOT = /不要|取消|退|改|减|加|再|还要|[吗呢?？]/
 // who is ordering and the verb, before the quantity: `我家要`, `那我也来`, `我那份`
@@ -42,10 +42,10 @@ export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|�
 // the leader addressed before an order, glued to it: `丽姐给我留一份`
 export const ADDRESSED = /^([\u4e00-\u9fffA-Za-z]{1,4}?)(?=给我|帮我)/
 // joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
-const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以|能来|能去|来|报名|参加|补上|顶上|算一个)(?:一个)?|算我一个|带我一个|加我一个|算上我|报名|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
-// signing up the family: `我爸妈两个`, `帮我外婆报一个`, `我和老头子都报上`
+const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|报|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以(?:去|来|参加)?|能来|能去|来|报|报名|参加|补上|顶上|算一个)(?:一个)?|我俩都?(?:去|来|参加|报名)|算我一个|带我一个|加我一个|算上我(?:一个)?|报名|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
+// signing up the family: `我爸妈两个`, `帮我外婆报一个`, `我和老头子都报上`, `我家两个人`
 const KIN = '爸妈|爸爸妈妈|父母|老爸|老妈|爸|妈|老伴|老头子?|老太太|外婆|外公|奶奶|爷爷|姥姥|姥爷|公公|婆婆|孩子|女儿|儿子|老公|老婆|媳妇'
-export const JOIN_FOR = new RegExp(`^(?:帮|给|替)?我?家?(?:和|跟)?(?:${KIN})+(?:都|也|俩)?(?:报上|报名|报一个|报个名|(?:两|三|四|一|[1-9])\\s*(?:个|位|口)人?)(?=$|[\\s,，。!！~])`)
+export const JOIN_FOR = new RegExp(`^(?:我们?家|我们|(?:帮|给|替)?我?家?(?:和|跟)?我?(?:${KIN})+)(?:都|也|俩)?(?:报上|报名|报一个|报个名|(?:两|三|四|一|[1-9])\\s*(?:个|位|口)人?)(?=$|[\\s,，。!！~])`)
 // a sign-up said last, after the why: `我68了 … 加强针还没打 报一个`
 export const JOIN_LAST = /(?:^|[\s,，。])(?:也|给我|帮我)?(?:报一个|报我一个|算我一个|加我一个)[\s!！~。]*$/
 // after the list is full: `我也想去 还要人不`

@@ -154,3 +154,11 @@ describe('cut-offs a sign-up names, and a pickup place before 取', () => {
     ['明天下午三点以后北门小亭子取', '北门小亭子'], ['下午到 3栋大堂取货', '3栋大堂'], ['自己下来取', null], ['到时候我去取', null],
   ])('pickup %s', (t, want) => expect(pickupIn(t)).toBe(want))
 })
+
+describe('more calls to sign up, and goods that came in a batch', () => {
+  it.each([
+    ['明天小区义诊 需要3个志愿者 有空的在群里说一下', 3], ['周六上午植树 想参加的在群里喊一声 限20人', 20],
+  ])('%s', (text, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { cap } }))
+  it('今天到了一批草莓 is 草莓', () => expect(read('今天到了一批草莓 35一盒 要的群里报一下 晚上8点截')!.spec.items[0].name).toBe('草莓'))
+  it.each(['明天开会 有空的说一下 下午3点', '谁有空的说一下 明天几点开会'])('not a start: %s', text => expect(read(text)).toBeNull())
+})
