@@ -47,3 +47,15 @@ describe('a bare 1 after the notice was answered', () => {
     expect(c.orders.map(o => [o.member, o.lines])).toEqual([['9-1-202 小芬', [{ item: 1, qty: 1 }]]])
   })
 })
+
+describe('closing, arrival and pickups in other words', () => {
+  it('截了哈 closes; arrival @s the buyers; 领回来了 / 拿走了 count, 拿回来了吗 does not', async () => {
+    const out = await run(head + after(['9-2-404 秀姐: 明天团橙子 45一箱 要的直接在群里报 今晚8点截', '9-1-101 老林: 橙子一箱', '9-1-202 小芬: 两箱橙子',
+      '9-2-303 阿强: 橙子1箱', '@ 2026-11-24 19:00', '9-2-404 秀姐: 好了 截了哈', '@ 2026-11-25 15:00', '9-2-404 秀姐: 橙子都到了 在东门岗亭 下来拿',
+      '9-1-101 老林: 领回来了 很甜', '9-1-202 小芬: 拿走了 谢谢', '9-2-303 阿强: 拿回来了吗 我老婆说去拿']))
+    const [c] = chains(out.state)
+    expect(c.status).toBe('closed')
+    expect(c.orders.filter(o => o.pickedUp).map(o => o.member).sort()).toEqual(['9-1-101 老林', '9-1-202 小芬'])
+    expect(out.messages.find(m => m.text.includes('到货啦'))?.mentions.sort()).toEqual(['9-1-101 老林', '9-1-202 小芬', '9-2-303 阿强'])
+  })
+})
