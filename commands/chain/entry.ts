@@ -12,6 +12,7 @@ import { CHAT, NAME } from './order-words.js'
 const HOUSEHOLD = /(?<![\d-])(?:\d{1,4}(?:\s?[-—–_]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼|号|楼|座)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)(?![\d-])/
 const AMOUNT = new RegExp(`${NUM_SRC}\\s?(?:${UNIT_SRC})`)
 const LEADING_NAME = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=\s|\+|\d|$)/
+const ROOM_NUMBER = /^\d{3,4}\s+(?=\S)/
 const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]/gu
 // an entry's remark (`(陈先生代接)`, `(下午取)`) and thanks say nothing about the amount
 const REMARK = /\s*[(\[（][^()\[\]（）]{1,20}[)\]）]\s*$/
@@ -61,7 +62,8 @@ function orderPart(raw: string, its: ChainItem[]): string {
   if (hh) t = `${t.slice(0, hh.index)} ${t.slice(hh.index + hh.length)}`.trim()
   const name = leadingName(t, w => its.some(i => i.name.includes(w) || w.includes(i.name)))
   if (name && (its.length || /^\s/.test(t.slice(name.length)))) t = t.slice(name.length).trim()
-  return t.replace(/\s+/g, ' ')
+  // a bare room number after the name (`Winnie 1501 沃柑x2`): three or four digits with no unit, set apart
+  return t.replace(ROOM_NUMBER, '').trim().replace(/\s+/g, ' ')
 }
 
 type Lines = { item: number; qty: number }[]

@@ -13,9 +13,11 @@ const NUMBERING = /^\d{1,3}\s*[.、)]\s*/
 const LOOSE_PRICE = /^\d+(?:\.\d+)?\s+一/
 // the words before an item's name that are not part of it: `今天团鸡蛋`, `老家种的蒜苗`
 const LEAD_IN = /^.*(?:团购|团|的)(?=[\u4e00-\u9fffA-Za-z])/
-const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开)+(?=[\u4e00-\u9fffA-Za-z]{2})/
+const DAY_WORDS = /^(?:今天|明天|后天|今日|明日|本周|这周|下周|周[一二三四五六日天]|新到|到了|现有|出|卖|有|开|一批|一些)+(?=[\u4e00-\u9fffA-Za-z]{2})/
 // not goods: `外面超市鸡蛋25一板` compares, `一共45` sums, `运费5元` is a cost
 const ARRIVED = /(?:到了|来了|到货了?|新到|上新了?)(?:一批|一些|不少)?$/
+// `明天有车能送蔬菜包进来 69一份`: how the goods come is not part of their name
+const BROUGHT = /^.*(?:能|会|可以|有车)(?:送|运|拉|带)(?:来|到|过来)?(?=[\u4e00-\u9fffA-Za-z]{2})|(?:送|运|拉|带)?(?:进来|过来|回来|进小区)$/g
 const TAIL = /[\s:：,，、\-—(（]+$/
 const PER_BEFORE = new RegExp(`(?:每|一)\\s?(${UNIT_SRC})$`)
 const AMOUNT_BEFORE = new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s?(?:${UNIT_SRC})$`)
@@ -32,7 +34,7 @@ export function nameBefore(line: string, at: number): { name: string; per: strin
   const amount = AMOUNT_BEFORE.exec(before)
   if (amount) before = before.slice(0, amount.index).replace(TAIL, '')
   // `鸡蛋到了一批 18元一板`: the news before the price is not part of the name
-  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before.replace(ARRIVED, ''))
+  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before.replace(ARRIVED, '').replace(BROUGHT, ''))
   if (!m) return null
   const name = m[0].replace(LEAD_IN, '').replace(DAY_WORDS, '')
   return [...name].length >= 1 && [...name].length <= 10 && !NOT_ITEM.test(name) ? { name, per: per ? canonicalUnit(per[1]) : null } : null
@@ -62,7 +64,7 @@ export function pricedItems(text: string): ItemSpec[] {
 }
 
 const CUT = '(?:截单|截止|截至|结单|截团|收单|停单|结束接龙|停止接龙)'
-const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*${CUT}|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|接)`)
+const CUT_AFTER = new RegExp(`^\\s*(?:前|之前|以前)?\\s*(?:准时)?\\s*(?:${CUT}|截(?:了|啦)?(?:啊|哈|哦|呀)?(?=$|[\\s,，。!！~]))|^\\s*(?:前|之前|以前)\\s*(?:接龙|下单|报名|报|接)|^\\s*我?(?:统一)?(?:报上去|上报|汇总)`)
 const CUT_BEFORE = new RegExp(`${CUT}(?:时间|日期)?\\s*[:：]?\\s*(?:为|到|于|在)?\\s*$`)
 
 /** The cut-off: a time written right before or after 截单/截止 (`下午4点截单`, `截止 周五20:00`). */
@@ -80,13 +82,19 @@ export function pickupIn(text: string): string | null {
   const before = /([\u4e00-\u9fffA-Za-z0-9]{1,10})(?:自提|自取)/.exec(text)
   // `明天下午小区南门自提`: when is the cut-off's and the arrival's business, the place is the pickup
   const place = before?.[1].replace(/^(?:今天|明天|后天|今晚|明早|周[一二三四五六日天]|上午|下午|中午|晚上|早上|\d{1,2}点(?:半|\d{1,2}分?)?|到了?|在)+/, '')
-  return place || null
+  if (place) return place
+  // `明天下午三点以后北门小亭子取`: a place (it ends like one) right before 取
+  const fetch = /([\u4e00-\u9fffA-Za-z0-9]{1,14})(?:来取|来拿|取货|取)(?=$|[\s,，。!！])/.exec(text)
+  const spot = fetch?.[1].replace(/^.*(?:以后|之后|以前|点半?|[到在去])/, '')
+  return spot && PLACE.test(spot) ? spot : null
 }
+
+const PLACE = /^[\u4e00-\u9fffA-Za-z0-9]{1,8}(?:门|口|亭子?|大堂|大厅|驿站|超市|楼下|广场|岗亭|物业|门卫|门卫室|车库|店|仓库)$/
 
 const N = `(\\d{1,4}|${numeralRun()})`
 const CAPS = [
   new RegExp(`需要\\s*${N}\\s*(?:个|名|位)`), new RegExp(`限\\s*${N}\\s*个?(?:人|名|位|家庭|户)`),
-  new RegExp(`名额\\s*${N}`), new RegExp(`${N}\\s*个名额`), new RegExp(`招\\s*${N}\\s*(?:个|名|位)`),
+  new RegExp(`(?:还缺|还差)\\s*${N}\\s*(?:个|名|位)`), new RegExp(`名额\\s*${N}`), new RegExp(`${N}\\s*个名额`), new RegExp(`招\\s*${N}\\s*(?:个|名|位)`),
 ]
 
 /** A head count for a sign-up: `需要6个志愿者`, `限10人`, `名额8个`. */

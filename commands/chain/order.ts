@@ -8,7 +8,7 @@ import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder
 import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
-import { JOIN_WORDS, WITHDRAW } from './words.js'
+import { WITHDRAW, joinWording } from './words.js'
 
 export interface OrderInput {
   /** replace: the whole order becomes these lines (a WeChat 接龙 line edited). */
@@ -75,7 +75,7 @@ export function parseFor(ctx: MessageCtx, text: string, forceMarked = false): Or
 
 /** Words understanding reads (`再加一板鸡蛋`, `带我一个` for a sign-up list beside): not a malformed order. */
 function readsInWords(ctx: MessageCtx, chain: Chain, text: string): boolean {
-  return JOIN_WORDS.test(text) || WITHDRAW.test(text) || readOwn(ctx, chain, text) !== null
+  return joinWording(text) || WITHDRAW.test(text) || readOwn(ctx, chain, text) !== null
 }
 
 /** `#9 白菜2` where this room has no chain #9 but the order reads against an open one: say so. */

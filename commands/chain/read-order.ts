@@ -4,7 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
-import { CANCEL, CANCEL_ITEM, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { ADDRESSED, CANCEL, CANCEL_ITEM, DROP_ITEM, REASON, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -13,6 +13,8 @@ export type WordsRead =
   | { kind: 'order'; mode: Mode; lines: Line[]; bare: boolean; marked: boolean }
   | { kind: 'cancel'; items: number[] | null }
 
+// an item kept as it is: `鸡蛋照旧`, `虾不变`
+const KEPT = /照旧|照常|不变|保留|还要|继续要/
 const SEGMENT = /[\s,，。!！~～；;]+/
 const NUMBER_AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?`, 'g')
 // a number spelled inside a word (一起, 万一) or glued to one (3楼, 6点20到) is no quantity
@@ -37,14 +39,16 @@ function holdsQuantity(seg: string, items: ChainItem[]): boolean {
  */
 export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
   if (!items.length || ASKS.test(said)) return null
-  const text = said.replace(EMOJI, ' ')
+  const text = addressApart(said.replace(EMOJI, ' '), items)
   if (QUESTION.test(text) || PAY.test(text)) return null
   if (CANCEL.test(text)) return readCancel(text, items, held())
   const dropped = CANCEL_ITEM.exec(text)
   if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
+  const dropping = DROP_ITEM.exec(text)
+  if (dropping && named(dropping[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
   if (PAST.test(text) || TALLY.test(text)) return null
   const segs = text.split(SEGMENT).filter(Boolean)
-  const significant = segs.map(s => holdsQuantity(s, items) || named(s, items).length > 0)
+  const significant = segs.map(s => named(s, items).length > 0 || (holdsQuantity(s, items) && !REASON.test(s)))
   const first = significant.indexOf(true)
   const last = significant.lastIndexOf(true)
   if (first < 0) return null
@@ -91,9 +95,32 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
 function readCancel(text: string, items: ChainItem[], held: Line[]): WordsRead | null {
   // `不要了 换成五花肉2斤` is more than a cancellation: not sure what is meant
   if (text.split(SEGMENT).some(s => holdsQuantity(s, items))) return null
-  const codes = named(text, items)
-  if (!codes.length) return { kind: 'cancel', items: null }
+  // `五花就免了 鸡蛋照旧`: what a segment keeps is not cancelled
+  const segs = text.split(SEGMENT)
+  const keeps = (s: string) => KEPT.test(s) && !CANCEL.test(s) && !CANCEL_ITEM.test(s) && !DROP_ITEM.test(s)
+  const kept = segs.filter(keeps).flatMap(s => named(s, items))
+  const codes = segs.filter(s => !keeps(s)).flatMap(s => named(s, items)).filter(c => !kept.includes(c))
+  if (!codes.length) return kept.length ? null : { kind: 'cancel', items: null }
   const heldCodes = held.map(l => l.item)
-  if (!KEEP_REST.test(text) && heldCodes.every(c => codes.includes(c))) return { kind: 'cancel', items: null }
+  if (!KEEP_REST.test(text) && !kept.length && heldCodes.every(c => codes.includes(c))) return { kind: 'cancel', items: null }
   return { kind: 'cancel', items: codes }
+}
+
+/** `丽姐给我留一份` → `丽姐 给我留一份`: a name before 给我 that is no item is an address. */
+function addressApart(text: string, items: ChainItem[]): string {
+  const a = ADDRESSED.exec(text)
+  return a && !named(a[1], items).length ? `${a[1]} ${text.slice(a[1].length)}` : text
+}
+
+/**
+ * An order said first, then a question or talk of paying without a number (`给我留一份 我不会转账
+ * 拿的时候给你现金行吗`): the order is the first part. A question or payment in the order's own
+ * words, or before it, leaves the whole text (and it is no order).
+ */
+export function orderPart(text: string): string {
+  const segs = text.split(SEGMENT).filter(Boolean)
+  const k = segs.findIndex(s => QUESTION.test(s) || PAY.test(s) || ASKS.test(s))
+  if (k <= 0 || segs.slice(k).some(s => /[\d一二两三四五六七八九十半]/.test(s))) return text
+  const head = segs.slice(0, k)
+  return head.some(s => WANTS.test(s.replace(ADDRESSED, ''))) ? head.join(' ') : text
 }

@@ -10,16 +10,16 @@ import { MAX_TITLE } from './start.js'
 interface WordStart { spec: ChainSpec; kind: 'buy' | 'signup'; score: number; why: string }
 
 // how a leader tells people to join: 要的扣数量, 需要的接龙, 要的在下面接, 接龙格式：
-const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快)?\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
+const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快|直接|都|就|可以|请)*\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
 // how an organiser asks for people: 能来的在群里报个名, 请大家踊跃报名, 报名从现在开始
-const SIGNUP_CUE = /(?:能来|可以来|有空|愿意|方便|要去|想去|想参加|参加|要报名|想报名|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?(?:报名|(?:在群里|在下面)?接龙)|报名从|接龙报名|报名接龙|开始报名/
+const SIGNUP_CUE = /(?:(?:能|可以|愿意|方便|要|想|有空)?(?:来|去|参加|打|帮忙|报名)|有空|愿意|方便|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1|吱一声|吱个声|吱一下|说一声|说一下|喊一声|冒个泡|留个名)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?(?:报名|(?:在群里|在下面)?接龙)|报名从|接龙报名|报名接龙|开始报名/g
 // where to sign up, in this group: without a head count, only a call that says so starts a list
 const HERE = /群里|这里|下面|接龙|扣1|回1|回复1|\+1/
 const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接龙/
 // talk about another buy, not this one: 上次团的, 下周可能有, 到时候再接龙
 const OTHER_TIME = /上次|上回|之前团|昨天团|前几天|下次|下回|到时候|等通知|可能|如果|要是/
 const ASKS = /[?？]|[吗呢嘛][\s!~。]*$|(?:是|对|好)吧\s*$/m
-const NEED = /需要\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
+const NEED = /(?:需要|还缺|还差)\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
 
 // above a list of names, a word that it is one: 报名, 名单, 志愿者
 const LIST_WORD = /报名|接龙|名单|志愿者|登记/
@@ -45,8 +45,8 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
   }
   const cap = capIn(t)
   if (listed && LIST_WORD.test(t)) return { spec: spec(signupTitle(t), cap), kind: 'signup', score: 0.7, why: 'a sign-up list with names under it' }
-  const cue = SIGNUP_CUE.exec(t)
-  if (!cue || (!cap && !(HERE.test(cue[0]) && r.times(now, tz).length > 0))) return null
+  const cues = [...t.matchAll(SIGNUP_CUE)]
+  if (!cues.length || (!cap && !(cues.some(c => HERE.test(c[0])) && r.times(now, tz).length > 0))) return null
   return { spec: spec(signupTitle(t), cap), kind: 'signup', score: cap ? 0.85 : 0.75, why: `sign-up: a call to sign up${cap ? ` for ${cap}` : ''}` }
 }
 
@@ -60,6 +60,9 @@ function buyTitle(t: string, names: string[]): string {
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
-  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！]/)[0].split(' ')[0]
-  return `${first.slice(0, 20)}报名`
+  // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
+  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
+  const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
+  return `${(what || first).slice(0, 20)}报名`
 }

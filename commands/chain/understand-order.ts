@@ -2,18 +2,19 @@
 // a leader's 扣数量, joins of a sign-up list in words ("我可以", "那我也报名"), a late order after 截单
 // (told once that it closed), and the end of a buy in words (understand-after.ts): proposals for src/understand.
 import type { MessageCtx, Proposal, RoomCtx } from '../../src/types.js'
-import type { Reading } from '../../src/understand/reading.js'
+import { Reading } from '../../src/understand/reading.js'
+import { orderPart } from './read-order.js'
 import { order, type OrderInput } from './order.js'
 import { cancel } from './edit.js'
 import { openChains, roomChains, itemList, type Chain } from './store.js'
 import { readOwn, ownOrder } from './own-order.js'
 import { proposeAfter } from './understand-after.js'
-import { JOIN_NOT, JOIN_WORDS, PAY, WANTS, WITHDRAW, fitsItem, named } from './words.js'
+import { DROP_ITEM, JOIN_FOR, JOIN_LAST, JOIN_LATE, LATE_NOT, PAY, WANTS, WITHDRAW, fitsItem, joinsInWords, named } from './words.js'
 import { NUM_SRC, UNIT_SRC } from './quantity.js'
 import { DAY } from '../../src/time.js'
 
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
-const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_WORDS.source}`)
+const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
 const MAX_WORDS = 80
 const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
@@ -22,10 +23,14 @@ export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   if (!ctx.room || ctx.type === 'groupnote' || ctx.text.length > MAX_WORDS) return []
   const after = proposeAfter(reading, ctx)
   if (after.length) return after
-  if (!GATE.test(ctx.text) || reading.prices.length || PAY.test(ctx.text)) return []
+  if (!GATE.test(ctx.text)) return []
+  // `给我留一份 … 拿的时候给你现金行吗`: the order said first stands
+  const said = orderPart(ctx.text)
+  const r = said === ctx.text ? reading : new Reading(said)
+  if (r.prices.length || PAY.test(said)) return []
   const room = ctx as RoomCtx
   const open = openChains(room, room.room)
-  const found = open.flatMap(c => (reading.question ? [] : forChain(room, c, reading)))
+  const found = open.flatMap(c => (r.question ? [] : forChain(room, c, r)))
   // an order two open chains both read is not for the bot to guess
   if (found.length === 1) return found
   return found.length || open.length ? [] : late(room, reading)
@@ -34,7 +39,7 @@ export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
 function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
   const mine = chain.ownerPerson === ctx.member.person
   if (!itemList(ctx, chain.id).length) return mine ? [] : signUp(ctx, chain)
-  const r = readOwn(ctx, chain, ctx.text, reading)
+  const r = readOwn(ctx, chain, reading.text, reading)
   if (!r) return []
   const { read, order: held } = r
   if (read.kind === 'cancel') {
@@ -60,20 +65,29 @@ function signUp(ctx: RoomCtx, chain: Chain): Proposal[] {
   if (held && WITHDRAW.test(ctx.text)) {
     return [{ command: cancel, input: { chainId: chain.id, items: null, okey: held.okey, inferred: true }, score: 0.75, why: 'withdrew in words' }]
   }
-  if (held || !JOIN_WORDS.test(ctx.text) || JOIN_NOT.test(ctx.text)) return []
+  if (held || !joinsInWords(ctx.text)) return []
   const input: OrderInput = { chainId: chain.id, parse: { kind: 'join', qty: 1, household: null, note: null }, replace: false, inferred: true }
   return [{ command: order, input, score: 0.7, why: 'joined a sign-up list in words' }]
 }
 
 /** `团长 我还是要两斤排骨 来得及吗` after the chain closed: the sender is told once that it has closed. */
 function late(ctx: RoomCtx, reading: Reading): Proposal[] {
-  const w = WANT.exec(ctx.text)
-  if (!w) return []
-  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
+  // once the goods are announced, talk of wanting some is about something else
+  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY && c.arrivedAt === null)
   if (!c || c.ownerPerson === ctx.member.person) return []
+  const w = WANT.exec(ctx.text)
+  if (!w) return lateJoin(ctx, c)
   const its = itemList(ctx, c.id)
   const fits = its.length === 1 || named(ctx.text, its).length > 0 || (w[2] && its.some(i => fitsItem(w[2], i.unit)))
   if (!fits || reading.households.length > 1) return []
   const input: OrderInput = { chainId: c.id, parse: { kind: 'order', lines: [], household: null }, replace: false, late: true }
   return [{ command: order, input, score: 0.7, why: 'an order after the chain closed' }]
+}
+
+/** `我也想去 还要人不` after a sign-up list was closed (人满了): told once that it is full. */
+function lateJoin(ctx: RoomCtx, c: Chain): Proposal[] {
+  if (!JOIN_LATE.test(ctx.text) || LATE_NOT.test(ctx.text) || itemList(ctx, c.id).length || ownOrder(ctx, c.id)) return []
+  if ((c.closedAt ?? 0) < ctx.now - DAY) return []
+  const input: OrderInput = { chainId: c.id, parse: { kind: 'join', qty: 1, household: null, note: null }, replace: false, late: true }
+  return [{ command: order, input, score: 0.7, why: 'a sign-up after the list closed' }]
 }

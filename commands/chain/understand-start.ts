@@ -15,7 +15,7 @@ import { openChains, roomChains, itemList, type Chain } from './store.js'
 import { DAY } from '../../src/time.js'
 
 // every start or list carries one of these; most chat carries none, and costs one test
-const MAYBE = /元|块|¥|\/|报名|报个名|接龙|扣|截|(?:^|\n)\s*\d{1,3}\s*[.、]/
+const MAYBE = /元|块|¥|\/|报名|报个名|接龙|扣|截|吱一声|吱个声|吱一下|说一声|说一下|喊一声|冒个泡|留个名|名额|还缺|还差|(?:^|\n)\s*\d{1,3}\s*[.、]/
 const NUMBERED = /(?:^|\n)\s*\d{1,3}\s*[.、]\s*\S/
 
 export function proposeStarts(reading: Reading, ctx: MessageCtx): Proposal[] {

@@ -26,6 +26,8 @@ describe('entryOrder', () => {
     ['12号1503 孙奶奶 1份（陈先生代接）', one, [[1, 1]]],
     ['莉莉 12号402 1份 放门口就行', one, [[1, 1]]],
     ['徐老师 12号304', one, [[1, 1]]],
+    ['Jenny 802 五花肉x2 鸡蛋x1', three, [[3, 2], [2, 1]]],
+    ['阿芬 1203 蔬菜包 一份', three, [[1, 1]]],
   ])('%s', (t, its, want) => expect(entryOrder(normalise(t), its)?.map(l => [l.item, l.qty])).toEqual(want))
 
   it.each([

@@ -2,7 +2,7 @@
 // what each phrasing means, and the chat, questions and payment talk that mean nothing.
 import { describe, it, expect } from 'vitest'
 import { readWords } from '../../../commands/chain/read-order.js'
-import { fitsItem, named } from '../../../commands/chain/words.js'
+import { fitsItem, joinsInWords, named } from '../../../commands/chain/words.js'
 
 const EGGS = [{ code: 1, name: '鸡蛋', unit: '板' }]
 const SHOP = [
@@ -107,4 +107,37 @@ describe('units and names', () => {
     expect(named('排骨和五花肉', SHOP)).toEqual([1, 2])
     expect(named('土豆', SHOP)).toEqual([])
   })
+})
+
+describe('orders in words: agreeing, addressing, reasons, 添, 算了/免了, what is kept', () => {
+  const FISH = [{ code: 1, name: '鲅鱼', unit: '斤' }, { code: 2, name: '大虾', unit: '斤' }, { code: 3, name: '带鱼', unit: '斤' }]
+  it.each([
+    ['是的 排骨两斤 麻烦了', SHOP, [], order('add', [{ item: 2, qty: 2 }])],
+    ['芳姐给我留一板', EGGS, [], order('add', [{ item: 1, qty: 1 }])],
+    ['大虾改成两斤吧 老伴说三斤吃不了', FISH, [{ item: 2, qty: 3 }], order('set', [{ item: 2, qty: 2 }])],
+    ['再添一斤带鱼', FISH, [{ item: 1, qty: 2 }], order('add', [{ item: 3, qty: 1 }])],
+    ['鲅鱼算了 虾照旧', FISH, [{ item: 1, qty: 3 }, { item: 2, qty: 4 }], { kind: 'cancel', items: [1] }],
+    ['排骨就免了 鸡蛋照旧', SHOP, [{ item: 2, qty: 3 }, { item: 3, qty: 1 }], { kind: 'cancel', items: [2] }],
+    ['鸡蛋不要了其他照旧', SHOP, [{ item: 2, qty: 3 }, { item: 3, qty: 1 }], { kind: 'cancel', items: [3] }],
+  ] as const)('%s', (text, items, held, want) => expect(read(text, items as never, held as never)).toEqual(want))
+
+  it.each(['算了 不说了', '我家那个算了吧', '鸡蛋照旧', '你就算了吧 哈哈'])('%s is nothing', text => {
+    expect(read(text, SHOP, [{ item: 1, qty: 2 }])).toBeNull()
+  })
+})
+
+describe('joins of a sign-up list in words', () => {
+  it.each([
+    '我报一个', '我也报', '算上我一个', '我可以去', '我俩都去', '我和我老公两个', '我家两个人', '帮我外婆报一个 她不在群里',
+    '我爸妈两个 都打第三针', '报名 我退休了有时间', '我68了 加强针还没打 报一个',
+  ])('%s joins', text => expect(joinsInWords(text)).toBe(true))
+  it.each(['我们家两个人都阳了', '我家两个孩子', '我报警了', '我报了核酸', '我妈上个月刚打完 这次就不用了', '我去 这么早', '报名要带身份证吗', '去年报一个 今年不想去'])(
+    '%s does not', text => expect(joinsInWords(text)).toBe(false))
+})
+
+describe('more orders and keeps in words', () => {
+  it.each([
+    ['行 排骨两斤', [], order('add', [{ item: 2, qty: 2 }])],
+    ['排骨就算了 鸡蛋还要', [{ item: 2, qty: 3 }, { item: 3, qty: 1 }], { kind: 'cancel', items: [2] }],
+  ] as const)('%s', (text, held, want) => expect(read(text, SHOP, held as never)).toEqual(want))
 })

@@ -115,3 +115,50 @@ describe('header readings', () => {
   it.each([['明天中午到 东门自提', '东门'], ['自提点:3栋大堂', '3栋大堂'], ['明天到货', null]])('pickup %s', (t, want) => expect(pickupIn(t)).toBe(want))
   it.each([['需要6个志愿者', 6], ['限十人', 10], ['名额8个', 8], ['6点半核酸', null]])('cap %s', (t, want) => expect(capIn(t)).toBe(want))
 })
+
+describe('readStart: kinds from the held-out set, in other words', () => {
+  it('a join cue with 直接 in it, and a bare 截 after the time', () => {
+    const s = read('后天农场直送 土鸡蛋20一板 黑猪五花38一斤 需要的直接在群里报数 明晚9点截')!
+    expect(s.spec.items.map(i => [i.name, i.price, i.unit])).toEqual([['土鸡蛋', 20, '板'], ['黑猪五花', 38, '斤']])
+    expect(isoLocal(s.spec.deadline!, TZ).slice(0, 16)).toBe('2022-11-16T21:00')
+  })
+  it('how the goods come is not their name', () => {
+    expect(read('下午有车能运西瓜过来 30一个 要的报数 今晚8点截')!.spec.items[0]).toMatchObject({ name: '西瓜', price: 30 })
+    expect(read('发糕 10元一袋 要的扣数量')!.spec.items[0].name).toBe('发糕')
+  })
+  it.each([
+    ['明天上午社区大扫除还差4个人手 搬东西 8点到10点 愿意来的在群里说一声', '明天上午社区大扫除报名', 4],
+    ['周日义诊还缺3名志愿者 有空的冒个泡', '志愿者报名', 3],
+    ['社区组织老人免费体检报名啦：下周三上午在社区医院 要去的在群里报个名 周一中午前报给我', '社区组织老人免费体检报名', null],
+  ])('%s', (text, title, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { title, cap, items: [] } }))
+  it.each([
+    '我家橘子吃不完 想要的说一声 明天就坏了',
+    '上回还缺3个志愿者 愿意来的在群里说一声',
+    '还差5个人就成团了吗',
+    '要的直接来拿 不要钱',
+    '我截了个图 发给农场看看',
+  ])('not a start: %s', text => expect(read(text)).toBeNull())
+  it.each([['今晚7点截', '2022-11-15T19:00'], ['今晚8点截了啊', '2022-11-15T20:00'], ['截图发我 今晚7点', null]])('cutoff %s', (t, want) => {
+    const at = cutoffIn(new Reading(t), NOW, TZ)
+    expect(at === null ? null : isoLocal(at, TZ).slice(0, 16)).toBe(want)
+  })
+  it.each([['还差4个人手', 4], ['还缺五名志愿者', 5], ['差一点', null]])('cap %s', (t, want) => expect(capIn(t)).toBe(want))
+})
+
+describe('cut-offs a sign-up names, and a pickup place before 取', () => {
+  it.each([['周一中午前报给我', '2022-11-21T12:00'], ['明天晚上8点我统一报上去', '2022-11-16T20:00'], ['明天上午报到', null]])('cutoff %s', (t, want) => {
+    const at = cutoffIn(new Reading(t), NOW, TZ)
+    expect(at === null ? null : isoLocal(at, TZ).slice(0, 16)).toBe(want)
+  })
+  it.each([
+    ['明天下午三点以后北门小亭子取', '北门小亭子'], ['下午到 3栋大堂取货', '3栋大堂'], ['自己下来取', null], ['到时候我去取', null],
+  ])('pickup %s', (t, want) => expect(pickupIn(t)).toBe(want))
+})
+
+describe('more calls to sign up, and goods that came in a batch', () => {
+  it.each([
+    ['明天小区义诊 需要3个志愿者 有空的在群里说一下', 3], ['周六上午植树 想参加的在群里喊一声 限20人', 20],
+  ])('%s', (text, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { cap } }))
+  it('今天到了一批草莓 is 草莓', () => expect(read('今天到了一批草莓 35一盒 要的群里报一下 晚上8点截')!.spec.items[0].name).toBe('草莓'))
+  it.each(['明天开会 有空的说一下 下午3点', '谁有空的说一下 明天几点开会'])('not a start: %s', text => expect(read(text)).toBeNull())
+})
