@@ -21,6 +21,9 @@ const CORRECTION = '更正|纠正|订正|改正|(?:刚才|刚刚|之前|上面|�
   '应该是|改为|改成|改一下|重报|重发|重新报|以这个为准|以此为准'
 // `发烧了 37.9`, `有点咳嗽 测了36.8`: how one feels, said before the reading
 const FEELING = '(?:有点|有些|好像|感觉|还是|已经)?(?:发烧|发热|低烧|高烧|感冒|不舒服|难受|头疼|头痛|头晕|咳嗽|嗓子疼|乏力|没劲|退烧|烧退|好多|好些|好转|没事)了?'
+// `不好意思刚起 36.5`, `下夜班刚到家 36.2`, `孩子他爸回来了 36.3`: why the report comes late, said before it
+const LATE = '不好意思|抱歉|对不起|来晚了|报晚了|晚了|(?:忘记了?|忘了|忘|漏)(?:报|打卡|发)?了?|补报一下|补报|补一下|补上|补个'
+const BACK = '(?:刚刚|刚|才|已经?)?(?:下夜班|下班|下楼|回来|回家|到家|进门|起床|起来|起|睡醒|醒)(?:回来|到家)?(?:了|啦)?'
 const ACK = '收到|好的|好嘞|ok|OK|嗯+|早上好|早安|大家好|各位好|网格员好|您好|你好'
 const FILLER = '全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
   '都|均|全部|是|为|了|的|啊|哈|呀|哦|喔|吧|呢|正常|一切正常|无异常|没异常|没有异常|度|℃|一下|下|早'
@@ -34,6 +37,7 @@ export const TOKEN = new RegExp([
   `(?<measure>${MEASURE})`,
   `(?<keyword>${KEYWORD})`,
   `(?<feeling>${FEELING})`,
+  `(?<late>${LATE}|${BACK})`,
   `(?<day>${DAY})`,
   // before labels: `我家老人` is 我家 and 老人, not 我 and a stray 家
   `(?<filler>${FILLER})`,
@@ -47,6 +51,8 @@ export const NAME = /[\u4e00-\u9fff]{1,3}/y
 export const NOT_NAME = /[了到的是在又都也就还说要会没不再把被让给跟和]/
 /** What licenses names: a household in the message, or a check-in keyword. */
 export const LICENCE = /体温|打卡|测温|晨检/
+/** A family list licenses names too: `琪琪36.7 我36.5` names the child beside a kin label. */
+export const KIN_LIST = new RegExp(`(?<![\\u4e00-\\u9fff])${LABEL}\\s?:?\\s?\\d`)
 
 /** A clause that only labels the readings before it: `我妈的`, `我和老婆`. */
 export const POST_LABEL = new RegExp(`^(?:是)?(${LABEL})的$|^(${LABEL})(?:和|跟|与|、)(${LABEL})(?:的)?$`)
@@ -67,7 +73,8 @@ export const NOT_REPORT = /哪个|哪一个|准不准|准吗|不准|多少钱|�
 
 export const PAST = /昨天|昨晚|昨夜|昨日|昨儿|前天|前晚|前几天|前两天|上周|上礼拜|之前|以前|那天|当时|那时|刚开始|最开始|上次|去年|小时候|最高的时候|最高烧到/
 export const PAST_ONLY = new RegExp(`^(?:${PAST.source})$`)
-export const OTHERS = /同事|同学|单位|公司|好多人|很多人|不少人|一半人|朋友|邻居|楼上|楼下|隔壁|对门|对面|他|她|别人|人家|有人|有个|网上|新闻|听说|据说|病人|患者|确诊|那家/
+// 他/她 is someone else's, except in 孩子他爸 / 娃她妈 (the other parent)
+export const OTHERS = /同事|同学|单位|公司|好多人|很多人|不少人|一半人|朋友|邻居|楼上|楼下|隔壁|对门|对面|(?<!孩子|孩|娃)[他她]|[他她](?![爸妈])|别人|人家|有人|有个|网上|新闻|听说|据说|病人|患者|确诊|那家/
 /** A fever in whole degrees (`孩子发烧39度`, `烧到38度多`): worth a look, never a reading. */
 export const FEVER_WHOLE = /(?:发烧|发热|高烧|低烧|烧到|烧了|体温)(?:有|是|到|了|达到|还|都)?\s?(3[7-9]|4[0-2])\s?(?:度|℃)(?:多|几)?(?![\d.])/g
 

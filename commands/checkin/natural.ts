@@ -4,7 +4,7 @@
 // body temperatures that are someone else's or yesterday's (`昨天37度8 今天退了`), for the safety rule.
 import type { Reading } from '../../src/understand/reading.js'
 import {
-  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
+  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, KIN_LIST, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
   POST_LABEL, RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
 } from './natural-words.js'
 
@@ -147,7 +147,7 @@ class Walk {
 
   constructor(private r: Reading, private masked: string) {
     this.strong = r.households.length > 0
-    this.named = licensed(r)
+    this.named = licensed(r) || KIN_LIST.test(r.text)
     this.cue = cueOf(r.text)
   }
 

@@ -4,7 +4,7 @@
 import { defineCommand, invalid, type MessageCtx, type Who } from '../../src/types.js'
 import { dayOf, hhmm } from '../../src/time.js'
 import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
-import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
+import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport, todayRecord } from './store.js'
 import { maskName } from './roster.js'
 import { excerptOf, flagPossibleFever } from './flags.js'
 
@@ -31,6 +31,19 @@ export interface CheckinInput {
   mentions?: number[]
   /** The resident's words are worth quoting in the admins' alert. */
   words?: boolean
+}
+
+const SELF = /^(?:我|我自己|本人|自己)$/
+const ADDED_HEADER = '✅ 已补充今日体温：'
+
+/**
+ * `孩子他爸回来了 36.3` after `琪琪36.7 我36.5`: readings labelled only with family members not yet
+ * in the day's record add to it (the earlier readings, a fever among them, stay); an unlabelled or
+ * self-labelled reading, or a member already there, is a new reading of the day instead.
+ */
+export function addsMembers(prev: { temps: number[]; labels: Array<string | null> } | null, readings: Reading[]): boolean {
+  if (!prev?.temps.length || !readings.length) return false
+  return readings.every(r => r.label && !SELF.test(r.label) && !prev.labels.includes(r.label))
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
@@ -78,13 +91,16 @@ const GUIDANCE = (temps: string) => [
 /** Returns true when an isolation confirmation went to the sender. */
 function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boolean {
   const household = input.household ?? ctx.householdOf(room, as.person)
-  const temps = input.readings.map(r => r.value)
+  const before = todayRecord(ctx, room, as.person)
+  const added = addsMembers(before, input.readings)
+  const readings = added ? [...before!.temps.map((value, i) => ({ label: before!.labels[i], value })), ...input.readings] : input.readings
+  const temps = readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
-  const prev = recordCheckin(ctx, room, as, household, temps, input.readings.map(r => r.label), abnormal)
+  const prev = recordCheckin(ctx, room, as, household, temps, readings.map(r => r.label), abnormal)
   const who = whoLabel(as.name, household)
-  const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
-  // the same fever sent again (`375`, then `37.5℃`) was already told and alerted
-  const repeat = prev?.abnormal && prev.temps.join() === temps.join()
+  const shown = readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
+  // the same fever sent again (`375`, then `37.5℃`), or kept beside a member added, was already told and alerted
+  const repeat = prev?.abnormal && (added ? !input.readings.some(r => isAbnormal(r.value)) : prev.temps.join() === temps.join())
   if (abnormal) {
     if (!repeat) {
       ctx.tell(ctx.member, GUIDANCE(shown))
@@ -103,7 +119,7 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
   if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
-    ctx.ack(input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
+    ctx.ack(added ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
   }
   return iso !== null
 }
