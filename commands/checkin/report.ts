@@ -1,5 +1,6 @@
 // Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
-// The bot stores one record per person per day (the later replaces the earlier), confirms a burst
+// The bot stores one record per person per day (the later replaces the earlier; a later message
+// naming family members replaces or adds only theirs, mergeReadings), confirms a burst
 // in one merged message by household or masked name, and keeps every temperature out of the room.
 import { defineCommand, invalid, type MessageCtx, type Who } from '../../src/types.js'
 import { dayOf, hhmm } from '../../src/time.js'
@@ -35,15 +36,29 @@ export interface CheckinInput {
 
 const SELF = /^(?:我|我自己|本人|自己)$/
 const ADDED_HEADER = '✅ 已补充今日体温：'
+type Day = { temps: number[]; labels: Array<string | null> } | null
 
 /**
  * `孩子他爸回来了 36.3` after `琪琪36.7 我36.5`: readings labelled only with family members not yet
- * in the day's record add to it (the earlier readings, a fever among them, stay); an unlabelled or
- * self-labelled reading, or a member already there, is a new reading of the day instead.
+ * in the day's record add to it (the earlier readings, a fever among them, stay).
  */
-export function addsMembers(prev: { temps: number[]; labels: Array<string | null> } | null, readings: Reading[]): boolean {
+export function addsMembers(prev: Day, readings: Reading[]): boolean {
   if (!prev?.temps.length || !readings.length) return false
   return readings.every(r => r.label && !SELF.test(r.label) && !prev.labels.includes(r.label))
+}
+
+/**
+ * The day's readings after a new message: labelled readings replace those members' and add the
+ * members not there yet, the others stay (`我37.8 老公36.4`, then `老公36.5`: the fever stays);
+ * an unlabelled reading, or 我 not yet labelled in the record, is the new reading of the day, whole.
+ */
+function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; by: 'whole' | 'added' | 'member' } {
+  const labels = prev?.labels ?? []
+  const byMember = prev?.temps.length && readings.length && readings.every(r => r.label && (labels.includes(r.label) || !SELF.test(r.label)))
+  if (!prev || !byMember) return { readings, by: 'whole' }
+  const kept = prev.temps.map((value, i) => readings.find(r => r.label === labels[i]) ?? { label: labels[i], value })
+  const added = readings.filter(r => !labels.includes(r.label))
+  return { readings: [...kept, ...added], by: added.length === readings.length ? 'added' : 'member' }
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
@@ -91,16 +106,15 @@ const GUIDANCE = (temps: string) => [
 /** Returns true when an isolation confirmation went to the sender. */
 function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boolean {
   const household = input.household ?? ctx.householdOf(room, as.person)
-  const before = todayRecord(ctx, room, as.person)
-  const added = addsMembers(before, input.readings)
-  const readings = added ? [...before!.temps.map((value, i) => ({ label: before!.labels[i], value })), ...input.readings] : input.readings
+  const merged = mergeReadings(todayRecord(ctx, room, as.person), input.readings)
+  const readings = merged.readings
   const temps = readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
   const prev = recordCheckin(ctx, room, as, household, temps, readings.map(r => r.label), abnormal)
   const who = whoLabel(as.name, household)
   const shown = readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
   // the same fever sent again (`375`, then `37.5℃`), or kept beside a member added, was already told and alerted
-  const repeat = prev?.abnormal && (added ? !input.readings.some(r => isAbnormal(r.value)) : prev.temps.join() === temps.join())
+  const repeat = prev?.abnormal && (merged.by !== 'whole' ? !input.readings.some(r => isAbnormal(r.value)) : prev.temps.join() === temps.join())
   if (abnormal) {
     if (!repeat) {
       ctx.tell(ctx.member, GUIDANCE(shown))
@@ -119,7 +133,7 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
   if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
-    ctx.ack(added ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
+    ctx.ack(merged.by === 'added' ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
   }
   return iso !== null
 }
