@@ -9,23 +9,25 @@ const longestFirst = (words: string) => words.split('|').sort((a, b) => b.length
 /** Family words that label a reading; `我家`/`我` may come first (`我妈的`, `我家老人`). */
 const KIN_WORDS = longestFirst(`${KIN}|我自己|老伴|老伴儿|孙子|孙女|孙孙|外孙|外孙女|儿媳|女婿|小孩|娃|娃儿|` +
   '大儿子|小儿子|大女儿|小女儿|老大|老二|老母亲|老父亲|家属|家人|大人')
-const LABEL = `(?:我家|我们家|我)?(?:${KIN_WORDS})`
+const LABEL = `(?:我家|我们家|俺家|我|俺)?(?:${KIN_WORDS})`
 
 const DAY = '今天|今日|今早|今晨|今儿|早上|早晨|上午|中午|下午|晚上|傍晚|凌晨|刚才|刚刚|现在|目前|这会儿?|刚'
 /** A clock time: `8点`, `8点半`, `7:30`, `10点15分`. */
 export const CLOCK = '\\d{1,2}(?::\\d{2}|点(?:半|[0-5]?\\d分|钟)?)(?:左右|多)?'
-const KEYWORD = longestFirst('报体温|测体温|量体温|体温打卡|打卡体温|今日体温|今天体温|体温|打卡|测温|晨检|午检|晚检|' +
+const KEYWORD = longestFirst('报体温|测体温|量体温|报个体温|报下体温|报一下体温|测个体温|测下体温|测一下体温|量个体温|量下体温|量一下体温|体温打卡|打卡体温|今日体温|今天体温|体温|打卡|测温|晨检|午检|晚检|' +
   '腋下|腋温|额温|耳温|水银|体温计|额温枪|温度')
 const MEASURE = '(?:刚|已经?|又|再|重新|复|自)?(?:测|量|夹|查)(?:了|的|得|出来的?|过)?(?:一下|一次|一遍|下)?'
 const CORRECTION = '更正|纠正|订正|改正|(?:刚才|刚刚|之前|上面|前面)?(?:的|那个|那条|发的|报的)?(?:发|报|写|打|输|填|弄|搞)错了?|手滑了?|不对|错了|' +
   '应该是|改为|改成|改一下|重报|重发|重新报|以这个为准|以此为准'
 // `发烧了 37.9`, `有点咳嗽 测了36.8`: how one feels, said before the reading
 const FEELING = '(?:有点|有些|好像|感觉|还是|已经)?(?:发烧|发热|低烧|高烧|感冒|不舒服|难受|头疼|头痛|头晕|咳嗽|嗓子疼|乏力|没劲|退烧|烧退|好多|好些|好转|没事)了?'
+/** A clause that says one just got back (`刚做完核酸回来`, `夜班回来`, `买菜回来量的`): a lead-in, not chat. */
+export const ARRIVED = /^[\u4e00-\u9fff]{0,8}(?:回来|回家|到家|刚回|下班)(?:了|啦)?(?:量的|测的)?$/
 // `不好意思刚起 36.5`, `下夜班刚到家 36.2`, `孩子他爸回来了 36.3`: why the report comes late, said before it
 const LATE = '不好意思|抱歉|对不起|来晚了|报晚了|晚了|(?:忘记了?|忘了|忘|漏)(?:报|打卡|发)?了?|补报一下|补报|补一下|补上|补个'
 const BACK = '(?:刚刚|刚|才|已经?)?(?:下夜班|下班|下楼|回来|回家|到家|进门|起床|起来|起|睡醒|醒)(?:回来|到家)?(?:了|啦)?'
 const ACK = '收到|好的|好嘞|ok|OK|嗯+|早上好|早安|大家好|各位好|网格员好|您好|你好'
-const FILLER = '全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
+const FILLER = '(?:我家|我们家|家里|家)?(?:\\d|[两俩二三四五六七八])(?:个人|口人?|人)|全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
   '都|均|全部|是|为|了|的|啊|哈|呀|哦|喔|吧|呢|正常|一切正常|无异常|没异常|没有异常|度|℃|一下|下|早'
 
 /** One clean token before a reading, by kind: \u0001 is a household the reading already found. */
@@ -51,6 +53,8 @@ export const NAME = /[\u4e00-\u9fff]{1,3}/y
 export const NOT_NAME = /[了到的是在又都也就还说要会没不再把被让给跟和]/
 /** What licenses names: a household in the message, or a check-in keyword. */
 export const LICENCE = /体温|打卡|测温|晨检/
+/** A family word right before a value: `孩子37.8`, `我家老人 37.6`. */
+export const LABEL_BEFORE = new RegExp(`${LABEL}\\s?$`)
 /** A family list licenses names too: `琪琪36.7 我36.5` names the child beside a kin label. */
 export const KIN_LIST = new RegExp(`(?<![\\u4e00-\\u9fff])${LABEL}\\s?:?\\s?\\d`)
 

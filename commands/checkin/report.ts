@@ -34,7 +34,7 @@ export interface CheckinInput {
   words?: boolean
 }
 
-const SELF = /^(?:我|我自己|本人|自己)$/
+const SELF = /^(?:我|我自己|本人|自己|俺)$/
 const ADDED_HEADER = '✅ 已补充今日体温：'
 type Day = { temps: number[]; labels: Array<string | null> } | null
 

@@ -68,6 +68,14 @@ const reports: Array<[string, number[], Array<string | null>?]> = [
   ['娃她妈36.4', [36.4], ['娃她妈']],
   ['琪琪36.7 我36.5 她爸下去当志愿者了 回来再报', [36.7, 36.5], ['琪琪', '我']],
   ['我36.4 豆豆36.6', [36.4, 36.6], ['我', '豆豆']],
+  // back from an errand, a keyword with a measure word, a household size, 俺
+  ['刚做完核酸回来 36.5', [36.5]],
+  ['夜班回来 36.4', [36.4]],
+  ['买菜回来量的 36.6', [36.6]],
+  ['报个体温 36.4', [36.4]],
+  ['我家两个人 36.5 36.6', [36.5, 36.6]],
+  ['家里俩人 36.3 36.4', [36.3, 36.4]],
+  ['俺36.5 俺闺女36.4', [36.5, 36.4], ['俺', '俺闺女']],
 ]
 
 // [text, the body temperatures it mentions that are not today's reading]
@@ -90,6 +98,10 @@ const mentions: Array<[string, number[]]> = [
   ['她爸37.6 在医院呢', [37.6]],
   ['他37.5 刚回来', [37.5]],
   ['我家老爷子昨天下午烧到38度2 吃了药今早退了', [38.2]],
+  // a family member's fever asked about is no reading, but worth a look
+  ['孩子37.8算发烧吗', [37.8]],
+  ['我37.6 算发烧吗', [37.6]],
+  ['娃37.9算发烧不 要不要去医院', [37.9]],
 ]
 
 // temperature-like chat: neither a reading nor a possible fever
@@ -105,6 +117,8 @@ const chat: string[] = [
   // an excuse with a number that is no reading
   '刚到家 楼下37路停了', '刚下班 超市的橙子36.8一箱', '不好意思 36楼的快递放错了', '刚起 外面才2度',
   '上周我家那个体温计老是显示36.9', '他36.5 我还没量', '小明36.5',
+  '刚回来 37路车上人好多', '老王刚回来 36.5一斤的樱桃买了两斤', '刚从医院回来 医生说37.5以上才算发烧', '刚回来 外面36度 热死了',
+  '刚到家 36楼的电梯又坏了', '刚回来 门口测温37.3就不让进', '买菜回来 花了36.5元', '37.3算发烧吗', '孩子36.8算发烧吗',
 ]
 
 describe('readNatural: today\'s readings', () => {
