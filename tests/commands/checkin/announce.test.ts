@@ -43,6 +43,8 @@ describe('check-ins switched on by an announcement in words', () => {
     expect(switched(c)[0]?.text).toContain('10:00 催报')
     const d = await run(`${head()}王网格*: 从后天起 每天中午12点前把全家体温发到群里`)
     expect(switched(d)[0]?.text).toContain('12:00 催报')
+    const e = await run(`${head()}王网格*: 各位邻居 明天开始每天上午把家里人的体温发一下群里`)
+    expect(switched(e)).toHaveLength(1)
   })
 
   it('no switch from residents, a stop, a question, or a room already on', async () => {
