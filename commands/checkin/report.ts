@@ -50,12 +50,16 @@ export function addsMembers(prev: Day, readings: Reading[]): boolean {
 /**
  * The day's readings after a new message: labelled readings replace those members' and add the
  * members not there yet, the others stay (`我37.8 老公36.4`, then `老公36.5`: the fever stays);
- * an unlabelled reading, or 我 not yet labelled in the record, is the new reading of the day, whole.
+ * one reading of the sender's own (unlabelled or 我) replaces only the sender's where the record
+ * names the others (`我36.5 老公37.8`, then `37.0`: 老公's fever stays). Otherwise the new is whole.
  */
 function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; by: 'whole' | 'added' | 'member' } {
-  const labels = prev?.labels ?? []
-  const byMember = prev?.temps.length && readings.length && readings.every(r => r.label && (labels.includes(r.label) || !SELF.test(r.label)))
-  if (!prev || !byMember) return { readings, by: 'whole' }
+  if (!prev?.temps.length || !readings.length) return { readings, by: 'whole' }
+  const labels = prev.labels
+  const own = (l: string | null) => l === null || SELF.test(l)
+  const mine = labels.filter(own).length === 1 && labels.some(l => !own(l)) && readings.length === 1 && own(readings[0].label)
+  if (mine) return { readings: prev.temps.map((value, i) => own(labels[i]) ? { label: labels[i], value: readings[0].value } : { label: labels[i], value }), by: 'member' }
+  if (!readings.every(r => r.label && (labels.includes(r.label) || !SELF.test(r.label)))) return { readings, by: 'whole' }
   const kept = prev.temps.map((value, i) => readings.find(r => r.label === labels[i]) ?? { label: labels[i], value })
   const added = readings.filter(r => !labels.includes(r.label))
   return { readings: [...kept, ...added], by: added.length === readings.length ? 'added' : 'member' }

@@ -44,16 +44,22 @@ describe('check-ins', () => {
     expectPrivate(out.messages, ['王五'])
   })
 
-  it('an unlabelled reading, or 我 after an unlabelled one, is the day\'s reading whole', async () => {
+  it('one reading of the sender\'s own replaces only theirs where the record names the others; else the whole', async () => {
     const out = await run(`${ON}3-2-501 王五: 体温 38.1 老公36.4
+3-2-502 李阿姨: 我36.5 老伴37.8
 @ 2026-11-24 09:30
 3-2-501 王五: 36.6
+3-2-502 李阿姨: 37.0
 小明: 36.5
 小明: 我36.6
+小明: 36.4 36.5
 `)
     const ck = (m: string): any => out.state.checkins.find((c: any) => c.member.includes(m))
-    expect(ck('王五')).toMatchObject({ temps: [36.6], abnormal: false })
-    expect(ck('小明').temps).toEqual([36.6])
+    expect(ck('王五')).toMatchObject({ temps: [36.6, 36.4], abnormal: false })
+    // who re-tested is not said: 老伴's fever stays, no 复测正常
+    expect(ck('李阿姨')).toMatchObject({ temps: [37.0, 37.8], abnormal: true })
+    expect(ck('小明').temps).toEqual([36.4, 36.5])
+    expect(dms(out.messages, '王网格').map(m => m.text.slice(0, 2))).toEqual(['⚠️', '⚠️', 'ℹ️'])
   })
 
   it('implausible values are not stored and get a re-measure reply', async () => {

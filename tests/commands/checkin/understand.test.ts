@@ -43,6 +43,21 @@ describe('readings in words', () => {
     ])
   })
 
+  it('a misread or withdrawn reading, and a re-test with another thermometer, replace the day\'s reading', async () => {
+    const out = await run(`${ON}3-2-501 王五: 36.1
+3-1-101 刘叔: 36.3
+3-1-102 小周: 37.4
+@ 2026-11-24 09:00
+3-2-501 王五: 眼花了 36.5才对
+3-1-101 刘叔: 上面那个不算 36.6
+3-1-102 小周: 换了个水银的 36.8
+`)
+    expect(ck(out.state, '王五').temps).toEqual([36.5])
+    expect(ck(out.state, '刘叔').temps).toEqual([36.6])
+    expect(ck(out.state, '小周')).toMatchObject({ temps: [36.8], abnormal: false })
+    expect(dms(out.messages, '王网格').map(m => m.text.slice(0, 2))).toEqual(['⚠️', 'ℹ️'])
+  })
+
   it('someone who has reported and writes a number again without 复测/更正 is left alone', async () => {
     const out = await run(`${ON}3-2-501 王五: 体温 36.5
 @ 2026-11-24 09:00
