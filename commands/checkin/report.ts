@@ -39,30 +39,31 @@ const ADDED_HEADER = '✅ 已补充今日体温：'
 type Day = { temps: number[]; labels: Array<string | null> } | null
 
 /**
- * `孩子他爸回来了 36.3` after `琪琪36.7 我36.5`: readings labelled only with family members not yet
- * in the day's record add to it (the earlier readings, a fever among them, stay).
+ * `孩子他爸回来了 36.3` after `琪琪36.7 我36.5`: one reading labelled with a family member not yet in
+ * the day's record adds to it (the earlier readings, a fever among them, stay).
  */
 export function addsMembers(prev: Day, readings: Reading[]): boolean {
-  if (!prev?.temps.length || !readings.length) return false
-  return readings.every(r => r.label && !SELF.test(r.label) && !prev.labels.includes(r.label))
+  const [r] = readings
+  return !!prev?.temps.length && readings.length === 1 && !!r.label && !SELF.test(r.label) && !prev.labels.includes(r.label)
 }
 
 /**
- * The day's readings after a new message: labelled readings replace those members' and add the
- * members not there yet, the others stay (`我37.8 老公36.4`, then `老公36.5`: the fever stays);
- * one reading of the sender's own (unlabelled or 我) replaces only the sender's where the record
- * names the others (`我36.5 老公37.8`, then `37.0`: 老公's fever stays). Otherwise the new is whole.
+ * The day's readings after a new message. One reading for one member changes only that member:
+ * a family member's replaces theirs or adds them (`我37.8 老公36.4`, then `老公36.5`: the fever
+ * stays), the sender's own (unlabelled or 我) replaces the sender's where the record names the
+ * others (`我36.5 老伴37.8`, then `37.0`: 老伴's fever stays). A message of several readings, or
+ * one where nobody else is named, is the household's report of the day, whole.
  */
 function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; by: 'whole' | 'added' | 'member' } {
-  if (!prev?.temps.length || !readings.length) return { readings, by: 'whole' }
+  if (!prev?.temps.length || readings.length !== 1) return { readings, by: 'whole' }
+  const [r] = readings
   const labels = prev.labels
   const own = (l: string | null) => l === null || SELF.test(l)
-  const mine = labels.filter(own).length === 1 && labels.some(l => !own(l)) && readings.length === 1 && own(readings[0].label)
-  if (mine) return { readings: prev.temps.map((value, i) => own(labels[i]) ? { label: labels[i], value: readings[0].value } : { label: labels[i], value }), by: 'member' }
-  if (!readings.every(r => r.label && (labels.includes(r.label) || !SELF.test(r.label)))) return { readings, by: 'whole' }
-  const kept = prev.temps.map((value, i) => readings.find(r => r.label === labels[i]) ?? { label: labels[i], value })
-  const added = readings.filter(r => !labels.includes(r.label))
-  return { readings: [...kept, ...added], by: added.length === readings.length ? 'added' : 'member' }
+  if (addsMembers(prev, readings)) return { readings: [...prev.temps.map((value, i) => ({ label: labels[i], value })), r], by: 'added' }
+  const others = labels.some(l => !own(l))
+  const at = own(r.label) ? (others && labels.filter(own).length === 1 ? labels.findIndex(own) : -1) : labels.indexOf(r.label)
+  if (at < 0) return { readings, by: 'whole' }
+  return { readings: prev.temps.map((value, i) => ({ label: labels[i], value: i === at ? r.value : value })), by: 'member' }
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
