@@ -95,4 +95,5 @@ export const RETEST_CUE = /复测|复查|(?<!等下|等会|待会|一会|晚点|
 export const NOT_BODY = /股|基金|电费|水费|话费|燃气费|物业费|工资|价|钱|成绩|考了|分数|汇率|面积|身高|体重|尺码/
 
 /** Digits a report may carry besides its readings and household: clock times, counts, dates. */
-export const EXPLAINED_DIGITS = new RegExp(`${CLOCK}|\\d+\\s?(?:人|口|次|遍|分钟|小时|个小时)|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[日号]`, 'g')
+// (`第3天`, `吃了2片布洛芬`, `喝了2杯热水`: days, doses, cups; never goods, floors or money)
+export const EXPLAINED_DIGITS = new RegExp(`${CLOCK}|第?(?<!\\d)\\d{1,2}\\s?(?:天|片|粒|杯|岁|顿|碗|趟)(?!装)|\\d+\\s?(?:人|口|次|遍|分钟|小时|个小时)|\\d{1,2}月\\d{1,2}[日号]?|\\d{1,2}[日号]`, 'g')
