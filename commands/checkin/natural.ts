@@ -3,8 +3,9 @@
 // readings (what stands before each is clean: a time, a label, a cue; a remark may follow) and the
 // body temperatures that are someone else's or yesterday's (`昨天37度8 今天退了`), for the safety rule.
 import type { Reading } from '../../src/understand/reading.js'
+import { isAbnormal } from './temperature.js'
 import {
-  CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
+  ARRIVED, CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, KIN_LIST, LABEL_BEFORE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
   POST_LABEL, RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
 } from './natural-words.js'
 
@@ -22,6 +23,7 @@ export interface NaturalCheckin {
   strong: boolean
 }
 
+/** `whole`: a fever in whole degrees or asked about (`孩子37.8算发烧吗`): worth a look, never a reading. */
 interface Candidate { start: number; end: number; value: number; compact: boolean; whole: boolean }
 
 // Clause breaks: spaces and punctuation, emoji, WeChat's [抱拳]; never the point inside 36.5 / 36。5.
@@ -44,7 +46,15 @@ function candidates(r: Reading, parts: Clause[]): Candidate[] {
   }
   // the 402 of 6栋2单元402 is a room
   const inHousehold = (c: Candidate) => r.households.some(h => h.start < c.end && c.start < h.end)
-  return out.filter(c => !inHousehold(c) && !isTalk(r, c, parts)).sort((a, b) => a.start - b.start)
+  return out.filter(c => !inHousehold(c)).flatMap(c => !isTalk(r, c, parts) ? [c] : askedAbout(r, c) ? [{ ...c, whole: true }] : [])
+    .sort((a, b) => a.start - b.start)
+}
+
+/** `孩子37.8算发烧吗`, `我37.6 算发烧吗`: talk about a value, but a family member's fever all the same. */
+function askedAbout(r: Reading, c: Candidate): boolean {
+  const after = r.text.slice(c.end, c.end + 6)
+  return !c.compact && isAbnormal(c.value) && TALK_AFTER.test(after) && !UNIT_AFTER.test(after) &&
+    LABEL_BEFORE.test(r.text.slice(Math.max(0, c.start - 8), c.start))
 }
 
 // `36.5一斤`, `12元`: a price; `37.8 一个人在家` only looks like one (a number, a space, 一个)
@@ -147,7 +157,7 @@ class Walk {
 
   constructor(private r: Reading, private masked: string) {
     this.strong = r.households.length > 0
-    this.named = licensed(r)
+    this.named = licensed(r) || KIN_LIST.test(r.text)
     this.cue = cueOf(r.text)
   }
 
@@ -158,6 +168,7 @@ class Walk {
     // a name makes a clause of its own only whole (`王太太 36.3`), never the tail of other words
     let t = tokens(this.masked.slice(c.start, c.end), false)
     if (!t.clean && this.named && NAME_ONLY.test(words) && !NOT_NAME.test(words)) t = { clean: true, introduced: true, label: words }
+    if (!t.clean && ARRIVED.test(words) && !OTHERS.test(words)) t = { clean: true, introduced: true, label: null }
     if (t.clean && t.label) this.pendingLabel = t.label
     else if (this.readings.length) return
     else if (PAST_ONLY.test(words)) this.pendingPast = true

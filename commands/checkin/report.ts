@@ -1,10 +1,11 @@
 // Residents type `体温 36.5`, `36度5`, `爸爸36.5 妈妈36.6`, or a bare `36.5` where check-ins are on.
-// The bot stores one record per person per day (the later replaces the earlier), confirms a burst
+// The bot stores one record per person per day (the later replaces the earlier; a later message
+// naming family members replaces or adds only theirs, mergeReadings), confirms a burst
 // in one merged message by household or masked name, and keeps every temperature out of the room.
 import { defineCommand, invalid, type MessageCtx, type Who } from '../../src/types.js'
 import { dayOf, hhmm } from '../../src/time.js'
 import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temperature.js'
-import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport } from './store.js'
+import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport, todayRecord } from './store.js'
 import { maskName } from './roster.js'
 import { excerptOf, flagPossibleFever } from './flags.js'
 
@@ -31,6 +32,38 @@ export interface CheckinInput {
   mentions?: number[]
   /** The resident's words are worth quoting in the admins' alert. */
   words?: boolean
+}
+
+const SELF = /^(?:我|我自己|本人|自己|俺)$/
+const ADDED_HEADER = '✅ 已补充今日体温：'
+type Day = { temps: number[]; labels: Array<string | null> } | null
+
+/**
+ * `孩子他爸回来了 36.3` after `琪琪36.7 我36.5`: one reading labelled with a family member not yet in
+ * the day's record adds to it (the earlier readings, a fever among them, stay).
+ */
+export function addsMembers(prev: Day, readings: Reading[]): boolean {
+  const [r] = readings
+  return !!prev?.temps.length && readings.length === 1 && !!r.label && !SELF.test(r.label) && !prev.labels.includes(r.label)
+}
+
+/**
+ * The day's readings after a new message. One reading for one member changes only that member:
+ * a family member's replaces theirs or adds them (`我37.8 老公36.4`, then `老公36.5`: the fever
+ * stays), the sender's own (unlabelled or 我) replaces the sender's where the record names the
+ * others (`我36.5 老伴37.8`, then `37.0`: 老伴's fever stays). A message of several readings, or
+ * one where nobody else is named, is the household's report of the day, whole.
+ */
+function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; by: 'whole' | 'added' | 'member' } {
+  if (!prev?.temps.length || readings.length !== 1) return { readings, by: 'whole' }
+  const [r] = readings
+  const labels = prev.labels
+  const own = (l: string | null) => l === null || SELF.test(l)
+  if (addsMembers(prev, readings)) return { readings: [...prev.temps.map((value, i) => ({ label: labels[i], value })), r], by: 'added' }
+  const others = labels.some(l => !own(l))
+  const at = own(r.label) ? (others && labels.filter(own).length === 1 ? labels.findIndex(own) : -1) : labels.indexOf(r.label)
+  if (at < 0) return { readings, by: 'whole' }
+  return { readings: prev.temps.map((value, i) => ({ label: labels[i], value: i === at ? r.value : value })), by: 'member' }
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
@@ -78,13 +111,15 @@ const GUIDANCE = (temps: string) => [
 /** Returns true when an isolation confirmation went to the sender. */
 function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boolean {
   const household = input.household ?? ctx.householdOf(room, as.person)
-  const temps = input.readings.map(r => r.value)
+  const merged = mergeReadings(todayRecord(ctx, room, as.person), input.readings)
+  const readings = merged.readings
+  const temps = readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
-  const prev = recordCheckin(ctx, room, as, household, temps, input.readings.map(r => r.label), abnormal)
+  const prev = recordCheckin(ctx, room, as, household, temps, readings.map(r => r.label), abnormal)
   const who = whoLabel(as.name, household)
-  const shown = input.readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
-  // the same fever sent again (`375`, then `37.5℃`) was already told and alerted
-  const repeat = prev?.abnormal && prev.temps.join() === temps.join()
+  const shown = readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
+  // the same fever sent again (`375`, then `37.5℃`), or kept beside a member added, was already told and alerted
+  const repeat = prev?.abnormal && (merged.by !== 'whole' ? !input.readings.some(r => isAbnormal(r.value)) : prev.temps.join() === temps.join())
   if (abnormal) {
     if (!repeat) {
       ctx.tell(ctx.member, GUIDANCE(shown))
@@ -103,7 +138,7 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
   if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
-    ctx.ack(input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
+    ctx.ack(merged.by === 'added' ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
   }
   return iso !== null
 }

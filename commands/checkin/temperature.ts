@@ -34,8 +34,10 @@ const HOUSEHOLD = /\d{1,4}(?:-\d{1,4}){1,3}(?![\d.])/y
 // Emoji (👌 ✅ 🙏) often close a check-in; they carry nothing.
 const SEPARATOR = /[\s,、/;。|+~!.\u2600-\u27bf\u{1f300}-\u{1faff}\ufe0f]+/uy
 // Family words that may label a bare (keyword-less) reading; names are accepted only after a keyword.
-export const KIN = '本人|自己|我|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
-  '爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|哥哥|姐姐|弟弟|妹妹|公公|婆婆|岳父|岳母|保姆|阿姨|爸|妈'
+export const KIN = '本人|自己|我|俺|爸爸|妈妈|父亲|母亲|老爸|老妈|老公|老婆|爱人|丈夫|妻子|媳妇|孩子|儿子|女儿|大宝|二宝|三宝|小宝|宝宝|' +
+  '爷爷|奶奶|外公|外婆|姥姥|姥爷|老人|哥哥|姐姐|弟弟|妹妹|公公|婆婆|岳父|岳母|保姆|阿姨|爸|妈|' +
+  // 闺女, 老爷子; the other parent as a mother or father says it (孩子他爸, 娃他妈)
+  '闺女|老爷子|老太太|老太|儿媳妇|媳妇儿|孩子他爸|孩子她爸|孩子他妈|孩子她妈|孩他爸|孩他妈|孩她妈|娃他爸|娃他妈|娃她妈|孩子爸|孩子妈'
 const KIN_LABEL = new RegExp(`(?:${KIN})(?=\\s?:?\\s?\\d)`, 'y')
 const NAME_LABEL = /[\u4e00-\u9fff]{1,4}(?=\s?:?\s?\d)/y
 // 36度5 first (度 is the decimal point there), then 36.5 / 36。5 / 375 with an optional unit.

@@ -12,8 +12,9 @@ import { settings } from './store.js'
 
 // every day, from a day on: 每天/每日/天天, 从明天起/今天开始
 const DAILY = /每天|每日|天天|每早|(?:从|自)?(?:明天|今天|明日|今日|即日|下周一)(?:起|开始)/
-// a report of one's temperature asked for: 报(一下)…体温, 体温…报/上报/打卡/接龙, 报体温
-const ASK = /(?:上?报|报告|发|打卡|接龙|登记)[^。！!？?\n]{0,12}体温|体温[^。！!？?\n]{0,8}(?:上?报|打卡|接龙|登记)/
+// a report of one's temperature asked for: 报(一下)…体温, 体温…报/上报/打卡/接龙, 报体温, and
+// 量下体温…发群里 (sent to the group: 发群里, 发到群里, 群里说)
+const ASK = /(?:上?报|报告|发|打卡|接龙|登记)[^。！!？?\n]{0,12}体温|体温[^。！!？?\n]{0,10}(?:上?报|打卡|接龙|登记|发(?:一下|下)?(?:到|在|进)?群|群里(?:发|说|报))/
 // not an order to stop, nor a question about it
 const STOP = /不用|不必|无需|不需要|停止|暂停|取消|不再|结束|别再/
 const BEFORE = /^\s*(?:以前|之前|前)/

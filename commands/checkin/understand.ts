@@ -6,7 +6,7 @@ import type { MessageCtx, Proposal } from '../../src/types.js'
 import type { Reading as TextReading } from '../../src/understand/reading.js'
 import { formatTemp, isAbnormal, isPlausible, type Reading } from './temperature.js'
 import { readNatural, type NaturalCheckin } from './natural.js'
-import { reportCommand, targetsOf, type CheckinInput } from './report.js'
+import { addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
 import { verifyCommand } from './flags.js'
 import { activeIsolation, todayRecord } from './store.js'
 
@@ -44,7 +44,9 @@ function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, 
   // someone who has reported today and writes a number again without 复测/更正 may be chatting;
   // a fever is taken all the same (a record too many is safer than a fever dropped), and an
   // isolated household reports morning and afternoon
-  if (prev && !nat.cue && !abnormal && !activeIsolation(ctx, room, ctx.householdOf(room, ctx.member.person))) return null
+  // a family member not yet reported (`孩子他爸回来了 36.3`) adds to the day's reading
+  const adds = addsMembers(prev, nat.readings)
+  if (prev && !nat.cue && !abnormal && !adds && !activeIsolation(ctx, room, ctx.householdOf(room, ctx.member.person))) return null
   const compact = nat.readings.find(r => r.compact)
   if (!values.every(isPlausible)) {
     if (compact || fevers.length || abnormal) return null
@@ -55,7 +57,7 @@ function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, 
     readings: prev && nat.cue ? corrected(prev, nat.readings) : nat.readings.map(r => ({ label: r.label, value: r.value })),
     household: nat.household,
     targets,
-    header: prev ? UPDATED : undefined,
+    header: prev && !adds ? UPDATED : undefined,
     // a fever's guidance already says the value
     note: compact && !abnormal ? compactNote(ctx.text, compact.value) : undefined,
     quiet: abnormal || fevers.length > 0,

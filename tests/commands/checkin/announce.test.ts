@@ -38,6 +38,13 @@ describe('check-ins switched on by an announcement in words', () => {
     expect(switched(a)[0]?.text).toContain('09:30 催报')
     const b = await run(`${head()}王网格*: 即日起每日上报体温 请各户配合`)
     expect(switched(b)[0]?.text).toContain('每天 08:00 提醒')
+    // measured, then sent to the group by a deadline
+    const c = await run(`${head()}王网格*: 明天开始大家每天早上量下体温 10点前发群里 家里几口人就报几个数`)
+    expect(switched(c)[0]?.text).toContain('10:00 催报')
+    const d = await run(`${head()}王网格*: 从后天起 每天中午12点前把全家体温发到群里`)
+    expect(switched(d)[0]?.text).toContain('12:00 催报')
+    const e = await run(`${head()}王网格*: 各位邻居 明天开始每天上午把家里人的体温发一下群里`)
+    expect(switched(e)).toHaveLength(1)
   })
 
   it('no switch from residents, a stop, a question, or a room already on', async () => {
@@ -46,6 +53,8 @@ describe('check-ins switched on by an announcement in words', () => {
       '王网格*: 从明天起不用每天报体温了',
       '王网格*: 明天开始还要每天报体温吗？',
       '王网格*: 今天的体温大家报了吗',
+      '王网格*: 从明天起体温不用再发群里了',
+      '王网格*: 体温计的照片我发群里了 大家看看',
     ]
     for (const c of cases) expect(switched(await run(`${head()}${c}`)), c).toEqual([])
     const on = await run(`${head()}王网格*: 打卡 开启 每天07:00提醒 09:00催报\n王网格*: 从明天起每天上午10点前报体温，收到请回复`)

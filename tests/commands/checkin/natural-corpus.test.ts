@@ -8,7 +8,7 @@ import { check } from '../../eval/checker.js'
 
 const FILES = [
   'checkin-remarks-corrections.txt', 'checkin-households-families.txt', 'checkin-fevers-in-words.txt',
-  'checkin-typos-retests-private.txt', 'chatter-grid-and-building.txt',
+  'checkin-typos-retests-private.txt', 'checkin-late-and-added-members.txt', 'chatter-grid-and-building.txt',
 ]
 
 describe('check-ins in words: the labelled transcripts', () => {

@@ -28,6 +28,46 @@ describe('check-ins', () => {
     } finally { await s.close() }
   })
 
+  it('a later message naming family members replaces or adds only theirs: a fever in the household stays', async () => {
+    const out = await run(`${ON}3-2-501 王五: 我37.8 老公36.4
+@ 2026-11-24 09:30
+3-2-501 王五: 老公36.5
+3-2-501 王五: 闺女36.6
+3-2-502 李阿姨: 爸爸36.5 妈妈36.6
+3-2-502 李阿姨: 妈妈36.7
+`)
+    const ck = (m: string): any => out.state.checkins.find((c: any) => c.member.includes(m))
+    expect(ck('王五')).toMatchObject({ temps: [37.8, 36.5, 36.6], abnormal: true })
+    expect(ck('李阿姨').temps).toEqual([36.5, 36.7])
+    // one alert, no 复测正常: the fever was not re-tested
+    expect(dms(out.messages, '王网格').map(m => m.text.slice(0, 2))).toEqual(['⚠️'])
+    expectPrivate(out.messages, ['王五'])
+  })
+
+  it('one reading of the sender\'s own replaces only theirs where the record names the others; several are the whole', async () => {
+    const out = await run(`${ON}3-2-501 王五: 体温 38.1 老公36.4
+3-2-502 李阿姨: 我36.5 老伴37.8
+@ 2026-11-24 09:30
+3-2-501 王五: 36.6
+3-2-502 李阿姨: 37.0
+小明: 36.5
+小明: 我36.6
+小明: 36.4 36.5
+== 5栋群: 3-2-501 王五
+王网格*: 打卡 开启
+3-2-501 王五: 体温 36.2
+3-2-501 王五: 体温 爸爸36.5 妈妈36.0
+`)
+    const ck = (m: string): any => out.state.checkins.find((c: any) => c.member.includes(m))
+    expect(ck('王五')).toMatchObject({ temps: [36.6, 36.4], abnormal: false })
+    // who re-tested is not said: 老伴's fever stays, no 复测正常
+    expect(ck('李阿姨')).toMatchObject({ temps: [37.0, 37.8], abnormal: true })
+    expect(ck('小明').temps).toEqual([36.4, 36.5])
+    // several readings are the household's report of the day, whole (the sender may be 爸爸)
+    expect((out.state.checkins.find((c: any) => c.room === '5栋群') as any).temps).toEqual([36.5, 36.0])
+    expect(dms(out.messages, '王网格').map(m => m.text.slice(0, 2))).toEqual(['⚠️', '⚠️', 'ℹ️'])
+  })
+
   it('implausible values are not stored and get a re-measure reply', async () => {
     const out = await run(`${ON}3-2-501 王五: 体温 34.2\n3-2-502 李阿姨: 43.0\n小明: 体温 36.5 365\n`)
     const re = roomMsgs(out.messages).filter(m => m.text.includes('重新测量'))

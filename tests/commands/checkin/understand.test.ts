@@ -43,6 +43,21 @@ describe('readings in words', () => {
     ])
   })
 
+  it('a misread or withdrawn reading, and a re-test with another thermometer, replace the day\'s reading', async () => {
+    const out = await run(`${ON}3-2-501 王五: 36.1
+3-1-101 刘叔: 36.3
+3-1-102 小周: 37.4
+@ 2026-11-24 09:00
+3-2-501 王五: 眼花了 36.5才对
+3-1-101 刘叔: 上面那个不算 36.6
+3-1-102 小周: 换了个水银的 36.8
+`)
+    expect(ck(out.state, '王五').temps).toEqual([36.5])
+    expect(ck(out.state, '刘叔').temps).toEqual([36.6])
+    expect(ck(out.state, '小周')).toMatchObject({ temps: [36.8], abnormal: false })
+    expect(dms(out.messages, '王网格').map(m => m.text.slice(0, 2))).toEqual(['⚠️', 'ℹ️'])
+  })
+
   it('someone who has reported and writes a number again without 复测/更正 is left alone', async () => {
     const out = await run(`${ON}3-2-501 王五: 体温 36.5
 @ 2026-11-24 09:00
@@ -51,6 +66,32 @@ describe('readings in words', () => {
 `)
     expect(ck(out.state, '王五').temps).toEqual([36.7])
     expect(since(roomMsgs(out.messages)).map(m => m.text)).toEqual(['✅ 已打卡：3-2-501', '✅ 已更新今日体温（以最新一条为准）：3-2-501'])
+  })
+
+  it('a family member reported later adds to the day\'s record; the same member or oneself replaces it', async () => {
+    const out = await run(`${ON}3-1-101 刘叔: 琪琪36.7 我36.5 她爸下去当志愿者了 回来再报
+3-2-501 王五: 体温 36.5
+@ 2026-11-24 09:40
+3-1-101 刘叔: 孩子他爸回来了 36.3
+3-2-501 王五: 不好意思刚起 我36.6
+`)
+    expect(ck(out.state, '刘叔')).toMatchObject({ temps: [36.7, 36.5, 36.3], abnormal: false })
+    // 我 is the sender, already reported: a repeat without 复测/更正, left alone
+    expect(ck(out.state, '王五').temps).toEqual([36.5])
+    expect(since(roomMsgs(out.messages)).map(m => m.text)).toEqual(['✅ 已打卡：3-1-101、3-2-501', '✅ 已补充今日体温：3-1-101'])
+    expectPrivate(out.messages)
+  })
+
+  it('a fever stays in the record when a family member is added, and no 复测正常 is sent', async () => {
+    const out = await run(`${ON}3-1-102 小周: 37.6 有点头晕
+@ 2026-11-24 09:40
+3-1-102 小周: 闺女36.5
+3-1-102 小周: 孩子她妈下班到家了 36.4
+`)
+    expect(ck(out.state, '小周')).toMatchObject({ temps: [37.6, 36.5, 36.4], abnormal: true })
+    expect(dms(out.messages, '王网格').map(m => m.text.split('：')[0])).toEqual(['⚠️ 体温异常'])
+    expect(dms(out.messages, '3-1-102 小周').filter(m => m.text.includes('偏高'))).toHaveLength(1)
+    expectPrivate(out.messages, ['小周'])
   })
 
   it('an isolated household reports again in the afternoon in its own words', async () => {
