@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { defineJob, type Family } from '../../src/types.js'
 import { addDays, dayOf, DAY } from '../../src/time.js'
-import { exportCheckins, exportIsolations } from './store.js'
+import { exportCheckinFlags, exportCheckins, exportIsolations } from './store.js'
 import { mineLines } from './mine.js'
 import { nextAt, settingsCommand } from './settings.js'
 import { reportCommand } from './report.js'
@@ -38,7 +38,7 @@ export const checkin: Family = {
   // verify is reached only through understanding (a possible fever in words): its parse is always null
   commands: [reportCommand, settingsCommand, statsCommand, isolateCommand, releaseCommand, listCommand, verifyCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
-  export: { sections: { checkins: exportCheckins, isolations: exportIsolations }, csv: checkinCsvTables },
+  export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations }, csv: checkinCsvTables },
   pages: checkinPages,
   understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx)],
   mine: mineLines,

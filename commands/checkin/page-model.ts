@@ -8,15 +8,21 @@ const checkin = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
   temps: z.array(z.number()).catch([]), abnormal: z.boolean().catch(false),
 })
+const flag = z.object({
+  day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
+  temps: z.array(z.number()).catch([]), excerpt: z.string().catch(''),
+})
 const isolation = z.object({
   household: z.string(), room: z.string(), start: z.string(), days: z.number().catch(0), status: z.string().catch('active'),
 })
 
 export type Checkin = z.infer<typeof checkin>
 export type Isolation = z.infer<typeof isolation>
+export type CheckinFlag = z.infer<typeof flag>
 export interface RosterMember { room: string; name: string; household: string | null }
 
 export const readCheckins = (xs: unknown): Checkin[] => readAll(checkin, xs)
+export const readCheckinFlags = (xs: unknown): CheckinFlag[] => readAll(flag, xs)
 export const readIsolations = (xs: unknown): Isolation[] => readAll(isolation, xs)
 
 /** The check-in sections in the CSV export (readings joined by spaces). */
@@ -24,6 +30,8 @@ export function checkinCsvTables(state: ExportState): CsvTable[] {
   return [
     { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal'],
       rows: readCheckins(state.checkins).map(c => ({ ...c, temps: c.temps.join(' ') })) },
+    { name: 'checkin_flags', columns: ['day', 'room', 'member', 'household', 'temps', 'excerpt'],
+      rows: readCheckinFlags(state.checkinFlags).map(f => ({ ...f, temps: f.temps.join(' ') })) },
     { name: 'isolations', columns: ['household', 'room', 'start', 'days', 'status'], rows: readIsolations(state.isolations) },
   ]
 }

@@ -2,7 +2,7 @@
 // 14-day chart. Names of abnormal people are shown here because only logged-in admins see it.
 import { checkinChart } from './chart.js'
 import { checkinRooms, roomCheckins, type CheckinView, type Unit } from './summary.js'
-import { readCheckins, readIsolations, type Isolation } from './page-model.js'
+import { readCheckinFlags, readCheckins, readIsolations, type CheckinFlag, type Isolation } from './page-model.js'
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
 import { dayOf, daysBetween } from '../../src/time.js'
@@ -20,7 +20,16 @@ function isolationList(list: Isolation[], today: string): Raw {
     html`<li>${i.household} · 第${Math.min(day(i.start), i.days)}天/共${i.days}天</li>`)}</ul>`
 }
 
-function checkinsPage(view: CheckinView & { isolations: Isolation[] }, today: string): Raw {
+/** Possible fevers the bot did not record (可能异常，请核实): the admins were told in private. */
+function flagList(list: CheckinFlag[]): Raw {
+  if (list.length === 0) return html``
+  return html`<h2>待核实</h2>${table(['户号', '成员', '提到', '原话'], list.map(f =>
+    [f.household ?? '未登记', f.member, f.temps.map(t => t.toFixed(1)).join(' '), f.excerpt]))}`
+}
+
+type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[] }
+
+function checkinsPage(view: PageView, today: string): Raw {
   const rooms = checkinRooms(view)
   if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
   const cards = rooms.map(room => {
@@ -32,6 +41,7 @@ function checkinsPage(view: CheckinView & { isolations: Isolation[] }, today: st
       <span>异常 <b data-testid="abnormal">${r.abnormal.length}</b></span><span>未报 <b data-testid="missing">${r.missing.length}</b></span></div>
       ${checkinChart(room, r.days)}
       ${r.abnormal.length ? html`<h2>异常</h2>${table(['户号', '成员', '体温', ''], r.abnormal.map(unitRow))}` : ''}
+      ${flagList(view.flags.filter(f => f.room === room && f.day === today))}
       <h2>未报</h2>${r.missing.length ? html`<ul class="plain">${r.missing.map(u =>
         html`<li>${u.household ?? '未登记'} · ${u.members.join('、')}</li>`)}</ul>` : html`<p class="muted">无</p>`}
       <p class="muted">${r.rosterSource === 'roster' ? '未报名单来自群成员。' : '未报名单来自以前打过卡的户。'}</p>
@@ -46,7 +56,8 @@ export const checkinPages: DashboardPage[] = [{
   nav: '打卡',
   render(req) {
     const today = dayOf(req.now, req.tz)
-    const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations), members: req.roster }
+    const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations),
+      flags: readCheckinFlags(req.state.checkinFlags), members: req.roster }
     return { title: '打卡', html: checkinsPage(view, today).html }
   },
 }]

@@ -176,6 +176,14 @@ export function exportCheckins(db: Db): unknown[] {
   }))
 }
 
+/** Export section `checkinFlags`: possible fevers the bot did not record as a reading (待核实). */
+export function exportCheckinFlags(db: Db): unknown[] {
+  return (db.prepare('SELECT * FROM checkin_flags ORDER BY day, room, member, id').all() as any[]).map(r => ({
+    day: r.day, room: r.room, member: r.member, household: r.household ?? null,
+    temps: JSON.parse(r.temps) as number[], excerpt: r.excerpt,
+  }))
+}
+
 /** Export section `isolations`. */
 export function exportIsolations(db: Db): unknown[] {
   return (db.prepare('SELECT * FROM checkin_isolations ORDER BY id').all() as any[]).map(r => ({
