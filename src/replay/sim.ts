@@ -30,6 +30,9 @@ async function main(): Promise<void> {
   let pending = ''
   const queue: string[] = []
   let running = false
+  let closed = false
+  // Node 24's readline throws on prompt() once stdin has ended (piped input), so prompt only while open
+  const prompt = () => { if (!closed) rl.prompt() }
   const run = async () => {
     if (running) return
     running = true
@@ -44,17 +47,18 @@ async function main(): Promise<void> {
       }
     }
     running = false
-    rl.prompt()
+    prompt()
   }
   rl.on('line', line => {
     if (line.endsWith('\\')) { pending += line.slice(0, -1) + '\n  '; return }
     const full = pending + line
     pending = ''
-    if (!full.trim()) { rl.prompt(); return }
+    if (!full.trim()) { prompt(); return }
     queue.push(full)
     void run()
   })
   rl.on('close', async () => {
+    closed = true
     while (running || queue.length) await new Promise(r => setTimeout(r, 20))
     await session.close()
     process.exit(0)
