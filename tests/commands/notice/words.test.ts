@@ -113,6 +113,17 @@ describe('a resident answering a notice', () => {
     ['1 2-305', false, '2-305', false],
     ['2-305 1', false, '', false],
     ['5栋1单元302 1', false, '', false],
+    // dialect OKs, any run of them, before the 收到; a thanks by name; a thumbs-up alone
+    ['好额好额 晓得了 收到', false, '', false],
+    ['要得 收到', false, '', false],
+    ['好的好的，收到！', false, '', false],
+    ['晓得嘞', true, '', false],
+    ['知道啦 谢谢王书记', true, '', false],
+    ['好嘞 谢谢刘姐', true, '', false],
+    ['👌', true, '', false],
+    ['👍🏻👍🏻', true, '', false],
+    ['[强]', true, '', false],
+    ['[OK][抱拳]', true, '', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -143,6 +154,12 @@ describe('a resident answering a notice', () => {
     '1 2',
     '502 1',
     '1 3点到',
+    '😂',
+    '👌快递到了',
+    '[捂脸]',
+    '好的 谢谢团长',
+    '好的谢谢你的菜',
+    '懂',
   ])('%s is not an answer', text => {
     expect(answer(text)).toBeNull()
   })
