@@ -14,7 +14,11 @@ interface NoticeShape {
 
 // a leading @所有人 is how WeChat announcements start; it says nothing about the content
 const LEAD_MENTION = /^@(?:所有人|all|全体成员)\s*/i
-const HEADER = /^\[\s*(紧急|重要)?\s*(?:温馨)?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】
+const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// a notice for another audience (a school's parents, a firm's staff), passed on by mistake or for
+// information: nobody in this room owes it an answer
+const FOREIGN = /^\[\s*(?:家长|班级|学校|公司|单位)[\u4e00-\u9fff]{0,4}\]|^(?:各位|亲爱的)?(?:家长|同学|同事|员工)(?:们|朋友们)?\s*[:,]|[-—]+\s*[^\s]{0,8}(?:班主任|老师|年级组|人事部|行政部)\s*$/
 // asks for an answer: 收到请回复(1), 收到回复1, 收到的扣1, 请每户回复 楼栋房号+收到, 看到请回1
 const REPLY_ASK = /收到(?:的|后)?(?:请|麻烦|务必)?(?:在群里|在群内)?(?:回复|回|扣|复)|请(?:各位|大家|每户|每家|居民|业主|邻居)?都?(?:回复|回)[^。!?\n]{0,14}收到|(?:看到|知悉|知晓)(?:的|后)?请?(?:回复|回|扣)\s*["'「]?(?:1|收到)/
 // passing on an order from above: 接街道通知：, 根据社区通知要求，
@@ -47,7 +51,7 @@ export function announcement(text: string): string {
  */
 export function noticeShape(text: string): NoticeShape | null {
   const t = announcement(text)
-  if (t.length < 8 || REMIND.test(t)) return null
+  if (t.length < 8 || REMIND.test(t) || FOREIGN.test(t)) return null
   const head = HEADER.exec(t)
   const ask = REPLY_ASK.test(t)
   const three = THREE_TIMES.test(t)
