@@ -135,6 +135,15 @@ describe('a resident answering a notice', () => {
     ['👍🏻👍🏻', true, '', false],
     ['[强]', true, '', false],
     ['[OK][抱拳]', true, '', false],
+    ['👌收到', false, '', false],
+    ['中 收到', false, '', false],
+    ['没问题 收到', false, '', false],
+    ['收到晒', false, '', false],
+    ['收到了哈', false, '', false],
+    ['收到了解', false, '', false],
+    ['1👌', false, '', false],
+    ['知道喇', true, '', false],
+    ['得嘞', true, '', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -171,6 +180,11 @@ describe('a resident answering a notice', () => {
     '好的 谢谢团长',
     '好的谢谢你的菜',
     '懂',
+    '行',
+    '中',
+    '没问题',
+    '中午收到快递了',
+    '收到了吗',
   ])('%s is not an answer', text => {
     expect(answer(text)).toBeNull()
   })
