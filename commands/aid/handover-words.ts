@@ -13,6 +13,8 @@ type RoomMsg = MessageCtx & { room: string }
 const TAKEN_BACK = /(?:先|暂时|就)?不(?:送|出|给|换|分)了|(?:撤回|收回)(?:了|吧)?(?![#\d])/
 const RECEIVED = /(?:拿|领|取|收|接)(?:到|着)了|到手了|拿回来了|送到了/
 const NOT_YET = /[没未](?:有)?(?:拿|领|取|收|接)|还没|吗|[?？]|要不要/
+// a group-buy's or a courier's delivery is not the neighbour's handover (`拿到了 谢谢团长`)
+const ELSEWHERE = /团长|团购|接龙|快递|外卖|跑腿/
 
 /** The item, or its head noun (`罐头` for 黄桃罐头, `口罩` for N95口罩). */
 export function namesItem(text: string, item: string): boolean {
@@ -36,7 +38,7 @@ export function proposeTakeBack(ctx: RoomMsg): Proposal[] {
 /** The claimer of an offer says they have it: by the item, by the poster's name, or their only claim. */
 export function proposeReceived(ctx: RoomMsg): Proposal[] {
   const text = ctx.text
-  if (!RECEIVED.test(text) || NOT_YET.test(text)) return []
+  if (!RECEIVED.test(text) || NOT_YET.test(text) || ELSEWHERE.test(text)) return []
   const claimed = ctx.q(`SELECT * FROM aid_entries WHERE room = ? AND kind = 'offer' AND status = 'claimed' AND claimed_person = ? ORDER BY id`)
     .all(ctx.room, ctx.member.person) as Entry[]
   if (!claimed.length) return []

@@ -32,6 +32,8 @@ const PICKUP_WITH = /吃不完|喝不完|用不完|用不上|多了|多余|剩|�
 // a bare `来拿` (`黄桃罐头买多了 想吃的 来拿`, `包子蒸多了 谁要来拿`) only beside a surplus or 免费
 const BARE_PICKUP = /(?:过来|来|上门|下楼|下来)(?:拿|取|领)(?!到)/
 const SURPLUS_WORD = /吃不完|喝不完|用不完|用不上|[买囤做蒸煮包炸烙卤烤摘]多了|多买了|多余|剩下|剩了|免费/
+// …and not where an office hands things out (`社区免费发口罩 下楼来领`): news, not a neighbour's offer
+const INSTITUTION = /社区|居委|物业|街道|政府|药店|医院|超市|门卫|志愿者|网格|卫生/
 // `谁家缺米 我这还有半袋`: asking who lacks something is an offer only from someone who has it
 const LACKS = new RegExp(`(?:谁|有没有${AUDIENCE}们?)家?(?:还)?缺`)
 const HAS_OR_FETCH = /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有|找我|来拿|来我家/
@@ -46,7 +48,7 @@ function shares(text: string): boolean {
 
 function offerFrame(text: string): boolean {
   return OFFER_TAIL.test(text) || shares(text) || (PICKUP.test(text) && PICKUP_WITH.test(text)) ||
-    (BARE_PICKUP.test(text) && SURPLUS_WORD.test(text)) || (LACKS.test(text) && HAS_OR_FETCH.test(text))
+    (BARE_PICKUP.test(text) && SURPLUS_WORD.test(text) && !INSTITUTION.test(text)) || (LACKS.test(text) && HAS_OR_FETCH.test(text))
 }
 
 const HAS = /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有(.+)/

@@ -165,6 +165,8 @@ describe('claims in words', () => {
     ['拿到了 谢谢陈姨', 'done'],
     ['牛奶还没拿到', 'claimed'],
     ['牛奶拿到了吗', 'claimed'],
+    ['拿到了 谢谢团长', 'claimed'],
+    ['快递收到了', 'claimed'],
   ])('the claimer saying she has it ends the handover: %s', async (text, status) => {
     const out = await run(room(`${offers}\n6-303 小叶: 牛奶给我留两盒\n6-303 小叶: ${text}`))
     expect(out.aid.find(a => a.id === 2)!.status).toBe(status)
