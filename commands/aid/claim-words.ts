@@ -11,7 +11,7 @@ import { calls } from './names.js'
 
 // I'll take it / keep it for me / I'm coming for it; a pickup ends its clause (`下楼拿快递` is not one)
 const PICKUP = /(?:下来|下楼|下去|过来|过去|上来|上去|去|来)(?:拿|取|领)(?=$|[\s,。!~了啦哈吧呀哦])/
-const TAKE = /我要了|我要[一两二三四五六七八九十几\d]?(?:个|份|点|些|盒|瓶|袋|罐|颗|包|板|支)|给我留|帮我留|留给我|我想要|我来拿/
+const TAKE = /我要了|给我吧|给我呗|归我了|我要[一两二三四五六七八九十几\d]?(?:个|份|点|些|盒|瓶|袋|罐|颗|包|板|支)|给我留|帮我留|留给我|我想要|我来拿/
 const NOT_CLAIM = /要不要|要么|[?？吗]|不要|不用/
 // asking leave to take some is a claim too: `孟叔 我能要两个吗`, `可以拿一点吗` (not `能要个电话吗`)
 const ASK_TAKE = /(?:能|可以|能不能|可不可以)(?:要|拿|领)[一两二三四五六七八九十几\d]*(?:个|份|点|些|盒|瓶|袋|罐|颗|包|板|支)?(?:吗|么|嘛|吧|\?)/

@@ -29,6 +29,11 @@ const OFFER_TAIL = new RegExp([
 // `可以来拿` is also how a group-buy's arrival is announced: an offer only with a surplus or an audience
 const PICKUP = /(?:可以|都可以|能|就|请|直接)(?:过来|来|上门|下楼|下来|上来|到我家|找我|去)?(?:拿|取|领)(?!到)|找我拿|来我家拿/
 const PICKUP_WITH = /吃不完|喝不完|用不完|用不上|多了|多余|剩|谁|需要的|有需要|要的/
+// a bare `来拿` (`黄桃罐头买多了 想吃的 来拿`, `包子蒸多了 谁要来拿`) only beside a surplus or 免费
+const BARE_PICKUP = /(?:过来|来|上门|下楼|下来)(?:拿|取|领)(?!到)/
+const SURPLUS_WORD = /吃不完|喝不完|用不完|用不上|[买囤做蒸煮包炸烙卤烤摘]多了|多买了|多余|剩下|剩了|免费/
+// …and not where an office hands things out (`社区免费发口罩 下楼来领`): news, not a neighbour's offer
+const INSTITUTION = /社区|居委|物业|街道|政府|药店|医院|超市|门卫|志愿者|网格|卫生/
 // `谁家缺米 我这还有半袋`: asking who lacks something is an offer only from someone who has it
 const LACKS = new RegExp(`(?:谁|有没有${AUDIENCE}们?)家?(?:还)?缺`)
 const HAS_OR_FETCH = /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有|找我|来拿|来我家/
@@ -42,14 +47,15 @@ function shares(text: string): boolean {
 }
 
 function offerFrame(text: string): boolean {
-  return OFFER_TAIL.test(text) || shares(text) || (PICKUP.test(text) && PICKUP_WITH.test(text)) || (LACKS.test(text) && HAS_OR_FETCH.test(text))
+  return OFFER_TAIL.test(text) || shares(text) || (PICKUP.test(text) && PICKUP_WITH.test(text)) ||
+    (BARE_PICKUP.test(text) && SURPLUS_WORD.test(text) && !INSTITUTION.test(text)) || (LACKS.test(text) && HAS_OR_FETCH.test(text))
 }
 
 const HAS = /(?:我家|我们家|家里|我这里|我这边|我这|我)(?:还)?有(.+)/
 const OFFER_SOURCES = [
   HAS,
   // `家里多了几包挂面` (but not `好多了`, `人太多了`)
-  /(?:买多了|多买了|囤多了|多出来?了?|(?:^|家里|家中|我家|我们家|我这里|我这边|我这)多了|剩了|剩下|闲置|吃不完|喝不完|用不完|用不上)(?:的)?(.+)/,
+  /(?:买多了|多买了|囤多了|多出来?了?|(?:^|家里|家中|我家|我们家|我这里|我这边|我这)多了|剩了|剩下|闲置|吃不完|喝不完|用不完|用不上)(?:的)?(?![\s,。!?]|有)(.+)/,
   /(?:拉|买|拿|带|领|团|抢|发|分|囤|种|摘|做|包|蒸|煮|烙|炸|烤|卤|腌|炖|熬|晒)了(.+)/,
   /(?:免费送|白送|送)(?:给需要的)?(?:邻居)?(.+)/,
   new RegExp(`(?:谁|有人|有没有${AUDIENCE}们?|哪位)家?(?:还)?(?:需要|要|缺)(.+)`),
@@ -58,10 +64,12 @@ const OFFER_SOURCES = [
   /^([^\s,。!?]{1,10}?)(?:我家|我们家|我这里|我这边|我这|我)?(?:还|都)有/,
 ]
 const SURPLUS_SOURCE = 1
-const BEFORE_SURPLUS = /([^\s,。!?]{1,10}?)[\s,]?(?:太|有点|有些|实在)?(?:买多了|多买了|囤多了|多了|吃不完|喝不完|用不完|用不上|剩了)/
+const BEFORE_SURPLUS = /([^\s,。!?]{1,10}?)[\s,]?(?:太|有点|有些|实在)?(?:[买囤做蒸煮包炸烙卤烤摘]多了|多买了|多了|吃不完|喝不完|用不完|用不上|剩了)/
 
 // Buying and group-buy talk (`有没有大米团购`, `哪里有卖退烧药`) is commerce, not neighbours' aid
 const COMMERCE = /(团购|链接|接龙|下单|多少钱|价格|有卖|在卖|卖的|在哪买|哪里买|哪买|能买到|买得到|\d\s?(?:元|块钱)|\d块(?:一|每|\/))/
+// borrowing until one's own order comes (`借点 等团购到了还你`): the group-buy is only when it is paid back
+const REPAYS = /借.{0,20}(?:还你|还给你|还您|还给您|再还|就还|还回来|还回去)/
 
 function naturalOffer(text: string): Natural | null {
   for (const re of OFFER_FOR_NEEDERS) {
@@ -166,6 +174,6 @@ function naturalRequest(text: string): Natural | null {
 
 /** An offer or a request in an ordinary sentence (lines joined with commas), or null. */
 export function naturalAid(text: string): Natural | null {
-  if (COMMERCE.test(text)) return null
+  if (COMMERCE.test(text) && !REPAYS.test(text)) return null
   return naturalOffer(text) ?? naturalRequest(text) ?? stated(text)
 }

@@ -3,7 +3,8 @@
 // that entry of theirs, once, and says which; reachable only through understanding (no keyword form).
 import type { MessageCtx, Proposal } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
-import { mentionsItem } from './items.js'
+import { namesItem } from './handover-words.js'
+import { calls } from './names.js'
 import { entryFor, getEntry, liveOf, what, type Entry, type Kind } from './store.js'
 import { announce, close, type Ref } from './manage.js'
 
@@ -21,6 +22,8 @@ const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,
 const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]/
 // thanks to the room, not to one person (`拿到了 谢谢团长` is about a group-buy)
 const THANKS_ALL = /(?:谢谢|感谢|多谢|麻烦|辛苦)(?:各位|大家|邻居|群里|你们)/
+// …or to the neighbour who gave it, called as the room knows them (`拿到了 谢谢丹丹`)
+const THANKS_ONE = /(?:谢谢|感谢|多谢)([^\s,。!~]{2,6})/
 
 export const resolve = defineCommand<Ref, 'room'>({
   name: 'aid.resolve',
@@ -55,12 +58,19 @@ export function proposeResolve(ctx: MessageCtx & { room: string }): Proposal[] {
   if (!kind) return []
   const mine = liveOf(ctx, ctx.room, ctx.member.person).filter(e => e.kind === kind)
   if (mine.length === 0) return []
-  const named = mine.filter(e => mentionsItem(ctx.text, e.item))
+  const named = mine.filter(e => namesItem(ctx.text, e.item))
   const pick = (e: Entry, score: number, why: string): Proposal[] =>
     [{ command: resolve, input: { id: e.id }, score, why: `${why}: #${e.id} ${e.item}` }]
   if (named.length === 1) return pick(named[0], 0.85, 'settled in words, item named')
-  if (named.length === 0 && mine.length === 1 && ctx.text.length <= 30 && PLAIN.test(ctx.text) && THANKS_ALL.test(ctx.text)) {
+  if (named.length === 0 && mine.length === 1 && ctx.text.length <= 30 && PLAIN.test(ctx.text) && thanks(ctx)) {
     return pick(mine[0], 0.7, 'settled in words, their only entry')
   }
   return []
+}
+
+/** Thanks to the room, or to one neighbour of the room other than the sender. */
+function thanks(ctx: MessageCtx & { room: string }): boolean {
+  if (THANKS_ALL.test(ctx.text)) return true
+  const one = THANKS_ONE.exec(ctx.text)
+  return !!one && ctx.members(ctx.room).some(m => m.person !== ctx.member.person && calls(one[1], m.name))
 }

@@ -11,6 +11,7 @@ import { openEntries } from './store.js'
 import { post } from './post.js'
 import { proposeResolve } from './resolve.js'
 import { proposeClaim } from './claim-words.js'
+import { proposeReceived, proposeTakeBack } from './handover-words.js'
 
 type RoomMsg = MessageCtx & { room: string }
 
@@ -50,5 +51,8 @@ function proposePost(ctx: RoomMsg): Proposal[] {
 export function understandAid(_reading: Reading, ctx: MessageCtx): Proposal[] {
   if (!ctx.room || ctx.type !== 'text') return []
   const msg = ctx as RoomMsg
-  return [...proposePost(msg), ...proposeResolve(msg), ...proposeClaim(msg)]
+  // the asker who has what they claimed settles their request (and the offer with it) in resolve.ts
+  const resolved = proposeResolve(msg)
+  const received = resolved.length ? [] : proposeReceived(msg)
+  return [...proposePost(msg), ...resolved, ...received, ...proposeTakeBack(msg), ...proposeClaim(msg)]
 }

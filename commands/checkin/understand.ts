@@ -9,6 +9,7 @@ import { readNatural, type NaturalCheckin } from './natural.js'
 import { addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
 import { verifyCommand } from './flags.js'
 import { activeIsolation, todayRecord } from './store.js'
+import { transposedReading } from './transposed.js'
 
 type Targets = CheckinInput['targets']
 
@@ -20,7 +21,7 @@ export function understandCheckin(reading: TextReading, ctx: MessageCtx): Propos
   // grid workers talk about residents' readings; they are not expected to report their own
   if (ctx.isAdmin) return []
   const nat = readNatural(reading)
-  if (!nat) return []
+  if (!nat) return transposedReading(reading, ctx)
   const targets = targetsOf(ctx)
   if (!targets.length) return []
   const fevers = nat.mentions.filter(isAbnormal)

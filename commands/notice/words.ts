@@ -14,7 +14,11 @@ interface NoticeShape {
 
 // a leading @所有人 is how WeChat announcements start; it says nothing about the content
 const LEAD_MENTION = /^@(?:所有人|all|全体成员)\s*/i
-const HEADER = /^\[\s*(紧急|重要)?\s*(?:温馨)?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】
+const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// a notice for another audience (a school's parents, a firm's staff), passed on by mistake or for
+// information: nobody in this room owes it an answer
+const FOREIGN = /^\[\s*(?:家长|班级|学校|公司|单位)[\u4e00-\u9fff]{0,4}\]|^(?:各位|亲爱的)?(?:家长|同学|同事|员工)(?:们|朋友们)?\s*[:,]|[-—]+\s*[^\s]{0,8}(?:班主任|老师|年级组|人事部|行政部)\s*$/
 // asks for an answer: 收到请回复(1), 收到回复1, 收到的扣1, 请每户回复 楼栋房号+收到, 看到请回1
 const REPLY_ASK = /收到(?:的|后)?(?:请|麻烦|务必)?(?:在群里|在群内)?(?:回复|回|扣|复)|请(?:各位|大家|每户|每家|居民|业主|邻居)?都?(?:回复|回)[^。!?\n]{0,14}收到|(?:看到|知悉|知晓)(?:的|后)?请?(?:回复|回|扣)\s*["'「]?(?:1|收到)/
 // passing on an order from above: 接街道通知：, 根据社区通知要求，
@@ -47,7 +51,7 @@ export function announcement(text: string): string {
  */
 export function noticeShape(text: string): NoticeShape | null {
   const t = announcement(text)
-  if (t.length < 8 || REMIND.test(t)) return null
+  if (t.length < 8 || REMIND.test(t) || FOREIGN.test(t)) return null
   const head = HEADER.exec(t)
   const ask = REPLY_ASK.test(t)
   const three = THREE_TIMES.test(t)
@@ -80,9 +84,15 @@ interface AckShape {
 }
 
 const HOUSE_LEAD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?|\d{3,4})\s*/
-// a bare 好 is too common an answer to anything to stand alone; before 收到 it is fine
-const OK_WORD = '(?:好的|好滴|好嘞|好哒|好哦|ok|okay|嗯嗯+|明白了?|知道了?|了解了?|晓得了?)'
-const STRONG_HEAD = new RegExp(`^(?:(?:好|${OK_WORD})[\\s,.。!~、]*)?(?:已?收到(?:收到)*|已读|已阅)(?:了|啦|哈|啊|哦|喽|咯)?`, 'i')
+// a bare 好 is too common an answer to anything to stand alone; before 收到 it is fine. Dialect
+// forms count the same: 好额 (Wu), 好嘅 (Cantonese), 要得 (Sichuan), 晓得嘞, 知道啦.
+const OK_WORD = '(?:好(?:的|滴|嘞|勒|哒|哦|额|嘅|咯|呀|哩)|ok|okay|嗯嗯+|要得|得嘞|妥了|妥妥的|(?:明白|知道|了解|晓得)(?:了|啦|嘞|咯|勒|哩|喇|晒)?|懂了)'
+// a thumbs-up or an OK sign, also WeChat's own [OK], [强], [抱拳]
+const ACK_EMOJI = '[👌👍🙏🫡✅💪]|\\[(?:ok|强|抱拳|好的|握手)\\]'
+// any run of them, or a plain 好/行/中/嗯/没问题, may come before the 收到: `好额好额 晓得了 收到`, `👌收到`, `中 收到`
+const STRONG_HEAD = new RegExp(`^(?:(?:好|行|中|妥|嗯|没问题|${OK_WORD}|${ACK_EMOJI})[\\s,.。!~、]*)*(?:已?收到(?:收到)*|已读|已阅|收悉)(?:了(?!解)|啦|哈|啊|哦|喽|咯|晒|喇|嘞)*`, 'iu')
+// `收到了解`, `收到 明白`: another OK after the 收到 is no remark
+const OK_AFTER = new RegExp(`^(?:[\\s,.。!~、]*${OK_WORD})+`, 'i')
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\u200d]|\\[(?!疑问|问号|发呆|晕|撇嘴|捂脸)[\\u4e00-\\u9fffA-Za-z]{1,4}\\]'
 const EMOJI_LEAD = new RegExp(`^(?:${EMOJI})+`, 'u')
 const PUZZLED = /^\[(?:疑问|问号|发呆|晕|撇嘴|捂脸)\]|^[❓❔🤔]/u
@@ -91,7 +101,13 @@ const HOUSEHOLD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|�
 const NUMBER_ONLY = /^\d{1,4}(?:\s?[-#]\s?\d{1,4}){0,3}$/
 // 已读不回 is the joke, not an answer
 const NOT_ANSWER = /^不回|^没收到|^没看到/
-const SOFT = new RegExp(`^${OK_WORD}(?:[\\s,.。!~、]*(?:${OK_WORD}|谢谢(?:网格员|您|你|啦|了|提醒)?|辛苦(?:了|啦|大家了|你们了)?|${EMOJI}))*[\\s,.。!~、]*$`, 'iu')
+// thanks to the one who posted it, by name or role (`谢谢阿琴`, `谢谢王书记`); not to a group-buy's 团长
+const THANKS = '(?:谢谢|感谢|多谢)(?:网格员|您|你|啦|了|提醒|(?!团长|老板|店)[\\u4e00-\\u9fff]{2,4}(?<![的了吗呢啊吧菜货钱]))?'
+const SOFT = new RegExp(`^${OK_WORD}(?:[\\s,.。!~、]*(?:${OK_WORD}|${THANKS}|辛苦(?:了|啦|大家了|你们了)?|${EMOJI}))*[\\s,.。!~、]*$`, 'iu')
+// a thumbs-up or an OK sign alone, as many send to a notice (also WeChat's own [OK], [强], [抱拳])
+const EMOJI_ONLY = new RegExp(`^(?:${ACK_EMOJI})(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\s])*$`, 'iu')
+// the asked-for 1 with a thumbs-up: `1👌`
+const ONE_EMOJI = new RegExp(`^1\\s?(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{1f3ff}\\ufe0f])+$`, 'iu')
 // the asked-for 1 with a remark (`1 刚看到`, `1 几点开始？`); not a count (`1 个`, `1 楼`, `1 斤`)
 const ONE_REMARK = /^1[\s,.。!~、]+(?![一二两三四五六七八九十半个份斤件盒瓶袋箱楼号栋单元层点块元次人位组板包])(\S.{0,19})$/
 const QUESTION = /[?]|[吗呢么嘛][\s!.。~]*$|请问|几点|几号|几天|多少|什么|啥|咋|怎么|怎样|能不能|可不可以|可以不|要不要|有没有|是不是|哪/
@@ -107,6 +123,7 @@ export function ackShape(reading: Reading): AckShape | null {
   const text = reading.text.replace(HOUSE_LEAD, '')
   // `2-305 1`: the household, then the asked-for 1
   if (text === '1' && text !== reading.text && HOUSEHOLD.test(reading.text.slice(0, -1).trim())) return { soft: false, remark: '', question: false }
+  if (ONE_EMOJI.test(text)) return { soft: false, remark: '', question: false }
   const one = ONE_REMARK.exec(text)
   if (one) {
     // `1 2-305` names the household; other digits are a count or a time
@@ -114,8 +131,8 @@ export function ackShape(reading: Reading): AckShape | null {
     return { soft: false, remark: one[1], question: QUESTION.test(one[1]) }
   }
   const head = STRONG_HEAD.exec(text)
-  if (!head) return SOFT.test(text) ? { soft: true, remark: '', question: false } : null
-  let rest = text.slice(head[0].length)
+  if (!head) return SOFT.test(text) || EMOJI_ONLY.test(text) ? { soft: true, remark: '', question: false } : null
+  let rest = text.slice(head[0].length).replace(OK_AFTER, '')
   if (PUZZLED.test(rest)) return null
   const emoji = EMOJI_LEAD.exec(rest)
   if (emoji) rest = rest.slice(emoji[0].length)

@@ -38,6 +38,12 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean, 'a
   ['卤了一锅牛肉 我们两口子吃不完 要的邻居说一声', 'offer', '牛肉', '1锅', false, 'asked'],
   ['家里多出来几包挂面 谁要', 'offer', '挂面', '几包', false, 'asked'],
   ['烙了几张饼 谁要下来拿', 'offer', '饼', '几张', false, 'asked'],
+  // a bare 来拿 beside a surplus or 免费; the cooking verb before 多了 is not part of the thing
+  ['我家黄桃罐头买多了 有六罐 谁家孩子想吃的 来拿 免费的', 'offer', '黄桃罐头', '6罐', false, 'asked'],
+  ['饺子包多了 想吃的下来拿', 'offer', '饺子', null, false, 'asked'],
+  ['馒头蒸多了 过来拿', 'offer', '馒头', null, false, 'asked'],
+  // borrowing until one's own group-buy comes is no commerce
+  ['谁家有多的生抽 借点 等团购到货了还你', 'request', '生抽', null, false, 'asked'],
   // a statement only: an offer when a neighbour just asked (understand.ts weighs it)
   ['我家有布洛芬 一盒没拆', 'offer', '布洛芬', '1盒', false, 'stated'],
   ['我家有美林 还有大半瓶 孩子退烧用的', 'offer', '美林', '半瓶', false, 'stated'],
@@ -106,6 +112,13 @@ const NEGATIVE: string[] = [
   '蒸了一锅馒头 蒸得有点硬',
   '家里多了一口人 吃饭都不够',
   '多出来的时间 谁要一起打牌',
+  '团的橙子到了 买了的来拿',
+  '我家也囤了一箱黄桃罐头 就等阳了',
+  '我好多了 不用来拿',
+  '快递到了 下来拿',
+  '社区免费发口罩 下楼来领',
+  '居委会剩下的抗原 下楼来领',
+  '谁家有多的酱油 团购价多少',
   // selling is commerce, left to 接龙
   '老家种的蒜苗，10块钱一捆，需要的接龙',
   '自家腌的咸菜 15元一罐 要的私聊',

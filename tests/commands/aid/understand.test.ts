@@ -114,6 +114,7 @@ describe('claims in words', () => {
     ['王姐 我能要两个吗 家里没菜了', 1],
     ['陈姨 可以拿两盒吗', 2],
     ['牛奶能要一盒吗', 2],
+    ['陈阿姨 牛奶给我吧 孩子爱喝', 2],
   ])('%s claims #%s', async (text, id) => {
     const out = await run(room(`${offers}\n6-303 小叶: ${text}`))
     expect(out.aid.find(a => a.id === id)!.status).toBe('claimed')
@@ -157,5 +158,56 @@ describe('claims in words', () => {
 6-303 小叶: 药拿到了 谢谢大家`))
     expect(rows(out)).toEqual(['request 止痛片 done', 'offer 布洛芬 done'])
     expect(out.texts.at(-1)).toMatch(/^✅ #1 止痛片 已解决，登记已结束，#2 布洛芬 一并完成/)
+  })
+
+  it.each([
+    ['牛奶拿到了 谢谢陈阿姨', 'done'],
+    ['拿到了 谢谢陈姨', 'done'],
+    ['牛奶还没拿到', 'claimed'],
+    ['牛奶拿到了吗', 'claimed'],
+    ['拿到了 谢谢团长', 'claimed'],
+    ['快递收到了', 'claimed'],
+  ])('the claimer saying she has it ends the handover: %s', async (text, status) => {
+    const out = await run(room(`${offers}\n6-303 小叶: 牛奶给我留两盒\n6-303 小叶: ${text}`))
+    expect(out.aid.find(a => a.id === 2)!.status).toBe(status)
+    expect(out.aid.find(a => a.id === 1)!.status).toBe('open')
+  })
+
+  it('someone who claimed nothing saying 拿到了 ends nothing', async () => {
+    const out = await run(room(`${offers}\n6-303 小叶: 牛奶给我留两盒\n6-202 老周: 牛奶拿到了 谢谢陈阿姨`))
+    expect(out.aid.find(a => a.id === 2)!.status).toBe('claimed')
+  })
+})
+
+describe('offers taken back in words', () => {
+  const offers = `6-101 王姐: 家里艾草贴用不完 谁要
+6-101 王姐: 出 卡通贴纸 一大包`
+
+  it.each([
+    ['艾草贴我妈说要留着 不送了 不好意思', 'withdrawn', 'open'],
+    ['艾草贴先不给了 抱歉', 'withdrawn', 'open'],
+    ['贴纸都送完了 没了哈', 'open', 'done'],
+    ['艾草贴还送不送了？', 'open', 'open'],
+    ['不送了', 'open', 'open'],
+  ])('%s', async (text, first, second) => {
+    const out = await run(room(`${offers}\n6-101 王姐: ${text}`))
+    expect(out.aid.map(a => a.status)).toEqual([first, second])
+  })
+
+  it('a poster with one offer may take it back without naming it; nobody else can', async () => {
+    const one = `6-101 王姐: 家里艾草贴用不完 谁要\n`
+    expect((await run(room(`${one}6-101 王姐: 不送了 家里老人要用`))).aid[0].status).toBe('withdrawn')
+    expect((await run(room(`${one}6-202 老周: 艾草贴不送了吗`))).aid[0].status).toBe('open')
+    expect((await run(room(`${one}6-202 老周: 艾草贴不送了`))).aid[0].status).toBe('open')
+  })
+})
+
+describe('a request settled with thanks to a neighbour by name', () => {
+  it.each([
+    ['拿到了 谢谢老周', 'done'],
+    ['拿到了 谢谢小张', 'open'],
+  ])('%s', async (text, status) => {
+    const out = await run(room(`6-303 小叶: 谁家有多的酱油 借一点\n6-303 小叶: ${text}`))
+    expect(out.aid[0].status).toBe(status)
   })
 })

@@ -41,3 +41,22 @@ describe('absurd readings get the re-measure prompt', () => {
     expect(since(roomMsgs(out.messages, CHAT)).map(m => m.text.slice(0, 12))).toEqual(['本群还没有开启体温打卡。'])
   })
 })
+
+describe('a bare reading with its first two digits swapped (63.5 for 36.5)', () => {
+  const prompt = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
+
+  it('from a member who owes today\'s reading: the prompt with an @, nothing stored', async () => {
+    const out = await run(setup([`== ${ROOM}`, '小明: 63.5', '3-2-501 王五: 73.2度']))
+    const replies = since(roomMsgs(out.messages))
+    expect(replies.map(m => m.text)).toEqual([prompt, prompt])
+    expect(replies.map(m => m.mentions.join())).toEqual(['小明', '3-2-501 王五'])
+    expect(out.state.checkins).toEqual([])
+  })
+
+  it('silent after the day\'s reading, where check-ins are off, and for other numbers', async () => {
+    const out = await run(setup([`== ${ROOM}`, '小明: 36.5', '小明: 63.5', '3-2-501 王五: 64.5', '3-2-501 王五: 13.5',
+      '3-2-501 王五: 63.5元', `== ${CHAT}`, '赵六: 63.5']))
+    const replies = since([...roomMsgs(out.messages), ...roomMsgs(out.messages, CHAT)])
+    expect(replies.map(m => m.text.slice(0, 6))).toEqual(['✅ 已打卡：'])
+  })
+})

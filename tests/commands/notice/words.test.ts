@@ -26,6 +26,11 @@ describe('an admin message that is a notice', () => {
     ['重要的事情说三遍：明天下楼一定戴好口罩，不要扎堆！不要扎堆！不要扎堆！', true],
     ['5栋的邻居们：明天上午9点停水，请提前储水', false],
     ['全体业主：本周日下午3点在小区广场开业主大会，请每户派一人参加', false],
+    // any kind of notice in the brackets
+    ['【停水通知】因管道维修，周三13:00-17:00 1幢停水，请提前储水。望周知！', false],
+    ['【核酸检测通知】明天上午8点起在东门核酸，请带好身份证', false],
+    ['【紧急停电通知】今晚8点起全小区停电检修', true],
+    ['各位业主：明天上午9点停水，请提前储水，收到请回复——物业服务中心', false],
   ])('%s', (text, important) => {
     const s = notice(text)
     expect(s?.score).toBeGreaterThanOrEqual(0.7)
@@ -58,6 +63,12 @@ describe('an admin message that is not a notice', () => {
     '还有几户没回复的 看到请回复一下',
     '各位邻居 辛苦了',
     '各位业主：明天还要做核酸吗？',
+    // another audience's notice passed on, and a group-buy's header
+    '转发：【家长通知】各位家长，下周一起恢复午托，需要的请在班级群登记，收到请回复。——三（2）班班主任',
+    '各位家长：明天上午8点返校，收到请回复',
+    '同事们：明天上午9点开会，收到请回复',
+    '【团购通知】明天草莓到 要的接龙',
+    '【到货通知】今天的鸡蛋到了 北门自取',
     '接到通知了吗？',
     '请大家放心 我们都在',
     '各位邻居：明天上午10点团购鸡蛋，需要的请接龙',
@@ -113,6 +124,26 @@ describe('a resident answering a notice', () => {
     ['1 2-305', false, '2-305', false],
     ['2-305 1', false, '', false],
     ['5栋1单元302 1', false, '', false],
+    // dialect OKs, any run of them, before the 收到; a thanks by name; a thumbs-up alone
+    ['好额好额 晓得了 收到', false, '', false],
+    ['要得 收到', false, '', false],
+    ['好的好的，收到！', false, '', false],
+    ['晓得嘞', true, '', false],
+    ['知道啦 谢谢王书记', true, '', false],
+    ['好嘞 谢谢刘姐', true, '', false],
+    ['👌', true, '', false],
+    ['👍🏻👍🏻', true, '', false],
+    ['[强]', true, '', false],
+    ['[OK][抱拳]', true, '', false],
+    ['👌收到', false, '', false],
+    ['中 收到', false, '', false],
+    ['没问题 收到', false, '', false],
+    ['收到晒', false, '', false],
+    ['收到了哈', false, '', false],
+    ['收到了解', false, '', false],
+    ['1👌', false, '', false],
+    ['知道喇', true, '', false],
+    ['得嘞', true, '', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -143,6 +174,17 @@ describe('a resident answering a notice', () => {
     '1 2',
     '502 1',
     '1 3点到',
+    '😂',
+    '👌快递到了',
+    '[捂脸]',
+    '好的 谢谢团长',
+    '好的谢谢你的菜',
+    '懂',
+    '行',
+    '中',
+    '没问题',
+    '中午收到快递了',
+    '收到了吗',
   ])('%s is not an answer', text => {
     expect(answer(text)).toBeNull()
   })
