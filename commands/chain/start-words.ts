@@ -3,7 +3,9 @@
 // Pure: what such a post asks for (items, cut-off, pickup, head count) and how sure we are. A price
 // mentioned in passing, a question or talk about the last or the next buy is not a start.
 import type { Reading } from '../../src/understand/reading.js'
-import type { ChainSpec } from './jielong.js'
+import type { ChainSpec, ItemSpec } from './jielong.js'
+import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
+import { canonicalUnit } from '../../src/text/units.js'
 import { pricedItems, cutoffIn, pickupIn, capIn } from './header.js'
 import { MAX_TITLE } from './start.js'
 
@@ -33,7 +35,7 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
   if (t.length > 600 || ASKS.test(t) || OTHER_TIME.test(t)) return null
   const deadline = cutoffIn(r, now, tz)
   const pickup = pickupIn(t)
-  const items = pricedItems(t)
+  const items = withStock(pricedItems(t), t)
   const spec = (title: string, cap: number | null): ChainSpec =>
     ({ title: [...title].slice(0, MAX_TITLE).join(''), cap, items, deadline, pickup, problems: [], impossibleDeadline: null })
   if (items.length) {
@@ -65,4 +67,20 @@ function signupTitle(t: string): string {
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
   const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
   return `${(what || first).slice(0, 20)}报名`
+}
+
+// how much there is of an item, said on its line: `猪蹄 20一斤 只有8斤 先到先得`, `就10份`, `一共30板`
+const STOCK = new RegExp(`(?:只有|只剩|仅有|就有?|一共|总共|一共就|总共就)\\s*(${NUM_SRC}\\s*(?:${UNIT_SRC}))(?![\\u4e00-\\u9fff]*[?？吗])`)
+
+/** The stock a priced line states in words, in the item's own unit; other lines are left alone. */
+function withStock(items: ItemSpec[], t: string): ItemSpec[] {
+  const lines = t.split('\n')
+  return items.map(i => {
+    if (i.stock !== null) return i
+    const on = lines.filter(l => l.includes(i.name))
+    const m = on.length === 1 && items.filter(o => on[0].includes(o.name)).length === 1 ? STOCK.exec(on[0]) : null
+    const q = m ? parseQuantity(m[1]) : null
+    if (!q?.unit || !(q.qty > 0) || (canonicalUnit(q.unit) !== i.unit && i.unit !== null)) return i
+    return { ...i, stock: q.qty, unit: i.unit ?? canonicalUnit(q.unit) }
+  })
 }

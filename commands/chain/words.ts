@@ -26,19 +26,19 @@ export const POLITE = /^(?:对+|是的|行|好嘞|好滴|谢谢|谢啦|感谢|�
 // a remark after an order says where or how (`放门口就行`), never a change of mind or a question
 export const REMARK_NOT = /不要|取消|退|改|减|加|再|还要|[吗呢?？]/
 // who is ordering and the verb, before the quantity: `我家要`, `那我也来`, `我那份`
-export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|需要|要|来|订|买|预留|留)?(?![了过])\s*/
+export const LEAD = /^\s*(?:团长|老板)?\s*(?:那|那么|好的|嗯|不好意思)?\s*(?:我们家|我家|俺家|咱家|我那份|我那个|我的|那份|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|需要|要|来|订|买|预留|留|整)?(?![了过])\s*/
 // what was bought or eaten (`买了2斤苹果，挺甜的`) is a story, not an order
 export const PAST = /(?:买|吃|拿|用|送|团|分)(?:了|过)/
 // `[疑问]` makes anything a question
 export const ASKS = /\[(?:疑问|问号|思考)\]|🤔|❓|❔/u
 // the verb between an item and its quantity: `青菜也来2斤`, `排骨就要3斤`
-export const MID = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z])\\s*(?:也|还|就)?\\s*(?:想要|要|来|订|买|留)${NUM_NEXT}`, 'g')
+export const MID = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z])\\s*(?:我家|我)?(?:也|还|就)?\\s*(?:想要|要|来|订|买|留|整)${NUM_NEXT}`, 'g')
 export const TAIL = /(?:吧|哈|呀|啊|哦|噢|嘛|啦|~|!|。|\s)+$/
 export const SET = new RegExp(`(?:改成|改为|改到|换成|减到|减成|降到|加到|只要|就要|改)${NUM_NEXT}`, 'g')
 export const LESS = new RegExp(`(?:少要|少来|少拿|减掉|减去|减少|少|减)${NUM_NEXT}`, 'g')
 export const ADD = new RegExp(`(?:再来|再加|再添|再要|多来|多加|多添|多要|追加|还要|添|加)${NUM_NEXT}`, 'g')
 // an order that says it wants (`那我还是要两斤脐橙吧`) may follow a remark (`想了想`); a bare one may not
-export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|要|来|订|买|预留|留)/
+export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|还是|还|就)?\s*(?:给我|帮我)?\s*(?:想要|要|来|订|买|预留|留|整)/
 // the leader addressed before an order, glued to it: `丽姐给我留一份`
 export const ADDRESSED = /^([\u4e00-\u9fffA-Za-z]{1,4}?)(?=给我|帮我)/
 // joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
