@@ -61,7 +61,10 @@ function buyTitle(t: string, names: string[]): string {
 /** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
-  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
+  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) {
+    const what = purpose(t.slice(0, need.index))
+    return what ? `${need[1]}报名（${what}）` : `${need[1]}报名`
+  }
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
   const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
@@ -83,4 +86,18 @@ function withStock(items: ItemSpec[], t: string): ItemSpec[] {
     if (!q?.unit || !(q.qty > 0) || (canonicalUnit(q.unit) !== i.unit && i.unit !== null)) return i
     return { ...i, stock: q.qty, unit: i.unit ?? canonicalUnit(q.unit) }
   })
+}
+
+// greetings before what a call is for: `各位邻居`, `大家好`
+const GREETING = /^(?:@所有人|各位(?:邻居|居民|业主|家人)?们?|邻居们|家人们|大家好|大家|你们好|通知|【[^】]{0,8}】)[\s,，:：!！]*/
+/** What a call for helpers is for, from the clauses before it (`7号楼楼道里小广告贴得太多了`), up to 20 characters. */
+function purpose(before: string): string {
+  let t = before.trim()
+  for (let g = GREETING.exec(t); g && g[0]; g = GREETING.exec(t)) t = t.slice(g[0].length)
+  let out = ''
+  for (const clause of t.split(/[\s,，。!！;；\n]+/).filter(Boolean)) {
+    if ([...out].length + [...clause].length > 20) break
+    out = out ? `${out} ${clause}` : clause
+  }
+  return out
 }

@@ -30,7 +30,8 @@ export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   if (r.prices.length || PAY.test(said)) return []
   const room = ctx as RoomCtx
   const open = openChains(room, room.room)
-  const found = open.flatMap(c => (r.question ? [] : forChain(room, c, r)))
+  // a question is no order; a join may carry one of when or whether there is room (`我去 几点？`)
+  const found = open.flatMap(c => (r.question && !joinsInWords(said) ? [] : forChain(room, c, r)))
   // an order two open chains both read is not for the bot to guess
   if (found.length === 1) return found
   return found.length || open.length ? [] : late(room, reading)

@@ -42,7 +42,7 @@ export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|�
 // the leader addressed before an order, glued to it: `丽姐给我留一份`
 export const ADDRESSED = /^([\u4e00-\u9fffA-Za-z]{1,4}?)(?=给我|帮我)/
 // joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
-const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|报|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以(?:去|来|参加)?|能来|能去|来|报|报名|参加|补上|顶上|算一个)(?:一个)?|我俩都?(?:去|来|参加|报名)|算我一个|带我一个|加我一个|算上我(?:一个)?|报名|\+\s*1(?!\d))(?=$|[\s,，。!！~]|我)/
+const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|报|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以(?:去|来|参加)?|能来|能去|来|报|报名|参加|补上|顶上|算一个)(?:一个)?|我俩都?(?:去|来|参加|报名)|算我一个|带我一个|加我一个|算上我(?:一个)?|报名|\+\s*1(?!\d)|加[一1](?![\d.])|我去)(?=$|[\s,，。!！~]|我)/
 // signing up the family: `我爸妈两个`, `帮我外婆报一个`, `我和老头子都报上`, `我家两个人`
 const KIN = '爸妈|爸爸妈妈|父母|老爸|老妈|爸|妈|老伴|老头子?|老太太|外婆|外公|奶奶|爷爷|姥姥|姥爷|公公|婆婆|孩子|女儿|儿子|老公|老婆|媳妇'
 export const JOIN_FOR = new RegExp(`^(?:我们?家|我们|(?:帮|给|替)?我?家?(?:和|跟)?我?(?:${KIN})+)(?:都|也|俩)?(?:报上|报名|报一个|报个名|(?:两|三|四|一|[1-9])\\s*(?:个|位|口)人?)(?=$|[\\s,，。!！~])`)
@@ -74,9 +74,21 @@ export function named(text: string, items: ChainItem[]): number[] {
   return out
 }
 
-/** Joining a sign-up list in words: `我来一个`, `报名 我退休了有时间`, `帮我外婆报一个`, `… 报一个`. */
+// beside a join, a word about someone else (`媳妇上班去不了`) or a question of when, where, whether there is
+// room (`几点？`, `还有位置吗`) leaves the join standing
+const ASIDE = new RegExp(`^(?:${KIN}|家里|他们?|她们?)`)
+const LOGISTICS = /^(?:几点|什么时候|啥时候|在哪|哪里|去哪|哪儿|在哪儿?集合|带什么|要带|需要带|用带|还有位置|还有名额|还有空位|还有位子|还能报|还要人|还缺人|满了没)/
+// `我去` alone is as often surprise (`我去 这么贵`): a join only bare or with such a question
+const GO_ONLY = /^(?:那|好|行)?\s*我去(?:我去)?(?=$|[\s,，。!！~?？])/
+
+/** Joining a sign-up list in words: `我来一个`, `报名 我退休了有时间`, `帮我外婆报一个`, `… 报一个`, `加一 我擀皮快`. */
 export function joinsInWords(text: string): boolean {
-  return joinWording(text) && !JOIN_NOT.test(text)
+  if (!joinWording(text)) return false
+  const segs = text.split(/[\s,，。!！~]+/).filter(Boolean)
+  const [head, ...rest] = segs
+  const said = rest.filter(s => !ASIDE.test(s) && !LOGISTICS.test(s))
+  if (GO_ONLY.test(text) && said.length) return false
+  return !JOIN_NOT.test([head.replace(/[?？]$/, ''), ...said].join(' '))
 }
 
 /** Worded like a join, whatever else it says (then it is for understanding, never a malformed order). */
