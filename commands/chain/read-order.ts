@@ -23,6 +23,7 @@ const GLUED = /[\u4e00-\u9fff]/
 const UNIT = new RegExp(`${NUM_SRC}\\s*${UNIT_SRC}`)
 // a question without its mark: `我要10斤苹果是不是太多了`, `猪蹄还有没得`
 const ASKS_IN_WORDS = /是不是|是否|能不能|可不可以|行不行|够不够|有没有|还有没|有没得|还能不能/
+const SWAP = new RegExp(`换(?:成|个|了)?(?!\\s*${NUM_SRC})[\\u4e00-\\u9fff]`)
 // `我也要`, `那我也来` said alone before the items
 const WANTS_ALONE = /^(?:那|那么)?(?:我们家|我家|我)(?:也|还是|还|就)?(?:想要|要|来|订|买|整)(?:了|吧|哈)?$/
 // `那猪蹄我要两斤`, `那我要前腿3斤`: an order that follows from the news before it
@@ -46,8 +47,11 @@ function holdsQuantity(seg: string, items: ChainItem[]): boolean {
  */
 export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
   if (!items.length || ASKS.test(said)) return null
-  const text = spaceRunOn(addressApart(said.replace(EMOJI, ' '), items), items)
+  // 俺 (northern 我): `俺要排骨二斤`
+  const text = spaceRunOn(addressApart(said.replace(EMOJI, ' ').replace(/俺/g, '我'), items), items)
   if (QUESTION.test(text) || ASKS_IN_WORDS.test(text) || PAY.test(text)) return null
+  // `排骨换成猪蹄2斤` swaps one item for another: not for the bot to guess how
+  if (SWAP.test(text)) return null
   if (CANCEL.test(text)) return readCancel(text, items, held())
   const dropped = CANCEL_ITEM.exec(text)
   if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())

@@ -14,7 +14,7 @@ import { NUM_SRC, UNIT_SRC } from './quantity.js'
 import { DAY } from '../../src/time.js'
 
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
-const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
+const GATE = new RegExp(`${NUM_SRC}|俺|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
 const MAX_WORDS = 80
 const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 

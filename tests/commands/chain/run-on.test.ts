@@ -25,6 +25,7 @@ describe('run-on orders', () => {
     ['给我整3斤排骨 猪蹄1斤', MEAT, [{ item: 3, qty: 3 }, { item: 4, qty: 1 }]],
     ['我也要 和楼上一样 排骨两斤 猪蹄一斤', MEAT, [{ item: 3, qty: 2 }, { item: 4, qty: 1 }]],
     ['王姐那份退了 那排骨我要三斤', MEAT, [{ item: 3, qty: 3 }]],
+    ['俺要排骨二斤', MEAT, [{ item: 3, qty: 2 }]],
   ])('%s', (text, items, lines) => expect(read(text, items)).toEqual(order('add', lines)))
 })
 
@@ -40,6 +41,8 @@ describe('look-alikes stay chat', () => {
     '我要10斤排骨是不是太多了', '团长我上次买的那个排骨三斤都是骨头谢谢团长', '我也要 跟胖哥一样',
     '整整两斤排骨都是肥的', '老板排骨还有没得我想要两斤', '胖哥退了两斤排骨 我也想退',
     '我家老头子就爱吃猪蹄 上次买了三斤',
+    // a swap of one item for another is not guessed
+    '我的排骨换成猪蹄2斤',
   ])('%s', text => {
     expect(read(text)).toBeNull()
     expect(read(text, MEAT, [{ item: 3, qty: 1 }])).toBeNull()
