@@ -21,7 +21,7 @@ const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接�
 // talk about another buy, not this one: 上次团的, 下周可能有, 到时候再接龙
 const OTHER_TIME = /上次|上回|之前团|昨天团|前几天|下次|下回|到时候|等通知|可能|如果|要是/
 const ASKS = /[?？]|[吗呢嘛][\s!~。]*$|(?:是|对|好)吧\s*$/m
-const NEED = /(?:需要|还缺|还差)\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
+const NEED = /(?:需要|还缺|还差|招募|招)\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
 
 // above a list of names, a word that it is one: 报名, 名单, 志愿者
 const LIST_WORD = /报名|接龙|名单|志愿者|登记/
@@ -45,7 +45,7 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
     const score = cue && (deadline || pickup || /接龙/.test(t)) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
     return { spec: spec(buyTitle(t, items.map(i => i.name)), null), kind: 'buy', score, why: `group-buy: ${items.length} priced item(s)${cue ? ', a join cue' : ''}${deadline ? ', a cut-off' : ''}` }
   }
-  const cap = capIn(t)
+  const cap = capIn(t) ?? recruits(t)
   if (listed && LIST_WORD.test(t)) return { spec: spec(signupTitle(t), cap), kind: 'signup', score: 0.7, why: 'a sign-up list with names under it' }
   const cues = [...t.matchAll(SIGNUP_CUE)]
   if (!cues.length || (!cap && !(cues.some(c => HERE.test(c[0])) && r.times(now, tz).length > 0))) return null
@@ -62,11 +62,14 @@ function buyTitle(t: string, names: string[]): string {
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) {
-    const what = purpose(t.slice(0, need.index))
+    // what they are for, before the call (`7号楼楼道里小广告贴得太多了 … 需要4个志愿者`) or right after it
+    const before = purpose(t.slice(0, need.index))
+    const next = t.slice(need.index + need[0].length).split(/[\s,，。!！;；\n]+/).find(Boolean) ?? ''
+    const what = [...before].length >= 4 || !next || /报|接龙|扣|回复|的$/.test(next) || [...next].length > 20 ? before : next
     return what ? `${need[1]}报名（${what}）` : `${need[1]}报名`
   }
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
-  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  const first = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
   const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
   return `${(what || first).slice(0, 20)}报名`
@@ -92,12 +95,25 @@ function withStock(items: ItemSpec[], t: string): ItemSpec[] {
 const GREETING = /^(?:@所有人|各位(?:邻居|居民|业主|家人)?们?|邻居们|家人们|大家好|大家|你们好|通知|【[^】]{0,8}】)[\s,，:：!！]*/
 /** What a call for helpers is for, from the clauses before it (`7号楼楼道里小广告贴得太多了`), up to 20 characters. */
 function purpose(before: string): string {
-  let t = before.trim()
-  for (let g = GREETING.exec(t); g && g[0]; g = GREETING.exec(t)) t = t.slice(g[0].length)
+  const t = ungreeted(before)
   let out = ''
   for (const clause of t.split(/[\s,，。!！;；\n]+/).filter(Boolean)) {
     if ([...out].length + [...clause].length > 20) break
     out = out ? `${out} ${clause}` : clause
   }
   return out
+}
+
+function ungreeted(text: string): string {
+  let t = text.trim()
+  for (let g = GREETING.exec(t); g && g[0]; g = GREETING.exec(t)) t = t.slice(g[0].length)
+  return t
+}
+
+// `招募5名志愿者`, `找4个人帮忙`: a head count header.ts does not read
+const RECRUIT = new RegExp(`(?:招募|招|找)\\s*(\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*(?:个|名|位)`)
+function recruits(t: string): number | null {
+  const m = RECRUIT.exec(t)
+  const n = m ? parseQuantity(m[1])?.qty ?? null : null
+  return n && n > 0 && Number.isInteger(n) ? n : null
 }
