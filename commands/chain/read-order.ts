@@ -4,6 +4,7 @@
 import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
+import { spaceRunOn } from './run-on.js'
 import { ADDRESSED, CANCEL, CANCEL_ITEM, DROP_ITEM, REASON, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
@@ -20,6 +21,13 @@ const NUMBER_AT = new RegExp(`(${NUM_SRC})\\s*(${UNIT_SRC})?`, 'g')
 // a number spelled inside a word (一起, 万一) or glued to one (3楼, 6点20到) is no quantity
 const GLUED = /[\u4e00-\u9fff]/
 const UNIT = new RegExp(`${NUM_SRC}\\s*${UNIT_SRC}`)
+// a question without its mark: `我要10斤苹果是不是太多了`, `猪蹄还有没得`
+const ASKS_IN_WORDS = /是不是|是否|能不能|可不可以|行不行|够不够|有没有|还有没|有没得|还能不能/
+const SWAP = new RegExp(`换(?:成|个|了)?(?!\\s*${NUM_SRC})[\\u4e00-\\u9fff]`)
+// `我也要`, `那我也来` said alone before the items
+const WANTS_ALONE = /^(?:那|那么)?(?:我们家|我家|我)(?:也|还是|还|就)?(?:想要|要|来|订|买|整)(?:了|吧|哈)?$/
+// `那猪蹄我要两斤`, `那我要前腿3斤`: an order that follows from the news before it
+const CONSEQUENT = /^(?:那|那么|那就)[\u4e00-\u9fff]{0,4}?我(?:家)?(?:也|还|就)?(?:想要|要|来|订|买|整)/
 
 /** Does a segment hold a number the chain could be ordering: a unit one of its items comes in, or a lone number? */
 function holdsQuantity(seg: string, items: ChainItem[]): boolean {
@@ -39,30 +47,48 @@ function holdsQuantity(seg: string, items: ChainItem[]): boolean {
  */
 export function readWords(said: string, items: ChainItem[], held: () => Line[]): WordsRead | null {
   if (!items.length || ASKS.test(said)) return null
-  const text = addressApart(said.replace(EMOJI, ' '), items)
-  if (QUESTION.test(text) || PAY.test(text)) return null
+  // 俺 (northern 我): `俺要排骨二斤`
+  const text = spaceRunOn(addressApart(said.replace(EMOJI, ' ').replace(/俺/g, '我'), items), items)
+  if (QUESTION.test(text) || ASKS_IN_WORDS.test(text) || PAY.test(text)) return null
+  // `排骨换成猪蹄2斤` swaps one item for another: not for the bot to guess how
+  if (SWAP.test(text)) return null
   if (CANCEL.test(text)) return readCancel(text, items, held())
   const dropped = CANCEL_ITEM.exec(text)
   if (dropped && named(dropped[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
   const dropping = DROP_ITEM.exec(text)
   if (dropping && named(dropping[1], items).length && !holdsQuantity(text, items)) return readCancel(text, items, held())
   if (PAST.test(text) || TALLY.test(text)) return null
-  const segs = text.split(SEGMENT).filter(Boolean)
-  const significant = segs.map(s => named(s, items).length > 0 || (holdsQuantity(s, items) && !REASON.test(s)))
+  // `排骨不变`, `五花照旧` beside a change keep what they name: nothing to read in them
+  const segs = text.split(SEGMENT).filter(s => s && !(KEPT.test(s) && named(s, items).length && !holdsQuantity(s, items)))
+  const quantities = segs.map(s => holdsQuantity(s, items) && !REASON.test(s))
+  const lastQty = quantities.lastIndexOf(true)
+  // after the order, a word about an item (`老头子就爱吃鸡蛋`) is a remark, not more of the order
+  const remark = (s: string, i: number) => lastQty >= 0 && i > lastQty && items.reduce((t, it) => t.split(it.name).join(''), s).length >= 4
+  const significant = segs.map((s, i) => quantities[i] || (named(s, items).length > 0 && !remark(s, i)))
   const first = significant.indexOf(true)
   const last = significant.lastIndexOf(true)
   if (first < 0) return null
   const core = segs.slice(first, last + 1).join(' ')
   const read = readCore(core, items, held)
   if (!read) return null
-  // before the order only thanks or an address (`团长`), unless it says it wants or changes (`太多了 减到4斤`)
-  const before = segs.slice(0, first).filter(s => !POLITE.test(s))
-  if (before.some(s => REMARK_NOT.test(s) || s.length > 8) || (before.length && !(read.kind === 'order' && read.marked) && !WANTS.test(core))) return null
+  if (!fitsBefore(segs.slice(0, first), core, read)) return null
   const rest = segs.slice(last + 1).filter(s => !POLITE.test(s))
   // a remark (`放门口就行`, `帮我分两袋装`) only beside an order that names its item or unit: `+1 说得对` is chat
   const plain = !named(core, items).length && !UNIT.test(core)
   if (rest.length && (plain || rest.some(s => REMARK_NOT.test(s) || s.length > 16))) return null
   return read
+}
+
+/**
+ * Before the order only thanks or an address (`团长`), unless it says it wants or changes (`太多了 减到4斤`),
+ * says so alone (`我也要 跟胖哥一样 五花三斤`), or the order follows from what came before (`小谭退了嗦 那猪蹄我要两斤`).
+ */
+function fitsBefore(segs: string[], core: string, read: WordsRead): boolean {
+  const before = segs.filter(s => !POLITE.test(s))
+  if (!before.length) return true
+  if (CONSEQUENT.test(core) && before.length === 1 && before[0].length <= 8 && !/^我|[吗呢?？]/.test(before[0])) return true
+  if (before.some(s => REMARK_NOT.test(s) || s.length > 8)) return false
+  return (read.kind === 'order' && read.marked) || WANTS.test(core) || before.some(s => WANTS_ALONE.test(s))
 }
 
 function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRead | null {

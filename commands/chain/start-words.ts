@@ -3,7 +3,9 @@
 // Pure: what such a post asks for (items, cut-off, pickup, head count) and how sure we are. A price
 // mentioned in passing, a question or talk about the last or the next buy is not a start.
 import type { Reading } from '../../src/understand/reading.js'
-import type { ChainSpec } from './jielong.js'
+import type { ChainSpec, ItemSpec } from './jielong.js'
+import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
+import { canonicalUnit } from '../../src/text/units.js'
 import { pricedItems, cutoffIn, pickupIn, capIn } from './header.js'
 import { MAX_TITLE } from './start.js'
 
@@ -19,7 +21,7 @@ const BUY_WORD = /团购|开团|拼团|[今明]天团|[今明]日团|团一|接�
 // talk about another buy, not this one: 上次团的, 下周可能有, 到时候再接龙
 const OTHER_TIME = /上次|上回|之前团|昨天团|前几天|下次|下回|到时候|等通知|可能|如果|要是/
 const ASKS = /[?？]|[吗呢嘛][\s!~。]*$|(?:是|对|好)吧\s*$/m
-const NEED = /(?:需要|还缺|还差)\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
+const NEED = /(?:需要|还缺|还差|招募|招)\s*(?:(?:\d{1,4}|[一二两三四五六七八九十百]+)\s*(?:个|名|位)\s*)?([\u4e00-\u9fffA-Za-z]{1,5}?)(?=帮|来|去|参加|协助|做|维持|负责|值|$|[\s,，、。])/
 
 // above a list of names, a word that it is one: 报名, 名单, 志愿者
 const LIST_WORD = /报名|接龙|名单|志愿者|登记/
@@ -33,7 +35,7 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
   if (t.length > 600 || ASKS.test(t) || OTHER_TIME.test(t)) return null
   const deadline = cutoffIn(r, now, tz)
   const pickup = pickupIn(t)
-  const items = pricedItems(t)
+  const items = withStock(pricedItems(t), t)
   const spec = (title: string, cap: number | null): ChainSpec =>
     ({ title: [...title].slice(0, MAX_TITLE).join(''), cap, items, deadline, pickup, problems: [], impossibleDeadline: null })
   if (items.length) {
@@ -43,7 +45,7 @@ export function readStart(r: Reading, now: number, tz: string, listed = false): 
     const score = cue && (deadline || pickup || /接龙/.test(t)) ? 0.9 : cue ? 0.8 : deadline ? 0.75 : 0.7
     return { spec: spec(buyTitle(t, items.map(i => i.name)), null), kind: 'buy', score, why: `group-buy: ${items.length} priced item(s)${cue ? ', a join cue' : ''}${deadline ? ', a cut-off' : ''}` }
   }
-  const cap = capIn(t)
+  const cap = capIn(t) ?? recruits(t)
   if (listed && LIST_WORD.test(t)) return { spec: spec(signupTitle(t), cap), kind: 'signup', score: 0.7, why: 'a sign-up list with names under it' }
   const cues = [...t.matchAll(SIGNUP_CUE)]
   if (!cues.length || (!cap && !(cues.some(c => HERE.test(c[0])) && r.times(now, tz).length > 0))) return null
@@ -59,10 +61,59 @@ function buyTitle(t: string, names: string[]): string {
 /** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
-  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) return `${need[1]}报名`
+  if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) {
+    // what they are for, before the call (`7号楼楼道里小广告贴得太多了 … 需要4个志愿者`) or right after it
+    const before = purpose(t.slice(0, need.index))
+    const next = t.slice(need.index + need[0].length).split(/[\s,，。!！;；\n]+/).find(Boolean) ?? ''
+    const what = [...before].length >= 4 || !next || /报|接龙|扣|回复|的$/.test(next) || [...next].length > 20 ? before : next
+    return what ? `${need[1]}报名（${what}）` : `${need[1]}报名`
+  }
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
-  const first = t.replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  const first = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
   const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
   return `${(what || first).slice(0, 20)}报名`
+}
+
+// how much there is of an item, said on its line: `猪蹄 20一斤 只有8斤 先到先得`, `就10份`, `一共30板`
+const STOCK = new RegExp(`(?:只有|只剩|仅有|就有?|一共|总共|一共就|总共就)\\s*(${NUM_SRC}\\s*(?:${UNIT_SRC}))(?![\\u4e00-\\u9fff]*[?？吗])`)
+
+/** The stock a priced line states in words, in the item's own unit; other lines are left alone. */
+function withStock(items: ItemSpec[], t: string): ItemSpec[] {
+  const lines = t.split('\n')
+  return items.map(i => {
+    if (i.stock !== null) return i
+    const on = lines.filter(l => l.includes(i.name))
+    const m = on.length === 1 && items.filter(o => on[0].includes(o.name)).length === 1 ? STOCK.exec(on[0]) : null
+    const q = m ? parseQuantity(m[1]) : null
+    if (!q?.unit || !(q.qty > 0) || (canonicalUnit(q.unit) !== i.unit && i.unit !== null)) return i
+    return { ...i, stock: q.qty, unit: i.unit ?? canonicalUnit(q.unit) }
+  })
+}
+
+// greetings before what a call is for: `各位邻居`, `大家好`
+const GREETING = /^(?:@所有人|各位(?:邻居|居民|业主|家人)?们?|邻居们|家人们|大家好|大家|你们好|通知|【[^】]{0,8}】)[\s,，:：!！]*/
+/** What a call for helpers is for, from the clauses before it (`7号楼楼道里小广告贴得太多了`), up to 20 characters. */
+function purpose(before: string): string {
+  const t = ungreeted(before)
+  let out = ''
+  for (const clause of t.split(/[\s,，。!！;；\n]+/).filter(Boolean)) {
+    if ([...out].length + [...clause].length > 20) break
+    out = out ? `${out} ${clause}` : clause
+  }
+  return out
+}
+
+function ungreeted(text: string): string {
+  let t = text.trim()
+  for (let g = GREETING.exec(t); g && g[0]; g = GREETING.exec(t)) t = t.slice(g[0].length)
+  return t
+}
+
+// `招募5名志愿者`, `找4个人帮忙`: a head count header.ts does not read
+const RECRUIT = new RegExp(`(?:招募|招|找)\\s*(\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*(?:个|名|位)`)
+function recruits(t: string): number | null {
+  const m = RECRUIT.exec(t)
+  const n = m ? parseQuantity(m[1])?.qty ?? null : null
+  return n && n > 0 && Number.isInteger(n) ? n : null
 }

@@ -9,14 +9,14 @@ import { itemList, openChains, orders, roomChains, type Chain } from './store.js
 
 // one cheap look before any query: most chat has none of these characters
 const GATE = /截|接|报|够|满|到|取|拿|领/
-const PEOPLE_ENOUGH = /人够了|人满了|报满了|已报满|不用再报|不再报/
-const CLOSE = new RegExp(`截单了|截单啦|已截单|现在截单|截止了|停止接龙|结束接龙|接龙结束|不再接了|不接了|(?<![拦])截了(?![个张一图屏])|${PEOPLE_ENOUGH.source}`)
+const PEOPLE_ENOUGH = /人够了|人满了|报满了|已报满|不用再报|不再报|名额(?:已经?)?满了?|(?:报名截止|截止报名|报名结束|停止报名)(?:了|啦)?(?=$|[\s,，。!！~])/
+const CLOSE = new RegExp(`截单了|截单啦|已截单|现在截单|截止了|停止接龙|结束接龙|接龙结束|不再接了|不接了|不再接单|不接单了|停止接单|(?<![拦])截了(?![个张一图屏])|${PEOPLE_ENOUGH.source}`)
 // a time before the word announces a deadline (`4点截单了哈`); `还没截单` says the opposite
-const CLOSE_NOT = /(?:点|\d\d|分|半)\s*(?:准时|就)?截|还没|没有?截|先不|别急|等一下|再截/
+const CLOSE_NOT = /(?:点|\d\d|分|半)\s*(?:准时|就)?截|还没|没有?截|先不|别急|等一下|再截|吗|[?？]|了没/
 const ARRIVE = /(?<![拿取领收找看买抢])(?:到了|到啦)|到货|已到|送到|送达/
 const ARRIVE_NOT = /快递(?![柜站点箱])|外卖|包裹|快件|没到|未到|快到|马上到|就到|要到|还没|明天|后天|下午|晚上|几点|到时候|在路上/
 const PICKUP_WORDS = /自取|自提|来拿|下来拿|下楼拿|取货|领取|来取|来领|楼下|门口/
-const PICKED = /^(?:我(?:和[\u4e00-\u9fff]{1,5})?的?|我们家?的?|我家的?)?(?:都|也)?(?:已经)?(?:已取|已拿|已领|取到|拿到|领到|拿了|取了|(?:拿|取|领)回(?:来|家)了|(?:拿|取|领)走了|拿好了)/
+const PICKED = /^(?:我(?:和[\u4e00-\u9fff]{1,5})?的?|我们家?的?|我家的?)?(?:都|也)?(?:已经)?(?:已取|已拿|已领|取到|拿到|领到|拿了|取了|(?:拿|取|领)回(?:来|家)了|(?:拿|取|领)走了|拿好了|(?:拿|取|领)(?:着|上)了)/
 // 没 only as a question (拿到了没) or a miss (没拿到), not in a remark (鸡蛋一个没破)
 const PICKED_NOT = /快递(?![柜站点箱])|外卖|包裹|快件|没[拿取领到有]|没$|吗|[?？]/
 

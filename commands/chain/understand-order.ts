@@ -14,7 +14,7 @@ import { NUM_SRC, UNIT_SRC } from './quantity.js'
 import { DAY } from '../../src/time.js'
 
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
-const GATE = new RegExp(`${NUM_SRC}|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
+const GATE = new RegExp(`${NUM_SRC}|俺|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
 const MAX_WORDS = 80
 const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
@@ -30,7 +30,8 @@ export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   if (r.prices.length || PAY.test(said)) return []
   const room = ctx as RoomCtx
   const open = openChains(room, room.room)
-  const found = open.flatMap(c => (r.question ? [] : forChain(room, c, r)))
+  // a question is no order; a join may carry one of when or whether there is room (`我去 几点？`)
+  const found = open.flatMap(c => (r.question && !joinsInWords(said) ? [] : forChain(room, c, r)))
   // an order two open chains both read is not for the bot to guess
   if (found.length === 1) return found
   return found.length || open.length ? [] : late(room, reading)

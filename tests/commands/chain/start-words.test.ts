@@ -44,10 +44,16 @@ describe('readStart: group-buys', () => {
 describe('readStart: sign-ups', () => {
   it('a head count and a call to sign up', () => {
     const s = read('明天早上6点半全员核酸 需要6个志愿者帮忙维持秩序、扫码 能来的在群里报个名 谢谢大家🙏')!
-    expect(s).toMatchObject({ kind: 'signup', spec: { title: '志愿者报名', cap: 6, items: [] } })
+    expect(s).toMatchObject({ kind: 'signup', spec: { title: '志愿者报名（明天早上6点半全员核酸）', cap: 6, items: [] } })
   })
   it.each([
-    ['明天下午2点社区发放物资 需要4个志愿者帮忙分发 能来的扣1', '志愿者报名', 4],
+    ['明天下午2点社区发放物资 需要4个志愿者帮忙分发 能来的扣1', '志愿者报名（明天下午2点社区发放物资）', 4],
+    // what the helpers are for, after the greeting, names the list
+    ['各位邻居 3号楼电梯间小广告太多了 周六上午清一下 需要5个志愿者 能来的报个名', '志愿者报名（3号楼电梯间小广告太多了 周六上午清一下）', 5],
+    ['需要3个志愿者 周日上午搬桌椅 能来的报个名', '志愿者报名（周日上午搬桌椅）', 3],
+    ['需要3个志愿者 能来的报个名', '志愿者报名', 3],
+    ['社区招募5名志愿者 周日上午帮忙发物资 有空的报个名', '志愿者报名（周日上午帮忙发物资）', 5],
+    ['大家好 明天中午包饺子 还差3个人 能来的扣1', '明天中午包饺子报名', 3],
     ['本周日上午打疫苗第三针 需要打的老人报名 请在群里接龙 周五晚上截止', '本周日上午打疫苗第三针报名', null],
     ['接龙：周六亲子活动 限15个家庭 要参加的在下面接龙', '周六亲子活动报名', 15],
   ])('%s', (text, title, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { title, cap, items: [] } }))
@@ -128,7 +134,7 @@ describe('readStart: kinds from the held-out set, in other words', () => {
   })
   it.each([
     ['明天上午社区大扫除还差4个人手 搬东西 8点到10点 愿意来的在群里说一声', '明天上午社区大扫除报名', 4],
-    ['周日义诊还缺3名志愿者 有空的冒个泡', '志愿者报名', 3],
+    ['周日义诊还缺3名志愿者 有空的冒个泡', '志愿者报名（周日义诊）', 3],
     ['社区组织老人免费体检报名啦：下周三上午在社区医院 要去的在群里报个名 周一中午前报给我', '社区组织老人免费体检报名', null],
   ])('%s', (text, title, cap) => expect(read(text)).toMatchObject({ kind: 'signup', spec: { title, cap, items: [] } }))
   it.each([
