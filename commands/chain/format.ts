@@ -14,7 +14,8 @@ export const money = (n: number) => formatNumber(round(n))
 export const FULL_LIST = '完整名单在团长收到的表格和后台里'
 
 function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
-  return `${item.name}${formatNumber(qty)}${item.unit ?? ''}`
+  // `光明鲜牛奶950ml×2瓶`: a name ending in its size keeps apart from the amount
+  return `${item.name}${/[\dA-Za-z]$/.test(item.name) ? '×' : ''}${formatNumber(qty)}${item.unit ?? ''}`
 }
 
 export function linesText(lines: { item: number; qty: number }[], its: Item[]): string {

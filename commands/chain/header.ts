@@ -6,6 +6,7 @@ import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { parseItemLine, nativeStock, type ChainSpec, type ItemSpec, type NativeCopy } from './jielong.js'
 import { goodsIn } from './entry.js'
 import { quantityAt, UNIT_SRC } from './quantity.js'
+import { SPEC, nameCore } from './item-names.js'
 import { canonicalUnit } from '../../src/text/units.js'
 
 const NUMBERING = /^\d{1,3}\s*[.、)]\s*/
@@ -21,6 +22,9 @@ const BROUGHT = /^.*(?:能|会|可以|有车)(?:送|运|拉|带)(?:来|到|过�
 const TAIL = /[\s:：,，、\-—(（]+$/
 const PER_BEFORE = new RegExp(`(?:每|一)\\s?(${UNIT_SRC})$`)
 const AMOUNT_BEFORE = new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s?(?:${UNIT_SRC})$`)
+// `光明鲜牛奶950ml`: a volume glued to the name is part of it; `鲜牛奶 950ml` is the name and its size
+const GLUED_SPEC = new RegExp(`[\\u4e00-\\u9fffA-Za-z]{1,16}(?:${SPEC.source})?$`)
+const SPACED_SPEC = new RegExp(`\\s+(?:${SPEC.source})$`)
 const NOT_ITEM = /^每|吗|呢|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
 
 /**
@@ -34,10 +38,13 @@ export function nameBefore(line: string, at: number): { name: string; per: strin
   const amount = AMOUNT_BEFORE.exec(before)
   if (amount) before = before.slice(0, amount.index).replace(TAIL, '')
   // `鸡蛋到了一批 18元一板`: the news before the price is not part of the name
-  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before.replace(ARRIVED, '').replace(BROUGHT, ''))
-  if (!m) return null
+  const text = before.replace(SPACED_SPEC, '').replace(ARRIVED, '').replace(BROUGHT, '')
+  const m = GLUED_SPEC.exec(text)
+  // a lone `950ml` names nothing
+  if (!m || (/^[A-Za-z]+$/.test(m[0]) && /\d$/.test(text.slice(0, m.index)))) return null
   const name = m[0].replace(LEAD_IN, '').replace(DAY_WORDS, '')
-  return [...name].length >= 1 && [...name].length <= 10 && !NOT_ITEM.test(name) ? { name, per: per ? canonicalUnit(per[1]) : null } : null
+  const core = [...nameCore(name)].length
+  return core >= 1 && core <= 10 && !NOT_ITEM.test(name) ? { name, per: per ? canonicalUnit(per[1]) : null } : null
 }
 
 /** The prices of one line with their spans, as the shared reading finds them, minus look-alikes. */

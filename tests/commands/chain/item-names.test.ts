@@ -1,0 +1,91 @@
+// Short forms of an item's name (`鲜奶` for 光明鲜牛奶) and the size glued to a name (`光明鲜牛奶950ml`),
+// in a list's header, its lines and orders; a room number glued before a name (`503老周`).
+import { describe, it, expect } from 'vitest'
+import { isShortForm, namesItem, nameCore } from '../../../commands/chain/item-names.js'
+import { parseOrder } from '../../../commands/chain/parse-order.js'
+import { pricedItems } from '../../../commands/chain/header.js'
+import { entryOrder, entryWho } from '../../../commands/chain/entry.js'
+import { linesText } from '../../../commands/chain/format.js'
+import { normalise } from '../../../src/text/normalise.js'
+import { run, chains, texts } from './helpers.js'
+
+const milk = [{ code: 1, name: '光明鲜牛奶950ml', unit: '瓶' }, { code: 2, name: '光明酸奶', unit: '箱' }]
+const lines = (p: ReturnType<typeof parseOrder>) => (p?.kind === 'order' ? p.lines.map(l => [l.item, l.qty]) : p)
+
+describe('isShortForm', () => {
+  it.each([
+    ['鲜奶', '光明鲜牛奶950ml'], ['纯奶', '蒙牛纯牛奶'], ['山泉水', '农夫山泉矿泉水550ml'], ['冰糖苹果', '冰糖心苹果'], ['土蛋', '农家土鸡蛋'],
+  ])('%s is short for %s', (w, name) => expect(isShortForm(w, name)).toBe(true))
+  it.each([
+    ['奶鲜', '光明鲜牛奶'], ['光明', '光明鲜牛奶'], ['奶', '光明鲜牛奶'], ['光明鲜牛奶', '光明鲜牛奶'], ['鲜果', '光明鲜牛奶'], ['ml', '光明鲜牛奶950ml'],
+  ])('%s is not short for %s', (w, name) => expect(isShortForm(w, name)).toBe(false))
+  it('the size is not part of the name it shortens', () => expect(nameCore('光明鲜牛奶950ml')).toBe('光明鲜牛奶'))
+  it('tells an item word from a name', () => {
+    expect(namesItem('鲜奶', milk)).toBe(true)
+    expect(namesItem('王阿姨', milk)).toBe(false)
+    expect(namesItem('Vivi', milk)).toBe(false)
+  })
+})
+
+describe('orders with short forms and sizes', () => {
+  it.each([
+    ['鲜奶2', [[1, 2]]], ['鲜奶x2', [[1, 2]]], ['鲜奶3瓶', [[1, 3]]], ['鲜奶2 酸奶1', [[1, 2], [2, 1]]],
+    ['光明鲜牛奶950ml 2瓶', [[1, 2]]], ['鲜牛奶950ml 2瓶', [[1, 2]]], ['两瓶鲜奶', [[1, 2]]],
+  ])('%s', (t, want) => expect(lines(parseOrder(normalise(t), milk))).toEqual(want))
+  it('a short form of two items is ambiguous', () => {
+    expect(parseOrder('光明奶2', milk)).toMatchObject({ kind: 'error', error: { code: 'ambiguous' } })
+  })
+  it.each(['楼下超市有鲜奶卖', '鲜奶保质期多久', '鲜奶还能接两瓶不', '明天鲜奶几点到'])('chat stays chat: %s', t => {
+    expect(parseOrder(normalise(t), milk)?.kind ?? null).not.toBe('order')
+  })
+})
+
+describe('a size glued to an item in a header', () => {
+  it.each([
+    ['光明鲜牛奶950ml 18元/瓶', '光明鲜牛奶950ml', 18, '瓶'],
+    ['纯牛奶250毫升 55元一箱', '纯牛奶250毫升', 55, '箱'],
+    ['鲜牛奶 950ml 18元/瓶', '鲜牛奶', 18, '瓶'],
+    ['五常大米5kg 45元/袋', '五常大米', 45, '袋'],
+    ['光明酸奶 42元/箱（12杯）', '光明酸奶', 42, '箱'],
+  ])('%s → %s', (line, name, price, unit) => expect(pricedItems(line)).toMatchObject([{ name, price, unit }]))
+  it('a size alone names nothing', () => expect(pricedItems('950ml 18元/瓶')).toEqual([]))
+  it('the amount keeps apart from a name ending in its size', () => {
+    const its = milk.map(i => ({ ...i, price: 0, stock: null, limit: null, ordered: 0 }))
+    expect(linesText([{ item: 1, qty: 2 }, { item: 2, qty: 1 }], its)).toBe('光明鲜牛奶950ml×2瓶 光明酸奶1箱')
+  })
+})
+
+describe('list lines', () => {
+  it.each([
+    ['503老周 鲜奶1 酸奶1', '老周'], ['小美602 鲜奶x2', '小美'], ['琳琳1801 酸奶1', '琳琳'], ['500克排骨 2份', null], ['1203 2份', null],
+  ])('%s is for %s', (t, who) => expect(entryWho(normalise(t), w => namesItem(w, milk))).toBe(who))
+  it.each([
+    ['503老周 鲜奶1 酸奶1', [{ item: 1, qty: 1 }, { item: 2, qty: 1 }]],
+    ['12-301 王阿姨 鲜奶2瓶 酸奶1箱 已付', [{ item: 1, qty: 2 }, { item: 2, qty: 1 }]],
+    ['Vivi 鲜奶2 酸奶1', [{ item: 1, qty: 2 }, { item: 2, qty: 1 }]],
+    ['阿杰 1102 酸奶两箱', [{ item: 2, qty: 2 }]],
+  ])('%s', (t, want) => expect(entryOrder(normalise(t), milk)).toEqual(want))
+})
+
+describe('withdrawing in words from WeChat\'s own 接龙', () => {
+  const head = ['#接龙', '  牛奶团 明天中午12点截单', '  光明鲜牛奶950ml 18元/瓶', '  光明酸奶 42元/箱']
+  const copy = (who: string, entries: string[]) => [`!groupnote ${who}: ${head[0]}`, ...head.slice(1), ...entries.map(e => '  ' + e)].join('\n')
+  const room = '== 12号楼团购群: 团长, 12-602 小美, 12-301 王阿姨\n@ 2022-04-20 19:30\n'
+  it('the words change nothing; taking the line out cancels', async () => {
+    const out = await run(room + [
+      copy('团长', ['1. 团长 鲜奶2']),
+      copy('12-602 小美', ['1. 团长 鲜奶2', '2. 小美602 鲜奶x2']),
+      '12-602 小美: 楼下超市有鲜奶卖 我就不团了哈',
+    ].join('\n'))
+    expect(chains(out.state)[0].orders.map(o => o.member).sort()).toEqual(['12-602 小美', '团长'])
+    expect(texts(out.messages).filter(t => /取消/.test(t))).toEqual([])
+    const after = await run(room + [
+      copy('团长', ['1. 团长 鲜奶2']),
+      copy('12-602 小美', ['1. 团长 鲜奶2', '2. 小美602 鲜奶x2']),
+      '12-602 小美: 楼下超市有鲜奶卖 我就不团了哈',
+      copy('12-602 小美', ['1. 团长 鲜奶2']),
+    ].join('\n'))
+    expect(chains(after.state)[0].orders.map(o => o.member)).toEqual(['团长'])
+    expect(texts(after.messages)).toContain('✅ #1 已取消：小美')
+  })
+})
