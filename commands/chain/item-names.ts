@@ -1,17 +1,24 @@
 // How neighbours shorten an item's name on a list: the brand dropped and characters skipped
-// (`光明鲜牛奶` → `鲜奶`, `冰糖心苹果` → `冰糖苹果`), the head word kept at the end; and the
-// product spec glued to a name (`光明鲜牛奶950ml`, `纯牛奶250毫升`), part of the name, never an
-// amount. Pure.
+// (`光明鲜牛奶` → `鲜奶`, `冰糖心苹果` → `冰糖苹果`), the head word kept at the end; and a
+// product's size glued to its name (`光明鲜牛奶950ml`, `可乐330ml*24罐`, `橙子5斤装`), part of the
+// name, never an amount. Pure.
+import { unitPattern } from '../../src/text/units.js'
 
-/** A volume written into a product's name: `950ml`, `1.5L`, `250毫升`. Never an order's amount. */
-export const SPEC = /\d+(?:\.\d+)?\s?(?:ml|mL|ML|毫升|L|升)/
-
+const UNIT = `(?:${unitPattern(['weight', 'pack', 'count', 'volume'])}|L)`
+const AMOUNT = `\\d+(?:\\.\\d+)?\\s?${UNIT}`
+/** A product's size: `950ml`, `5斤装`, `330ml*24罐`, `250ml×12盒/箱`, `30枚/盒`, `100g*8杯`. */
+export const SIZE = `${AMOUNT}(?:装)?(?:\\s?[x*/]\\s?(?:\\d+(?:\\.\\d+)?\\s?)?${UNIT}(?:装)?)*`
+// what makes a size part of a product's name rather than an amount: a volume, grams, 装, a pack of many
+const PRODUCT = /\d\s?(?:ml|mL|ML|毫升|升|L|g|克)(?![A-Za-z])|装|[x*/]/
+const SIZES = new RegExp(SIZE, 'g')
 const LETTERS = /^[\u4e00-\u9fffA-Za-z]+$/
 
-/** The name without its spec: `光明鲜牛奶950ml` → `光明鲜牛奶`. */
+/** Is this size (glued to a name) part of the product's name: `950ml`, `5斤装`, `330ml*24罐`, not `2盒`? */
+export const isProductSize = (size: string) => PRODUCT.test(size)
+
+/** The name without its size: `光明鲜牛奶950ml` → `光明鲜牛奶`, `2L装金龙鱼油` → `金龙鱼油`. */
 export function nameCore(name: string): string {
-  const m = SPEC.exec(name)
-  return (m ? name.slice(0, m.index) : name).trim()
+  return name.replace(SIZES, '').trim()
 }
 
 /** Is `word` (2+ Chinese characters) a short form of `name`: its characters in order, ending with its head word? */
@@ -37,8 +44,8 @@ export function namesItem(word: string, items: { name: string }[]): boolean {
   return items.some(i => word.includes(i.name)) || itemsNamed(word, items).length > 0
 }
 
-/** The end of an item's spec written right after its name (`鲜牛奶950ml 2瓶`), when the item has that spec. */
+/** The end of an item's size written right after its name (`鲜牛奶950ml 2瓶`), when the item has that size. */
 export function specEnd(text: string, at: number, name: string): number {
-  const m = new RegExp(`^\\s?(${SPEC.source})`).exec(text.slice(at))
-  return m && name.replace(/\s/g, '').includes(m[1].replace(/\s/g, '')) ? at + m[0].length : at
+  const m = new RegExp(`^\\s?(${SIZE})`).exec(text.slice(at))
+  return m && isProductSize(m[1]) && name.replace(/\s/g, '').includes(m[1].replace(/\s/g, '')) ? at + m[0].length : at
 }

@@ -32,6 +32,10 @@ describe('orders with short forms and sizes', () => {
     ['鲜奶2', [[1, 2]]], ['鲜奶x2', [[1, 2]]], ['鲜奶3瓶', [[1, 3]]], ['鲜奶2 酸奶1', [[1, 2], [2, 1]]],
     ['光明鲜牛奶950ml 2瓶', [[1, 2]]], ['鲜牛奶950ml 2瓶', [[1, 2]]], ['两瓶鲜奶', [[1, 2]]],
   ])('%s', (t, want) => expect(lines(parseOrder(normalise(t), milk))).toEqual(want))
+  const packs = [{ code: 1, name: '可乐330ml*24罐', unit: '箱' }, { code: 2, name: '橙子5斤装', unit: null }]
+  it.each([
+    ['可乐2箱', [[1, 2]]], ['可乐330ml*24罐 1箱', [[1, 1]]], ['橙子5斤装 2', [[2, 2]]], ['橙子两箱', [[2, 2]]],
+  ])('%s', (t, want) => expect(lines(parseOrder(normalise(t), packs))).toEqual(want))
   it('a short form of two items is ambiguous', () => {
     expect(parseOrder('光明奶2', milk)).toMatchObject({ kind: 'error', error: { code: 'ambiguous' } })
   })
@@ -47,7 +51,16 @@ describe('a size glued to an item in a header', () => {
     ['鲜牛奶 950ml 18元/瓶', '鲜牛奶', 18, '瓶'],
     ['五常大米5kg 45元/袋', '五常大米', 45, '袋'],
     ['光明酸奶 42元/箱（12杯）', '光明酸奶', 42, '箱'],
-  ])('%s → %s', (line, name, price, unit) => expect(pricedItems(line)).toMatchObject([{ name, price, unit }]))
+    ['可乐330ml*24罐 58元/箱', '可乐330ml*24罐', 58, '箱'],
+    ['农夫山泉1.5升×12瓶 30元', '农夫山泉1.5升x12瓶', 30, null],
+    ['鸡蛋30枚装 25元', '鸡蛋30枚装', 25, null],
+    ['土鸡蛋30枚/盒 35元', '土鸡蛋30枚', 35, '盒'],
+    ['伊利金典纯牛奶 250ml×12盒/箱 65元', '伊利金典纯牛奶', 65, '箱'],
+    ['2L装金龙鱼油 69元/桶', '2L装金龙鱼油', 69, '桶'],
+    ['阳光玫瑰葡萄2斤装 29.9元', '阳光玫瑰葡萄2斤装', 29.9, null],
+    ['蔬菜包 约8斤 39元', '蔬菜包', 39, null],
+    ['鸡蛋2盒 30元', '鸡蛋', 30, null],
+  ])('%s → %s', (line, name, price, unit) => expect(pricedItems(normalise(line))).toMatchObject([{ name, price, unit }]))
   it('a size alone names nothing', () => expect(pricedItems('950ml 18元/瓶')).toEqual([]))
   it('the amount keeps apart from a name ending in its size', () => {
     const its = milk.map(i => ({ ...i, price: 0, stock: null, limit: null, ordered: 0 }))
