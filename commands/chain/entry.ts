@@ -12,10 +12,16 @@ import { namesItem } from './item-names.js'
 // dashed (3-2-501) or spelled (5栋2单元801, 12号402) anywhere in the line
 const HOUSEHOLD = /(?<![\d-])(?:\d{1,4}(?:\s?[-—–_]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼|号|楼|座)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)(?![\d-])/
 const AMOUNT = new RegExp(`${NUM_SRC}\\s?(?:${UNIT_SRC})`)
-const LEADING_NAME = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=\s|\+|\d|$)/
+const LEADING_NAME = /^([\u4e00-\u9fffA-Za-z]{1,6}?)(?=[\s+:,，]|\d|$)/
 const ROOM_NUMBER = /^\d{3,4}\s+(?=\S)/
-const ROOM_BEFORE_NAME = new RegExp(`^\\d{3,4}(?!\\d|\\s?(?:${UNIT_SRC}))(?=[\\u4e00-\\u9fffA-Za-z])`)
+// a room number before the name (`503老周`, `602-小美`, `1203 小陈`), not an amount (`500克排骨`)
+const ROOM_BEFORE_NAME = new RegExp(`^\\d{3,4}(?!\\d|\\s?(?:${UNIT_SRC}))(?:\\s?[-—_]\\s?|\\s+)?(?=[\\u4e00-\\u9fffA-Za-z])`)
+// and one in brackets after it: `小美（602）`
+const ROOM_IN_BRACKETS = /\(\s?\d{3,4}\s?\)/g
 const EMOJI = /[\u{1f300}-\u{1faff}\u2600-\u27bf\ufe0f]/gu
+
+/** The line without what stands around its name: emoji, a room number before it or in brackets after it. */
+const aroundName = (text: string) => text.replace(EMOJI, ' ').replace(ROOM_IN_BRACKETS, ' ').trim().replace(ROOM_BEFORE_NAME, '')
 // an entry's remark (`(陈先生代接)`, `(下午取)`) and thanks say nothing about the amount
 const REMARK = /\s*[(\[（][^()\[\]（）]{1,20}[)\]）]\s*$/
 const THANKS = /\s*(?:谢谢(?:团长|大家)?|辛苦了?|麻烦了?|感谢)\s*[!~。]*\s*$/
@@ -29,7 +35,7 @@ function householdIn(text: string): { household: string; index: number; length: 
 
 /** A leading word that names a person, not an amount (`两斤排骨`) nor an item (`白菜2`); after a room number glued before it (`503老周`). */
 function leadingName(text: string, isItem: (w: string) => boolean): string | null {
-  const m = LEADING_NAME.exec(text.replace(ROOM_BEFORE_NAME, ''))
+  const m = LEADING_NAME.exec(aroundName(text))
   if (!m || AMOUNT.test(m[1]) || isItem(m[1])) return null
   return m[1]
 }
@@ -48,7 +54,7 @@ export function entryWho(text: string, isItem: (w: string) => boolean = () => fa
 /** How a line is shown in a confirmation: `12-1-204 老马`, `5-2-801 阿芬`, `李四`; null if nameless. */
 export function entryLabel(text: string, isItem: (w: string) => boolean): string | null {
   const hh = householdIn(text)
-  const rest = (hh ? `${text.slice(0, hh.index)} ${text.slice(hh.index + hh.length)}`.trim() : text).replace(ROOM_BEFORE_NAME, '')
+  const rest = aroundName(hh ? `${text.slice(0, hh.index)} ${text.slice(hh.index + hh.length)}`.trim() : text)
   const lead = leadingName(rest, isItem)
   const name = lead && /^(?:\s|$)/.test(rest.slice(lead.length)) ? lead : trailingName(rest)
   return [hh?.household, name].filter(Boolean).join(' ') || null
@@ -62,7 +68,7 @@ function orderPart(raw: string, its: ChainItem[]): string {
   let t = raw.replace(EMOJI, ' ').replace(REMARK, '').replace(THANKS, '').trim()
   const hh = householdIn(t)
   if (hh) t = `${t.slice(0, hh.index)} ${t.slice(hh.index + hh.length)}`.trim()
-  t = t.replace(ROOM_BEFORE_NAME, '')
+  t = aroundName(t)
   const name = leadingName(t, w => namesItem(w, its))
   if (name && (its.length || /^\s/.test(t.slice(name.length)))) t = t.slice(name.length).trim()
   // a bare room number after the name (`Winnie 1501 沃柑x2`): three or four digits with no unit, set apart

@@ -71,12 +71,16 @@ describe('a size glued to an item in a header', () => {
 describe('list lines', () => {
   it.each([
     ['503老周 鲜奶1 酸奶1', '老周'], ['小美602 鲜奶x2', '小美'], ['琳琳1801 酸奶1', '琳琳'], ['500克排骨 2份', null], ['1203 2份', null],
+    ['602-小美 鲜奶2', '小美'], ['1203 小陈 鲜奶2', '小陈'], ['小美（602）鲜奶2', '小美'], ['🌸小美 602 鲜奶2', '小美'], ['小美：鲜奶2', '小美'],
+    ['909 一箱', null], ['602 鲜奶2', null], ['鲜奶2 小美', '小美'],
   ])('%s is for %s', (t, who) => expect(entryWho(normalise(t), w => namesItem(w, milk))).toBe(who))
   it.each([
     ['503老周 鲜奶1 酸奶1', [{ item: 1, qty: 1 }, { item: 2, qty: 1 }]],
     ['12-301 王阿姨 鲜奶2瓶 酸奶1箱 已付', [{ item: 1, qty: 2 }, { item: 2, qty: 1 }]],
     ['Vivi 鲜奶2 酸奶1', [{ item: 1, qty: 2 }, { item: 2, qty: 1 }]],
     ['阿杰 1102 酸奶两箱', [{ item: 2, qty: 2 }]],
+    ['小美（602）鲜奶2', [{ item: 1, qty: 2 }]], ['602-小美 鲜奶2瓶+酸奶1箱', [{ item: 1, qty: 2 }, { item: 2, qty: 1 }]],
+    ['小美 鲜奶、酸奶各1', [{ item: 1, qty: 1 }, { item: 2, qty: 1 }]], ['小美 光明2', null], ['小美 奶2瓶', null],
   ])('%s', (t, want) => expect(entryOrder(normalise(t), milk)).toEqual(want))
 })
 
