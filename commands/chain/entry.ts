@@ -79,11 +79,25 @@ type Lines = { item: number; qty: number }[]
 
 /**
  * What the entry orders: its lines, [] on a sign-up list, or null when it cannot be read. A remark
- * between or after the amounts (`1份 放门口`) is dropped when the rest reads as an order.
+ * between or after the amounts (`1份 放门口`) is dropped when the rest reads as an order, and so is
+ * what the line costs or what was paid (`鲜奶2 36元`, `已转36`).
  */
 export function entryOrder(raw: string, its: ChainItem[]): Lines | null {
   if (!its.length) return []
   const rest = orderPart(raw, its)
+  const unpaid = rest.replace(PAID, ' ').replace(MONEY, ' ').replace(/\s+/g, ' ').trim()
+  const lines = readEntry(rest, its) ?? (unpaid && unpaid !== rest ? readEntry(unpaid, its) : null)
+  if (lines) return lines
+  // `李四` alone on a one-item list: one portion, as WeChat's own sign-up lists are read (not `随便来点`)
+  if (its.length === 1 && /^(?:\+1|报名|接龙|要|我要|要一个|我也要)?$/.test(rest)) return [{ item: its[0].code, qty: 1 }]
+  return null
+}
+
+// money on a line: `36元`, `¥36`, `36块钱`, and after a word of paying or summing `已付36`, `共36块`
+const MONEY = /[¥￥]\s*\d+(?:\.\d+)?(?:元|块钱?)?|\d+(?:\.\d+)?\s*(?:元|块钱)/g
+const PAID = /(?:共计?|合计|总共|一共|总计|已付款?|已转账?|已支付|付了|转了)\s*[¥￥]?\s*\d+(?:\.\d+)?\s*(?:元|块钱?)?/g
+
+function readEntry(rest: string, its: ChainItem[]): Lines | null {
   const read = (s: string): Lines | null => {
     const p = parseOrder(s, its) ?? (its.length === 1 ? parseOrder(`接龙 ${s}`, its) : null)
     return p?.kind === 'order' ? p.lines : null
@@ -91,11 +105,7 @@ export function entryOrder(raw: string, its: ChainItem[]): Lines | null {
   const lines = read(rest)
   if (lines) return lines
   const kept = rest.split(' ').filter(w => hasNumber(w) || namesItem(w, its)).join(' ')
-  const again = kept && kept !== rest ? read(kept) : null
-  if (again) return again
-  // `李四` alone on a one-item list: one portion, as WeChat's own sign-up lists are read (not `随便来点`)
-  if (its.length === 1 && /^(?:\+1|报名|接龙|要|我要|要一个|我也要)?$/.test(rest)) return [{ item: its[0].code, qty: 1 }]
-  return null
+  return kept && kept !== rest ? read(kept) : null
 }
 
 // a name runs up to the next amount: `两斤排骨一板鸡蛋` is 排骨 and 鸡蛋 (and 五花肉 keeps its 五)

@@ -11,6 +11,7 @@ export const SIZE = `${AMOUNT}(?:装)?(?:\\s?[x*/]\\s?(?:\\d+(?:\\.\\d+)?\\s?)?$
 // what makes a size part of a product's name rather than an amount: a volume, grams, 装, a pack of many
 const PRODUCT = /\d\s?(?:ml|mL|ML|毫升|升|L|g|克)(?![A-Za-z])|装|[x*/]/
 const SIZES = new RegExp(SIZE, 'g')
+const FRUIT = /^([芒橙桃梨李橘桔柚杏枣柿])(?:子|果|儿)$/
 const LETTERS = /^[\u4e00-\u9fffA-Za-z]+$/
 
 /** Is this size (glued to a name) part of the product's name: `950ml`, `5斤装`, `330ml*24罐`, not `2盒`? */
@@ -21,10 +22,13 @@ export function nameCore(name: string): string {
   return name.replace(SIZES, '').trim()
 }
 
-/** Is `word` (2+ Chinese characters) a short form of `name`: its characters in order, ending with its head word? */
+/** Is `word` (2+ Chinese characters) a short form of `name`: its characters in order, ending with its head word (or the fruit it is)? */
 export function isShortForm(word: string, name: string): boolean {
   const core = [...nameCore(name)]
   const w = [...word]
+  // `芒果` for 金煌芒, `橙子` for 脐橙: a fruit by its everyday name
+  const fruit = FRUIT.exec(word)
+  if (fruit) return core[core.length - 1] === fruit[1] && core.length > 1
   if (w.length < 2 || w.length >= core.length || !/^[\u4e00-\u9fff]+$/.test(word)) return false
   if (w[w.length - 1] !== core[core.length - 1]) return false
   let i = 0

@@ -6,6 +6,7 @@ import { parseOrder } from '../../../commands/chain/parse-order.js'
 import { pricedItems } from '../../../commands/chain/header.js'
 import { entryOrder, entryWho } from '../../../commands/chain/entry.js'
 import { linesText } from '../../../commands/chain/format.js'
+import { isNativeCopy, parseNativeCopy } from '../../../commands/chain/jielong.js'
 import { normalise } from '../../../src/text/normalise.js'
 import { run, chains, texts } from './helpers.js'
 
@@ -15,9 +16,11 @@ const lines = (p: ReturnType<typeof parseOrder>) => (p?.kind === 'order' ? p.lin
 describe('isShortForm', () => {
   it.each([
     ['鲜奶', '光明鲜牛奶950ml'], ['纯奶', '蒙牛纯牛奶'], ['山泉水', '农夫山泉矿泉水550ml'], ['冰糖苹果', '冰糖心苹果'], ['土蛋', '农家土鸡蛋'],
+    ['芒果', '海南金煌芒'], ['橙子', '赣南脐橙'], ['桃子', '水蜜桃'], ['柚子', '红心柚'],
   ])('%s is short for %s', (w, name) => expect(isShortForm(w, name)).toBe(true))
   it.each([
     ['奶鲜', '光明鲜牛奶'], ['光明', '光明鲜牛奶'], ['奶', '光明鲜牛奶'], ['光明鲜牛奶', '光明鲜牛奶'], ['鲜果', '光明鲜牛奶'], ['ml', '光明鲜牛奶950ml'],
+    ['瓜子', '西瓜'], ['包子', '蔬菜包'], ['芒果', '芒'], ['橙子', '橙汁'],
   ])('%s is not short for %s', (w, name) => expect(isShortForm(w, name)).toBe(false))
   it('the size is not part of the name it shortens', () => expect(nameCore('光明鲜牛奶950ml')).toBe('光明鲜牛奶'))
   it('tells an item word from a name', () => {
@@ -104,5 +107,26 @@ describe('withdrawing in words from WeChat\'s own 接龙', () => {
     ].join('\n'))
     expect(chains(after.state)[0].orders.map(o => o.member)).toEqual(['团长'])
     expect(texts(after.messages)).toContain('✅ #1 已取消：小美')
+  })
+})
+
+describe('what a line costs or what was paid is no amount', () => {
+  const fruit = [{ code: 1, name: '赣南脐橙', unit: '斤' }, { code: 2, name: '海南金煌芒', unit: '斤' }]
+  it.each([
+    ['阿珍 橙子5斤 芒果3斤 49元', [{ item: 1, qty: 5 }, { item: 2, qty: 3 }]],
+    ['老李 芒果2 已付¥16', [{ item: 2, qty: 2 }]], ['莉莉 芒果5斤 已转40', [{ item: 2, qty: 5 }]],
+    ['张三 橙子2斤 共10块', [{ item: 1, qty: 2 }]], ['张三 橙子2斤 10块钱', [{ item: 1, qty: 2 }]],
+    ['张三 橙子 40元', null], ['张三 已付40', null],
+  ])('%s', (t, want) => expect(entryOrder(normalise(t), fruit)).toEqual(want))
+})
+
+describe('numbered lines under items priced on lines of their own are entries', () => {
+  const post = ['#接龙 周末水果团', '赣南脐橙 5元/斤', '海南金煌芒 8元/斤', '1. 阿珍 橙子5斤 芒果3斤 49元', '2. 老李 芒果2 已付16元'].join('\n')
+  it('is a list, its numbered lines its entries', () => {
+    expect(isNativeCopy(post)).toBe(true)
+    expect(parseNativeCopy(post).entries.map(e => e.n)).toEqual([1, 2])
+  })
+  it('Linli\'s own post numbers its items', () => {
+    expect(isNativeCopy(['#接龙 周六团购', '1. 白菜 5元/颗 限20', '2. 鸡蛋 15元/盒', '截止 周五20:00'].join('\n'))).toBe(false)
   })
 })
