@@ -130,3 +130,21 @@ describe('numbered lines under items priced on lines of their own are entries', 
     expect(isNativeCopy(['#接龙 周六团购', '1. 白菜 5元/颗 限20', '2. 鸡蛋 15元/盒', '截止 周五20:00'].join('\n'))).toBe(false)
   })
 })
+
+describe('goods the leader adds to the header of a later copy', () => {
+  const head = (extra: string[]) => ['#接龙', '  饮品团购 周三晚上8点截单', '  纯牛奶250ml 55元/箱', ...extra.map(e => '  ' + e)]
+  const copy = (who: string, extra: string[], entries: string[]) => { const h = head(extra); return [`!groupnote ${who}: ${h[0]}`, ...h.slice(1), ...entries.map(e => '  ' + e)].join('\n') }
+  const room = '== 饮品群: 团长, 3-502 刘姐\n@ 2023-06-05 19:00\n'
+  it('become items, said once; a stale copy without them removes nothing', async () => {
+    const out = await run(room + [
+      copy('团长', [], ['1. 团长 纯奶1']),
+      copy('团长', ['新加：可口可乐330ml*24罐 58元/箱'], ['1. 团长 纯奶1']),
+      copy('3-502 刘姐', ['新加：可口可乐330ml*24罐 58元/箱'], ['1. 团长 纯奶1', '2. 3-502 刘姐 可乐2箱']),
+      copy('3-502 刘姐', [], ['1. 团长 纯奶1', '2. 3-502 刘姐 可乐2箱']),
+    ].join('\n'))
+    const c = chains(out.state)[0]
+    expect(c.items.map(i => [i.name, i.price, i.unit])).toEqual([['纯牛奶250ml', 55, '箱'], ['可口可乐330ml*24罐', 58, '箱']])
+    expect(c.orders.find(o => o.member === '3-502 刘姐')?.lines).toEqual([{ item: 2, qty: 2 }])
+    expect(texts(out.messages).filter(t => t.includes('加了商品'))).toEqual(['🆕 #1 加了商品：可口可乐330ml*24罐 58元/箱'])
+  })
+})
