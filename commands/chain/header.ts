@@ -27,6 +27,7 @@ const SIZE_AFTER = new RegExp(`(?:约|大约)?(${SIZE})$`)
 const PACKED_IN = new RegExp(`/\\s?(${UNIT_SRC})$`)
 // the name, with a size glued before it (`2L装金龙鱼油`)
 const NAME_END = new RegExp(`(?:${SIZE})?[\\u4e00-\\u9fffA-Za-z]{1,16}$`)
+const WHEN_WORD = /^(?:今天|明天|后天|今晚|明早|本周|下周|周[一二三四五六日天]|星期|礼拜|上午|下午|中午|晚上|早上)|(?:点|号|日)$/
 const NOT_ITEM = /^每|吗|呢|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
 
 /**
@@ -159,6 +160,8 @@ function listItems(copy: NativeCopy): ItemSpec[] {
   const unitOf = (t: string) => { for (let i = 0; i < t.length; i++) { const q = quantityAt(t, i); if (q?.unit) return q.unit } return null }
   const entryUnit = copy.entries.map(e => unitOf(e.text.replace(/^\S+\s*/, ''))).find(Boolean) ?? null
   if (!stock && !entryUnit) return []
-  const name = (copy.title.split(' ')[0] || '接龙').slice(0, 20)
+  // `周六上午9点 社区义诊 限20人`: the list is named by its first word that is no time or count
+  const words = copy.title.split(' ').filter(Boolean)
+  const name = (words.find(w => !/\d/.test(w) && !WHEN_WORD.test(w)) ?? words[0] ?? '接龙').slice(0, 20)
   return [{ code: 1, name, price: 0, unit: stock?.unit ?? entryUnit ?? '份', stock: stock?.qty ?? null, limit: null }]
 }

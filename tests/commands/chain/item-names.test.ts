@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest'
 import { isShortForm, namesItem, nameCore } from '../../../commands/chain/item-names.js'
 import { parseOrder } from '../../../commands/chain/parse-order.js'
-import { pricedItems } from '../../../commands/chain/header.js'
+import { pricedItems, listSpec } from '../../../commands/chain/header.js'
 import { entryOrder, entryWho } from '../../../commands/chain/entry.js'
 import { linesText } from '../../../commands/chain/format.js'
 import { isNativeCopy, parseNativeCopy } from '../../../commands/chain/jielong.js'
@@ -147,4 +147,11 @@ describe('goods the leader adds to the header of a later copy', () => {
     expect(c.orders.find(o => o.member === '3-502 刘姐')?.lines).toEqual([{ item: 2, qty: 2 }])
     expect(texts(out.messages).filter(t => t.includes('加了商品'))).toEqual(['🆕 #1 加了商品：可口可乐330ml*24罐 58元/箱'])
   })
+})
+
+describe('a list of one thing is named by its first word that is no time', () => {
+  const nameOf = (head: string) => { const c = parseNativeCopy(`#接龙\n${head}\n1. 社工 1人`); return listSpec(c, c.title, Date.parse('2023-06-05T11:00:00Z'), 'Asia/Shanghai').items[0]?.name }
+  it.each([
+    ['周六上午9点 社区义诊 限20人', '社区义诊'], ['明天 核酸志愿者 限10人', '核酸志愿者'], ['半个南瓜 等会送来 共20份', '半个南瓜'], ['6月10日 包粽子 限8人', '包粽子'],
+  ])('%s → %s', (head, name) => expect(nameOf(head)).toBe(name))
 })
