@@ -23,8 +23,15 @@ interface NativeInput {
   chainId?: number
 }
 
-/** A list's title as chains keep it. */
-const listTitle = (copy: NativeCopy) => [...(copy.title || '接龙')].slice(0, MAX_TITLE).join('')
+// `光明奶制品团 明天中午12点截单 到了群里通知`: the cut-off and what follows it are the list's settings
+const CUT_OFF = /\s+\S*(?:截单|截止|截团|结单)(?:\s|$)/
+
+/** A list's title as chains keep it: its first line up to the cut-off, when something comes before. */
+function listTitle(copy: NativeCopy): string {
+  const cut = CUT_OFF.exec(copy.title)
+  const title = cut && cut.index >= 2 ? copy.title.slice(0, cut.index) : copy.title
+  return [...(title || '接龙')].slice(0, MAX_TITLE).join('')
+}
 
 /**
  * The room's list this copy continues (open, or closed within a day: a copy posted just after 截单;

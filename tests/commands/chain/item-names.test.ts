@@ -131,6 +131,13 @@ describe('numbered lines under items priced on lines of their own are entries', 
   })
 })
 
+describe('a list\'s title stops at its cut-off', () => {
+  it('光明奶制品团 明天中午12点截单 到了群里通知 → 光明奶制品团', async () => {
+    const out = await run(['== 奶群: 团长', '@ 2022-04-20 19:30', '!groupnote 团长: #接龙', '  光明奶制品团 明天中午12点截单 到了群里通知', '  光明酸奶 42元/箱', '  1. 团长 酸奶1'].join('\n'))
+    expect(chains(out.state)[0]).toMatchObject({ title: '光明奶制品团', deadline: expect.stringContaining('2022-04-21T12:00') })
+  })
+})
+
 describe('goods the leader adds to the header of a later copy', () => {
   const head = (extra: string[]) => ['#接龙', '  饮品团购 周三晚上8点截单', '  纯牛奶250ml 55元/箱', ...extra.map(e => '  ' + e)]
   const copy = (who: string, extra: string[], entries: string[]) => { const h = head(extra); return [`!groupnote ${who}: ${h[0]}`, ...h.slice(1), ...entries.map(e => '  ' + e)].join('\n') }
