@@ -2,6 +2,7 @@
 // closing summary, and the replies that explain a refused or partly filled order.
 import type { OrderError } from './parse-order.js'
 import { formatNumber, round } from './quantity.js'
+import { nameCore } from './item-names.js'
 import { describe } from '../../src/time.js'
 import { capList } from '../../src/text/lists.js'
 import { parseHousehold } from '../../src/text/household.js'
@@ -14,7 +15,8 @@ export const money = (n: number) => formatNumber(round(n))
 export const FULL_LIST = '完整名单在团长收到的表格和后台里'
 
 function qtyText(item: Pick<Item, 'name' | 'unit'>, qty: number): string {
-  return `${item.name}${formatNumber(qty)}${item.unit ?? ''}`
+  // `光明鲜牛奶950ml×2瓶`, `葡萄2斤装×1`: a name with its size keeps apart from the amount
+  return `${item.name}${/[\dA-Za-z]$/.test(item.name) || nameCore(item.name) !== item.name ? '×' : ''}${formatNumber(qty)}${item.unit ?? ''}`
 }
 
 export function linesText(lines: { item: number; qty: number }[], its: Item[]): string {

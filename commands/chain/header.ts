@@ -6,6 +6,7 @@ import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { parseItemLine, nativeStock, type ChainSpec, type ItemSpec, type NativeCopy } from './jielong.js'
 import { goodsIn } from './entry.js'
 import { quantityAt, UNIT_SRC } from './quantity.js'
+import { SIZE, isProductSize, nameCore } from './item-names.js'
 import { canonicalUnit } from '../../src/text/units.js'
 
 const NUMBERING = /^\d{1,3}\s*[.、)]\s*/
@@ -21,6 +22,12 @@ const BROUGHT = /^.*(?:能|会|可以|有车)(?:送|运|拉|带)(?:来|到|过�
 const TAIL = /[\s:：,，、\-—(（]+$/
 const PER_BEFORE = new RegExp(`(?:每|一)\\s?(${UNIT_SRC})$`)
 const AMOUNT_BEFORE = new RegExp(`(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s?(?:${UNIT_SRC})$`)
+// `光明鲜牛奶950ml`, `可乐330ml*24罐`, `鸡蛋30枚/盒`: the size after a name (glued, it stays part of it)
+const SIZE_AFTER = new RegExp(`(?:约|大约)?(${SIZE})$`)
+const PACKED_IN = new RegExp(`/\\s?(${UNIT_SRC})$`)
+// the name, with a size glued before it (`2L装金龙鱼油`)
+const NAME_END = new RegExp(`(?:${SIZE})?[\\u4e00-\\u9fffA-Za-z]{1,16}$`)
+const WHEN_WORD = /^(?:今天|明天|后天|今晚|明早|本周|下周|周[一二三四五六日天]|星期|礼拜|上午|下午|中午|晚上|早上)|(?:点|号|日)$/
 const NOT_ITEM = /^每|吗|呢|外面|超市|一共|总共|合计|运费|转账|已转|差价|涨|一次|现在|才|只要|还是|起送|满减|优惠|红包/
 
 /**
@@ -31,13 +38,36 @@ export function nameBefore(line: string, at: number): { name: string; per: strin
   let before = line.slice(0, at).replace(TAIL, '')
   const per = PER_BEFORE.exec(before)
   if (per) before = before.slice(0, per.index).replace(TAIL, '')
+  const size = sizeBefore(before)
+  before = size.rest
   const amount = AMOUNT_BEFORE.exec(before)
   if (amount) before = before.slice(0, amount.index).replace(TAIL, '')
   // `鸡蛋到了一批 18元一板`: the news before the price is not part of the name
-  const m = /[\u4e00-\u9fffA-Za-z]{1,16}$/.exec(before.replace(ARRIVED, '').replace(BROUGHT, ''))
-  if (!m) return null
-  const name = m[0].replace(LEAD_IN, '').replace(DAY_WORDS, '')
-  return [...name].length >= 1 && [...name].length <= 10 && !NOT_ITEM.test(name) ? { name, per: per ? canonicalUnit(per[1]) : null } : null
+  const text = before.replace(ARRIVED, '').replace(BROUGHT, '')
+  const m = NAME_END.exec(text)
+  // a lone `950ml` names nothing
+  if (!m || (/^[A-Za-z]+$/.test(m[0]) && /\d$/.test(text.slice(0, m.index)))) return null
+  const name = m[0].replace(LEAD_IN, '').replace(DAY_WORDS, '') + size.kept
+  const core = [...nameCore(name)].length
+  const unit = per ? canonicalUnit(per[1]) : size.packed
+  return core >= 1 && core <= 10 && !NOT_ITEM.test(name) ? { name, per: unit } : null
+}
+
+/**
+ * A size right before the price: glued to the name and a product's size (`950ml`, `5斤装`), it is
+ * kept for the name; `12盒/箱` says what the price is per; `东北大米 25kg`, `鸡蛋2盒` are dropped.
+ */
+function sizeBefore(before: string): { rest: string; kept: string; packed: string | null } {
+  const m = SIZE_AFTER.exec(before)
+  if (!m) return { rest: before, kept: '', packed: null }
+  const slash = PACKED_IN.exec(m[1])
+  const size = slash ? m[1].slice(0, slash.index) : m[1]
+  const glued = m[0] === m[1] && /[\u4e00-\u9fffA-Za-z]$/.test(before.slice(0, m.index))
+  return {
+    rest: before.slice(0, m.index).replace(TAIL, ''),
+    kept: glued && isProductSize(m[1]) ? size : '',
+    packed: slash ? canonicalUnit(slash[1]) : null,
+  }
 }
 
 /** The prices of one line with their spans, as the shared reading finds them, minus look-alikes. */
@@ -130,6 +160,8 @@ function listItems(copy: NativeCopy): ItemSpec[] {
   const unitOf = (t: string) => { for (let i = 0; i < t.length; i++) { const q = quantityAt(t, i); if (q?.unit) return q.unit } return null }
   const entryUnit = copy.entries.map(e => unitOf(e.text.replace(/^\S+\s*/, ''))).find(Boolean) ?? null
   if (!stock && !entryUnit) return []
-  const name = (copy.title.split(' ')[0] || '接龙').slice(0, 20)
+  // `周六上午9点 社区义诊 限20人`: the list is named by its first word that is no time or count
+  const words = copy.title.split(' ').filter(Boolean)
+  const name = (words.find(w => !/\d/.test(w) && !WHEN_WORD.test(w)) ?? words[0] ?? '接龙').slice(0, 20)
   return [{ code: 1, name, price: 0, unit: stock?.unit ?? entryUnit ?? '份', stock: stock?.qty ?? null, limit: null }]
 }

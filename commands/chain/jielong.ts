@@ -56,9 +56,16 @@ function looksLikeItemLine(line: string): boolean {
  */
 export function isNativeCopy(text: string): boolean {
   if (!isJielongHead(text)) return false
-  // priced lines may head a native list (`1. 西瓜 3元/斤`); an unpriced numbered line is an entry
-  const numbered = bodyLines(text).filter(l => NUMBERED.test(l) && !isHint(l))
-  return numbered.some(l => !looksLikeItemLine(l))
+  // priced lines may head a native list (`1. 西瓜 3元/斤`); an unpriced numbered line is an entry,
+  // and so is any numbered line below items priced on lines of their own (`1. 阿珍 橙子5斤 49元`)
+  const lines = bodyLines(text)
+  const numbered = lines.filter(l => NUMBERED.test(l) && !isHint(l))
+  return numbered.some(l => !looksLikeItemLine(l)) || (numbered.length > 0 && pricedAbove(lines, lines.indexOf(numbered[0])))
+}
+
+/** Items priced on unnumbered lines above this one (`赣南脐橙 5元/斤`): Linli's own post numbers its items. */
+function pricedAbove(lines: string[], at: number): boolean {
+  return lines.slice(1, at).some(l => !NUMBERED.test(l) && !DEADLINE.test(l) && (PRICE.test(l) || PRICE_ONLY.test(l)))
 }
 
 /** Parse Linli's start post. null when the text does not start with #接龙. */
@@ -144,11 +151,11 @@ export function parseNativeCopy(text: string): NativeCopy {
   const copy: NativeCopy = { title: '', header: [], hints: [], entries: [], footer: [] }
   let inEntries = false
   let blankBefore = false
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (!line) { blankBefore = true; continue }
     const m = NUMBERED.exec(line)
     if (isHint(line)) copy.hints.push(line)
-    else if (m && !isPriceHeader(line, inEntries)) {
+    else if (m && !(isPriceHeader(line, inEntries) && !pricedAbove(lines, i))) {
       inEntries = true
       copy.entries.push({ n: Number(m[1]), text: m[2].trim() })
     } else if (!inEntries) copy.header.push(line)

@@ -12,6 +12,7 @@ import { fill } from './pick.js'
 import { closedText } from './order.js'
 import { linesText } from './format.js'
 import { isOwner } from './close.js'
+import { namesItem } from './item-names.js'
 
 /** A line of the list as the bot knows it: who wrote it, as which person, and what was said of it. */
 interface Known extends KnownEntry {
@@ -62,7 +63,7 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   const named = (k: Known) => household !== null && k.key.replace(/#\d+$/, '') === household
   const mayTouch = (k: Known) => (k.person !== undefined ? k.person === me : k.member === sender) || named(k) || isOwner(ctx, chain)
   const its0 = items(ctx, chainId)
-  const isItem = (w: string) => its0.some(i => i.name.includes(w) || w.includes(i.name))
+  const isItem = (w: string) => namesItem(w, its0)
   const diff = diffEntries(known, keyed(copy.entries, isItem))
   const next = new Map(known.map(k => [k.key, k]))
   const unread: string[] = []

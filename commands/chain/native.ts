@@ -9,7 +9,8 @@ import { parseOrder } from './parse-order.js'
 import { createChain, roomChains, getChain, items, type Chain } from './store.js'
 import { applyOrder } from './order.js'
 import { applyCopy, knownLines } from './list-copy.js'
-import { listSpec } from './header.js'
+import { listSpec, pricedItems } from './header.js'
+import { money } from './format.js'
 import { specText } from './begin.js'
 import { DAY } from '../../src/time.js'
 import { MAX_TITLE, scheduleDeadline } from './start.js'
@@ -22,8 +23,15 @@ interface NativeInput {
   chainId?: number
 }
 
-/** A list's title as chains keep it. */
-const listTitle = (copy: NativeCopy) => [...(copy.title || '接龙')].slice(0, MAX_TITLE).join('')
+// `光明奶制品团 明天中午12点截单 到了群里通知`: the cut-off and what follows it are the list's settings
+const CUT_OFF = /\s+\S*(?:截单|截止|截团|结单)(?:\s|$)/
+
+/** A list's title as chains keep it: its first line up to the cut-off, when something comes before. */
+function listTitle(copy: NativeCopy): string {
+  const cut = CUT_OFF.exec(copy.title)
+  const title = cut && cut.index >= 2 ? copy.title.slice(0, cut.index) : copy.title
+  return [...(title || '接龙')].slice(0, MAX_TITLE).join('')
+}
 
 /**
  * The room's list this copy continues (open, or closed within a day: a copy posted just after 截单;
@@ -64,10 +72,26 @@ export const native = defineCommand<NativeInput, 'room'>({
     const ref = /[（(]#(\d+)/.exec(title)
     const own = ref ? getChain(ctx, Number(ref[1])) : null
     if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
-    const chain = (chainId ? getChain(ctx, chainId) : null) ?? findList(ctx, copy, title) ?? startList(ctx, copy, title)
-    applyCopy(ctx, chain, copy, partial)
+    const found = (chainId ? getChain(ctx, chainId) : null) ?? findList(ctx, copy, title)
+    if (found && !partial) addHeaderItems(ctx, found, copy)
+    applyCopy(ctx, found ?? startList(ctx, copy, title), copy, partial)
   },
 })
+
+/**
+ * The leader added goods to the list's header since (`新加：可乐330ml*24罐 58元/箱`): they become items
+ * of an open list whose items are priced, said once. A copy only adds: a stale one lacks nothing.
+ */
+function addHeaderItems(ctx: MessageCtx, chain: Chain, copy: NativeCopy): void {
+  const its = items(ctx, chain.id)
+  if (chain.status !== 'open' || !its.some(i => i.price > 0)) return
+  const fresh = pricedItems(copy.header.join('\n')).filter(p => !its.some(i => i.name === p.name))
+  if (!fresh.length) return
+  let code = Math.max(...its.map(i => i.code))
+  const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price) VALUES (?, ?, ?, ?, ?)')
+  for (const p of fresh) ins.run(chain.id, ++code, p.name, p.unit, p.price)
+  ctx.reply(`🆕 #${chain.id} 加了商品：${fresh.map(p => `${p.name} ${money(p.price)}元${p.unit ? '/' + p.unit : ''}`).join('、')}`)
+}
 
 /**
  * Someone copied the bot's own list (`#接龙 周六蔬菜团购（#1）` …) and edited their line, as people

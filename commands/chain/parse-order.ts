@@ -3,6 +3,7 @@
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from '../../src/text/household.js'
 import { quantityAt, unitFits, toItemUnit, type Quantity } from './quantity.js'
+import { isShortForm, specEnd } from './item-names.js'
 import { isWeightUnit, unitKind } from '../../src/text/units.js'
 import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
 import { CHAT, EMOJI, FILLERS, JOIN, JOIN_TAIL, MARKER, NAME, PRICE_TALK, QUESTION } from './order-words.js'
@@ -161,14 +162,25 @@ function codeTok(code: number, pos: number, end: number, items: ChainItem[], qty
   return { t: 'item', code, qty, pos, end }
 }
 
-/** The longest item name (or unambiguous part of one, 2+ characters) starting at p. */
+/**
+ * The longest item name (or unambiguous part of one, 2+ characters) starting at p, else a short
+ * form of one (`鲜奶` for 光明鲜牛奶, item-names.ts); the item's spec after it (`950ml`) is part of it.
+ */
 function itemAt(t: string, p: number, items: ChainItem[]): Tok | null {
+  const tok = namedAt(t, p, items)
+  const item = tok?.t === 'item' ? items.find(i => i.code === tok.code) : undefined
+  if (tok && item) tok.end = specEnd(t, tok.end, item.name)
+  return tok
+}
+
+function namedAt(t: string, p: number, items: ChainItem[]): Tok | null {
   for (let len = Math.min(12, t.length - p); len >= 1; len--) {
     const w = t.slice(p, p + len)
     const exact = items.find(i => i.name === w)
     if (exact) return { t: 'item', code: exact.code, pos: p, end: p + len }
     if (len < 2 || !/^[\u4e00-\u9fffA-Za-z]+$/.test(w)) continue
-    const partial = items.filter(i => i.name.includes(w))
+    const part = items.filter(i => i.name.includes(w))
+    const partial = part.length ? part : items.filter(i => isShortForm(w, i.name))
     if (partial.length === 1) return { t: 'item', code: partial[0].code, pos: p, end: p + len }
     if (partial.length > 1) return { t: 'ambiguous', word: w, items: partial.map(i => i.code), pos: p, end: p + len }
   }

@@ -44,7 +44,7 @@ function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
   if (!r) return []
   const { read, order: held } = r
   if (read.kind === 'cancel') {
-    if (!held) return []
+    if (!held || (!read.items && onList(chain, held))) return []
     if (read.items && !read.items.some(c => held.lines.some(l => l.item === c))) return []
     return [{ command: cancel, input: { chainId: chain.id, items: read.items, okey: held.okey, inferred: true }, score: 0.8, why: 'cancelled in words' }]
   }
@@ -60,10 +60,16 @@ function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
   return [{ command: order, input, score: read.bare ? 0.65 : 0.8, why: `an order in words (${input.mode})` }]
 }
 
+/**
+ * A line of WeChat's own 接龙 (or a hand-typed list): the list is the record, so leaving it is taking
+ * the line out (`我就不团了哈`, then the copy without it); the words alone are for the leader.
+ */
+const onList = (chain: Chain, held: { okey: string }) => chain.native && held.okey.startsWith('e:')
+
 /** `我可以`, `带我一个`, `那我也报名` on a sign-up list; `我退出了` from someone on it. */
 function signUp(ctx: RoomCtx, chain: Chain): Proposal[] {
   const held = ownOrder(ctx, chain.id)
-  if (held && WITHDRAW.test(ctx.text)) {
+  if (held && WITHDRAW.test(ctx.text) && !onList(chain, held)) {
     return [{ command: cancel, input: { chainId: chain.id, items: null, okey: held.okey, inferred: true }, score: 0.75, why: 'withdrew in words' }]
   }
   if (held || !joinsInWords(ctx.text)) return []

@@ -1,0 +1,55 @@
+// How neighbours shorten an item's name on a list: the brand dropped and characters skipped
+// (`光明鲜牛奶` → `鲜奶`, `冰糖心苹果` → `冰糖苹果`), the head word kept at the end; and a
+// product's size glued to its name (`光明鲜牛奶950ml`, `可乐330ml*24罐`, `橙子5斤装`), part of the
+// name, never an amount. Pure.
+import { unitPattern } from '../../src/text/units.js'
+
+const UNIT = `(?:${unitPattern(['weight', 'pack', 'count', 'volume'])}|L)`
+const AMOUNT = `\\d+(?:\\.\\d+)?\\s?${UNIT}`
+/** A product's size: `950ml`, `5斤装`, `330ml*24罐`, `250ml×12盒/箱`, `30枚/盒`, `100g*8杯`. */
+export const SIZE = `${AMOUNT}(?:装)?(?:\\s?[x*/]\\s?(?:\\d+(?:\\.\\d+)?\\s?)?${UNIT}(?:装)?)*`
+// what makes a size part of a product's name rather than an amount: a volume, grams, 装, a pack of many
+const PRODUCT = /\d\s?(?:ml|mL|ML|毫升|升|L|g|克)(?![A-Za-z])|装|[x*/]/
+const SIZES = new RegExp(SIZE, 'g')
+const FRUIT = /^([芒橙桃梨李橘桔柚杏枣柿])(?:子|果|儿)$/
+const LETTERS = /^[\u4e00-\u9fffA-Za-z]+$/
+
+/** Is this size (glued to a name) part of the product's name: `950ml`, `5斤装`, `330ml*24罐`, not `2盒`? */
+export const isProductSize = (size: string) => PRODUCT.test(size)
+
+/** The name without its size: `光明鲜牛奶950ml` → `光明鲜牛奶`, `2L装金龙鱼油` → `金龙鱼油`. */
+export function nameCore(name: string): string {
+  return name.replace(SIZES, '').trim()
+}
+
+/** Is `word` (2+ Chinese characters) a short form of `name`: its characters in order, ending with its head word (or the fruit it is)? */
+export function isShortForm(word: string, name: string): boolean {
+  const core = [...nameCore(name)]
+  const w = [...word]
+  // `芒果` for 金煌芒, `橙子` for 脐橙: a fruit by its everyday name
+  const fruit = FRUIT.exec(word)
+  if (fruit) return core[core.length - 1] === fruit[1] && core.length > 1
+  if (w.length < 2 || w.length >= core.length || !/^[\u4e00-\u9fff]+$/.test(word)) return false
+  if (w[w.length - 1] !== core[core.length - 1]) return false
+  let i = 0
+  for (const ch of core) if (ch === w[i]) i++
+  return i === w.length
+}
+
+/** The items a word names: by the whole name or a part of it, else as a short form of it. */
+function itemsNamed<T extends { name: string }>(word: string, items: T[]): T[] {
+  if (!LETTERS.test(word)) return []
+  const part = items.filter(i => i.name.includes(word))
+  return part.length ? part : items.filter(i => isShortForm(word, i.name))
+}
+
+/** Does the word name one of the items (or contain one's name)? For telling items from people's names. */
+export function namesItem(word: string, items: { name: string }[]): boolean {
+  return items.some(i => word.includes(i.name)) || itemsNamed(word, items).length > 0
+}
+
+/** The end of an item's size written right after its name (`鲜牛奶950ml 2瓶`), when the item has that size. */
+export function specEnd(text: string, at: number, name: string): number {
+  const m = new RegExp(`^\\s?(${SIZE})`).exec(text.slice(at))
+  return m && isProductSize(m[1]) && name.replace(/\s/g, '').includes(m[1].replace(/\s/g, '')) ? at + m[0].length : at
+}
