@@ -1,5 +1,5 @@
 // `npm run eval`: how well Linli understands people as they write. Every labelled transcript in
-// tests/corpus/natural/ (the development set), tests/corpus/heldout/ and heldout2/ (each written blind,
+// tests/corpus/natural/ (the development set), tests/corpus/heldout/, heldout2/ and heldout3/ (each written blind,
 // by someone who had not read the code, then measured before any fix) is checked, set by set: its `#=` assertions (tests/eval/checker.ts), and its `#> family`
 // labels (tests/corpus/README.md): commands understood of those written, per family, and unwanted
 // replies: unlabelled (chat) lines the bot acted on. One total line at the end.
@@ -84,7 +84,8 @@ const pct = (a: number, b: number) => (b ? (100 * a / b).toFixed(1) + '%' : '-')
 const SETS = [
   ['natural', 'development set'],
   ['heldout', 'written blind; first measured before any fix, a development set since'],
-  ['heldout2', 'written blind, measured before any fix was made for it'],
+  ['heldout2', 'written blind; first measured before any fix, a development set since'],
+  ['heldout3', 'written blind, measured before any fix was made for it'],
 ] as const
 
 async function main(): Promise<void> {
