@@ -6,6 +6,7 @@ import { mentionsItem } from './items.js'
 import { liveOf, type Entry } from './store.js'
 import { done, withdraw } from './manage.js'
 import { calls } from './names.js'
+import { NUMBER, readNumber } from '../../src/text/numerals.js'
 
 type RoomMsg = MessageCtx & { room: string }
 
@@ -35,12 +36,19 @@ export function proposeTakeBack(ctx: RoomMsg): Proposal[] {
   return mine.length === 1 && text.length <= 20 && TAKEN_BACK.exec(text)!.index <= 2 ? pick(mine, withdraw, 0.7, 'their only offer taken back') : []
 }
 
+// one of several (`出 充电宝 两个`): the claimer's one is handed over, the rest may still be offered,
+// so their 拿到了 does not close the offer (the poster's 送完了 or `完成 #n` does)
+const several = (e: Entry) => {
+  const n = e.qty ? new RegExp(`^(${NUMBER})`).exec(e.qty.trim()) : null
+  return !!n && (readNumber(n[1]) ?? 1) > 1
+}
+
 /** The claimer of an offer says they have it: by the item, by the poster's name, or their only claim. */
 export function proposeReceived(ctx: RoomMsg): Proposal[] {
   const text = ctx.text
   if (!RECEIVED.test(text) || NOT_YET.test(text) || ELSEWHERE.test(text)) return []
-  const claimed = ctx.q(`SELECT * FROM aid_entries WHERE room = ? AND kind = 'offer' AND status = 'claimed' AND claimed_person = ? ORDER BY id`)
-    .all(ctx.room, ctx.member.person) as Entry[]
+  const claimed = (ctx.q(`SELECT * FROM aid_entries WHERE room = ? AND kind = 'offer' AND status = 'claimed' AND claimed_person = ? ORDER BY id`)
+    .all(ctx.room, ctx.member.person) as Entry[]).filter(e => !several(e))
   if (!claimed.length) return []
   const named = claimed.filter(e => namesItem(text, e.item))
   if (named.length) return pick(named, done, 0.8, 'claimed offer received, item named')

@@ -173,6 +173,12 @@ describe('claims in words', () => {
     expect(out.aid.find(a => a.id === 1)!.status).toBe('open')
   })
 
+  it.each([['出 充电宝 两个 满电的', 'claimed'], ['出 充电宝 1个 满电的', 'done'], ['出 充电宝', 'done']])(
+    'the claimer of one of several does not close the offer: %s', async (offer, status) => {
+      const out = await run(room(`3-1102 Kevin: ${offer}\n9-503 阿嬷: 充电宝我要一个\n9-503 阿嬷: 谢谢Kevin 充电宝拿到了`))
+      expect(out.aid.find(a => a.item === '充电宝')!.status).toBe(status)
+    })
+
   it('someone who claimed nothing saying 拿到了 ends nothing', async () => {
     const out = await run(room(`${offers}\n6-303 小叶: 牛奶给我留两盒\n6-202 老周: 牛奶拿到了 谢谢陈阿姨`))
     expect(out.aid.find(a => a.id === 2)!.status).toBe('claimed')
