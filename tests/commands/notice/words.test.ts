@@ -88,6 +88,9 @@ describe('an admin asking those who have not answered', () => {
     ['周四那个通知还有几户没回复 看到的回个1 谢谢配合', true],
     ['早上的核酸通知还有没回复的 看到了回个收到', true],
     ['停水通知还有几家没回 看见了扣个1', true],
+    ['还有几户没回复 看到核酸通知的回个1 谢谢配合', true],
+    ['还有人没回 看见停水通知的扣个1', true],
+    ['还有几户没回复 看到快递的话拿一下', false],
     ['还差3户没回复 看到的吱一声', true],
     ['物业还没回复我 看到的话说一声', false],
     ['没回复的也没关系 看到就行', false],
@@ -144,6 +147,15 @@ describe('a resident answering a notice', () => {
     ['1👌', false, '', false],
     ['知道喇', true, '', false],
     ['得嘞', true, '', false],
+    // the asked-for 1 glued to the 收到, then a remark; questions ending a clause, in dialect too
+    ['收到1 在开会', false, '在开会', false],
+    ['收到 1 刚下班', false, '刚下班', false],
+    ['收到 老人腿脚不便 好上门做伐', false, '老人腿脚不便 好上门做伐', true],
+    ['收到 要带身份证吗 我在上班', false, '要带身份证吗 我在上班', true],
+    ['收到了 能晚点下去不 娃在上网课', false, '能晚点下去不 娃在上网课', true],
+    ['收到 要做多久 我家有宝宝', false, '要做多久 我家有宝宝', true],
+    ['收到 我要去上班不在家', false, '我要去上班不在家', false],
+    ['收到 可以的', false, '可以的', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -153,6 +165,8 @@ describe('a resident answering a notice', () => {
     '收到的人多吗',
     '收到货的请在群里说一声',
     '收到吗',
+    '收到10箱了 谢谢团长',
+    '收到1号楼的快递了',
     '收到了吗',
     '收到👌快递',
     '收到[疑问]',
