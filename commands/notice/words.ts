@@ -14,8 +14,9 @@ interface NoticeShape {
 
 // a leading @所有人 is how WeChat announcements start; it says nothing about the content
 const LEAD_MENTION = /^@(?:所有人|all|全体成员)\s*/i
-// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】
-const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】; or
+// without them, as a first word: 紧急通知：, 重要通知!!!
+const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急|重要)(?:通知|公告)\s*(?:[:\n ]|!+)/
 // a notice for another audience (a school's parents, a firm's staff), passed on by mistake or for
 // information: nobody in this room owes it an answer
 const FOREIGN = /^\[\s*(?:家长|班级|学校|公司|单位)[\u4e00-\u9fff]{0,4}\]|^(?:各位|亲爱的)?(?:家长|同学|同事|员工)(?:们|朋友们)?\s*[:,]|[-—]+\s*[^\s]{0,8}(?:班主任|老师|年级组|人事部|行政部)\s*$/
@@ -110,10 +111,13 @@ const EMOJI_ONLY = new RegExp(`^(?:${ACK_EMOJI})(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{
 const ONE_EMOJI = new RegExp(`^1\\s?(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{1f3ff}\\ufe0f])+$`, 'iu')
 // the asked-for 1 with a remark (`1 刚看到`, `1 几点开始？`); not a count (`1 个`, `1 楼`, `1 斤`)
 const ONE_REMARK = /^1[\s,.。!~、]+(?![一二两三四五六七八九十半个份斤件盒瓶袋箱楼号栋单元层点块元次人位组板包])(\S.{0,19})$/
-// a question may end a clause mid-remark, in dialect too: `好上门做伐` (Wu), `能晚点下去不 娃在上网课`
+// a question may end a clause mid-remark, in dialect too: `好上门做伐` (Wu), `能晚点下去不 娃在上网课`,
+// `行不行晚点领`
 const QUESTION = new RegExp([
   '[?]|[吗呢么嘛][\\s!.。~]*$|请问|几点|几号|几天|多少|多久|多长时间|什么|啥|咋|怎么|怎样|能不能|可不可以|可以不|要不要|有没有|是不是|哪',
   '[吗伐](?=[\\s,.。!~]|$)|(?:能|可以|可|行|中|要|会)[^\\s,.。!~]{1,8}不(?=[\\s,.。!~]|$)',
+  // 行不行, 去不去, 有没有: a verb asked both ways
+  '([\\u4e00-\\u9fff])[不没]\\1',
 ].join('|'))
 
 /**

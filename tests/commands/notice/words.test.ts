@@ -45,6 +45,8 @@ describe('which notices the bot says again to those who have not answered', () =
     ['重要的事情说三遍：一定戴口罩！戴口罩！戴口罩！', false],
     ['重要的事情说三遍：明天核酸带身份证！带身份证！带身份证！收到请回复1', true],
     ['各位居民：今晚8点上门发物资，请家里留人，收到请回复', false],
+    ['重要通知!!!明天上午9点疫苗接种 请带身份证 收到请回复', true],
+    ['重要通知：明天起小区封闭管理，请不要外出', true],
   ])('%s', (text, repeats) => {
     expect(notice(text)?.repeats).toBe(repeats)
   })
@@ -74,6 +76,8 @@ describe('an admin message that is not a notice', () => {
     '各位邻居：明天上午10点团购鸡蛋，需要的请接龙',
     '各位居民：从明天起每天上午10点前请在群里报体温',
     '好',
+    '重要的是大家都平平安安',
+    '重要通知都在公告栏里贴着呢',
   ])('%s', text => {
     expect(notice(text)).toBeNull()
   })
@@ -156,6 +160,9 @@ describe('a resident answering a notice', () => {
     ['收到 要做多久 我家有宝宝', false, '要做多久 我家有宝宝', true],
     ['收到 我要去上班不在家', false, '我要去上班不在家', false],
     ['收到 可以的', false, '可以的', false],
+    ['收到 行不行晚点领', false, '行不行晚点领', true],
+    ['收到 去不去都行吧 我家没人', false, '去不去都行吧 我家没人', true],
+    ['收到 不不 我家有人', false, '不不 我家有人', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
