@@ -8,7 +8,9 @@ const longestFirst = (words: string) => words.split('|').sort((a, b) => b.length
 
 /** Family words that label a reading; `我家`/`我` may come first (`我妈的`, `我家老人`). */
 const KIN_WORDS = longestFirst(`${KIN}|我自己|老伴|老伴儿|孙子|孙女|孙孙|外孙|外孙女|儿媳|女婿|小孩|娃|娃儿|` +
-  '大儿子|小儿子|大女儿|小女儿|老大|老二|老母亲|老父亲|家属|家人|大人')
+  '大儿子|小儿子|大女儿|小女儿|老大|老二|老母亲|老父亲|家属|家人|大人|' +
+  // northern words for parents and a daughter: 俺娘, 孩他爹, 丫头
+  '娘|爹|老娘|老爹|孩他爹|孩子他爹|娃他爹|丫头')
 const LABEL = `(?:我家|我们家|俺家|我|俺)?(?:${KIN_WORDS})`
 
 const DAY = '今早上|今早起来|今儿早上|今天|今日|今早|今晨|今儿|早上|早晨|上午|中午|下午|晚上|傍晚|凌晨|刚才|刚刚|现在|目前|这会儿?|刚'
@@ -31,15 +33,18 @@ export const ARRIVED = /^[\u4e00-\u9fff]{0,8}(?:回来|回家|到家|刚回|下�
 const LATE = '不好意思|抱歉|对不起|来晚了|报晚了|晚了|(?:忘记了?|忘了|忘|漏)(?:报|打卡|发)?了?|补报一下|补报|补一下|补上|补个'
 const BACK = '(?:刚刚|刚|才|已经?)?(?:下夜班|下班|下楼|回来|回家|到家|进门|起床|起来|起|睡醒|醒)(?:回来|到家)?(?:了|啦)?'
 const ACK = '收到|好的|好嘞|ok|OK|嗯+|早上好|早安|大家好|各位好|网格员好|您好|你好'
-const FILLER = '(?:我家|我们家|家里|家)?(?:\\d|[两俩二三四五六七八])(?:个人|口人?|人)|全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
-  '都|均|全部|是|为|了|的|啊|哈|呀|哦|喔|吧|呢|正常|一切正常|无异常|没异常|没有异常|度|℃|一下|下|早'
+// `胡姐我量了36度4`, `王老师我36.5`: the grid worker addressed by name, glued to the report
+// (`王姐早上好 我们家四口都正常…`: with a greeting)
+const VOCATIVE = '(?:网格员|网格长|[\\u4e00-\\u9fff]?(?:姐|哥|姨|叔|老师|书记|主任))(?:(?:早上好|早安|好|早)(?=我|俺|$)|(?=我|俺|早上好|早安))'
+const FILLER = '(?:我家|我们家|俺家|咱家|家里|家)?(?:\\d|[两俩二三四五六七八])(?:个人|口人?|人)|(?:我家|我们家|俺家|咱家|家里)(?:仨|俩|(?:\\d|[两二三四五六七八])个)(?:人|口人?)?|全家人?(?:\\d|[一二三四五六七八])?(?:人|口人?)?|一家(?:\\d|[二三四五六七八])口人?|家里|房号|户号|本户|我家|我们家|咱家|' +
+  '俺家|都|均|全部|是|为|了|的|啊|哈|呀|哦|喔|吧|呢|正常|一切正常|无异常|没异常|没有异常|度|℃|一下|下|早'
 
 /** One clean token before a reading, by kind: \u0001 is a household the reading already found. */
 export const TOKEN = new RegExp([
   '(?<sep>[\\s:=\\u0001]+)',
   `(?<clock>(?:${DAY})?${CLOCK})`,
   `(?<cue>${CORRECTION})`,
-  `(?<ack>${ACK})`,
+  `(?<ack>${ACK}|${VOCATIVE})`,
   `(?<measure>${MEASURE})`,
   `(?<keyword>${KEYWORD})`,
   `(?<feeling>${FEELING})`,
@@ -82,7 +87,9 @@ export const NOT_REPORT = /哪个|哪一个|准不准|准吗|不准|多少钱|�
 export const PAST = /昨天|昨晚|昨夜|昨日|昨儿|前天|前晚|前几天|前两天|上周|上礼拜|之前|以前|那天|当时|那时|刚开始|最开始|上次|去年|小时候|最高的时候|最高烧到/
 export const PAST_ONLY = new RegExp(`^(?:${PAST.source})$`)
 // 他/她 is someone else's, except in 孩子他爸 / 娃她妈 (the other parent)
-export const OTHERS = /同事|同学|单位|公司|好多人|很多人|不少人|一半人|朋友|邻居|楼上|楼下|隔壁|对门|对面|(?<!孩子|孩|娃)[他她]|[他她](?![爸妈])|别人|人家|有人|有个|网上|新闻|听说|据说|病人|患者|确诊|那家/
+/** `我36.4 晶晶36.7 她爸36.5`: in a family list, the child's other parent, not someone else. */
+export const OTHER_PARENT = /^[他她](?:爸爸?|妈妈?|爹|娘)$/
+export const OTHERS = /同事|同学|单位|公司|好多人|很多人|不少人|一半人|朋友|邻居|楼上|楼下|隔壁|对门|对面|(?<!孩子|孩|娃)[他她]|[他她](?![爸妈爹娘])|别人|人家|有人|有个|网上|新闻|听说|据说|病人|患者|确诊|那家/
 /** A fever in whole degrees (`孩子发烧39度`, `烧到38度多`): worth a look, never a reading. */
 export const FEVER_WHOLE = /(?:发烧|发热|高烧|低烧|烧到|烧了|体温)(?:有|是|到|了|达到|还|都)?\s?(3[7-9]|4[0-2])\s?(?:度|℃)(?:多|几)?(?![\d.])/g
 

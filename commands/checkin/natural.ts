@@ -5,7 +5,7 @@
 import type { Reading } from '../../src/understand/reading.js'
 import { isAbnormal } from './temperature.js'
 import {
-  ARRIVED, CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, KIN_LIST, LABEL_BEFORE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHERS, PAST, PAST_ONLY,
+  ARRIVED, CORRECTION_CUE, EXPLAINED_DIGITS, FEVER_WHOLE, KIN_LIST, LABEL_BEFORE, LICENCE, NAME, NOT_BODY, NOT_NAME, NOT_REPORT, OTHER_PARENT, OTHERS, PAST, PAST_ONLY,
   POST_LABEL, RETEST_CUE, TALK_AFTER, TALK_BEFORE, TOKEN, UNIT_AFTER, WEATHER,
 } from './natural-words.js'
 
@@ -186,7 +186,7 @@ class Walk {
       const t = tokens(this.masked.slice(pos, f.start), this.named)
       const before = text.slice(c.start, f.start)
       const past = this.pendingPast || PAST.test(before)
-      const others = OTHERS.test(before)
+      const others = OTHERS.test(before) && !(OTHER_PARENT.test(before) && this.readings.some(x => x.label))
       const elsewhere = past || others
       // a `365` after other words is a room, a year, part of a phone number; `单位一半人都烧到39度` is nobody's
       const skip = (f.compact && (elsewhere || !t.clean || this.dirtyBefore)) || (f.whole && others)

@@ -14,8 +14,9 @@ interface NoticeShape {
 
 // a leading @所有人 is how WeChat announcements start; it says nothing about the content
 const LEAD_MENTION = /^@(?:所有人|all|全体成员)\s*/i
-// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】
-const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急)(?:通知|公告)\s*[:\n ]/
+// any kind of notice in the brackets: 【停水通知】, 【核酸检测通知】, 【安全提示】, 【重要通知】; or
+// without them, as a first word: 紧急通知：, 重要通知!!!
+const HEADER = /^\[\s*(紧急|重要)?\s*(?![\u4e00-\u9fff]{0,4}(?:团购|接龙|拼单|秒杀|优惠|促销|上新|到货))[\u4e00-\u9fff]{0,6}?(?:通知|公告|提醒|提示)\s*\]|^\[\s*(紧急|重要)\s*\]|^(紧急|重要)(?:通知|公告)\s*(?:[:\n ]|!+)/
 // a notice for another audience (a school's parents, a firm's staff), passed on by mistake or for
 // information: nobody in this room owes it an answer
 const FOREIGN = /^\[\s*(?:家长|班级|学校|公司|单位)[\u4e00-\u9fff]{0,4}\]|^(?:各位|亲爱的)?(?:家长|同学|同事|员工)(?:们|朋友们)?\s*[:,]|[-—]+\s*[^\s]{0,8}(?:班主任|老师|年级组|人事部|行政部)\s*$/
@@ -35,7 +36,7 @@ const TIME_WORD = /\d{1,2}\s*[:点]|今天|今晚|明天|明早|明晚|后天|�
 // without a 请: 周四那个通知还有几户没回复 看到的回个1 (还 says some have, so it is about replies owed)
 const REMIND = new RegExp([
   '(?:没|未)有?(?:回复|回)[^。!?\\n]{0,12}(?:请|麻烦|尽快|抓紧|赶紧)[^。!?\\n]{0,4}(?:回复|回)',
-  '还[^。!?\\n]{0,6}(?:没|未)有?回复?(?![复我你])[^。!?\\n]{0,8}(?:看到|看见|见到)(?:的|了|后)?(?:话)?[\\s,]*(?:回复|回|扣|吱一?声|说一声)',
+  '还[^。!?\\n]{0,6}(?:没|未)有?回复?(?![复我你])[^。!?\\n]{0,8}(?:看到|看见|见到)(?:[^。!?\\n\\s]{1,8}?的|的|了|后)?(?:话)?[\\s,]*(?:回复|回|扣|吱一?声|说一声)',
 ].join('|'))
 const ENDS_AS_QUESTION = /[?][\s!.。~]*$|[吗呢么嘛][\s!.。~]*$/
 
@@ -90,7 +91,7 @@ const OK_WORD = '(?:好(?:的|滴|嘞|勒|哒|哦|额|嘅|咯|呀|哩)|ok|okay|�
 // a thumbs-up or an OK sign, also WeChat's own [OK], [强], [抱拳]
 const ACK_EMOJI = '[👌👍🙏🫡✅💪]|\\[(?:ok|强|抱拳|好的|握手)\\]'
 // any run of them, or a plain 好/行/中/嗯/没问题, may come before the 收到: `好额好额 晓得了 收到`, `👌收到`, `中 收到`
-const STRONG_HEAD = new RegExp(`^(?:(?:好|行|中|妥|嗯|没问题|${OK_WORD}|${ACK_EMOJI})[\\s,.。!~、]*)*(?:已?收到(?:收到)*|已读|已阅|收悉)(?:了(?!解)|啦|哈|啊|哦|喽|咯|晒|喇|嘞)*`, 'iu')
+const STRONG_HEAD = new RegExp(`^(?:(?:好|行|中|妥|嗯|没问题|${OK_WORD}|${ACK_EMOJI})[\\s,.。!~、]*)*(?:已?收到(?:收到)*|已读|已阅|收悉)(?:了(?!解)|啦|哈|啊|哦|喽|咯|晒|喇|嘞)*(?:\\s?1(?=[\\s,.。!~、]))?`, 'iu')
 // `收到了解`, `收到 明白`: another OK after the 收到 is no remark
 const OK_AFTER = new RegExp(`^(?:[\\s,.。!~、]*${OK_WORD})+`, 'i')
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\u200d]|\\[(?!疑问|问号|发呆|晕|撇嘴|捂脸)[\\u4e00-\\u9fffA-Za-z]{1,4}\\]'
@@ -110,7 +111,14 @@ const EMOJI_ONLY = new RegExp(`^(?:${ACK_EMOJI})(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{
 const ONE_EMOJI = new RegExp(`^1\\s?(?:${ACK_EMOJI}|[\\u{1f3fb}-\\u{1f3ff}\\ufe0f])+$`, 'iu')
 // the asked-for 1 with a remark (`1 刚看到`, `1 几点开始？`); not a count (`1 个`, `1 楼`, `1 斤`)
 const ONE_REMARK = /^1[\s,.。!~、]+(?![一二两三四五六七八九十半个份斤件盒瓶袋箱楼号栋单元层点块元次人位组板包])(\S.{0,19})$/
-const QUESTION = /[?]|[吗呢么嘛][\s!.。~]*$|请问|几点|几号|几天|多少|什么|啥|咋|怎么|怎样|能不能|可不可以|可以不|要不要|有没有|是不是|哪/
+// a question may end a clause mid-remark, in dialect too: `好上门做伐` (Wu), `能晚点下去不 娃在上网课`,
+// `行不行晚点领`
+const QUESTION = new RegExp([
+  '[?]|[吗呢么嘛][\\s!.。~]*$|请问|几点|几号|几天|多少|多久|多长时间|什么|啥|咋|怎么|怎样|能不能|可不可以|可以不|要不要|有没有|是不是|哪',
+  '[吗伐](?=[\\s,.。!~]|$)|(?:能|可以|可|行|中|要|会)[^\\s,.。!~]{1,8}不(?=[\\s,.。!~]|$)',
+  // 行不行, 去不去, 有没有: a verb asked both ways
+  '([\\u4e00-\\u9fff])[不没]\\1',
+].join('|'))
 
 /**
  * Does a resident's message answer a notice? `收到` and its forms followed by nothing, a

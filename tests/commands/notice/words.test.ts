@@ -45,6 +45,8 @@ describe('which notices the bot says again to those who have not answered', () =
     ['重要的事情说三遍：一定戴口罩！戴口罩！戴口罩！', false],
     ['重要的事情说三遍：明天核酸带身份证！带身份证！带身份证！收到请回复1', true],
     ['各位居民：今晚8点上门发物资，请家里留人，收到请回复', false],
+    ['重要通知!!!明天上午9点疫苗接种 请带身份证 收到请回复', true],
+    ['重要通知：明天起小区封闭管理，请不要外出', true],
   ])('%s', (text, repeats) => {
     expect(notice(text)?.repeats).toBe(repeats)
   })
@@ -74,6 +76,8 @@ describe('an admin message that is not a notice', () => {
     '各位邻居：明天上午10点团购鸡蛋，需要的请接龙',
     '各位居民：从明天起每天上午10点前请在群里报体温',
     '好',
+    '重要的是大家都平平安安',
+    '重要通知都在公告栏里贴着呢',
   ])('%s', text => {
     expect(notice(text)).toBeNull()
   })
@@ -88,6 +92,9 @@ describe('an admin asking those who have not answered', () => {
     ['周四那个通知还有几户没回复 看到的回个1 谢谢配合', true],
     ['早上的核酸通知还有没回复的 看到了回个收到', true],
     ['停水通知还有几家没回 看见了扣个1', true],
+    ['还有几户没回复 看到核酸通知的回个1 谢谢配合', true],
+    ['还有人没回 看见停水通知的扣个1', true],
+    ['还有几户没回复 看到快递的话拿一下', false],
     ['还差3户没回复 看到的吱一声', true],
     ['物业还没回复我 看到的话说一声', false],
     ['没回复的也没关系 看到就行', false],
@@ -144,6 +151,18 @@ describe('a resident answering a notice', () => {
     ['1👌', false, '', false],
     ['知道喇', true, '', false],
     ['得嘞', true, '', false],
+    // the asked-for 1 glued to the 收到, then a remark; questions ending a clause, in dialect too
+    ['收到1 在开会', false, '在开会', false],
+    ['收到 1 刚下班', false, '刚下班', false],
+    ['收到 老人腿脚不便 好上门做伐', false, '老人腿脚不便 好上门做伐', true],
+    ['收到 要带身份证吗 我在上班', false, '要带身份证吗 我在上班', true],
+    ['收到了 能晚点下去不 娃在上网课', false, '能晚点下去不 娃在上网课', true],
+    ['收到 要做多久 我家有宝宝', false, '要做多久 我家有宝宝', true],
+    ['收到 我要去上班不在家', false, '我要去上班不在家', false],
+    ['收到 可以的', false, '可以的', false],
+    ['收到 行不行晚点领', false, '行不行晚点领', true],
+    ['收到 去不去都行吧 我家没人', false, '去不去都行吧 我家没人', true],
+    ['收到 不不 我家有人', false, '不不 我家有人', false],
   ])('%s', (text, soft, remark, question) => {
     expect(answer(text)).toEqual({ soft, remark: normalise(remark), question })
   })
@@ -153,6 +172,8 @@ describe('a resident answering a notice', () => {
     '收到的人多吗',
     '收到货的请在群里说一声',
     '收到吗',
+    '收到10箱了 谢谢团长',
+    '收到1号楼的快递了',
     '收到了吗',
     '收到👌快递',
     '收到[疑问]',
