@@ -53,3 +53,10 @@ export function specEnd(text: string, at: number, name: string): number {
   const m = new RegExp(`^\\s?(${SIZE})`).exec(text.slice(at))
   return m && isProductSize(m[1]) && name.replace(/\s/g, '').includes(m[1].replace(/\s/g, '')) ? at + m[0].length : at
 }
+
+/** `米` for 五常大米, `油` for 大豆油: the head word alone, when it ends one item and is in no other. */
+export function headOnly<T extends { name: string }>(ch: string, items: T[]): T | null {
+  if (!/^[\u4e00-\u9fff]$/.test(ch)) return null
+  const ends = items.filter(i => [...nameCore(i.name)].pop() === ch && [...nameCore(i.name)].length > 1)
+  return ends.length === 1 && items.filter(i => i.name.includes(ch)).length === 1 ? ends[0] : null
+}
