@@ -59,6 +59,9 @@ function buyTitle(t: string, names: string[]): string {
 }
 
 /** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
+// when the call begins with when it is (`下周三（4月5号）上午9点 社区在后山坡搞义务植树`), the what comes after
+const WHEN_FIRST = /^(?:(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|[今明后]天|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|[(（][^)）\n]{1,12}[)）]|[上下中]午|早上|晚上|\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)|[\s,，])+(?=\S{4})/
+
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) {
@@ -69,7 +72,11 @@ function signupTitle(t: string): string {
     return what ? `${need[1]}报名（${what}）` : `${need[1]}报名`
   }
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
-  const first = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  const body = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '')
+  const clause = (b: string) => b.split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  // a first clause that is only when (`下周三（4月5号）上午9点 社区…植树`) names nothing: the next does
+  const timeOnly = WHEN_FIRST.exec(body)
+  const first = clause(timeOnly && timeOnly[0].length >= clause(body).length ? body.slice(timeOnly[0].length) : body)
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
   const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
   return `${(what || first).slice(0, 20)}报名`
@@ -112,8 +119,10 @@ function ungreeted(text: string): string {
 
 // `招募5名志愿者`, `找4个人帮忙`: a head count header.ts does not read
 const RECRUIT = new RegExp(`(?:招募|招|找)\\s*(\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*(?:个|名|位)`)
+// `要6个人手`: with 要, only people counted
+const WANT_PEOPLE = /(?<![我你他她想还])要\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)(?=人|志愿者|帮手|义工|劳力)/
 function recruits(t: string): number | null {
-  const m = RECRUIT.exec(t)
+  const m = RECRUIT.exec(t) ?? WANT_PEOPLE.exec(t)
   const n = m ? parseQuantity(m[1])?.qty ?? null : null
   return n && n > 0 && Number.isInteger(n) ? n : null
 }
