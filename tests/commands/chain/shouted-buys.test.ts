@@ -4,6 +4,7 @@ import { describe, it, expect } from 'vitest'
 import { readStart } from '../../../commands/chain/start-words.js'
 import { pricedItems } from '../../../commands/chain/header.js'
 import { parseOrder, splitChainRef, type ChainItem } from '../../../commands/chain/parse-order.js'
+import { readWords } from '../../../commands/chain/read-order.js'
 import { Reading } from '../../../src/understand/reading.js'
 import { normalise } from '../../../src/text/normalise.js'
 import { fromLocal } from '../../../src/time.js'
@@ -56,4 +57,19 @@ describe('the head word alone names the one item it ends', () => {
     const r = parseOrder('米2袋', two)
     expect(r?.kind === 'order').toBe(false)
   })
+})
+
+describe('orders in words on it', () => {
+  const held = [{ item: 1, qty: 2 }]
+  const words = (t: string) => {
+    const r = readWords(normalise(t), rice, () => held)
+    return !r ? 'null' : r.kind === 'cancel' ? 'cancel' : r.lines.map(l => `${l.item}:${l.qty}`).join(' ')
+  }
+  it.each([
+    ['给我来俩酸菜 再来一袋米', '3:2 1:1'],
+    ['老刘啊我是三楼老钱我要那个珍珠米要三袋油也要一桶你给我记上', '1:3 2:1'],
+    ['俺家要一袋米 一桶油', '1:1 2:1'],
+  ])('%s → %s', (text, want) => expect(words(text)).toBe(want))
+
+  it.each(['我要一份那个蔬菜包', '两袋米饭', '油烟机2个', '咱俩一起去买米'])('%s names no item', text => expect(words(text)).toBe('null'))
 })
