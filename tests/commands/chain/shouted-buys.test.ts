@@ -69,7 +69,9 @@ describe('orders in words on it', () => {
     ['给我来俩酸菜 再来一袋米', '3:2 1:1'],
     ['老刘啊我是三楼老钱我要那个珍珠米要三袋油也要一桶你给我记上', '1:3 2:1'],
     ['俺家要一袋米 一桶油', '1:1 2:1'],
+    ['我那珍珠米改成四袋 丈母娘也要一袋', '1:4'],
+    ['油不要了 家里还有小半桶 米照旧', 'cancel'],
   ])('%s → %s', (text, want) => expect(words(text)).toBe(want))
 
-  it.each(['我要一份那个蔬菜包', '两袋米饭', '油烟机2个', '咱俩一起去买米'])('%s names no item', text => expect(words(text)).toBe('null'))
+  it.each(['我要一份那个蔬菜包', '两袋米饭', '油烟机2个', '咱俩一起去买米', '我要两袋米 老丈人也要一袋'])('%s names no item', text => expect(words(text)).toBe('null'))
 })
