@@ -16,7 +16,7 @@ import { DAY } from '../../src/time.js'
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
 const GATE = new RegExp(`${NUM_SRC}|俺|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
 const MAX_WORDS = 80
-const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
+const WANT = new RegExp(`(?:要|来|加|订|买|接|整)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
 export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   // orders in words are a line or two; a WeChat 接龙 copy or a long post is someone else's
