@@ -70,9 +70,16 @@ function sizeBefore(before: string): { rest: string; kept: string; packed: strin
   }
 }
 
+// the unit before the price, as a leader shouts it: `五常大米10斤一袋68`, `豆油一桶89元`
+const UNIT_FIRST = new RegExp(`(?<=[\\u4e00-\\u9fffA-Za-z\\d])\\s?(?:一|每)(${UNIT_SRC})\\s?(\\d{1,4}(?:\\.\\d{1,2})?)\\s?(?:元|块钱?)?(?=$|[\\s,，。!！;；(（])`, 'g')
+
 /** The prices of one line with their spans, as the shared reading finds them, minus look-alikes. */
 function pricesOf(line: string) {
-  return new Reading(line).prices.filter(p => !LOOSE_PRICE.test(p.text) && !/[-#\d]$/.test(line.slice(0, p.start)))
+  const read = new Reading(line).prices.filter(p => !LOOSE_PRICE.test(p.text) && !/[-#\d]$/.test(line.slice(0, p.start)))
+  const first = [...line.matchAll(UNIT_FIRST)]
+    .filter(m => !read.some(p => p.start < m.index + m[0].length && m.index < p.end))
+    .map(m => ({ start: m.index, end: m.index + m[0].length, text: m[0], amount: Number(m[2]), per: canonicalUnit(m[1]) }))
+  return [...read, ...first].sort((a, b) => a.start - b.start)
 }
 
 /** Items announced with a price, one per price, each named by the word before it. */

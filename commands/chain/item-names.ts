@@ -53,3 +53,18 @@ export function specEnd(text: string, at: number, name: string): number {
   const m = new RegExp(`^\\s?(${SIZE})`).exec(text.slice(at))
   return m && isProductSize(m[1]) && name.replace(/\s/g, '').includes(m[1].replace(/\s/g, '')) ? at + m[0].length : at
 }
+
+// a head word alone is a word of its own only between these: `一袋米 一桶油`, `油也要一桶`, `米×2`, `奶一箱`, `油不要了`
+const BEFORE_HEAD = new RegExp(`(?:^|[^\\u4e00-\\u9fffA-Za-z]|${UNIT}|[要来整订买俩仨])$`)
+const AFTER_HEAD = new RegExp(`^(?:$|[^\\u4e00-\\u9fffA-Za-z]|[xX](?=\\s*\\d)|[也还再就要不照都吧啊哈了来整给和跟]|[一二两三四五六七八九十半俩仨]+\\s?${UNIT})`)
+
+/**
+ * `米` for 五常大米, `油` for 大豆油 at `at` in `text`: the head word alone, when it ends one item,
+ * is in no other, and stands as a word there (never the end of `蔬菜包`, the start of `米饭`).
+ */
+export function headOnly<T extends { name: string }>(text: string, at: number, items: T[]): T | null {
+  const ch = text[at] ?? ''
+  if (!/^[\u4e00-\u9fff]$/.test(ch) || !BEFORE_HEAD.test(text.slice(0, at)) || !AFTER_HEAD.test(text.slice(at + 1))) return null
+  const ends = items.filter(i => [...nameCore(i.name)].pop() === ch && [...nameCore(i.name)].length > 1)
+  return ends.length === 1 && items.filter(i => i.name.includes(ch)).length === 1 ? ends[0] : null
+}

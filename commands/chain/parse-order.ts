@@ -3,7 +3,7 @@
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from '../../src/text/household.js'
 import { quantityAt, unitFits, toItemUnit, type Quantity } from './quantity.js'
-import { isShortForm, specEnd } from './item-names.js'
+import { isShortForm, specEnd, headOnly } from './item-names.js'
 import { isWeightUnit, unitKind } from '../../src/text/units.js'
 import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
 import { CHAT, EMOJI, FILLERS, JOIN, JOIN_TAIL, MARKER, NAME, PRICE_TALK, QUESTION } from './order-words.js'
@@ -152,9 +152,9 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
 const isCode = (u: { word: string; code?: boolean }) => u.code === true && u.word.endsWith('号')
 const last = (toks: Tok[]): Tok | undefined => toks[toks.length - 1]
 
-// `三文鱼`: a Chinese numeral with no unit glued to more letters is part of a word, not a number.
+// `三文鱼`: a Chinese numeral with no unit glued to more letters is part of a word (`来俩粘豆包` counts).
 function isChineseBareNumeral(t: string, p: number, q: { unit: string | null; end: number }): boolean {
-  return !q.unit && !/\d/.test(t[p]) && /[\u4e00-\u9fff]/.test(t[q.end] ?? '')
+  return !q.unit && !/\d|[俩仨]/.test(t[p]) && /[\u4e00-\u9fff]/.test(t[q.end] ?? '')
 }
 
 function codeTok(code: number, pos: number, end: number, items: ChainItem[], qty?: Quantity, written = String(code)): Tok {
@@ -178,6 +178,8 @@ function namedAt(t: string, p: number, items: ChainItem[]): Tok | null {
     const w = t.slice(p, p + len)
     const exact = items.find(i => i.name === w)
     if (exact) return { t: 'item', code: exact.code, pos: p, end: p + len }
+    const head = len === 1 ? headOnly(t, p, items) : null
+    if (head) return { t: 'item', code: head.code, pos: p, end: p + 1 }
     if (len < 2 || !/^[\u4e00-\u9fffA-Za-z]+$/.test(w)) continue
     const part = items.filter(i => i.name.includes(w))
     const partial = part.length ? part : items.filter(i => isShortForm(w, i.name))

@@ -5,7 +5,7 @@ import { parseOrder, type ChainItem } from './parse-order.js'
 import { NUM_SRC, UNIT_SRC, parseQuantity } from './quantity.js'
 import { EMOJI, QUESTION } from './order-words.js'
 import { spaceRunOn } from './run-on.js'
-import { ADDRESSED, CANCEL, CANCEL_ITEM, DROP_ITEM, REASON, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
+import { ADDRESSED, CANCEL, CANCEL_ITEM, DROP_ITEM, REASON, OTHERS_TOO, KEEP_REST, PAY, POLITE, REMARK_NOT, LEAD, ASKS, MID, PAST, TALLY, TAIL, SET, ADD, LESS, WANTS, fitsItem, named } from './words.js'
 
 type Mode = 'add' | 'set' | 'less'
 type Line = { item: number; qty: number }
@@ -60,7 +60,8 @@ export function readWords(said: string, items: ChainItem[], held: () => Line[]):
   if (PAST.test(text) || TALLY.test(text)) return null
   // `排骨不变`, `五花照旧` beside a change keep what they name: nothing to read in them
   const segs = text.split(SEGMENT).filter(s => s && !(KEPT.test(s) && named(s, items).length && !holdsQuantity(s, items)))
-  const quantities = segs.map(s => holdsQuantity(s, items) && !REASON.test(s))
+  const setting = new RegExp(SET.source).test(text)
+  const quantities = segs.map(s => holdsQuantity(s, items) && !REASON.test(s) && !(setting && OTHERS_TOO.test(s)))
   const lastQty = quantities.lastIndexOf(true)
   // after the order, a word about an item (`老头子就爱吃鸡蛋`) is a remark, not more of the order
   const remark = (s: string, i: number) => lastQty >= 0 && i > lastQty && items.reduce((t, it) => t.split(it.name).join(''), s).length >= 4
@@ -120,7 +121,7 @@ function readCore(core: string, items: ChainItem[], held: () => Line[]): WordsRe
 /** `不要了`, `鸡蛋不要了 其他照旧`, `都取消吧`: everything, or the items named while others stay. */
 function readCancel(text: string, items: ChainItem[], held: Line[]): WordsRead | null {
   // `不要了 换成五花肉2斤` is more than a cancellation: not sure what is meant
-  if (text.split(SEGMENT).some(s => holdsQuantity(s, items))) return null
+  if (text.split(SEGMENT).some(s => holdsQuantity(s, items) && !REASON.test(s))) return null
   // `五花就免了 鸡蛋照旧`: what a segment keeps is not cancelled
   const segs = text.split(SEGMENT)
   const keeps = (s: string) => KEPT.test(s) && !CANCEL.test(s) && !CANCEL_ITEM.test(s) && !DROP_ITEM.test(s)

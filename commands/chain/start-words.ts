@@ -12,7 +12,7 @@ import { MAX_TITLE } from './start.js'
 interface WordStart { spec: ChainSpec; kind: 'buy' | 'signup'; score: number; why: string }
 
 // how a leader tells people to join: 要的扣数量, 需要的接龙, 要的在下面接, 接龙格式：
-const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快|直接|都|就|可以|请)*\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟)(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
+const JOIN_CUE = /(?<![我家们你他她])(?:要|需要|想要|有需要)的(?:朋友|邻居|亲|家人们|请)?\s*(?:抓紧|赶紧|尽快|快|直接|都|就|可以|请)*\s*(?:在|到)?(?:下面|群里|这里)?\s*(?:扣|接龙|接一下|接|报|回复|留言|登记|跟|说(?!明|法))(?!了|过)|扣数量|扣\s?1|扣个数|报数量|请接龙|开始接龙|接龙开始|欢迎接龙|下面接龙|接龙格式|接龙方式|(?:^|\n)\s*(?:格式|例)\s*[:：]|按格式接|跟着接/
 // how an organiser asks for people: 能来的在群里报个名, 请大家踊跃报名, 报名从现在开始
 const SIGNUP_CUE = /(?:(?:能|可以|愿意|方便|要|想|有空)?(?:来|去|参加|打|帮忙|报名)|有空|愿意|方便|需要报名)的[^\n,，。]{0,8}?(?:报名|报个名|接龙|扣1|回1|回复1|\+1|吱一声|吱个声|吱一下|说一声|说一下|喊一声|冒个泡|留个名)|(?:请|欢迎)(?:大家)?(?:踊跃|积极)?(?:报名|(?:在群里|在下面)?接龙)|报名从|接龙报名|报名接龙|开始报名/g
 // where to sign up, in this group: without a head count, only a call that says so starts a list
@@ -59,6 +59,9 @@ function buyTitle(t: string, names: string[]): string {
 }
 
 /** `需要6个志愿者` → 志愿者报名; else the first clause: `周六上午社区义诊报名`. */
+// when the call begins with when it is (`下周三（4月5号）上午9点 社区在后山坡搞义务植树`), the what comes after
+const WHEN_FIRST = /^(?:(?:下|这|本)?(?:周|星期|礼拜)[一二三四五六日天]|[今明后]天|\d{1,2}月\d{1,2}[日号]?|\d{1,2}[日号]|[(（][^)）\n]{1,12}[)）]|[上下中]午|早上|晚上|\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)|[\s,，])+(?=\S{4})/
+
 function signupTitle(t: string): string {
   const need = NEED.exec(t)
   if (need && !/^(?:人|人手|大家|你们|我们|各位)$/.test(need[1])) {
@@ -69,7 +72,11 @@ function signupTitle(t: string): string {
     return what ? `${need[1]}报名（${what}）` : `${need[1]}报名`
   }
   // `老人打疫苗的报名了：下周二…` → 老人打疫苗报名
-  const first = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '').split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  const body = ungreeted(t).replace(/^(?:接龙|报名)\s*[:：]?\s*/, '')
+  const clause = (b: string) => b.split(/[\n,，。!！:：(（]/)[0].split(' ')[0]
+  // a first clause that is only when (`下周三（4月5号）上午9点 社区…植树`) names nothing: the next does
+  const timeOnly = WHEN_FIRST.exec(body)
+  const first = clause(timeOnly && timeOnly[0].length >= clause(body).length ? body.slice(timeOnly[0].length) : body)
   // `明天上午社区大扫除还差4个人手` → 明天上午社区大扫除报名
   const what = first.replace(/的?(?:报名|接龙)(?:了|啦|开始了?)?$/, '').replace(/(?:还差|还缺|需要)\s*(?:\d|[一二两三四五六七八九十]).*$/, '')
   return `${(what || first).slice(0, 20)}报名`
@@ -112,8 +119,10 @@ function ungreeted(text: string): string {
 
 // `招募5名志愿者`, `找4个人帮忙`: a head count header.ts does not read
 const RECRUIT = new RegExp(`(?:招募|招|找)\\s*(\\d{1,3}|[一二两三四五六七八九十]{1,3})\\s*(?:个|名|位)`)
+// `要6个人手`: with 要, only people counted
+const WANT_PEOPLE = /(?<![我你他她想还])要\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|名|位)(?=人|志愿者|帮手|义工|劳力)/
 function recruits(t: string): number | null {
-  const m = RECRUIT.exec(t)
+  const m = RECRUIT.exec(t) ?? WANT_PEOPLE.exec(t)
   const n = m ? parseQuantity(m[1])?.qty ?? null : null
   return n && n > 0 && Number.isInteger(n) ? n : null
 }

@@ -6,6 +6,7 @@ import type { Reading } from '../../src/understand/reading.js'
 import { close } from './close.js'
 import { arrival, pickedUp, pickable } from './arrival.js'
 import { itemList, openChains, orders, roomChains, type Chain } from './store.js'
+import { named } from './words.js'
 
 // one cheap look before any query: most chat has none of these characters
 const GATE = /截|接|报|够|满|到|取|拿|领/
@@ -31,11 +32,24 @@ export function proposeAfter(reading: Reading, ctx: MessageCtx): Proposal[] {
   const room = ctx as RoomCtx
   if (CLOSE.test(text) && !CLOSE_NOT.test(text)) return closing(room, text)
   if (ARRIVE.test(text) && !ARRIVE_NOT.test(text)) return arriving(room, text)
-  if (PICKED.test(text) && !PICKED_NOT.test(text)) {
+  if (PICKED_WORD.test(text) && !PICKED_NOT.test(text)) {
     const p = pickable(room, null, true)
-    return p ? [{ command: pickedUp, input: p, score: 0.75, why: 'a buyer says they have picked up, after the arrival' }] : []
+    return p && picked(room, text, p.chainId) ? [{ command: pickedUp, input: p, score: 0.75, why: 'a buyer says they have picked up, after the arrival' }] : []
   }
   return []
+}
+
+const PICKED_WORD = /已取|已拿|已领|取到|拿到|领到|拿了|取了|回(?:来|家)了|走了|拿好了|[着上]了/
+const SEGMENTS = /[\s,，。!！~～；;]+/
+// what was picked up, said first: `豆包取了`, `米拿到了`
+const ITEM_PICKED = /^([\u4e00-\u9fff]{1,6}?)(?:都|也)?(?:已经)?(?:取了|拿了|领了|取到了|拿到了|领到了|拿回来了|取回来了)/
+
+/** `拿到了 谢谢`, `三袋都扛上楼了 拿到了`, `豆包取了 冻得梆硬`: a part that says so, or names what was picked up. */
+function picked(ctx: RoomCtx, text: string, chainId: number): boolean {
+  const segs = text.split(SEGMENTS).filter(Boolean)
+  if (segs.some(s => PICKED.test(s))) return true
+  const its = itemList(ctx, chainId)
+  return segs.some(s => { const m = ITEM_PICKED.exec(s); return !!m && named(m[1], its).length > 0 })
 }
 
 function closing(ctx: RoomCtx, text: string): Proposal[] {

@@ -16,7 +16,7 @@ import { DAY } from '../../src/time.js'
 // one cheap look before any query: an order or a change in words holds a number; a cancellation or a join its words
 const GATE = new RegExp(`${NUM_SRC}|俺|${WITHDRAW.source}|${JOIN_LATE.source}|${JOIN_FOR.source}|${JOIN_LAST.source}|${DROP_ITEM.source}`)
 const MAX_WORDS = 80
-const WANT = new RegExp(`(?:要|来|加|订|买|接)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
+const WANT = new RegExp(`(?:要|来|加|订|买|接|整)\\s*(${NUM_SRC})\\s*(${UNIT_SRC})?`)
 
 export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   // orders in words are a line or two; a WeChat 接龙 copy or a long post is someone else's
@@ -31,11 +31,15 @@ export function proposeOrders(reading: Reading, ctx: MessageCtx): Proposal[] {
   const room = ctx as RoomCtx
   const open = openChains(room, room.room)
   // a question is no order; a join may carry one of when or whether there is room (`我去 几点？`)
-  const found = open.flatMap(c => (r.question && !joinsInWords(said) ? [] : forChain(room, c, r)))
+  const asks = r.question && !joinsInWords(said) && !softWithdraw(said)
+  const found = open.flatMap(c => (asks ? [] : forChain(room, c, r)))
   // an order two open chains both read is not for the bot to guess
   if (found.length === 1) return found
   return found.length || open.length ? [] : late(room, reading)
 }
+
+/** `小谭把我名字划了嘛`: a 嘛 at the end of a withdrawal softens it, it asks nothing. */
+const softWithdraw = (said: string) => WITHDRAW.test(said) && !new Reading(said.replace(/嘛[\s~!！。]*$/, '')).question
 
 function forChain(ctx: RoomCtx, chain: Chain, reading: Reading): Proposal[] {
   const mine = chain.ownerPerson === ctx.member.person

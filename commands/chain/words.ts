@@ -4,19 +4,20 @@
 import { NUM_SRC } from './quantity.js'
 import { canonicalUnit, isWeightUnit, unitKind } from '../../src/text/units.js'
 import type { ChainItem } from './parse-order.js'
+import { headOnly } from './item-names.js'
 
 const NUM_NEXT = `\\s*(?=${NUM_SRC})`
 
 // Cancelling in words; `取消了` alone is news (`核酸取消了`), so only the sender's own dropping counts.
 export const CANCEL = /不要了|不要啦|不需要了|不用给我|取消吧|都取消|全取消|全部取消|帮我取消|给我取消|取消掉|取消一下|我的取消|取消我的|删了|删掉|删除|不团了|不买了|不订了/
 // leaving a sign-up list: `来不了` there withdraws; on a group-buy it is chat about something else
-export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参加了|参加不了|来不了|去不了|不去了|不来了|不报了|(?:去|来|参加)不成了|(?:把我)?(?:划掉|去掉)(?:我|吧|$)`)
+export const WITHDRAW = new RegExp(`${CANCEL.source}|退出了|我退出|不参加了|参加不了|来不了|去不了|不去了|不来了|不报了|(?:去|来|参加)不成了|(?:把我)?(?:划掉|去掉)(?:我|吧|$)|(?:把|帮我把|给我把)?我的?名字(?:划|删|去|勾)(?:掉|了)`)
 // `不要排骨了`: the word between must be an item for it to be one (`排骨不要太肥了` is not)
 export const CANCEL_ITEM = /不要([\u4e00-\u9fffA-Za-z]{1,8})了/
 // `鲅鱼算了`, `排骨就免了`: the word before must be an item (`算了 不说了` is not)
 export const DROP_ITEM = /([\u4e00-\u9fffA-Za-z]{1,8}?)(?:就|也)?(?:算了|免了)/
 // a segment that gives the reason for a change (`老伴说三斤吃不了`): its numbers are not the order
-export const REASON = /说|因为|吃不[了完下]|用不[了完]|太多|太少|不够/
+export const REASON = /说|因为|吃不[了完下]|用不[了完]|太多|太少|不够|家里(?:还)?有/
 export const KEEP_REST = /(?:其他|其它|其余|别的|剩下)的?(?:照旧|不变|照常|还要|保留|不动)/
 export const PAY = /转了|已转|转你|转给|转账|付了|付款|已付|收款|查收|红包|欠你|收到钱|多少钱|支付宝/
 // counts of what there is or was ordered: `总共13板`, `还剩5板`, `目前已经有20斤了`
@@ -42,7 +43,10 @@ export const WANTS = /^\s*(?:那|那么)?\s*(?:我们家|我家|我)?\s*(?:也|�
 // the leader addressed before an order, glued to it: `丽姐给我留一份`
 export const ADDRESSED = /^([\u4e00-\u9fffA-Za-z]{1,4}?)(?=给我|帮我)/
 // joining a sign-up list in words: `我可以`, `我来我来`, `带我一个`, `那我也报名`, `那我补上`
-const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|报|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以(?:去|来|参加)?|能来|能去|来|报|报名|参加|补上|顶上|算一个)(?:一个)?(?:帮忙)?|我俩都?(?:去|来|参加|报名)|算我一个|带我一个|带上我|加我一个|算上我(?:一个)?|报名|\+\s*1(?!\d)|加[一1](?![\d.])|我去)(?=$|[\s,，。!！~+＋]|我)/
+const JOIN_WORDS = /^(?:那|那么|好|好的|行)?\s*(?:我(?:也(?:可以|能来|能去|来|去|报名|报个名|报|参加|想去|想来|想参加|要(?:去|来|参加|打|报名))|可以(?:去|来|参加)?|能来|能去|来|报|报名|参加|补上|顶上|算一个)(?:一个)?(?:帮忙)?|我俩都?(?:去|来|参加|报名)|算我一个|带我一个|带上我|加我一个|算上我(?:一个)?|报名|\+\s*1(?!\d)|加[一1](?![\d.])|我去)(?=$|[\s,，。!！~+＋]|我|[嘛哈吧哦呀啊](?=$|[\s,，。!！~]))/
+// beside a change, what someone else wants is why (`大米改成三袋 老丈人也要一袋`), not more of the order
+export const OTHERS_TOO = /^(?:老丈人|丈母娘|亲戚|邻居|朋友|同事|闺女|他们?|她们?|老爸|老妈|爸|妈|老伴|老头子?|老太太|外婆|外公|奶奶|爷爷|姥姥|姥爷|公公|婆婆|孩子|女儿|儿子|老公|老婆|媳妇)家?(?:也|还)(?:想要|要)/
+
 // signing up the family: `我爸妈两个`, `帮我外婆报一个`, `我和老头子都报上`, `我家两个人`
 const KIN = '爸妈|爸爸妈妈|父母|老爸|老妈|爸|妈|老伴|老头子?|老太太|外婆|外公|奶奶|爷爷|姥姥|姥爷|公公|婆婆|孩子|女儿|儿子|老公|老婆|媳妇'
 export const JOIN_FOR = new RegExp(`^(?:我们?家|我们|(?:帮|给|替)?我?家?(?:和|跟)?我?(?:${KIN})+)(?:都|也|俩)?(?:报上|报名|报一个|报个名|(?:两|三|四|一|[1-9])\\s*(?:个|位|口)人?)(?=$|[\\s,，。!！~])`)
@@ -61,11 +65,14 @@ export function fitsItem(given: string, itemUnit: string | null): boolean {
   return itemUnit === null ? unitKind(g) !== 'people' : g === '份' || g === '个'
 }
 
-/** The items a text names: a whole name, or a two-character head or tail only one item has (西瓜 for 海南西瓜). */
+/**
+ * The items a text names: a whole name, a two-character head or tail only one item has (西瓜 for
+ * 海南西瓜), or its head word standing alone (油 for 大豆油, item-names.ts).
+ */
 export function named(text: string, items: ChainItem[]): number[] {
   const out: number[] = []
   for (const i of items) {
-    if (text.includes(i.name)) { out.push(i.code); continue }
+    if (text.includes(i.name) || [...text].some((_, at) => headOnly(text, at, items) === i)) { out.push(i.code); continue }
     if (i.name.length < 3) continue
     for (const part of [i.name.slice(0, 2), i.name.slice(-2)]) {
       if (text.includes(part) && items.filter(o => o.name.includes(part)).length === 1) { out.push(i.code); break }

@@ -168,3 +168,13 @@ describe('more calls to sign up, and goods that came in a batch', () => {
   it('今天到了一批草莓 is 草莓', () => expect(read('今天到了一批草莓 35一盒 要的群里报一下 晚上8点截')!.spec.items[0].name).toBe('草莓'))
   it.each(['明天开会 有空的说一下 下午3点', '谁有空的说一下 明天几点开会'])('not a start: %s', text => expect(read(text)).toBeNull())
 })
+
+describe('a call for hands that opens with when it is', () => {
+  it('`要5个人手` is the head count, the title is what it is for', () => {
+    const s = read('下周六（11月26号）上午8点半 社区在河边搞清淤 要5个人手 有空的在群里报个名')!
+    expect(s.kind).toBe('signup')
+    expect(s.spec.cap).toBe(5)
+    expect(s.spec.title).toContain('清淤')
+  })
+  it.each(['我要5个人手都不够 累死了', '下周六要5个菜 有空的帮我看看'])('%s is no start', text => expect(read(text)?.spec.cap ?? null).toBeNull())
+})
