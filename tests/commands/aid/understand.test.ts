@@ -54,6 +54,10 @@ describe('entries closed in words', () => {
     ['酱油已经有人给了 不用了', 'request 酱油 done'],
     ['已经借到了 谢谢各位', 'request 酱油 done'],
     ['酱油不需要了', 'request 酱油 done'],
+    // the thing is here now, from wherever it came
+    ['酱油有了 楼下小卖部开门了 谢谢大家', 'request 酱油 done'],
+    ['酱油已经有了 不用找了', 'request 酱油 done'],
+    ['不用找了 谢谢大家', 'request 酱油 done'],
   ])('the asker: %s', async (text, after) => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
@@ -69,6 +73,11 @@ describe('entries closed in words', () => {
     '酱油拿到了吗',
     '不用了',
     '好的 不用了 我自己下去拿',
+    '酱油有了吗',
+    '酱油还没有了',
+    '酱油又没有了',
+    '有了 谢谢',
+    '钱转你了 不用找了',
   ])('not a resolution of the asker\'s entry: %s', async text => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
