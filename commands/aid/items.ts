@@ -101,8 +101,8 @@ export function goodsLike(item: string): boolean {
 
 // ---------------------------------------------------------------- quantities
 
-// and what home cooking comes in (`蒸了一锅馒头`), which nobody orders from a group-buy
-const UNITS = `(?:锅|屉|笼|盘|${unitPattern(['weight', 'volume', 'pack', 'count', 'dose', 'goods'])})`
+// and what home cooking comes in (`蒸了一锅馒头`), which nobody orders from a group-buy, or is lent in (`借一勺`)
+const UNITS = `(?:锅|屉|笼|盘|勺|碗|${unitPattern(['weight', 'volume', 'pack', 'count', 'dose', 'goods'])})`
 // `2`, `两`, `十二`, and approximations kept as typed: `几`, `十几`, `半`
 const NUM = `\\d+(?:\\.\\d+)?|${numeralRun('半几')}`
 const QTY_ONLY = new RegExp(`^(${NUM})(${UNITS})(装)?$`)

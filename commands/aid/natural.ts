@@ -137,6 +137,9 @@ const ELLIPSIS = /^([^\s,。!?的]{1,6})的(?=$|[\s,。!?])/
 // (`借我点勇气` counts nothing and proves nothing)
 const BORROW_COUNT = /借(?:我|给我|俺)?(?:用)?([\d一两二三四五六七八九十几半]+[^\s,。!?\d]{1,2})/
 
+// `有蜡烛的邻居借我两根`, `有多的鸡蛋的邻居能匀两个吗`: those who have it are asked to lend it
+const HAVER = /^(?:请问)?(?:哪位|哪家|谁家)?有(?!需要|没有)([^\s,。!?]{1,10}?)的(?:邻居|朋友|人家?|家)[^,。!?]{0,6}(?:借|匀)/
+
 function borrowedCount(text: string): string | null {
   const m = BORROW_COUNT.exec(text)
   return m && anyQty(m[1])
@@ -169,8 +172,10 @@ function naturalRequest(text: string): Natural | null {
   const h = HAS_ANY.exec(text)
   if (h && !/^(人|邻居|谁)/.test(h[1])) candidates.push([h[1], SURPLUS.test(h[1])])
   const b = BORROW.exec(text)
-  const borrows = !!b && /(谁|哪位|邻居|大家|吗|\?)/.test(text)
+  const borrows = !!b && /(谁|哪位|邻居|大家|有没有人|有人|吗|\?)/.test(text)
   if (borrows) candidates.push([b[1], false])
+  const haver = HAVER.exec(text)
+  if (haver) candidates.push([haver[1], !!lent])
   for (const [raw, surplus] of candidates) {
     const c = cleanItem(raw)
     // the quantity asked for is in the item's own clause (`一个都没有了` later is not one)

@@ -62,7 +62,12 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean, 'a
   ['有没有人有多余的口罩 一个都没有了 明天要去医院拿药', 'request', '口罩', null, false, 'asked'],
   // borrowing: a bare 点 (some) is no part of the thing; a counted few says it is a thing
   ['谁能借我点盐', 'request', '盐', null, false, 'asked'],
-  ['谁家有点儿白糖 借我一勺', 'request', '白糖', null, false, 'asked'],
+  ['谁家有点儿白糖 借我一勺', 'request', '白糖', '1勺', false, 'asked'],
+  ['醋用完了 谁能借我一勺', 'request', '醋', '1勺', false, 'asked'],
+  ['有没有人能借我一把伞 明天还', 'request', '伞', '1把', false, 'asked'],
+  // those who have it are asked to lend it
+  ['有蜡烛的邻居借我两根', 'request', '蜡烛', '2根', false, 'asked'],
+  ['有打火机的邻居能借我用一下吗', 'request', '打火机', null, false, 'asked'],
   ['邻居们谁家有手电筒 晚上可能停电', 'request', '手电筒', null, false, 'asked'],
   ['谁能借我几根蜡烛', 'request', '蜡烛', '几根', false, 'asked'],
   ['谁家有钉子 借几颗 挂个相框', 'request', '钉子', '几颗', false, 'asked'],
@@ -133,6 +138,10 @@ const NEGATIVE: string[] = [
   '谁有零钱 借我几块',
   '谁有点心得 分享一下',
   '有没有邻居有空 借我几个人手',
+  '有冰箱的邻居可以帮我冻点东西吗',
+  '有车的邻居借我开一下',
+  '有时间的邻居借个力 搬个柜子',
+  '有没有人借过物业的梯子',
   // selling is commerce, left to 接龙
   '老家种的蒜苗，10块钱一捆，需要的接龙',
   '自家腌的咸菜 15元一罐 要的私聊',
