@@ -58,6 +58,11 @@ describe('entries closed in words', () => {
     ['酱油有了 楼下小卖部开门了 谢谢大家', 'request 酱油 done'],
     ['酱油已经有了 不用找了', 'request 酱油 done'],
     ['不用找了 谢谢大家', 'request 酱油 done'],
+    ['酱油不缺了 谢谢', 'request 酱油 done'],
+    ['酱油够了 谢谢各位', 'request 酱油 done'],
+    ['已经有人送过来了 谢谢大家', 'request 酱油 done'],
+    ['有着落了 谢谢大家', 'request 酱油 done'],
+    ['东西有了 谢谢大家', 'request 酱油 done'],
   ])('the asker: %s', async (text, after) => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
@@ -78,6 +83,10 @@ describe('entries closed in words', () => {
     '酱油又没有了',
     '有了 谢谢',
     '钱转你了 不用找了',
+    '酱油不够了',
+    '够了够了 谢谢大家',
+    '东西有了吗 谢谢大家',
+    '菜有了 谢谢大家',
   ])('not a resolution of the asker\'s entry: %s', async text => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
