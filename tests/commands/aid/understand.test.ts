@@ -213,6 +213,12 @@ describe('offers taken back in words', () => {
     ['贴纸都送完了 没了哈', 'open', 'done'],
     ['艾草贴还送不送了？', 'open', 'open'],
     ['不送了', 'open', 'open'],
+    // 撤了 and 留着自己用 only with the thing named
+    ['贴纸撤了哈 孩子又要玩', 'open', 'withdrawn'],
+    ['艾草贴还是留着自己用吧 抱歉', 'withdrawn', 'open'],
+    ['撤了 大家晚安', 'open', 'open'],
+    ['留着自己用吧', 'open', 'open'],
+    ['艾草贴留着自己用吗', 'open', 'open'],
   ])('%s', async (text, first, second) => {
     const out = await run(room(`${offers}\n6-101 王姐: ${text}`))
     expect(out.aid.map(a => a.status)).toEqual([first, second])
