@@ -19,8 +19,9 @@ const SETTLED = new RegExp(`${REQUEST_SETTLED}|${REQUEST_WEAK}`)
 const GONE = new RegExp(`${OFFER_GONE}|${OFFER_WEAK}`)
 // said first, after at most a greeting or a word for anything (`药拿到了 谢谢大家`, not `菜拿到了`)
 const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,。!~]*(?:(?:药|东西|物资)?(?:已经)?(?:${REQUEST_SETTLED}|${OFFER_GONE})|(?:药|东西|物资)(?:已经|也)?有了)`)
-// the same words about what has not happened yet, or asked about someone else's
-const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]/
+// the same words about what has not happened yet, or asked about someone else's, or half so
+// (`奶粉有了 但不是一段的`)
+const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]|但是?|可是|不过/
 // thanks to the room, not to one person (`拿到了 谢谢团长` is about a group-buy)
 const THANKS_ALL = /(?:谢谢|感谢|多谢|麻烦|辛苦)(?:各位|大家|邻居|群里|你们)/
 // …or to the neighbour who gave it, called as the room knows them (`拿到了 谢谢丹丹`)

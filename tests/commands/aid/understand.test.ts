@@ -87,6 +87,7 @@ describe('entries closed in words', () => {
     '够了够了 谢谢大家',
     '东西有了吗 谢谢大家',
     '菜有了 谢谢大家',
+    '酱油有了 但是是老抽 还想要生抽',
   ])('not a resolution of the asker\'s entry: %s', async text => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
