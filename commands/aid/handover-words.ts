@@ -12,6 +12,8 @@ type RoomMsg = MessageCtx & { room: string }
 
 // taking an offer back; `留着` alone is too loose (`留着慢慢吃`), so only beside a refusal
 const TAKEN_BACK = /(?:先|暂时|就)?不(?:送|出|给|换|分)了|(?:撤回|收回)(?:了|吧)?(?![#\d])/
+// only with the thing named: `撤了` is also leaving the chat (`撤了 大家晚安`)
+const TAKEN_BACK_NAMED = /撤了|撤掉|(?:还是|要)?留着自己用|自己留着用/
 const RECEIVED = /(?:拿|领|取|收|接)(?:到|着)了|到手了|拿回来了|送到了/
 const NOT_YET = /[没未](?:有)?(?:拿|领|取|收|接)|还没|吗|[?？]|要不要/
 // a group-buy's or a courier's delivery is not the neighbour's handover (`拿到了 谢谢团长`)
@@ -29,11 +31,12 @@ function pick(es: Entry[], command: typeof done | typeof withdraw, score: number
 /** The poster's own live offer taken back: the one named, or their only one when the words come first. */
 export function proposeTakeBack(ctx: RoomMsg): Proposal[] {
   const text = ctx.text
-  if (!TAKEN_BACK.test(text) || NOT_YET.test(text)) return []
+  const plain = TAKEN_BACK.test(text)
+  if (!(plain || TAKEN_BACK_NAMED.test(text)) || NOT_YET.test(text)) return []
   const mine = liveOf(ctx, ctx.room, ctx.member.person).filter(e => e.kind === 'offer')
   const named = mine.filter(e => namesItem(text, e.item))
   if (named.length) return pick(named, withdraw, 0.8, 'offer taken back in words, item named')
-  return mine.length === 1 && text.length <= 20 && TAKEN_BACK.exec(text)!.index <= 2 ? pick(mine, withdraw, 0.7, 'their only offer taken back') : []
+  return plain && mine.length === 1 && text.length <= 20 && TAKEN_BACK.exec(text)!.index <= 2 ? pick(mine, withdraw, 0.7, 'their only offer taken back') : []
 }
 
 // one of several (`出 充电宝 两个`): the claimer's one is handed over, the rest may still be offered,

@@ -92,7 +92,7 @@ export function isMedicine(item: string, syn: Synonyms = SYNONYMS): boolean {
 }
 
 // Names of ordinary goods tend to end like this; used when the synonym list does not know the item.
-const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|本|器|机|计|仪|剂|皂|膜|线|头|服|套|毯|垫|刀|剪|锅|碗|盆|勺|筷|梯|钳|锤|秤|胶带|鸡|鸭|饼|糕|馍)$/
+const GOODS_SUFFIX = /(药|片|丸|胶囊|颗粒|冲剂|糖浆|液|膏|贴|罩|菜|米|面|粉|油|盐|酱|醋|糖|奶|蛋|肉|鱼|虾|果|瓜|豆|椒|葱|姜|蒜|茶|酒|饮料|纸|巾|袋|盒|瓶|罐|桶|箱|椅|床|衣|裤|鞋|袜|帽|被|枕|伞|灯|电池|手套|尿裤|尿不湿|玩具|书|本|器|机|计|仪|剂|皂|膜|线|头|服|套|毯|垫|刀|剪|锅|碗|盆|勺|筷|梯|钳|锤|秤|胶带|鸡|鸭|饼|糕|馍|烛|筒)$/
 
 /** Looks like a thing one can hand over: known to the synonym list, or named like goods. */
 export function goodsLike(item: string): boolean {
@@ -101,8 +101,8 @@ export function goodsLike(item: string): boolean {
 
 // ---------------------------------------------------------------- quantities
 
-// and what home cooking comes in (`蒸了一锅馒头`), which nobody orders from a group-buy
-const UNITS = `(?:锅|屉|笼|盘|${unitPattern(['weight', 'volume', 'pack', 'count', 'dose', 'goods'])})`
+// and what home cooking comes in (`蒸了一锅馒头`), which nobody orders from a group-buy, or is lent in (`借一勺`)
+const UNITS = `(?:锅|屉|笼|盘|勺|碗|${unitPattern(['weight', 'volume', 'pack', 'count', 'dose', 'goods'])})`
 // `2`, `两`, `十二`, and approximations kept as typed: `几`, `十几`, `半`
 const NUM = `\\d+(?:\\.\\d+)?|${numeralRun('半几')}`
 const QTY_ONLY = new RegExp(`^(${NUM})(${UNITS})(装)?$`)
@@ -157,9 +157,15 @@ export function cleanItem(raw: string): { item: string; qty: string | null } | n
   strip()
   const tail = QTY_TAIL.exec(s)
   if (tail && tail.index > 0) { qty ??= qtyOf(tail); s = s.slice(0, tail.index) }
-  s = knownPrefix(s.trim())
+  s = knownPrefix(dropPoint(s.trim()))
   if (!validItem(s)) return null
   return { item: s, qty }
+}
+
+// `借我点盐`, `有点醋吗`: a bare 点 (some) before a thing; 点心 is a thing of its own
+function dropPoint(s: string): string {
+  const m = /^点儿?(.+)$/.exec(s)
+  return m && !isKnownItem(s) && goodsLike(m[1]) ? m[1] : s
 }
 
 // `退烧药孩子发烧` (typed without a comma): keep the known item, drop the sentence after it

@@ -133,6 +133,18 @@ const SURPLUS = /^(多余|多的|闲置|用不完|用不上|不用的)/
 const ALTERNATIVE = /也行|也可以|都行|都可以/
 const ELLIPSIS = /^([^\s,。!?的]{1,6})的(?=$|[\s,。!?])/
 
+// `有没有邻居有蜡烛 借几根`: borrowing a counted few of it says it is a thing, known word or not
+// (`借我点勇气` counts nothing and proves nothing)
+const BORROW_COUNT = /借(?:我|给我|俺)?(?:用)?([\d一两二三四五六七八九十几半]+[^\s,。!?\d]{1,2})/
+
+// `有蜡烛的邻居借我两根`, `有多的鸡蛋的邻居能匀两个吗`: those who have it are asked to lend it
+const HAVER = /^(?:请问)?(?:哪位|哪家|谁家)?有(?!需要|没有)([^\s,。!?]{1,10}?)的(?:邻居|朋友|人家?|家)[^,。!?]{0,6}(?:借|匀)/
+
+function borrowedCount(text: string): string | null {
+  const m = BORROW_COUNT.exec(text)
+  return m && anyQty(m[1])
+}
+
 /** What the sender says is running out (`我孙子奶粉快没了` → 奶粉), if it looks like goods. */
 function ranOut(text: string): string | null {
   const m = RAN_OUT.exec(text)
@@ -144,13 +156,14 @@ function ranOut(text: string): string | null {
 function naturalRequest(text: string): Natural | null {
   const candidates: [string, boolean][] = []
   const gone = ranOut(text)
+  const lent = borrowedCount(text)
   const w = WHO_HAS.exec(text)
   if (w) {
     const rest = w[1].replace(/^[\s,。!?]+/, '')
     const e = ELLIPSIS.exec(rest)
     // `有没有哪位邻居有 宝矿力也行`: what is named is only an alternative to what ran out
     if (gone && (SURPLUS.test(rest) || e || ALTERNATIVE.test(rest))) candidates.push([e && !SURPLUS.test(rest) ? e[1] + gone : gone, true])
-    if (rest) candidates.push([rest, SURPLUS.test(rest)])
+    if (rest) candidates.push([rest, SURPLUS.test(rest) || !!lent])
     else {
       const r = RUN_OUT.exec(text)
       if (r) candidates.push([r[1], false])
@@ -159,12 +172,14 @@ function naturalRequest(text: string): Natural | null {
   const h = HAS_ANY.exec(text)
   if (h && !/^(人|邻居|谁)/.test(h[1])) candidates.push([h[1], SURPLUS.test(h[1])])
   const b = BORROW.exec(text)
-  const borrows = !!b && /(谁|哪位|邻居|大家|吗|\?)/.test(text)
+  const borrows = !!b && /(谁|哪位|邻居|大家|有没有人|有人|吗|\?)/.test(text)
   if (borrows) candidates.push([b[1], false])
+  const haver = HAVER.exec(text)
+  if (haver) candidates.push([haver[1], !!lent])
   for (const [raw, surplus] of candidates) {
     const c = cleanItem(raw)
     // the quantity asked for is in the item's own clause (`一个都没有了` later is not one)
-    const qty = c?.qty ?? anyQty(raw.split(/[\s,。!?;]/)[0])
+    const qty = c?.qty ?? anyQty(raw.split(/[\s,。!?;]/)[0]) ?? lent
     if (c && (surplus || goodsLike(c.item))) return { kind: 'request', item: c.item, qty, urgent: false, evidence: 'asked' }
   }
   // `家里酱油用完了 哪位邻居能借一点`: the ask names nothing, so it is what ran out

@@ -9,17 +9,19 @@ import { entryFor, getEntry, liveOf, what, type Entry, type Kind } from './store
 import { announce, close, type Ref } from './manage.js'
 
 // said plainly enough to close the entry even without naming it (`不用了 谢谢大家`)
-const REQUEST_SETTLED = '不用了|不需要了|已经有了|有人给了|有人送了|邻居给了|拿到了|借到了|买到了|找到了|解决了|(?:不用|别)再.{0,6}了'
+const REQUEST_SETTLED = '不用了|不需要了|已经有了|有着落了|(?:有人|邻居)(?:给|送)(?:我|来|过来|上来)?了|拿到了|借到了|买到了|找到了|解决了|(?:不用|别)再.{0,6}了|(?:不用|别)(?:再)?(?:找|帮我找|问)了'
 const OFFER_GONE = '送出去了|换出去了|换掉了|换走了|送出了|送完了|送人了|给人了|分完了|分出去了|被.{0,4}[领拿要]走了|有人[要拿领]走?了|已送出|(?:拿|搬|取|领|抱|提|接)走了'
 // only with the item named: these words are everyday acknowledgements too (`收到了`)
-const REQUEST_WEAK = '收到了|不要了|搞定了|够用了|用不着了'
+// `退烧药有了 社区医生送过来了`: the thing itself is here now (not 没有了, 还有了吗)
+const REQUEST_WEAK = '收到了|不要了|搞定了|够用了|用不着了|(?<![没还又再])有了|不缺了|(?<![不没])够了'
 const OFFER_WEAK = '已经没有了|没有了|没了'
 const SETTLED = new RegExp(`${REQUEST_SETTLED}|${REQUEST_WEAK}`)
 const GONE = new RegExp(`${OFFER_GONE}|${OFFER_WEAK}`)
 // said first, after at most a greeting or a word for anything (`药拿到了 谢谢大家`, not `菜拿到了`)
-const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,。!~]*(?:药|东西|物资)?(?:已经)?(?:${REQUEST_SETTLED}|${OFFER_GONE})`)
-// the same words about what has not happened yet, or asked about someone else's
-const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]/
+const PLAIN = new RegExp(`^(?:好的?|嗯+|哦|谢谢大家|谢谢|感谢)?[\\s,。!~]*(?:(?:药|东西|物资)?(?:已经)?(?:${REQUEST_SETTLED}|${OFFER_GONE})|(?:药|东西|物资)(?:已经|也)?有了)`)
+// the same words about what has not happened yet, or asked about someone else's, or half so
+// (`奶粉有了 但不是一段的`)
+const NOT_YET = /[没未](?:有)?(?:拿到|收到|借到|买到|找到|送出|送完|分完|解决)|还没|吗|[?？]|但是?|可是|不过/
 // thanks to the room, not to one person (`拿到了 谢谢团长` is about a group-buy)
 const THANKS_ALL = /(?:谢谢|感谢|多谢|麻烦|辛苦)(?:各位|大家|邻居|群里|你们)/
 // …or to the neighbour who gave it, called as the room knows them (`拿到了 谢谢丹丹`)

@@ -60,6 +60,18 @@ const POSITIVE: [string, 'offer' | 'request', string, string | null, boolean, 'a
   ['家里电解质水没有了 孙子吐了一晚上 有没有哪位邻居有 宝矿力也行', 'request', '电解质水', null, true, 'asked'],
   ['家里降压药就剩两天的了 有没有邻居吃硝苯地平的 能匀几片', 'request', '降压药', '几片', false, 'asked'],
   ['有没有人有多余的口罩 一个都没有了 明天要去医院拿药', 'request', '口罩', null, false, 'asked'],
+  // borrowing: a bare 点 (some) is no part of the thing; a counted few says it is a thing
+  ['谁能借我点盐', 'request', '盐', null, false, 'asked'],
+  ['谁家有点儿白糖 借我一勺', 'request', '白糖', '1勺', false, 'asked'],
+  ['醋用完了 谁能借我一勺', 'request', '醋', '1勺', false, 'asked'],
+  ['有没有人能借我一把伞 明天还', 'request', '伞', '1把', false, 'asked'],
+  // those who have it are asked to lend it
+  ['有蜡烛的邻居借我两根', 'request', '蜡烛', '2根', false, 'asked'],
+  ['有打火机的邻居能借我用一下吗', 'request', '打火机', null, false, 'asked'],
+  ['邻居们谁家有手电筒 晚上可能停电', 'request', '手电筒', null, false, 'asked'],
+  ['谁能借我几根蜡烛', 'request', '蜡烛', '几根', false, 'asked'],
+  ['谁家有钉子 借几颗 挂个相框', 'request', '钉子', '几颗', false, 'asked'],
+  ['哪位邻居有胶水 借一瓶 马上还', 'request', '胶水', '1瓶', false, 'asked'],
   // masks for an elderly neighbour are wanted, not an emergency
   ['谁家有多的口罩吗 我也想要几个 家里老人要用', 'request', '口罩', null, false, 'asked'],
 ]
@@ -119,6 +131,17 @@ const NEGATIVE: string[] = [
   '社区免费发口罩 下楼来领',
   '居委会剩下的抗原 下楼来领',
   '谁家有多的酱油 团购价多少',
+  // borrowing time, money or courage is no thing; 点心 keeps its 点
+  '谁有勇气借我一点',
+  '谁有空 借我两分钟',
+  '有没有人有车 借我两天',
+  '谁有零钱 借我几块',
+  '谁有点心得 分享一下',
+  '有没有邻居有空 借我几个人手',
+  '有冰箱的邻居可以帮我冻点东西吗',
+  '有车的邻居借我开一下',
+  '有时间的邻居借个力 搬个柜子',
+  '有没有人借过物业的梯子',
   // selling is commerce, left to 接龙
   '老家种的蒜苗，10块钱一捆，需要的接龙',
   '自家腌的咸菜 15元一罐 要的私聊',

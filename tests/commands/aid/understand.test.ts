@@ -54,6 +54,15 @@ describe('entries closed in words', () => {
     ['酱油已经有人给了 不用了', 'request 酱油 done'],
     ['已经借到了 谢谢各位', 'request 酱油 done'],
     ['酱油不需要了', 'request 酱油 done'],
+    // the thing is here now, from wherever it came
+    ['酱油有了 楼下小卖部开门了 谢谢大家', 'request 酱油 done'],
+    ['酱油已经有了 不用找了', 'request 酱油 done'],
+    ['不用找了 谢谢大家', 'request 酱油 done'],
+    ['酱油不缺了 谢谢', 'request 酱油 done'],
+    ['酱油够了 谢谢各位', 'request 酱油 done'],
+    ['已经有人送过来了 谢谢大家', 'request 酱油 done'],
+    ['有着落了 谢谢大家', 'request 酱油 done'],
+    ['东西有了 谢谢大家', 'request 酱油 done'],
   ])('the asker: %s', async (text, after) => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
@@ -69,6 +78,16 @@ describe('entries closed in words', () => {
     '酱油拿到了吗',
     '不用了',
     '好的 不用了 我自己下去拿',
+    '酱油有了吗',
+    '酱油还没有了',
+    '酱油又没有了',
+    '有了 谢谢',
+    '钱转你了 不用找了',
+    '酱油不够了',
+    '够了够了 谢谢大家',
+    '东西有了吗 谢谢大家',
+    '菜有了 谢谢大家',
+    '酱油有了 但是是老抽 还想要生抽',
   ])('not a resolution of the asker\'s entry: %s', async text => {
     const out = await run(room(`6-202 老周: 谁家有多的酱油 借一点
 6-202 老周: ${text}`))
@@ -195,6 +214,12 @@ describe('offers taken back in words', () => {
     ['贴纸都送完了 没了哈', 'open', 'done'],
     ['艾草贴还送不送了？', 'open', 'open'],
     ['不送了', 'open', 'open'],
+    // 撤了 and 留着自己用 only with the thing named
+    ['贴纸撤了哈 孩子又要玩', 'open', 'withdrawn'],
+    ['艾草贴还是留着自己用吧 抱歉', 'withdrawn', 'open'],
+    ['撤了 大家晚安', 'open', 'open'],
+    ['留着自己用吧', 'open', 'open'],
+    ['艾草贴留着自己用吗', 'open', 'open'],
   ])('%s', async (text, first, second) => {
     const out = await run(room(`${offers}\n6-101 王姐: ${text}`))
     expect(out.aid.map(a => a.status)).toEqual([first, second])
