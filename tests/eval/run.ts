@@ -85,7 +85,7 @@ const SETS = [
   ['natural', 'development set'],
   ['heldout', 'written blind; first measured before any fix, a development set since'],
   ['heldout2', 'written blind; first measured before any fix, a development set since'],
-  ['heldout3', 'written blind, measured before any fix was made for it'],
+  ['heldout3', 'written blind; first measured before any fix, a development set since'],
 ] as const
 
 async function main(): Promise<void> {
