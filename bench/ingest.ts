@@ -163,7 +163,7 @@ export function ingest(size: Size, log: (s: string) => void = () => {}): Result[
     settle()
     const burstBase = flood(a, burstA.slice(0, size.baselineMax), 1, 8000)
     const burstBaseS = burstA.length / (burstBase.count / burstBase.ms * 1000)
-    const handled = burst.outcomes['handled:checkin'] ?? 0
+    const handled = Object.entries(burst.outcomes).filter(([k]) => k.startsWith('handled:checkin.')).reduce((n, [, v]) => n + v, 0)
     log(`morning: ${burst.count} check-ins in ${burst.ms.toFixed(0)} ms ${JSON.stringify(burst.outcomes)}`)
     out.push(result({
       name: 'ingest.morning_checkins', value: burst.ms / 1000, unit: 's', baseline: burstBaseS, target: '< 3',

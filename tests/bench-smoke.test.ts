@@ -44,11 +44,11 @@ describe('npm run bench -- --tiny', () => {
   it('merges the check-in confirmations and confirms everyone', () => {
     const msgs = results.find(r => r.name === 'outbound.room_messages')
     expect(msgs.value).toBeLessThan(msgs.baseline)
-    expect(msgs.note).toMatch(/(\d+)\/\1 confirmed/)
+    expect(msgs.note).toMatch(/\b(\d+)\/\1 confirmed/)
   })
 
   it('records every morning check-in and finds the one new native entry', () => {
-    expect(results.find(r => r.name === 'ingest.morning_checkins').note).toMatch(/(\d+) check-ins queued at once, \1 recorded/)
+    expect(results.find(r => r.name === 'ingest.morning_checkins').note).toMatch(/\b(\d+) check-ins queued at once, \1 recorded/)
     expect(results.find(r => r.name === 'summary.native_copy').note).toMatch(/\(1 added\)/)
   })
 })
