@@ -1,5 +1,5 @@
 // `npm run eval`: how well Linli understands people as they write. Every labelled transcript in
-// tests/corpus/natural/ (the development set), tests/corpus/heldout/, heldout2/ and heldout3/ (each written blind,
+// tests/corpus/natural/ (the development set), tests/corpus/heldout/ … heldout4/ (each written blind,
 // by someone who had not read the code, then measured before any fix) is checked, set by set: its `#=` assertions (tests/eval/checker.ts), and its `#> family`
 // labels (tests/corpus/README.md): commands understood of those written, per family, and unwanted
 // replies: unlabelled (chat) lines the bot acted on. One total line at the end.
@@ -86,6 +86,7 @@ const SETS = [
   ['heldout', 'written blind; first measured before any fix, a development set since'],
   ['heldout2', 'written blind; first measured before any fix, a development set since'],
   ['heldout3', 'written blind; first measured before any fix, a development set since'],
+  ['heldout4', 'written blind, measured before any fix was made for it'],
 ] as const
 
 async function main(): Promise<void> {
