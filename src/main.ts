@@ -12,6 +12,7 @@ import { makeLogger } from './log.js'
 import { qrText } from './qr.js'
 import type { Db } from './types.js'
 import { families } from './families.js'
+import { checkPuppet, setAsideBrokenSession } from './start-checks.js'
 
 let config: Config
 try {
@@ -20,7 +21,11 @@ try {
   if (e instanceof ConfigError) { console.error(e.message); process.exit(1) }
   throw e
 }
+const puppetProblem = await checkPuppet(config.puppet)
+if (puppetProblem) { console.error(puppetProblem); process.exit(1) }
 const log = makeLogger(config.log)
+const sessionNote = setAsideBrokenSession(config.session)
+if (sessionNote) log.warn(sessionNote)
 let db: Db
 try {
   db = openDb(config.dbPath)
