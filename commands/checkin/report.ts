@@ -67,6 +67,9 @@ function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; b
 }
 
 /** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
+/** Nothing recorded, one question back to the sender (the re-measure prompt unless told otherwise). */
+export const askOnly = (targets: CheckinInput['targets'], ask = REMEASURE): CheckinInput => ({ ask, readings: [], household: null, targets })
+
 export function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
   const me = ctx.member
   const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, ctx.householdOf(room, me.person)) !== null
@@ -94,9 +97,9 @@ function parseCheckin(ctx: MessageCtx): CheckinInput | { invalid: string } | nul
       : '没有找到需要您报体温的群。请在开启了体温打卡的楼栋群里发送：体温 36.5')
   }
   // answered in run, not as invalid: in a busy room the reply must @ the one who sent it
-  if (p.kind !== 'readings') return { ask: p.kind === 'novalue' ? NO_VALUE : REMEASURE, readings: [], household: null, targets }
+  if (p.kind !== 'readings') return askOnly(targets, p.kind === 'novalue' ? NO_VALUE : REMEASURE)
   // a reading for another household: only for one's own, one nobody holds, or by an admin
-  if (p.household && !ctx.mayClaim(p.household)) return { ask: otherHousehold(p.household), readings: [], household: null, targets }
+  if (p.household && !ctx.mayClaim(p.household)) return askOnly(targets, otherHousehold(p.household))
   return { readings: p.readings, household: p.household, targets }
 }
 

@@ -4,18 +4,16 @@
 // `体温 3650`. Other bare numbers (`3.65`, `8.30`, `3650`) stay unanswered: they may be anything.
 import type { MessageCtx, Proposal } from '../../src/types.js'
 import type { Reading } from '../../src/understand/reading.js'
-import { reportCommand, targetsOf, type CheckinInput } from './report.js'
+import { askOnly, reportCommand, targetsOf } from './report.js'
 import { todayRecord } from './store.js'
 import { isPlausible } from './temperature.js'
 
 const SWAPPED = /^([5-9])(3)[.。](\d)\s?(?:℃|°C|°|度)?$/
-const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 
 export function transposedReading(reading: Reading, ctx: MessageCtx): Proposal[] {
   const m = SWAPPED.exec(reading.text.trim())
   if (!m || !ctx.room || !isPlausible(Number(`${m[2]}${m[1]}.${m[3]}`))) return []
   const targets = targetsOf(ctx)
   if (!targets.length || todayRecord(ctx, ctx.room, ctx.member.person)) return []
-  const input: CheckinInput = { ask: REMEASURE, readings: [], household: null, targets }
-  return [{ command: reportCommand, input, score: 0.7, why: 'a reading with two digits swapped' }]
+  return [{ command: reportCommand, input: askOnly(targets), score: 0.7, why: 'a reading with two digits swapped' }]
 }

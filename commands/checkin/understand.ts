@@ -6,14 +6,13 @@ import type { MessageCtx, Proposal } from '../../src/types.js'
 import type { Reading as TextReading } from '../../src/understand/reading.js'
 import { formatTemp, isAbnormal, isPlausible, type Reading } from './temperature.js'
 import { readNatural, type NaturalCheckin } from './natural.js'
-import { addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
+import { askOnly, addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
 import { verifyCommand } from './flags.js'
 import { activeIsolation, todayRecord } from './store.js'
 import { transposedReading } from './transposed.js'
 
 type Targets = CheckinInput['targets']
 
-const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
 const UPDATED = '✅ 已更新今日体温（以最新一条为准）：'
 const compactNote = (typed: string, v: number) => `您发的「${typed}」按 ${formatTemp(v)} 记下了；不对的话直接重发，例如：体温 36.5`
 
@@ -51,8 +50,7 @@ function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, 
   const compact = nat.readings.find(r => r.compact)
   if (!values.every(isPlausible)) {
     if (compact || fevers.length || abnormal) return null
-    const input: CheckinInput = { ask: REMEASURE, readings: [], household: null, targets }
-    return { command: reportCommand, input, score: 0.7, why: 'a reading no thermometer shows' }
+    return { command: reportCommand, input: askOnly(targets), score: 0.7, why: 'a reading no thermometer shows' }
   }
   const input: CheckinInput = {
     readings: prev && nat.cue ? corrected(prev, nat.readings) : nat.readings.map(r => ({ label: r.label, value: r.value })),
