@@ -66,10 +66,10 @@ function mergeReadings(prev: Day, readings: Reading[]): { readings: Reading[]; b
   return { readings: prev.temps.map((value, i) => ({ label: labels[i], value: i === at ? r.value : value })), by: 'member' }
 }
 
-/** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
 /** Nothing recorded, one question back to the sender (the re-measure prompt unless told otherwise). */
 export const askOnly = (targets: CheckinInput['targets'], ask = REMEASURE): CheckinInput => ({ ask, readings: [], household: null, targets })
 
+/** The room itself, or in private chat every room where the sender (the person) is a member and it counts. */
 export function targetsOf(ctx: MessageCtx): CheckinInput['targets'] {
   const me = ctx.member
   const counts = (room: string) => isEnabled(ctx, room) || activeIsolation(ctx, room, ctx.householdOf(room, me.person)) !== null
@@ -114,7 +114,9 @@ const GUIDANCE = (temps: string) => [
 /** Returns true when an isolation confirmation went to the sender. */
 function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boolean {
   const household = input.household ?? ctx.householdOf(room, as.person)
-  const merged = mergeReadings(todayRecord(ctx, room, as.person), input.readings)
+  // only a message of one reading can merge into the day's record: the others need not read it
+  const merged = input.readings.length === 1 ? mergeReadings(todayRecord(ctx, room, as.person), input.readings)
+    : { readings: input.readings, by: 'whole' as const }
   const readings = merged.readings
   const temps = readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
