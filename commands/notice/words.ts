@@ -84,7 +84,11 @@ interface AckShape {
   question: boolean
 }
 
-const HOUSE_LEAD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?|\d{3,4})\s*/
+// a household as residents write it: 3-2-501, 3#501, 5栋1单元302, 8号楼1203
+const HOUSE = String.raw`\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?`
+// …or, in front of an answer, a bare room number too (`502 收到`)
+const HOUSE_LEAD = new RegExp(`^(?:${HOUSE}|\\d{3,4})\\s*`)
+const HOUSEHOLD = new RegExp(`^(?:${HOUSE})$`)
 // a bare 好 is too common an answer to anything to stand alone; before 收到 it is fine. Dialect
 // forms count the same: 好额 (Wu), 好嘅 (Cantonese), 要得 (Sichuan), 晓得嘞, 知道啦.
 const OK_WORD = '(?:好(?:的|滴|嘞|勒|哒|哦|额|嘅|咯|呀|哩)|ok|okay|嗯嗯+|要得|得嘞|妥了|妥妥的|(?:明白|知道|了解|晓得)(?:了|啦|嘞|咯|勒|哩|喇|晒)?|懂了)'
@@ -98,7 +102,6 @@ const EMOJI = '[\\p{Extended_Pictographic}\\u{1f3fb}-\\u{1f3ff}\\ufe0f\\u200d]|\
 const EMOJI_LEAD = new RegExp(`^(?:${EMOJI})+`, 'u')
 const PUZZLED = /^\[(?:疑问|问号|发呆|晕|撇嘴|捂脸)\]|^[❓❔🤔]/u
 const SEP = /^[\s,.。!~、;:…-]+/
-const HOUSEHOLD = /^(?:\d{1,4}(?:\s?[-#]\s?\d{1,4}){1,3}|\d{1,4}\s?(?:栋|幢|号楼)\s?(?:\d{1,2}\s?(?:单元|门)\s?)?\d{3,4}\s?室?)$/
 const NUMBER_ONLY = /^\d{1,4}(?:\s?[-#]\s?\d{1,4}){0,3}$/
 // 已读不回 is the joke, not an answer
 const NOT_ANSWER = /^不回|^没收到|^没看到/
