@@ -55,7 +55,8 @@ export function specEnd(text: string, at: number, name: string): number {
 }
 
 // a head word alone is a word of its own only between these: `一袋米 一桶油`, `油也要一桶`, `米×2`, `奶一箱`, `油不要了`
-const BEFORE_HEAD = new RegExp(`(?:^|[^\\u4e00-\\u9fffA-Za-z]|${UNIT}|[要来整订买俩仨])$`)
+// (a bare number glued before it is not: `2米` is two metres, `谢谢2菜` no order)
+const BEFORE_HEAD = new RegExp(`(?:^|[^\\u4e00-\\u9fffA-Za-z\\d]|${UNIT}|[要来整订买俩仨])$`)
 const AFTER_HEAD = new RegExp(`^(?:$|[^\\u4e00-\\u9fffA-Za-z]|[xX](?=\\s*\\d)|[也还再就要不照都吧啊哈了来整给和跟]|[一二两三四五六七八九十半俩仨]+\\s?${UNIT})`)
 
 /**
