@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 30000,
     hookTimeout: 30000,
     pool: 'forks',
+    // fast-check's seed: fixed under CI, fresh locally (tests/setup-fuzz.ts)
+    setupFiles: ['tests/setup-fuzz.ts'],
   },
 })
