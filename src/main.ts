@@ -1,5 +1,5 @@
 // `npm start`: the bot on a real WeChat account. Reads .env, opens the database, prints the QR code,
-// keeps the session in <LINLI_SESSION>.memory-card.json, and shuts down cleanly on SIGINT/SIGTERM.
+// keeps the session in <LINLI_SESSION>.memory-card.json (written atomically), and shuts down cleanly on SIGINT/SIGTERM.
 import 'dotenv/config'
 import { WechatyBuilder, ScanStatus } from 'wechaty'
 import { loadConfig, ConfigError, type Config } from './config.js'
@@ -13,6 +13,7 @@ import { qrText } from './qr.js'
 import type { Db } from './types.js'
 import { families } from './families.js'
 import { checkPuppet, setAsideBrokenSession } from './start-checks.js'
+import { sessionMemory } from './session-card.js'
 
 let config: Config
 try {
@@ -45,7 +46,13 @@ else {
   else log.info('admin code: `npm run admin-code` shows it')
 }
 
-const bot = WechatyBuilder.build({ name: config.session, puppet: config.puppet as any })
+// the saved login is written atomically (session-card.ts); wechat4u waits between failed starts
+// and says why in one line instead of a flood of network errors (patient-wechat4u.ts)
+const memory = await sessionMemory(config.session)
+const puppet = config.puppet === 'wechaty-puppet-wechat4u'
+  ? new (await import('./patient-wechat4u.js')).PatientWechat4u(line => log.warn(line))
+  : config.puppet
+const bot = WechatyBuilder.build({ name: config.session, puppet: puppet as any, memory })
 const { plugin, ready } = createLinli({ db, config, clock: systemClock, timers: true, log: m => log.warn(m), info: m => log.info(m) })
 bot.use(plugin)
 

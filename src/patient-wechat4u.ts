@@ -1,0 +1,105 @@
+// wechaty-puppet-wechat4u as `npm start` runs it: unchanged, except at the start. When WeChat's
+// login server can't be reached (no network, no DNS, a proxy in the way), wechat4u fails, logs out
+// and the puppet starts it again at once: a new failure many times a second, which reaches the
+// operator as a flood of `getaddrinfo ENOTFOUND login.wx.qq.com`. Here the operator gets one plain
+// line saying what is wrong and what to check, and then at most one line per attempt, with the
+// attempts spaced out (5 s, 10 s, 20 s … up to 5 minutes) until the server answers again.
+import { PuppetWechat4u } from 'wechaty-puppet-wechat4u'
+
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH',
+  'EHOSTUNREACH', 'ECONNABORTED', 'EPIPE', 'ENETDOWN', 'ERR_NETWORK', 'EPROTO', 'CERT_HAS_EXPIRED'])
+
+/** A network failure (not an answer from WeChat): its code, or null. wechat4u keeps axios' `code`. */
+export function networkCode(e: unknown): string | null {
+  const err = e as { code?: unknown; message?: unknown } | null
+  const code = typeof err?.code === 'string' ? err.code : null
+  if (code && NETWORK_CODES.has(code)) return code
+  const text = String(err?.message ?? e ?? '')
+  const m = /\b(ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)\b/.exec(text)
+  if (m) return m[1]
+  if (/socket hang up|timeout of \d+ms exceeded|网络错误/.test(text)) return 'ETIMEDOUT'
+  return null
+}
+
+/** What the operator reads the first time: what is wrong, what to check, what happens next. */
+export function explain(code: string, host: string, retryMs: number): string {
+  const why = code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+    ? `the name ${host} can't be looked up (${code}): this machine has no internet connection or no working DNS`
+    : `the connection to ${host} fails (${code}): a firewall or proxy is in the way, or the network is down`
+  return `Can't reach WeChat's login server: ${why}. Check the network (and HTTPS_PROXY if this machine needs a proxy); `
+    + `no QR code until it answers. Trying again in ${Math.round(retryMs / 1000)} s, then less often.`
+}
+
+/** The wait before attempt n (n ≥ 2): 5 s doubling up to 5 minutes. */
+export function backoffMs(attempt: number, firstMs = 5000, maxMs = 300_000): number {
+  return Math.min(maxMs, firstMs * 2 ** Math.max(0, attempt - 2))
+}
+
+type Wechat4u = { start(): unknown; on(ev: string, f: (...a: any[]) => void): unknown; listeners(ev: string): ((...a: any[]) => void)[]; removeAllListeners(ev: string): unknown }
+
+export class PatientWechat4u extends PuppetWechat4u {
+  private attempt = 1
+  private failure: { code: string; host: string } | null = null
+  private retry: NodeJS.Timeout | null = null
+  private stopping = false
+
+  /** `report`: one line for the operator; `firstRetryMs` spaces the attempts (5 s in production). */
+  constructor(private report: (line: string) => void, private firstRetryMs = 5000) {
+    super()
+  }
+
+  override async onStart(): Promise<void> {
+    this.stopping = false
+    await super.onStart()
+    // the puppet keeps its wechat4u private; it is made (and its first start begun) in onStart
+    const w = (this as unknown as { wechat4u?: Wechat4u }).wechat4u
+    if (w) this.tame(w)
+  }
+
+  override async onStop(): Promise<void> {
+    this.stopping = true
+    if (this.retry) clearTimeout(this.retry)
+    this.retry = null
+    await super.onStop()
+  }
+
+  /** Network errors before login are ours to report; the rest go to Wechaty as before. */
+  private tame(w: Wechat4u): void {
+    const forward = w.listeners('error')
+    w.removeAllListeners('error')
+    w.on('error', (e: unknown) => {
+      const code = this.isLoggedIn ? null : networkCode(e)
+      if (code) { this.failure ??= { code, host: hostOf(e) }; return }
+      for (const f of forward) f(e)
+    })
+    w.on('uuid', () => this.reached())
+    w.on('login', () => this.reached())
+    const start = w.start.bind(w)
+    w.start = () => {
+      if (this.stopping) return Promise.resolve()
+      if (!this.failure) return start()
+      const wait = backoffMs(++this.attempt, this.firstRetryMs)
+      const { code, host } = this.failure
+      this.report(this.attempt === 2 ? explain(code, host, wait)
+        : `Still can't reach ${host} (${code}), attempt ${this.attempt - 1}; next try in ${Math.round(wait / 1000)} s.`)
+      this.failure = null
+      this.retry = setTimeout(() => { this.retry = null; if (!this.stopping) void start() }, wait)
+      return Promise.resolve()
+    }
+  }
+
+  /** The login server answered: say so if we had complained, and start counting afresh. */
+  private reached(): void {
+    if (this.attempt > 1) this.report("WeChat's login server answers again.")
+    this.attempt = 1
+    this.failure = null
+  }
+}
+
+function hostOf(e: unknown): string {
+  const err = e as { hostname?: unknown; config?: { url?: unknown }; message?: unknown } | null
+  if (typeof err?.hostname === 'string') return err.hostname
+  const m = /(?:ENOTFOUND|EAI_AGAIN)\s+([\w.-]+)/.exec(String(err?.message ?? ''))
+  if (m) return m[1]
+  try { return new URL(String(err?.config?.url)).hostname } catch { return 'login.wx.qq.com' }
+}
