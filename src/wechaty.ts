@@ -14,7 +14,7 @@ import { WechatyTransport, roomName, toIncoming } from './wechaty-io.js'
 import { families as defaultFamilies } from './families.js'
 import { MINUTE, DAY, type Clock } from './time.js'
 
-export { splitQuote, roomName, toIncoming } from './wechaty-io.js'
+export { splitQuote, roomName, toIncoming, stopBot } from './wechaty-io.js'
 
 interface LinliOptions {
   db: Db
