@@ -7,7 +7,7 @@ import { openDb } from './store/db.js'
 import { ensureAdminCode } from './admin-code.js'
 import { MigrationError } from './store/migrate.js'
 import { systemClock } from './time.js'
-import { createLinli } from './wechaty.js'
+import { createLinli, stopBot } from './wechaty.js'
 import { makeLogger } from './log.js'
 import { qrText } from './qr.js'
 import type { Db } from './types.js'
@@ -89,7 +89,7 @@ async function shutdown(signal: string): Promise<void> {
   try {
     await handle.stop()
     await stopDashboard?.()
-    await bot.stop()
+    await stopBot(bot)
   } catch (e) {
     log.warn(`while stopping: ${(e as Error)?.message ?? e}`)
   }

@@ -88,3 +88,18 @@ export class WechatyTransport implements Transport {
     return undefined
   }
 }
+
+/**
+ * Stops a bot. wechaty-puppet-wechat4u (1.14.14) answers wechat4u's `logout` by starting wechat4u
+ * again, and its onStop() makes wechat4u stop (which emits `logout`) and then drops it: the restart
+ * then reads `undefined.start` (puppet-wechat4u.js:305), an unhandled rejection at every stop. Its
+ * timer fetching unknown contacts (every 2 s) outlives onStop too and then throws on
+ * `undefined.batchGetContact` (puppet-wechat4u.js:132). Both are defused first; any other puppet is
+ * stopped as it is.
+ */
+export async function stopBot(bot: WechatyInterface): Promise<void> {
+  const p = bot.puppet as unknown as { wechat4u?: { removeAllListeners?: (e: string) => void }; getContactInterval?: NodeJS.Timeout }
+  p.wechat4u?.removeAllListeners?.('logout')
+  if (p.getContactInterval) { clearInterval(p.getContactInterval); p.getContactInterval = undefined }
+  await bot.stop()
+}

@@ -14,7 +14,7 @@ import { WechatyTransport, roomName, toIncoming } from './wechaty-io.js'
 import { families as defaultFamilies } from './families.js'
 import { MINUTE, DAY, type Clock } from './time.js'
 
-export { splitQuote, roomName, toIncoming } from './wechaty-io.js'
+export { splitQuote, roomName, toIncoming, stopBot } from './wechaty-io.js'
 
 interface LinliOptions {
   db: Db
@@ -124,10 +124,14 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
 
 /** Reads a room's members (or every room's) from Wechaty into the store. */
 function roomSync(bot: WechatyInterface, engine: Engine, rooms: Map<string, RoomInterface>, log: (m: string) => void) {
-  const one = async (room: RoomInterface) => {
+  const one = async (room: RoomInterface, current = false) => {
+    const all = await room.memberAll()
+    // wechat4u keeps the rooms of an ended session (with that session's ids) after a relogin: a room
+    // the bot of this login is not a member of is such a leftover, not a second room of that topic
+    if (current && !all.some(c => c.id === bot.currentUser?.id)) return
     const topic = roomName(await room.topic())
     const members = []
-    for (const c of await room.memberAll()) {
+    for (const c of all) {
       if (c.id === bot.currentUser?.id) continue
       members.push({ id: c.id, name: c.name(), nick: (await room.alias(c)) || null, remark: (await c.alias()) || null })
     }
@@ -137,7 +141,7 @@ function roomSync(bot: WechatyInterface, engine: Engine, rooms: Map<string, Room
   return async (room?: RoomInterface) => {
     if (room) return one(room)
     for (const r of await bot.Room.findAll()) {
-      try { await one(r) } catch (e) { log(`sync room failed: ${(e as Error)?.message ?? e}`) }
+      try { await one(r, true) } catch (e) { log(`sync room failed: ${(e as Error)?.message ?? e}`) }
     }
   }
 }

@@ -7,18 +7,18 @@ import { mock } from 'wechaty-puppet-mock'
 import type { LinliHandle } from '../wechaty.js'
 import { People, type Contact } from './people.js'
 import { CapturingPuppet, type Sent } from './puppet.js'
+import { BOT_NAME, describeSent, type Described, type ReplayAccount } from './replay-account.js'
 
-const BOT_NAME = '邻里助手'
-const SEP = '\u2005'
-
-/** A sent message as the output names it: the chat, the text without its @-prefix, who was mentioned. */
-interface Described { to: string; text: string; mentions: string[] }
-
-export class Account {
+export class Account implements ReplayAccount {
   readonly mocker = new mock.Mocker()
   readonly puppet = new CapturingPuppet({ mocker: this.mocker })
-  readonly people = new People(this.mocker)
+  readonly people = new People({
+    create: name => this.mocker.createContact({ name }).id,
+    nameOf: id => this.mocker.contactPayload(id).name,
+  })
+  onSend: (d: Described) => void = () => {}
   me = this.mocker.createContact({ name: BOT_NAME })
+  private minted = 0
   private rooms = new Map<string, mock.RoomMock>()
   private bot!: WechatyInterface
   private syncRooms!: LinliHandle['syncRooms']
@@ -27,6 +27,7 @@ export class Account {
 
   constructor() {
     this.puppet.nickOf = id => this.people.withId(id)?.nick
+    this.puppet.onSend = s => this.onSend(this.describe(s))
   }
 
   /** The bot on this account's puppet, and how it re-reads a room's members into the store. */
@@ -42,7 +43,11 @@ export class Account {
   }
 
   /** The room called `name` (created on first use) with `members` in it; new members join silently. */
-  async room(name: string, members: Contact[]): Promise<mock.RoomMock> {
+  async room(name: string, members: Contact[]): Promise<void> {
+    await this.roomMock(name, members)
+  }
+
+  private async roomMock(name: string, members: Contact[]): Promise<mock.RoomMock> {
     let r = this.rooms.get(name)
     const ids = members.map(m => m.id)
     if (!r) {
@@ -73,6 +78,10 @@ export class Account {
     await loaded?.sync()
   }
 
+  remarkOf(c: Contact): string {
+    return this.mocker.contactPayload(c.id).alias ?? ''
+  }
+
   /** `== rename`: one group nickname in every group; Wechaty reads it anew on the next message. */
   async rename(name: string, tag: string, nick: string | null, line: number): Promise<void> {
     const c = this.people.named(name, tag, line, true)
@@ -91,7 +100,11 @@ export class Account {
     await this.puppet.logout('replay: relogin')
     await loggedOut
     this.generation++
-    const moved = this.people.remint('.' + this.generation)
+    const moved = this.people.remint(old => {
+      const fresh = this.mocker.createContact({ ...this.mocker.contactPayload(old), id: `p${++this.minted}.${this.generation}` })
+      this.mocker.cacheContactPayload.delete(old)
+      return fresh.id
+    })
     const me = this.mocker.createContact({ name: BOT_NAME })
     moved.set(this.me.id, me.id)
     this.mocker.cacheContactPayload.delete(this.me.id)
@@ -114,7 +127,7 @@ export class Account {
   async send(talker: Contact, room: string | null, payload: { id: string; timestamp: number; type: types.Message; text: string }): Promise<void> {
     const base = { ...payload, talkerId: talker.id }
     const full = room
-      ? { ...base, roomId: (await this.room(room, [talker])).id, mentionIdList: [] }
+      ? { ...base, roomId: (await this.roomMock(room, [talker])).id, mentionIdList: [] }
       : { ...base, listenerId: this.me.id }
     this.mocker.MessageMock.create(full as any)
     this.puppet.emit('message', { messageId: payload.id })
@@ -123,10 +136,8 @@ export class Account {
   describe(s: Sent): Described {
     const isRoom = s.conversationId.includes('@')
     const to = isRoom ? this.mocker.roomPayload(s.conversationId).topic : this.people.privateLabel(s.conversationId)
-    // WeChat writes `@name` as the group shows the member; the output adds the tag of a namesake
-    const named = s.mentionIds.map(id => this.people.mention(id))
-    const prefix = named.map(n => '@' + n.shown).join(SEP) + ' '
-    const text = named.length && s.text.startsWith(prefix) ? s.text.slice(prefix.length) : s.text
-    return { to, text, mentions: named.map(n => n.label) }
+    return describeSent(this.people, to, s.text, s.mentionIds)
   }
+
+  async close(): Promise<void> {}
 }

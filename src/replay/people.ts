@@ -1,8 +1,14 @@
-// Who is who in a replay: each person tag is one WeChat contact on puppet-mock, with a WeChat name,
-// a group nickname (the same in every group) and the remark the bot set. People are found by tag and
-// checked against the name they are shown as, so a typo cannot quietly bring in a new person.
-import type { mock } from 'wechaty-puppet-mock'
+// Who is who in a replay: each person tag is one WeChat contact (on puppet-mock, or on the fake
+// web-WeChat), with a WeChat name, a group nickname (the same in every group) and the remark the bot
+// set. People are found by tag and checked against the name they are shown as, so a typo cannot
+// quietly bring in a new person.
 import { TranscriptError } from './transcript.js'
+
+/** Where the account keeps its contacts: a new one by WeChat name, and the name behind an id. */
+interface Directory {
+  create(wxName: string): string
+  nameOf(id: string): string
+}
 
 export interface Contact {
   tag: string
@@ -18,9 +24,7 @@ export type Where = 'room' | 'private'
 export class People {
   private byTag = new Map<string, Contact>()
   private byId = new Map<string, Contact>()
-  private minted = 0
-
-  constructor(private mocker: mock.Mocker) {}
+  constructor(private dir: Directory) {}
 
   /** The contact a speaker, a listed member or a private chat names: by tag, else a new one. */
   resolve(name: string, tag: string | undefined, where: Where, line: number): Contact {
@@ -53,13 +57,13 @@ export class People {
   /** What the output calls the recipient of a private message: `@王网格`, or `@王网格{x}` for a namesake. */
   privateLabel(id: string): string {
     const c = this.byId.get(id)
-    return '@' + (c ? written(c.wxName, c.tag) : this.mocker.contactPayload(id).name)
+    return '@' + (c ? written(c.wxName, c.tag) : this.dir.nameOf(id))
   }
 
   /** A mentioned member as shown in the group (what WeChat puts after @), and as the output prints them. */
   mention(id: string): { shown: string; label: string } {
     const c = this.byId.get(id)
-    if (!c) { const name = this.mocker.contactPayload(id).name; return { shown: name, label: name } }
+    if (!c) { const name = this.dir.nameOf(id); return { shown: name, label: name } }
     const shown = this.shownAs(c, 'room')
     return { shown, label: c.tag === c.wxName ? shown : `${shown}{${c.tag}}` }
   }
@@ -70,17 +74,15 @@ export class People {
 
   /**
    * A new login: each contact gets a new id (WeChat name, remark and nickname stay, as they do on
-   * WeChat's side). Returns the old id → new id map; the old contacts are gone from the mock.
+   * WeChat's side), the one `next` gives for its old id. Returns the old id → new id map.
    */
-  remint(suffix: string): Map<string, string> {
+  remint(next: (oldId: string) => string): Map<string, string> {
     const moved = new Map<string, string>()
     this.byId.clear()
     for (const c of this.byTag.values()) {
-      const old = this.mocker.contactPayload(c.id)
-      const fresh = this.mocker.createContact({ ...old, id: `p${++this.minted}${suffix}` })
-      this.mocker.cacheContactPayload.delete(c.id)
-      moved.set(c.id, fresh.id)
-      c.id = fresh.id
+      const id = next(c.id)
+      moved.set(c.id, id)
+      c.id = id
       this.byId.set(c.id, c)
     }
     return moved
@@ -92,8 +94,7 @@ export class People {
       const owner = [...this.byTag.values()].find(c => c.nick === wxName)
       if (owner) throw new TranscriptError(line, `${wxName} is the group nickname of ${written(owner.wxName, owner.tag)}: write ${written(wxName, owner.tag)}, or tag a new person: ${wxName}{new}`)
     }
-    const mocked = this.mocker.createContact({ name: wxName })
-    const c: Contact = { tag, wxName, nick: null, id: mocked.id }
+    const c: Contact = { tag, wxName, nick: null, id: this.dir.create(wxName) }
     this.byTag.set(tag, c)
     this.byId.set(c.id, c)
     return c

@@ -1,12 +1,13 @@
-// The replay runner: a transcript goes through the real bot (Wechaty on wechaty-puppet-mock, the
-// same engine, commands and outbox as production) on a simulated clock. Moving the clock runs due
+// The replay runner: a transcript goes through the real bot (Wechaty on wechaty-puppet-mock, or on
+// the real wechaty-puppet-wechat4u against the fake web-WeChat; the same engine, commands and outbox
+// as production) on a simulated clock. Moving the clock runs due
 // jobs and paced sends in time order. Used by tests, `npm run replay`, `npm run sim` and benchmarks.
 import { WechatyBuilder, log as wechatyLog, types } from 'wechaty'
 import type { WechatyInterface } from 'wechaty/impls'
 import { testConfig, type Config } from '../config.js'
 import { openDb } from '../store/db.js'
 import { SimClock, fromLocal, isoLocal } from '../time.js'
-import { createLinli, type LinliHandle } from '../wechaty.js'
+import { createLinli, stopBot, type LinliHandle } from '../wechaty.js'
 import type { Handled } from '../engine.js'
 import { buildExport } from '../export.js'
 import { families as defaultFamilies } from '../families.js'
@@ -14,8 +15,9 @@ import type { Db, ExportState, Family } from '../types.js'
 import { parseTranscript, type Step } from './transcript.js'
 import { formatHuman } from './human.js'
 import { Account } from './account.js'
+import { Wechat4uAccount } from './account-wechat4u.js'
+import type { Described, ReplayAccount } from './replay-account.js'
 import type { Contact } from './people.js'
-import type { Sent } from './puppet.js'
 
 export interface SentMessage { at: string; to: string; text: string; mentions: string[] }
 
@@ -33,6 +35,8 @@ export interface ReplayOptions {
   /** Called with what the bot made of each message line (null: not a message it reads). */
   onOutcome?: (line: number, result: Handled | null) => void
   log?: (msg: string) => void
+  /** The puppet under the bot: puppet-mock (default), or wechaty-puppet-wechat4u on the fake web-WeChat. */
+  puppet?: 'mock' | 'wechat4u'
 }
 
 /** The admin enrolment code of a replay (`管理员 linli-replay`), unless LINLI_ADMIN_CODE says otherwise. */
@@ -52,7 +56,7 @@ export class ReplaySession {
   readonly db: Db
   readonly messages: SentMessage[] = []
   private bot!: WechatyInterface
-  private account = new Account()
+  private account: ReplayAccount
   handle!: LinliHandle
   /** The current chat: a room topic, or the tag of the person in a private chat. */
   private chat: { room: string } | { private: string } | null = null
@@ -66,11 +70,12 @@ export class ReplaySession {
     this.clock = new SimClock(start ?? opts.start ?? fromLocal(this.config.tz, 2026, 11, 24, 9, 0))
     this.db = openDb(opts.dbPath ?? ':memory:')
     this.families = opts.families ?? defaultFamilies
+    this.account = opts.puppet === 'wechat4u' ? new Wechat4uAccount() : new Account()
   }
 
   async open(): Promise<this> {
     wechatyLog.level('silent')
-    this.account.puppet.onSend = s => this.capture(s)
+    this.account.onSend = d => this.capture(d)
     this.bot = WechatyBuilder.build({ puppet: this.account.puppet })
     const { plugin, ready } = createLinli({
       db: this.db, config: this.config, clock: this.clock, families: this.families, timers: false, log: this.opts.log,
@@ -97,8 +102,8 @@ export class ReplaySession {
     }
   }
 
-  private capture(s: Sent): void {
-    const m = { at: isoLocal(this.clock.now(), this.config.tz), ...this.account.describe(s) }
+  private capture(d: Described): void {
+    const m = { at: isoLocal(this.clock.now(), this.config.tz), ...d }
     this.messages.push(m)
     this.opts.onSend?.(m)
   }
@@ -196,7 +201,8 @@ export class ReplaySession {
 
   async close(): Promise<void> {
     await this.handle.stop()
-    await this.bot.stop()
+    await stopBot(this.bot)
+    await this.account.close()
     this.db.close()
   }
 }

@@ -29,7 +29,7 @@ async function session(lines: string[]) {
   // the bot's remark on a contact, as WeChat keeps it (the account is the replay's WeChat side)
   const remark = (name: string, tag = name) => {
     const account = s['account']
-    return account.mocker.contactPayload(account.people.named(name, tag, 0, false).id).alias ?? ''
+    return account.remarkOf(account.people.named(name, tag, 0, false))
   }
   return { s, more, remark }
 }
