@@ -1,10 +1,16 @@
-// wechaty-puppet-wechat4u as `npm start` runs it: unchanged, except at the start. When WeChat's
+// wechaty-puppet-wechat4u as `npm start` runs it (and the replay and tests on the real path), with
+// two things mended. First, the address book: wechat4u announces the login before webwxgetcontact
+// has answered, and the puppet never tells Wechaty when a contact's details arrive or change, so
+// Wechaty keeps payloads without the remarks the bot set (an admin's lasting proof): here every
+// contact wechat4u updates is marked dirty, and `addressBook()` says when this login's list is in.
+// Second, the start. When WeChat's
 // login server can't be reached (no network, no DNS, a proxy in the way), wechat4u fails, logs out
 // and the puppet starts it again at once: a new failure many times a second, which reaches the
 // operator as a flood of `getaddrinfo ENOTFOUND login.wx.qq.com`. Here the operator gets one plain
 // line saying what is wrong and what to check, and then at most one line per attempt, with the
 // attempts spaced out (5 s, 10 s, 20 s … up to 5 minutes) until the server answers again.
 import { PuppetWechat4u } from 'wechaty-puppet-wechat4u'
+import { types } from 'wechaty'
 
 const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH',
   'EHOSTUNREACH', 'ECONNABORTED', 'EPIPE', 'ENETDOWN', 'ERR_NETWORK', 'EPROTO', 'CERT_HAS_EXPIRED'])
@@ -35,17 +41,34 @@ export function backoffMs(attempt: number, firstMs = 5000, maxMs = 300_000): num
   return Math.min(maxMs, firstMs * 2 ** Math.max(0, attempt - 2))
 }
 
-type Wechat4u = { start(): unknown; on(ev: string, f: (...a: any[]) => void): unknown; listeners(ev: string): ((...a: any[]) => void)[]; removeAllListeners(ev: string): unknown }
+type Wechat4u = {
+  start(): unknown
+  _getContact(): Promise<unknown>
+  on(ev: string, f: (...a: any[]) => void): unknown
+  listeners(ev: string): ((...a: any[]) => void)[]
+  removeAllListeners(ev: string): unknown
+}
+
+/** How long a login waits for its address book at most (webwxgetcontact has its own 60 s timeout). */
+const BOOK_WAIT_MS = 30_000
 
 export class PatientWechat4u extends PuppetWechat4u {
   private attempt = 1
   private failure: { code: string; host: string } | null = null
   private retry: NodeJS.Timeout | null = null
   private stopping = false
+  private book: Promise<void> | null = null
 
   /** `report`: one line for the operator; `firstRetryMs` spaces the attempts (5 s in production). */
-  constructor(private report: (line: string) => void, private firstRetryMs = 5000) {
+  constructor(private report: (line: string) => void = () => {}, private firstRetryMs = 5000) {
     super()
+  }
+
+  /** Resolves once this login's address book is in (or after 30 s), with Wechaty's copies fresh. */
+  async addressBook(): Promise<void> {
+    if (this.book) await Promise.race([this.book, new Promise(r => setTimeout(r, BOOK_WAIT_MS).unref())])
+    // the dirty marks take effect a macrotask later (wechaty-puppet's cache-mixin)
+    await new Promise(r => setImmediate(r))
   }
 
   override async onStart(): Promise<void> {
@@ -63,8 +86,34 @@ export class PatientWechat4u extends PuppetWechat4u {
     await super.onStop()
   }
 
-  /** Network errors before login are ours to report; the rest go to Wechaty as before. */
   private tame(w: Wechat4u): void {
+    this.watchBook(w)
+    this.watchStarts(w)
+  }
+
+  /** Contacts wechat4u updates are dirty for Wechaty; a login's webwxgetcontact is awaited. */
+  private watchBook(w: Wechat4u): void {
+    w.on('contacts-updated', (list: { UserName?: string }[]) => {
+      for (const c of list ?? []) {
+        if (!c?.UserName) continue
+        if (c.UserName.startsWith('@@')) {
+          this.dirtyPayload(types.Dirty.Room, c.UserName)
+          this.dirtyPayload(types.Dirty.RoomMember, c.UserName)
+        } else this.dirtyPayload(types.Dirty.Contact, c.UserName)
+      }
+    })
+    const getContact = w._getContact.bind(w)
+    w._getContact = () => {
+      const p = getContact()
+      // _init hands the list to updateContacts in a reaction registered after this one: the book
+      // is in a macrotask later
+      this.book = p.then(() => new Promise<void>(r => setImmediate(r)), () => {})
+      return p
+    }
+  }
+
+  /** Network errors before login are ours to report; the rest go to Wechaty as before. */
+  private watchStarts(w: Wechat4u): void {
     const forward = w.listeners('error')
     w.removeAllListeners('error')
     w.on('error', (e: unknown) => {

@@ -28,23 +28,43 @@ function topicsOf(name: string): string[] {
   return name.startsWith('＠') ? [name, '@' + name.slice(1)] : [name]
 }
 
-export async function toIncoming(msg: MessageInterface): Promise<Incoming | null> {
-  if (msg.self()) return null
-  const t = msg.type()
-  if (t !== types.Message.Text && t !== types.Message.GroupNote) return null
-  const talker = msg.talker()
-  const room = msg.room()
-  const topic = room ? roomName(await room.topic()) : null
-  const nick = room ? (await room.alias(talker)) ?? null : null
-  const { text, quote } = splitQuote(msg.text())
-  return {
-    id: msg.id || null,
-    room: topic,
-    sender: { id: talker.id, name: talker.name(), nick: nick || null, remark: (await talker.alias()) ?? null },
-    at: msg.date().getTime(),
-    text,
-    type: t === types.Message.GroupNote ? 'groupnote' : 'text',
-    quote,
+/**
+ * Reads Wechaty messages into Incomings for one bot. A leading or trailing `@<the bot>`
+ * (`@邻里助手 帮助`) is addressing, not part of what is said.
+ */
+export class MessageReader {
+  constructor(private bot: WechatyInterface) {}
+
+  async read(msg: MessageInterface): Promise<Incoming | null> {
+    if (msg.self()) return null
+    const t = msg.type()
+    if (t !== types.Message.Text && t !== types.Message.GroupNote) return null
+    const talker = msg.talker()
+    const room = msg.room()
+    const topic = room ? roomName(await room.topic()) : null
+    const nick = room ? (await room.alias(talker)) ?? null : null
+    const { text, quote } = splitQuote(await this.unaddressed(msg.text(), room))
+    return {
+      id: msg.id || null,
+      room: topic,
+      sender: { id: talker.id, name: talker.name(), nick: nick || null, remark: (await talker.alias()) || null },
+      at: msg.date().getTime(),
+      text,
+      type: t === types.Message.GroupNote ? 'groupnote' : 'text',
+      quote,
+    }
+  }
+
+  private async unaddressed(text: string, room: RoomInterface | undefined): Promise<string> {
+    const me = this.bot.currentUser
+    if (!me || !text.includes('@')) return text
+    const names = new Set([me.name(), room ? await room.alias(me) : undefined].filter((n): n is string => !!n))
+    for (const n of names) {
+      const at = '@' + n
+      if (text.startsWith(at) && /^$|^[\u2005\s]/.test(text.slice(at.length, at.length + 1))) return text.slice(at.length).trimStart()
+      if (text.endsWith(at) && /[\u2005\s]$/.test(text.slice(0, -at.length))) return text.slice(0, -at.length).trimEnd()
+    }
+    return text
   }
 }
 

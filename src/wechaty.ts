@@ -10,11 +10,11 @@ import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
 import { Engine, type Handled } from './engine.js'
 import { Outbox } from './outbox.js'
-import { WechatyTransport, roomName, toIncoming } from './wechaty-io.js'
+import { WechatyTransport, MessageReader, roomName } from './wechaty-io.js'
 import { families as defaultFamilies } from './families.js'
 import { MINUTE, DAY, type Clock } from './time.js'
 
-export { splitQuote, roomName, toIncoming, stopBot } from './wechaty-io.js'
+export { splitQuote, roomName, stopBot } from './wechaty-io.js'
 
 interface LinliOptions {
   db: Db
@@ -139,11 +139,18 @@ function roomSync(bot: WechatyInterface, engine: Engine, rooms: Map<string, Room
     rooms.set(topic, room)
   }
   return async (room?: RoomInterface) => {
+    // members are read with the remarks the bot set: on wechat4u, once the address book is in
+    await addressBook(bot)
     if (room) return one(room)
     for (const r of await bot.Room.findAll()) {
       try { await one(r, true) } catch (e) { log(`sync room failed: ${(e as Error)?.message ?? e}`) }
     }
   }
+}
+
+/** Resolves when the puppet has this login's address book (wechat4u, patient-wechat4u.ts); at once elsewhere. */
+function addressBook(bot: WechatyInterface): Promise<void> {
+  return (bot.puppet as { addressBook?: () => Promise<void> }).addressBook?.() ?? Promise.resolve()
 }
 
 interface Wiring {
@@ -161,11 +168,12 @@ function listen(bot: WechatyInterface, w: Wiring): void {
   // messages are read one after another, in the order Wechaty hands them over: reading one waits
   // on Wechaty (room, nickname, remark), and read in parallel they would overtake each other
   let reading: Promise<void> = Promise.resolve()
+  const reader = new MessageReader(bot)
   bot.on('message', (msg: MessageInterface) => {
     reading = reading.then(async () => {
       let incoming: Incoming | null = null
       try {
-        incoming = await toIncoming(msg)
+        incoming = await reader.read(msg)
       } catch (e) {
         w.log(`could not read message ${msg.id}: ${(e as Error)?.message ?? e}`)
       }
@@ -176,6 +184,10 @@ function listen(bot: WechatyInterface, w: Wiring): void {
   bot.on('login', async (user: ContactInterface) => {
     engine.loggedIn(user.id)
     w.rooms.clear()
+    // on wechat4u the login comes before the address book (with the remarks that prove admins):
+    // members are read, and messages wait, until it is in (patient-wechat4u.ts)
+    const book = addressBook(bot)
+    reading = reading.then(() => book)
     await w.syncRooms()
     engine.announceMissed(opts.clock.now())
     if (opts.timers) await w.kick()

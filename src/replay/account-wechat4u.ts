@@ -5,7 +5,7 @@
 // the request bodies the fake records.
 import { types } from 'wechaty'
 import type { WechatyInterface } from 'wechaty/impls'
-import { PuppetWechat4u } from 'wechaty-puppet-wechat4u'
+import { PatientWechat4u } from '../patient-wechat4u.js'
 import type { LinliHandle } from '../wechaty.js'
 import { People, type Contact } from './people.js'
 import { BOT_NAME, describeSent, type Described, type ReplayAccount } from './replay-account.js'
@@ -15,7 +15,7 @@ import type { SentRecord } from './web-wechat/sends.js'
 
 export class Wechat4uAccount implements ReplayAccount {
   readonly fake = new FakeWebWeChat({ botName: BOT_NAME, autoLogin: true, holdMs: 25 }).start()
-  readonly puppet = new PuppetWechat4u()
+  readonly puppet = new PatientWechat4u()
   readonly people = new People({
     create: name => { const p = this.fake.model.person(name); this.wx.set(p.UserName, p); return p.UserName },
     nameOf: id => this.wx.get(id)?.NickName ?? id,

@@ -4,7 +4,7 @@ import net from 'node:net'
 import nock from 'nock'
 import { WechatyBuilder, log } from 'wechaty'
 import type { WechatyInterface } from 'wechaty/impls'
-import { PuppetWechat4u } from 'wechaty-puppet-wechat4u'
+import { PatientWechat4u } from '../../src/patient-wechat4u.js'
 import { openDb } from '../../src/store/db.js'
 import { testConfig, type Config } from '../../src/config.js'
 import { SimClock } from '../../src/time.js'
@@ -29,7 +29,7 @@ nock.emitter.on('no match', (req: any) => { escapes.push(`no match ${req?.option
 export interface Booted {
   fake: FakeWebWeChat
   bot: WechatyInterface
-  puppet: PuppetWechat4u
+  puppet: PatientWechat4u
   linli: LinliHandle
   db: Db
   clock: SimClock
@@ -51,7 +51,7 @@ export async function boot(o: { fake?: FakeOptions; config?: Partial<Config>; se
   const fake = new FakeWebWeChat({ holdMs: 50, ...o.fake })
   o.setup?.(fake)
   fake.start()
-  const puppet = new PuppetWechat4u()
+  const puppet = new PatientWechat4u()
   const bot = WechatyBuilder.build({ puppet })
   const db = o.db ?? openDb(':memory:')
   const clock = new SimClock(T0)

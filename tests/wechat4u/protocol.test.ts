@@ -80,7 +80,7 @@ describe('what the bot reads', () => {
     expect(members(b.db).find(m => m.wx_name === '王五')).toMatchObject({ name: '3-2-501 王五', room: '3栋业主群' })
   })
 
-  it('an @mention of the bot (`@邻里助手\u2005…`) reaches Linli with the mention in its text', async () => {
+  it('an @mention of the bot (`@邻里助手\u2005帮助`) is addressing: the command after it is answered', async () => {
     const g = group()
     b = await boot({ setup: g.setup })
     const seen: { text: string; self: boolean }[] = []
@@ -88,9 +88,11 @@ describe('what the bot reads', () => {
     await say(g.get().li, g.get().room, '@邻里助手\u2005帮助')
     // the puppet finds the mention by the group's member names (parse-mention-id-list.js)
     expect(seen).toEqual([{ text: '@邻里助手\u2005帮助', self: true }])
-    // Linli reads no command in it: a leading @bot is not stripped (the same on puppet-mock)
+    // Linli takes the leading @bot off (MessageReader) and answers 帮助 in the group
     await b.linli.outbox.pump(() => b!.clock.now())
-    expect(b.fake.sends.sent).toEqual([])
+    expect(b.fake.sends.sent).toHaveLength(1)
+    expect(b.fake.sends.sent[0]).toMatchObject({ to: g.get().room.UserName })
+    expect(b.fake.sends.sent[0].content).toContain('帮助')
   })
 
   it('WeChat\'s own 接龙 (MsgType 49, AppMsgType 53) and a re-posted copy become orders', async () => {
