@@ -33,6 +33,8 @@ export interface ReplayOptions {
   /** Called with what the bot made of each message line (null: not a message it reads). */
   onOutcome?: (line: number, result: Handled | null) => void
   log?: (msg: string) => void
+  /** The Wechaty puppet the transcript goes through: puppet-mock (default) or wechat4u's web protocol. */
+  puppet?: 'mock' | 'wechat4u'
 }
 
 /** The admin enrolment code of a replay (`管理员 linli-replay`), unless LINLI_ADMIN_CODE says otherwise. */
@@ -62,6 +64,7 @@ export class ReplaySession {
   private families: readonly Family[]
 
   constructor(private opts: ReplayOptions = {}, start?: number) {
+    if (opts.puppet === 'wechat4u') throw new Error('replay through wechaty-puppet-wechat4u is not available yet: use --puppet mock (the default)')
     this.config = testConfig({ ...opts.config, adminCode: replayAdminCode(opts.config) })
     this.clock = new SimClock(start ?? opts.start ?? fromLocal(this.config.tz, 2026, 11, 24, 9, 0))
     this.db = openDb(opts.dbPath ?? ':memory:')
