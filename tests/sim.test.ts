@@ -38,7 +38,7 @@ describe('simulator', () => {
     expect(r.stdout).toContain('--- 2026-11-24 周二 ---\n')
     expect(r.stdout).toContain('--- 2026-11-25 周三 ---\n时钟不会倒退：现在已是 2026-11-25 08:00:00，「@ 2026-11-24 08:00」没有拨动时钟\n')
     // the clock stayed: the next answer is on the 25th at 08:00
-    expect(r.stdout).toMatch(/没有拨动时钟\n(测试群> )?\[08:00\] >> 测试群/)
+    expect(r.stdout).toMatch(/没有拨动时钟\n\[08:00\] >> 测试群/)
   })
 
   it('shows the admin code it made, and 管理员 <code> in the private chat enrols', async () => {
@@ -76,7 +76,7 @@ describe('simulator', () => {
     expect(again.stdout).toContain('时钟 2026-11-25 10:00:00')
     expect(again.stdout).toContain(`管理员口令保存在 ${db} 里，npm run admin-code -- --db ${db} 可以查看。`)
     expect(again.stdout).not.toContain(code)
-    expect(again.stdout).toMatch(/--- 2026-11-25 周三 ---\n(测试群> )?\[10:00\] >> 测试群/)
+    expect(again.stdout).toMatch(/--- 2026-11-25 周三 ---\n\[10:00\] >> 测试群/)
     const [exported, shown] = await Promise.all([runCli('src/export-cli.ts', ['--db', db]), runCli('src/admin-code-cli.ts', ['--db', db])])
     expect(exported.status).toBe(0)
     const chains = JSON.parse(exported.stdout).chains

@@ -57,8 +57,9 @@ function readEntries(handle: (entry: string) => Promise<void>, prompt: () => str
   let pending = ''
   let chain = Promise.resolve()
   let closed = false
-  // Node 24's readline throws on prompt() once stdin has ended (piped input), so prompt only while open
-  const ask = () => { if (!closed) { rl.setPrompt(prompt()); rl.prompt() } }
+  // a prompt only for a person at a terminal (piped input reads cleaner without), and only while
+  // open: Node 24's readline throws on prompt() once stdin has ended
+  const ask = () => { if (!closed && process.stdin.isTTY) { rl.setPrompt(prompt()); rl.prompt() } }
   rl.on('line', line => {
     if (line.endsWith('\\')) { pending += line.slice(0, -1) + '\n  '; return }
     const full = pending + line
