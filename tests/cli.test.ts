@@ -22,7 +22,7 @@ beforeAll(async () => {
     help.set(file, await runCli(file, ['--help']))
     bogus.set(file, await runCli(file, ['--bogus']))
   }))
-}, 120_000)
+}, 240_000) // sixteen starts of tsx and the bot's modules, on a busy machine
 
 describe.each(CLIS)('%s (%s)', (file, name) => {
   it('--help prints the usage and exits 0', () => {
