@@ -9,10 +9,18 @@ import { summaries } from './summaries.js'
 import { footprint } from './footprint.js'
 import { textLayer } from './text.js'
 import { settle, table, type Result } from './report.js'
+import { cliArgs } from '../src/cli-args.js'
 
-const args = process.argv.slice(2)
-const tiny = args.includes('--tiny')
-const only = args.find(a => a.startsWith('--only='))?.slice(7).split(',') ?? null
+const { flags } = cliArgs({
+  name: 'npm run bench',
+  about: 'Every measurement (docs/performance.md): one JSON line each on stdout, then a table; progress on stderr.',
+  flags: {
+    '--tiny': { help: 'toy sizes (the smoke test)' },
+    '--only': { value: 'LIST', help: 'only these, e.g. --only=ingest,footprint (ingest, outbound, summaries, footprint, text)' },
+  },
+})
+const tiny = !!flags['--tiny']
+const only = (flags['--only'] as string | undefined)?.split(',') ?? null
 const size = tiny ? TINY : FULL
 const log = (s: string) => process.stderr.write(`  ${s}\n`)
 

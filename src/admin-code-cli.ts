@@ -7,28 +7,33 @@ import { loadConfig, ConfigError } from './config.js'
 import { openDb } from './store/db.js'
 import { MigrationError } from './store/migrate.js'
 import { ensureAdminCode, replaceAdminCode } from './admin-code.js'
+import { cliArgs } from './cli-args.js'
 
-const USAGE = 'npm run admin-code [-- --new] [--db FILE]'
+const SPEC = {
+  name: 'npm run admin-code',
+  about: 'Print the admin enrolment code (LINLI_ADMIN_CODE, else the one kept in the database), or replace it.',
+  flags: {
+    '--new': { help: 'replace the code kept in the database (the old one stops working; admins keep their rights)' },
+    '--db': { value: 'FILE', help: 'the SQLite file (default LINLI_DB, data/linli.db)' },
+  },
+}
 const out = (line: string) => { process.stdout.write(line + '\n'); return 0 }
 const fail = (line: string) => { process.stderr.write(line + '\n'); return 1 }
 const howTo = (code: string) => `A grid worker sends "管理员 ${code}" to the bot in private chat to become an admin.`
 
 function main(): number {
-  const args = process.argv.slice(2)
+  const { flags } = cliArgs(SPEC)
   let config
   try { config = loadConfig(process.env) } catch (e) {
     if (e instanceof ConfigError) return fail(e.message)
     throw e
   }
-  const stray = args.find((a, i) => a !== '--new' && a !== '--db' && args[i - 1] !== '--db')
-  if (stray !== undefined) return fail(`unknown argument ${stray}: ${USAGE}`)
-  const renew = args.includes('--new')
+  const renew = !!flags['--new']
   if (config.adminCode) {
     if (renew) return fail('The admin code is LINLI_ADMIN_CODE in .env: change it there and restart the bot.')
     return out(`Admin code (LINLI_ADMIN_CODE in .env): ${config.adminCode}\n${howTo(config.adminCode)}`)
   }
-  const i = args.indexOf('--db')
-  const path = i >= 0 ? args[i + 1] : config.dbPath
+  const path = (flags['--db'] as string | undefined) ?? config.dbPath
   if (!path || !existsSync(path)) return fail(`no database at ${path ?? '(missing path)'}: start the bot once (it makes the code) or pass --db FILE`)
   let db
   try { db = openDb(path) } catch (e) {

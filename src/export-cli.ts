@@ -1,4 +1,4 @@
-// `npm run export -- --json | --csv [--db FILE]`: the export object (docs/export.md) of the live
+// `npm run export -- [--json | --pretty | --csv] [--db FILE]`: the export object (docs/export.md) of the live
 // database, for spreadsheets and other tools. Reads the same .env as the bot.
 import 'dotenv/config'
 import { existsSync } from 'node:fs'
@@ -7,16 +7,27 @@ import { openDb } from './store/db.js'
 import { MigrationError } from './store/migrate.js'
 import { buildExport, exportCsv } from './export.js'
 import { families } from './families.js'
+import { cliArgs } from './cli-args.js'
+
+const SPEC = {
+  name: 'npm run export',
+  about: 'Print the export object (docs/export.md) of the database: LINLI_DB from .env, or --db FILE.',
+  flags: {
+    '--json': { help: 'one line of JSON (the default)' },
+    '--pretty': { help: 'JSON, indented' },
+    '--csv': { help: 'CSV: each family\'s tables, each headed by # name' },
+    '--db': { value: 'FILE', help: 'the SQLite file to read (default LINLI_DB, data/linli.db)' },
+  },
+}
 
 function main(): number {
-  const args = process.argv.slice(2)
+  const { flags } = cliArgs(SPEC)
   let config
   try { config = loadConfig(process.env) } catch (e) {
     if (e instanceof ConfigError) { process.stderr.write(e.message + '\n'); return 1 }
     throw e
   }
-  const i = args.indexOf('--db')
-  const path = i >= 0 ? args[i + 1] : config.dbPath
+  const path = (flags['--db'] as string | undefined) ?? config.dbPath
   if (!path || !existsSync(path)) {
     process.stderr.write(`no database at ${path ?? '(missing path)'}: start the bot first or pass --db FILE\n`)
     return 1
@@ -28,8 +39,8 @@ function main(): number {
   }
   try {
     const state = buildExport(db, config.tz, families)
-    if (args.includes('--csv')) process.stdout.write(exportCsv(state, families))
-    else process.stdout.write(JSON.stringify(state, null, args.includes('--pretty') ? 2 : 0) + '\n')
+    if (flags['--csv']) process.stdout.write(exportCsv(state, families))
+    else process.stdout.write(JSON.stringify(state, null, flags['--pretty'] ? 2 : 0) + '\n')
   } finally {
     db.close()
   }

@@ -14,6 +14,14 @@ import type { Db } from './types.js'
 import { families } from './families.js'
 import { checkPuppet, setAsideBrokenSession } from './start-checks.js'
 import { sessionMemory } from './session-card.js'
+import { cliArgs } from './cli-args.js'
+
+cliArgs({
+  name: 'npm start',
+  about: 'Run the bot on a WeChat account (QR code in the terminal). Settings come from .env and the environment:\n'
+    + 'see .env.example and the README\'s table. Without WeChat: npm run sim (chat in the terminal) or npm run replay.',
+  flags: {},
+})
 
 let config: Config
 try {

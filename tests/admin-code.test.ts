@@ -118,7 +118,9 @@ describe('npm run admin-code', () => {
     expect(missing.status).toBe(1)
     expect(missing.stderr).toContain('no database at')
     expect(missing.stdout).toBe('')
-    expect(cli(dir, ['--renew', '--db', other]).stderr).toContain('unknown argument --renew')
+    const stray = cli(dir, ['--renew', '--db', other])
+    expect(stray.status).toBe(2)
+    expect(stray.stderr).toMatch(/^npm run admin-code: unknown flag --renew \(usage: npm run admin-code -- \[--new\] \[--db FILE\]; --help for more\)\n$/)
 
     const fromEnv = cli(dir, [], { LINLI_ADMIN_CODE: 'from-env-42' })
     expect(fromEnv.stdout).toContain('Admin code (LINLI_ADMIN_CODE in .env): from-env-42')

@@ -1,10 +1,13 @@
-import { describe, it, expect } from 'vitest'
-import { readFileSync, readdirSync, existsSync } from 'node:fs'
+import { afterAll, describe, it, expect } from 'vitest'
+import { readFileSync, readdirSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { REPLY_OFF } from '../commands/dashboard/index.js'
 import { parseTranscript, TranscriptError } from '../src/replay/transcript.js'
 import { runTranscript } from '../src/replay/runner.js'
 import { formatHuman } from '../src/replay/human.js'
 import { CORPUS, SCENARIOS } from './helpers/paths.js'
+import { runCli } from './helpers/cli.js'
 
 
 describe('transcript format', () => {
@@ -76,6 +79,37 @@ describe('replay through Wechaty + puppet-mock', () => {
     expect(formatHuman([at('2026-11-24T23:59:59+08:00'), at('2026-11-25T00:00:00+08:00')])).toBe(
       '--- 2026-11-24 周二 ---\n[23:59] >> 群\n  好\n--- 2026-11-25 周三 ---\n[00:00] >> 群\n  好\n')
     expect(formatHuman([])).toBe('')
+  })
+})
+
+describe('npm run replay', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'linli-replay-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const file = (name: string, text: string) => { writeFileSync(join(dir, name), text); return join(dir, name) }
+
+  it('reads the settings of npm start from .env and the environment; a replay keeps no dashboard link', async () => {
+    const t = file('t.txt', '== 3栋业主群: 张三\n@ 2026-11-24 08:00\n张三: 帮助 常用\n== @王网格\n王网格: 管理员 from-dotenv-9\n王网格: 后台\n')
+    const env = file('.env', 'LINLI_TZ=Europe/Berlin\nLINLI_ADMIN_CODE=from-dotenv-9\nLINLI_DASHBOARD=on\nLINLI_DB=/nonexistent/dir/linli.db\n')
+    const [json, tokyo] = await Promise.all([
+      runCli('src/replay/cli.ts', [t, '--json'], { env: { DOTENV_CONFIG_PATH: env } }),
+      runCli('src/replay/cli.ts', [t, '--json'], { env: { DOTENV_CONFIG_PATH: env, LINLI_TZ: 'Asia/Tokyo' } }),
+    ])
+    expect(json.stderr).toBe('')
+    const out = JSON.parse(json.stdout) as { messages: { at: string; to: string; text: string }[] }
+    expect(out.messages.map(m => [m.at.replace(/:\d\d\+/, '+'), m.to])).toEqual([
+      ['2026-11-24T08:00+01:00', '3栋业主群'], ['2026-11-24T08:00+01:00', '@王网格'], ['2026-11-24T08:00+01:00', '@王网格'],
+    ])
+    expect(out.messages[1].text).toContain('你已登记为管理员')
+    expect(out.messages[2].text).toBe(REPLY_OFF)
+    // the environment wins over .env, as for npm start
+    expect(tokyo.status).toBe(0)
+    expect(JSON.parse(tokyo.stdout).messages[0].at).toBe('2026-11-24T08:00:00+09:00')
+  })
+
+  it('a wrong setting stops it with the one line npm start prints', async () => {
+    const r = await runCli('src/replay/cli.ts', [join(CORPUS, 'groupbuy.txt')], { env: { LINLI_TZ: 'Mars/Olympus' } })
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe('Invalid setting LINLI_TZ="Mars/Olympus": not a time zone (e.g. Asia/Shanghai)\n')
   })
 })
 

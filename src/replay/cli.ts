@@ -1,15 +1,33 @@
-// `npm run replay -- FILE [--json]`: run a transcript through the real bot and print what it said.
+// `npm run replay -- FILE [--json] [--puppet mock|wechat4u]`: run a transcript through the real bot
+// and print what it said. Reads the settings of `npm start` (.env, the environment) as
+// src/replay/settings.ts says.
+import 'dotenv/config'
 import { readFileSync } from 'node:fs'
 import { runTranscript } from './runner.js'
 import { TranscriptError } from './transcript.js'
+import { offlineConfig } from './settings.js'
+import { ConfigError } from '../config.js'
+import { cliArgs } from '../cli-args.js'
+
+const PUPPETS = ['mock', 'wechat4u'] as const
+
+const SPEC = {
+  name: 'npm run replay',
+  about: 'Run a transcript (docs/transcript.md) through the bot offline, on a simulated clock, and print what it said.\n'
+    + 'Settings come from .env and the environment as for npm start (time zone, quiet hours, pacing, admin code…).',
+  args: { name: 'FILE', min: 1, max: 1 },
+  flags: {
+    '--json': { help: 'print {"messages": [...], "state": <export>} (docs/export.md) instead of the chat' },
+    '--puppet': { value: 'NAME', choices: PUPPETS, help: 'the Wechaty puppet the transcript goes through (default mock)' },
+  },
+}
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2)
-  const json = args.includes('--json')
-  const file = args.find(a => !a.startsWith('--'))
-  if (!file) {
-    process.stderr.write('usage: npm run replay -- FILE [--json]\n')
-    return 2
+  const { flags, args: [file] } = cliArgs(SPEC)
+  let config
+  try { config = offlineConfig(process.env, 'replay') } catch (e) {
+    if (e instanceof ConfigError) { process.stderr.write(e.message + '\n'); return 1 }
+    throw e
   }
   let source: string
   try { source = readFileSync(file, 'utf8') } catch (e) {
@@ -18,15 +36,19 @@ async function main(): Promise<number> {
   }
   try {
     const out = await runTranscript(source, {
+      config,
+      puppet: (flags['--puppet'] ?? 'mock') as typeof PUPPETS[number],
       onWarn: w => process.stderr.write(`warning: ${file}: ${w}\n`),
       log: m => { if (process.env.LINLI_DEBUG) process.stderr.write(m + '\n') },
     })
-    if (json) process.stdout.write(JSON.stringify({ messages: out.messages, state: out.state }) + '\n')
+    if (flags['--json']) process.stdout.write(JSON.stringify({ messages: out.messages, state: out.state }) + '\n')
     else process.stdout.write(out.human)
     return 0
   } catch (e) {
     if (e instanceof TranscriptError) { process.stderr.write(`${file}: ${e.message}\n`); return 1 }
-    throw e
+    // one line for what the operator can act on; the stack only when debugging
+    process.stderr.write(`${file}: ${process.env.LINLI_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`)
+    return 1
   }
 }
 

@@ -15,16 +15,23 @@ function formatMessage(m: SentMessage): string {
   return `[${time}] >> ${m.to}\n${body}\n`
 }
 
-/** Message by message, remembering the last date printed (the simulator prints as the bot sends). */
-export function humanPrinter(): (m: SentMessage) => string {
+export interface HumanPrinter {
+  /** A message, after a date line when its date is not the last one shown. */
+  (m: SentMessage): string
+  /** The date line alone when `day` is not the last date shown (the simulator, after moving the clock). */
+  day(day: string): string
+}
+
+/** Message by message, remembering the last date shown (the simulator prints as the bot sends). */
+export function humanPrinter(): HumanPrinter {
   let last: string | null = null
-  return m => {
-    // `at` is already local to the configured zone, so its date is the date the residents see
-    const day = m.at.slice(0, 10)
-    const head = day === last ? '' : dateLine(day) + '\n'
-    last = day
-    return head + formatMessage(m)
+  const day = (d: string) => {
+    if (d === last) return ''
+    last = d
+    return dateLine(d) + '\n'
   }
+  // `at` is already local to the configured zone, so its date is the date the residents see
+  return Object.assign((m: SentMessage) => day(m.at.slice(0, 10)) + formatMessage(m), { day })
 }
 
 /** The whole output of a replay. */

@@ -11,6 +11,7 @@ import { runTranscript } from '../../src/replay/runner.js'
 import { parseTranscript } from '../../src/replay/transcript.js'
 import type { Handled } from '../../src/engine.js'
 import { CORPUS } from '../helpers/paths.js'
+import { cliArgs } from '../../src/cli-args.js'
 
 const FAMILIES = ['chain', 'checkin', 'notice', 'aid', 'core']
 
@@ -90,9 +91,14 @@ const SETS = [
 ] as const
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2)
-  const named = args.filter(a => !a.startsWith('--'))
-  const verbose = args.includes('--verbose')
+  const { flags, args: named } = cliArgs({
+    name: 'npm run eval',
+    about: 'How well Linli understands people as they write: every labelled transcript of tests/corpus/, set by set\n'
+      + '(docs/understanding.md), or only the FILEs given.',
+    args: { name: 'FILE', min: 0, max: Infinity },
+    flags: { '--verbose': { help: 'list each failing assertion and misread line' } },
+  })
+  const verbose = !!flags['--verbose']
   if (named.length) {
     const results: FileResult[] = []
     for (const f of named) results.push(await evaluate(f))

@@ -11,8 +11,18 @@ import { runPrivacy, collected } from './privacy.js'
 import { runBackups } from './backup.js'
 import { runIdentity } from './identity.js'
 import { cpus } from 'node:os'
+import { cliArgs } from '../../src/cli-args.js'
 
-const arg = (name: string) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined }
+const { flags } = cliArgs({
+  name: 'npm run stress',
+  about: 'Every reliability harness at full size, one line of figures each (docs/reliability.md); exit 1 if any lost, repeated or leaked anything.',
+  flags: {
+    '--seed': { value: 'N', number: true, help: 'repeat a run (the seed is printed on the first line)' },
+    '--only': { value: 'LIST', help: 'only these harnesses, e.g. crash,fuzz (crash, redelivery, send-failure, schedule, fuzz, abuse, backups, identity, privacy)' },
+    '--scale': { value: 'X', number: true, help: 'size relative to the full run, e.g. 0.1' },
+  },
+})
+const arg = (name: string) => flags[name] as string | undefined
 const seed = Number(arg('--seed') ?? Math.floor(Math.random() * 1e6))
 const only = arg('--only')?.split(',')
 const scale = Number(arg('--scale') ?? 1)
