@@ -4,7 +4,9 @@
 // for ten simulated minutes, however late in real time it is opened.
 import { describe, expect, it } from 'vitest'
 import { createServer, type Server } from 'node:net'
-import { startSim } from './helpers/cli.js'
+import { spawn } from 'node:child_process'
+import { startSim, cliEnv } from './helpers/cli.js'
+import { ROOT } from './helpers/paths.js'
 
 /** A port nobody listens on, and a server holding one. */
 function listening(): Promise<Server> {
@@ -80,4 +82,45 @@ describe('LINLI_DASHBOARD=on npm run sim', () => {
       await new Promise(r => busy.close(r))
     }
   })
+})
+
+describe('LINLI_DASHBOARD=on npm run replay -- FILE', () => {
+  it('prints the chat, then serves the transcript\'s records with a login link until Ctrl-C', async () => {
+    const port = await freePort()
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/replay/cli.ts', 'tests/scenarios/notice-grid-day.txt'], {
+      cwd: ROOT, env: cliEnv({ LINLI_DASHBOARD: 'on', LINLI_DASHBOARD_PORT: String(port) }),
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString() })
+    const link = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no link:\n${stderr}`)), 60000)
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString()
+        const m = /\n(http:\/\/127\.0\.0\.1:\d+\/login\?t=[\w-]{43})\n/.exec(stderr)
+        if (m) { clearTimeout(timer); resolve(m[1]) }
+      })
+      child.on('exit', c => reject(new Error(`replay ended (${c}) without a link:\n${stderr}`)))
+    })
+    const exited = new Promise<number | null>(r => child.on('exit', r))
+    try {
+      expect(stderr).toMatch(/^admin code: linli-replay; /)
+      expect(stderr).toMatch(new RegExp(`dashboard at http://127\\.0\\.0\\.1:${port}, the records of this replay; log in as 王网格`))
+      // the chat was printed before the dashboard came up
+      expect(stdout).toContain('明天上午9点全员核酸')
+      const base = `http://127.0.0.1:${port}`
+      const login = await fetch(base + '/login', {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: new URL(link).searchParams.get('t')! }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      })
+      expect(login.status).toBe(303)
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const notices = await fetch(base + '/notices', { headers: { cookie }, redirect: 'manual' })
+      expect(notices.status).toBe(200)
+      expect(await notices.text()).toContain('明天上午9点全员核酸')
+    } finally {
+      child.kill('SIGINT')
+    }
+    expect(await exited).toBe(0)
+  }, 90000)
 })

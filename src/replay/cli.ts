@@ -5,7 +5,8 @@ import 'dotenv/config'
 import { readFileSync } from 'node:fs'
 import { runTranscript } from './runner.js'
 import { TranscriptError } from './transcript.js'
-import { offlineConfig } from './settings.js'
+import { offlineConfig, dashboardAfterReplay, replayAdminNote } from './settings.js'
+import { serveAfterReplay } from './replay-dashboard.js'
 import { ConfigError } from '../config.js'
 import { cliArgs } from '../cli-args.js'
 
@@ -14,7 +15,8 @@ const PUPPETS = ['mock', 'wechat4u'] as const
 const SPEC = {
   name: 'npm run replay',
   about: 'Run a transcript (docs/transcript.md) through the bot offline, on a simulated clock, and print what it said.\n'
-    + 'Settings come from .env and the environment as for npm start (time zone, quiet hours, pacing, admin code…).',
+    + 'Settings come from .env and the environment as for npm start (time zone, quiet hours, pacing, admin code…).\n'
+    + 'LINLI_DASHBOARD=on: once the transcript has run, the dashboard serves its records (a login link is printed) until Ctrl-C.',
   args: { name: 'FILE', min: 1, max: 1 },
   flags: {
     '--json': { help: 'print {"messages": [...], "state": <export>} (docs/export.md) instead of the chat' },
@@ -34,15 +36,20 @@ async function main(): Promise<number> {
     process.stderr.write(`cannot read ${file}: ${(e as Error).message}\n`)
     return 2
   }
+  const json = Boolean(flags['--json'])
+  if (!json) process.stderr.write(replayAdminNote(process.env))
+  const serve = dashboardAfterReplay(process.env)
   try {
-    const out = await runTranscript(source, {
+    await runTranscript(source, {
       config,
       puppet: (flags['--puppet'] ?? 'mock') as typeof PUPPETS[number],
       onWarn: w => process.stderr.write(`warning: ${file}: ${w}\n`),
       log: m => { if (process.env.LINLI_DEBUG) process.stderr.write(m + '\n') },
+      afterRun: async (session, out) => {
+        process.stdout.write(json ? JSON.stringify({ messages: out.messages, state: out.state }) + '\n' : out.human)
+        if (serve) await serveAfterReplay(session, l => process.stderr.write(l), interrupted())
+      },
     })
-    if (flags['--json']) process.stdout.write(JSON.stringify({ messages: out.messages, state: out.state }) + '\n')
-    else process.stdout.write(out.human)
     return 0
   } catch (e) {
     if (e instanceof TranscriptError) { process.stderr.write(`${file}: ${e.message}\n`); return 1 }
@@ -50,6 +57,11 @@ async function main(): Promise<number> {
     process.stderr.write(`${file}: ${process.env.LINLI_DEBUG ? (e as Error)?.stack : (e as Error)?.message ?? e}\n`)
     return 1
   }
+}
+
+/** Resolves at Ctrl-C (or SIGTERM). */
+function interrupted(): Promise<void> {
+  return new Promise(resolve => { process.once('SIGINT', () => resolve()); process.once('SIGTERM', () => resolve()) })
 }
 
 main().then(code => process.exit(code), e => { process.stderr.write(String(e?.stack ?? e) + '\n'); process.exit(1) })

@@ -37,6 +37,8 @@ export interface ReplayOptions {
   log?: (msg: string) => void
   /** The puppet under the bot: puppet-mock (default), or wechaty-puppet-wechat4u on the fake web-WeChat. */
   puppet?: 'mock' | 'wechat4u'
+  /** Called once the transcript has run, before the bot stops (the CLI serves the dashboard then). */
+  afterRun?: (session: ReplaySession, result: ReplayResult) => Promise<void>
 }
 
 /** The admin enrolment code of a replay (`管理员 linli-replay`), unless LINLI_ADMIN_CODE says otherwise. */
@@ -225,7 +227,9 @@ export async function runTranscript(source: string, opts: ReplayOptions = {}): P
   try {
     for (const s of steps) await session.step(s)
     await session.drain()
-    return { messages: session.messages, state: session.state(), human: formatHuman(session.messages), warnings }
+    const result = { messages: session.messages, state: session.state(), human: formatHuman(session.messages), warnings }
+    await opts.afterRun?.(session, result)
+    return result
   } finally {
     await session.close()
   }

@@ -23,3 +23,15 @@ export function offlineConfig(env: Record<string, string | undefined>, use: 'rep
   // (LINLI_DASHBOARD_HOST and _URL describe the real bot's address)
   return { ...applied, dashboard: { ...applied.dashboard, host: '127.0.0.1', url: null } }
 }
+
+/** LINLI_DASHBOARD=on for a replay: serve the dashboard on its records once it has run (replay-dashboard.ts). */
+export function dashboardAfterReplay(env: Record<string, string | undefined>): boolean {
+  return loadConfig(env).dashboard.on
+}
+
+/** What a replay says about the admin code (on stderr, before the chat). */
+export function replayAdminNote(env: Record<string, string | undefined>): string {
+  const how = (code: string) => `a transcript's admins are written \`name*:\`; or send \`管理员 ${code}\` in a private chat (\`== @name\`)`
+  return env.LINLI_ADMIN_CODE ? `admin code: LINLI_ADMIN_CODE from the settings; ${how('<code>')}\n`
+    : `admin code: ${REPLAY_ADMIN_CODE}; ${how(REPLAY_ADMIN_CODE)}\n`
+}
