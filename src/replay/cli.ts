@@ -16,7 +16,7 @@ const SPEC = {
   name: 'npm run replay',
   about: 'Run a transcript (docs/transcript.md) through the bot offline, on a simulated clock, and print what it said.\n'
     + 'Settings come from .env and the environment as for npm start (time zone, quiet hours, pacing, admin code…).\n'
-    + 'LINLI_DASHBOARD=on: once the transcript has run, the dashboard serves its records (a login link is printed) until Ctrl-C.',
+    + 'LINLI_DASHBOARD=on (without --json): once the transcript has run, the dashboard serves its records (a login link is printed) until Ctrl-C.',
   args: { name: 'FILE', min: 1, max: 1 },
   flags: {
     '--json': { help: 'print {"messages": [...], "state": <export>} (docs/export.md) instead of the chat' },
@@ -38,7 +38,8 @@ async function main(): Promise<number> {
   }
   const json = Boolean(flags['--json'])
   if (!json) process.stderr.write(replayAdminNote(process.env))
-  const serve = dashboardAfterReplay(process.env)
+  // --json is for programs: it prints and ends, dashboard or not
+  const serve = !json && dashboardAfterReplay(process.env)
   try {
     await runTranscript(source, {
       config,
