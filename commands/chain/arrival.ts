@@ -91,6 +91,6 @@ export const notPicked = defineCommand<{ chainId: number }, 'room'>({
     const left = os.filter(o => !o.pickedUp)
     if (!left.length) return ctx.reply(`#${c.id} ${c.title}：${os.length}人都已取货 ✓`)
     ctx.reply([`#${c.id} ${c.title} 还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
-      ...capList(left.map((o, n) => `${n + 1}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`), FULL_LIST)].join('\n'))
+      ...capList(left.map(o => `${o.no}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`), FULL_LIST)].join('\n'))
   },
 })

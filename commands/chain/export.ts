@@ -9,7 +9,7 @@ export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
   deadline: string | null; pickup: string | null; cap: number | null
   items: { code: number; name: string; unit: string; price: number; stock: number | null; limit: number | null; ordered: number }[]
-  orders: { member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean }[]
+  orders: { member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean; no: number }[]
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -24,7 +24,7 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
     // export.md has no null unit: an item sold without one (`1. 半个南瓜 8元`) exports ''
     items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit ?? '', price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
     orders: orders(db, id)
-      .map(o => ({ member: o.member, household: o.household, lines: o.lines, amount: amountOf(o, its), pickedUp: o.pickedUp, okey: o.okey }))
+      .map(o => ({ member: o.member, household: o.household, lines: o.lines, amount: amountOf(o, its), pickedUp: o.pickedUp, no: o.no, okey: o.okey }))
       .sort((a, b) => byName(a.member, b.member) || byName(a.household ?? '', b.household ?? '') || byName(a.okey, b.okey))
       .map(({ okey: _k, ...o }) => o),
   }
@@ -41,10 +41,10 @@ export function chainCsvTables(state: ExportState): CsvTable[] {
     { name: 'chains', columns: ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap'], rows: chains },
     { name: 'chain_items', columns: ['chain', 'code', 'name', 'unit', 'price', 'stock', 'limit', 'ordered'],
       rows: chains.flatMap(c => c.items.map(i => ({ chain: c.id, ...i }))) },
-    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp'],
+    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp', 'no'],
       rows: chains.flatMap(c => c.orders.map(o => ({
         chain: c.id, member: o.member, household: o.household,
-        lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp,
+        lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp, no: o.no,
       }))) },
   ]
 }

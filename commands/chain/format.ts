@@ -86,9 +86,10 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
   if (meta.length) out.push(meta.join(' · '))
   out.push('')
   if (!os.length) out.push('（还没有人接龙）')
-  out.push(...capList(os.map((o, n) => {
+  // the leading number is the 跟团号 (WeChat's 群接龙 shows it the same way), not the place in the list
+  out.push(...capList(os.map(o => {
     const l = its.length ? linesText(o.lines, its) : ''
-    return `${n + 1}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`
+    return `${o.no}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`
   }), FULL_LIST))
   if (its.length && os.length) {
     const total = grandTotal(os, its)
@@ -98,7 +99,7 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
 }
 
 /** Amount per household (members without a known household count on their own). */
-function perHousehold(os: Order[], its: Item[]): { who: string; amount: number; lines: string }[] {
+function perHousehold(os: Order[], its: Item[]): { no: number; who: string; amount: number; lines: string }[] {
   const groups = new Map<string, Order[]>()
   for (const o of os) {
     const k = o.household ?? o.member
@@ -109,7 +110,7 @@ function perHousehold(os: Order[], its: Item[]): { who: string; amount: number; 
     for (const o of g) for (const l of o.lines) merged.set(l.item, round((merged.get(l.item) ?? 0) + l.qty))
     const names = g.map(o => o.member.replace(k, '').trim()).filter(Boolean)
     const label = g[0].household === k ? `${k}${names.length ? ' ' + [...new Set(names)].join('、') : ''}` : k
-    return { who: label, amount: round(g.reduce((s, o) => s + amountOf(o, its), 0)), lines: linesText([...merged].map(([item, qty]) => ({ item, qty })), its) }
+    return { no: Math.min(...g.map(o => o.no)), who: label, amount: round(g.reduce((s, o) => s + amountOf(o, its), 0)), lines: linesText([...merged].map(([item, qty]) => ({ item, qty })), its) }
   })
 }
 
@@ -123,7 +124,7 @@ export function summary(c: Chain, its: Item[], os: Order[]): string {
   out.push('【各品合计】')
   for (const i of its) out.push(`${i.code}. ${qtyText(i, i.ordered)}${i.price ? ` = ${money(i.price * i.ordered)}元` : ''}`)
   out.push('【各户】')
-  out.push(...capList(perHousehold(os, its).map(h => `${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`), FULL_LIST))
+  out.push(...capList(perHousehold(os, its).sort((a, b) => a.no - b.no).map(h => `${h.no}. ${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`), FULL_LIST))
   const total = grandTotal(os, its)
   out.push(total ? `总计：${money(total)}元（${os.length}人）` : `共${os.length}人`)
   if (c.pickup) out.push(`自提：${c.pickup}`)

@@ -9,6 +9,7 @@ import { start } from './start.js'
 import { close, closeAtDeadline, remindDeadline, xlsxFile, csvFile } from './close.js'
 import { arrival, pickedUp, notPicked } from './arrival.js'
 import { view } from './view.js'
+import { pickByNumber } from './pick-no.js'
 import { change, cancel, mine, myChainsText } from './edit.js'
 import { order } from './order.js'
 import { moveDeadline, addItems, setStock } from './manage.js'
@@ -22,7 +23,7 @@ export const chain: Family = {
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
-  commands: [native, start, undo, begin, close, moveDeadline, addItems, setStock, arrival, pickedUp, notPicked, view, mine, change, cancel, order],
+  commands: [native, start, undo, begin, close, moveDeadline, addItems, setStock, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
   files: [xlsxFile, csvFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },

@@ -13,6 +13,7 @@ import { closedText } from './order.js'
 import { linesText } from './format.js'
 import { isOwner } from './close.js'
 import { namesItem } from './item-names.js'
+import { noLabel } from './numbers.js'
 
 /** A line of the list as the bot knows it: who wrote it, as which person, and what was said of it. */
 interface Known extends KnownEntry {
@@ -77,10 +78,10 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
     const r = fill(its, o?.lines ?? [], want)
     const label = key === text ? member : entryLabel(text, isItem) ?? key.replace(/#\d+$/, '')
     notes.push(...r.notes.map(n => `${label}：${n}`))
-    saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
+    const no = saveOrder(ctx, chainId, { okey: entryKeyOf(key), member, household: householdFor(ctx, key), person }, r.lines, its.length === 0)
     // nothing taken (sold out): the note above says so, a `✅ 0` would not
     if (its.length && !r.lines.length) return true
-    ctx.ack(`✅ #${chainId} ${header}：`, its.length ? `${label} ${linesText(r.lines, its)}` : label)
+    ctx.ack(`✅ #${chainId} ${header}：`, `${its.length ? `${label} ${linesText(r.lines, its)}` : label}${no ? `（${noLabel(no)}）` : ''}`)
     return true
   }
   if (closed) return refuseLate(ctx, chain, all, diff.added.concat(diff.changed.map(c => ({ key: c.key, text: c.to }))))

@@ -8,6 +8,7 @@ import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder
 import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
+import { noLabel } from './numbers.js'
 import { WITHDRAW, joinWording } from './words.js'
 
 export interface OrderInput {
@@ -110,8 +111,8 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
     if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
       throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)
     }
-    saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, [], true)
-    return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
+    const no = saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, [], true)
+    return ctx.ack(`✅ #${chain.id} 已报名：`, `${who({ member: name, household })}（${noLabel(no)}）`)
   }
   if (p.kind !== 'order') return
   const mine = existing?.lines ?? []
@@ -121,7 +122,7 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   if (!lines.length && !existing) return
   // a 接龙 line keeps the name it was written under
   const member = existing && existing.okey !== personKey(person) ? existing.member : name
-  saveOrder(ctx, chain.id, { okey: key, member, household, person }, lines, false)
+  const no = saveOrder(ctx, chain.id, { okey: key, member, household, person }, lines, false)
   const shown = who({ member, household: household ?? existing?.household ?? null })
   if (existing && (input.inferred || (input.mode ?? 'add') !== 'add')) {
     return ctx.ack(`✅ #${chain.id} 已改：`, `${shown} ${changeText(mine, lines, its)}`)
@@ -129,7 +130,7 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   // names and units only: the items read before saving serve
   const text = lines.length ? linesText(lines, its) : '（已清空）'
   const header = input.replace ? '已修改' : input.inferred ? '已接龙（不对请发「取消」）' : '已接龙'
-  ctx.ack(`✅ #${chain.id} ${header}：`, `${shown} ${text}`)
+  ctx.ack(`✅ #${chain.id} ${header}：`, `${shown} ${text}${no ? `（${noLabel(no)}）` : ''}`)
 }
 
 /** Once per person and chain: later late messages from them have the answer above them already. */

@@ -15,6 +15,8 @@ const order = z.object({
   member: z.string(), household: nullableStr,
   lines: z.array(z.object({ item: z.number(), qty: z.number() })).catch([]),
   amount: num, pickedUp: z.boolean().catch(false),
+  /** 跟团号; an export from before it has none */
+  no: nullableNum,
 })
 const chain = z.object({
   id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),

@@ -53,13 +53,13 @@ function chainPage(c: Chain): Raw {
   const itemsCard = items.length ? html`<section class="card"><h2>商品</h2>${table(
     ['编号', '品名', '已订', '小计', '剩余', '单价', '库存', '每人限'], itemRows,
     { numeric: [2, 3, 4, 5, 6, 7], wrap: [1], foot: ['合计', '', '', yuan(total), '', '', '', ''] })}</section>` : ''
-  const orderRows = byHousehold(c.orders).map(o => [o.household ?? '未登记', o.member,
+  const orderRows = byHousehold(c.orders).map(o => [o.no ?? '—', o.household ?? '未登记', o.member,
     ...(items.length ? [yuan(o.amount)] : []),
     o.pickedUp ? html`<span class="tag ok">已取</span>` : html`<span class="tag warn">未取</span>`,
     ...(items.length ? [linesText(c, o.lines)] : [])])
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
-    : table(['户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
-      { numeric: items.length ? [2] : [], wrap: items.length ? [4] : [] })}</section>`
+    : table(['跟团号', '户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
+      { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [5] : [] })}</section>`
   return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
 }

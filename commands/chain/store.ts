@@ -5,6 +5,7 @@ import { stmt } from '../../src/store/db.js'
 import type { ChainItem } from './parse-order.js'
 import type { ItemSpec } from './jielong.js'
 import { round } from './quantity.js'
+import { numberFor } from './numbers.js'
 
 export interface Chain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
@@ -19,6 +20,8 @@ export interface Order {
   /** Whose order it is: the person who typed it, or whose copy added the 接龙 line. */
   person: number | null
   lines: { item: number; qty: number }[]; createdAt: number
+  /** 跟团号 (numbers.ts): the household's number in the chain, kept for good. */
+  no: number
 }
 
 type Q = Pick<Ctx, 'q'> | Db
@@ -81,8 +84,8 @@ export function orderItems(c: Q, chainId: number, list = itemList(c, chainId)): 
 
 export function orders(c: Q, chainId: number): Order[] {
   // rows as arrays, lines sorted per order in JS: a closing summary reads thousands of orders
-  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at, person FROM chain_orders
-    WHERE chain_id = ? ORDER BY id`).raw().all(chainId) as [number, string, string, string | null, number, number, number | null][]
+  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at, person, no FROM chain_orders
+    WHERE chain_id = ? ORDER BY no, id`).raw().all(chainId) as [number, string, string, string | null, number, number, number | null, number][]
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
     WHERE o.chain_id = ?`).raw().all(chainId) as [number, number, number][]
   const byOrder = new Map<number, { item: number; qty: number }[]>()
@@ -92,12 +95,12 @@ export function orders(c: Q, chainId: number): Order[] {
     else byOrder.set(orderId, [{ item, qty }])
   }
   for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.item - b.item)
-  return rows.map(([id, okey, member, household, pickedUp, createdAt, person]) =>
-    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, person, lines: byOrder.get(id) ?? [] }))
+  return rows.map(([id, okey, member, household, pickedUp, createdAt, person, no]) =>
+    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, person, no, lines: byOrder.get(id) ?? [] }))
 }
 
 function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
-  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, person: r.person ?? null, lines }
+  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, person: r.person ?? null, no: r.no, lines }
 }
 
 /** A new chain; its owner is the sender, as a person (the name is how they were shown). */
@@ -121,25 +124,33 @@ export function findOrder(c: Q, chainId: number, okey: string): Order | null {
   return toOrder(r, lines.map(l => ({ item: l.item, qty: l.qty })))
 }
 
-/** Write an order's lines (replacing them); an order without lines is deleted unless it is a plain sign-up. */
+/**
+ * Write an order's lines (replacing them); an order without lines is deleted unless it is a plain
+ * sign-up. Returns the order's 跟团号 (null when it was deleted or never made).
+ */
 export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: string; household: string | null; person: number | null },
-  lines: { item: number; qty: number }[], keepEmpty: boolean): void {
-  const existing = ctx.q('SELECT id FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, o.okey) as { id: number } | undefined
+  lines: { item: number; qty: number }[], keepEmpty: boolean): number | null {
+  const existing = ctx.q('SELECT id, no FROM chain_orders WHERE chain_id = ? AND okey = ?').get(chainId, o.okey) as { id: number; no: number } | undefined
   if (!lines.length && !keepEmpty) {
     if (existing) ctx.q('DELETE FROM chain_orders WHERE id = ?').run(existing.id)
-    return
+    return null
   }
   let id = existing?.id
+  let no = existing?.no ?? null
   if (id === undefined) {
-    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at, person)
-      VALUES (?, ?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person).lastInsertRowid)
+    no = numberFor(ctx, chainId, o.okey, o.household)
+    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at, person, no)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person, no).lastInsertRowid)
   } else {
+    // a household learnt later answers to the order's number too
+    if (o.household && no !== null) ctx.q('INSERT OR IGNORE INTO chain_numbers (chain_id, holder, no) VALUES (?, ?, ?)').run(chainId, `h:${o.household}`, no)
     // the name follows the person's current nickname; the household only ever gets known
     ctx.q('UPDATE chain_orders SET member = ?, household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.member, o.household, ctx.now, id)
   }
   ctx.q('DELETE FROM chain_lines WHERE order_id = ?').run(id)
   const ins = ctx.q('INSERT INTO chain_lines (order_id, item, qty) VALUES (?, ?, ?)')
   for (const l of lines) if (l.qty > 0) ins.run(id, l.item, round(l.qty))
+  return no
 }
 
 export function deleteOrder(ctx: Ctx, chainId: number, okey: string): boolean {

@@ -104,7 +104,7 @@ describe.skipIf(!have && !process.env.CI)('dashboard in headless Chromium', () =
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(readFileSync(path) as any)
     const rows = wb.getWorksheet('订单')!.getSheetValues().slice(1).map(r => Array.from((r as unknown[]).slice(1), v => v ?? null))
-    expect(rows[0].slice(0, 2)).toEqual(['户号', '成员'])
+    expect(rows[0].slice(0, 3)).toEqual(['跟团号', '户号', '成员'])
     expect(rows.slice(1)).toEqual(seeded.xlsxOrderRows)
     await page.context().close()
   })

@@ -54,15 +54,15 @@ export function fixtureExport(): ExportState {
         { code: 3, name: '=HYPERLINK("http://x")', unit: '盒', price: 15, stock: 10, limit: null, ordered: 1 },
       ],
       orders: [
-        { member: '李四', household: '3-2-501', lines: [{ item: 1, qty: 2 }, { item: 2, qty: 3 }], amount: 19, pickedUp: true },
-        { member: '王五', household: '3-2-502', lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false },
-        { member: '@小刘', household: null, lines: [{ item: 1, qty: 3 }, { item: 2, qty: 2 }, { item: 3, qty: 1 }], amount: 36, pickedUp: false },
-        { member: '赵六', household: '3-1-101', lines: [], amount: 0, pickedUp: false },
+        { member: '李四', household: '3-2-501', lines: [{ item: 1, qty: 2 }, { item: 2, qty: 3 }], amount: 19, pickedUp: true, no: 1 },
+        { member: '王五', household: '3-2-502', lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false, no: 2 },
+        { member: '@小刘', household: null, lines: [{ item: 1, qty: 3 }, { item: 2, qty: 2 }, { item: 3, qty: 1 }], amount: 36, pickedUp: false, no: 3 },
+        { member: '赵六', household: '3-1-101', lines: [], amount: 0, pickedUp: false, no: 4 },
       ],
     }, {
       id: 4, room: '网格群', title: '明早核酸志愿者', owner: '王网格', status: 'closed',
       deadline: null, pickup: null, cap: 10, items: [],
-      orders: [{ member: '李四', household: '3-2-501', lines: [], amount: 0, pickedUp: false }],
+      orders: [{ member: '李四', household: '3-2-501', lines: [], amount: 0, pickedUp: false, no: 1 }],
     }],
     checkins: checkins(),
     aid: [

@@ -254,7 +254,7 @@ describe('attack 4: claiming a household by saying so', () => {
     expect(to(out, '@钱大姐')).toEqual(['小刘 想登记为 295-910 的住户（这一户由你登记）。是家里人的话请回复「同意登记 #1」；不认识可以不理。'])
     expect(to(out, '@小刘')).toEqual(['✅ 钱大姐 已同意：你已登记为 295-910。'])
     // before 同意 only the holder's 3份 counted; after it 小刘 is of the household and may change it
-    expect(said(out, '已修改').map(m => m.text)).toEqual(['✅ #1 已修改：295-910 4份'])
+    expect(said(out, '已修改').map(m => m.text)).toEqual(['✅ #1 已修改：295-910 4份（跟团号1）'])
     expect(nativeOrders(out)).toEqual([['小刘', '295-733', 2], ['钱大姐', '295-910', 4]])
   })
 
@@ -271,7 +271,7 @@ describe('attack 4: claiming a household by saying so', () => {
       ...copy('295-502 王五{m}', '295-502 1份'),
       ...copy('295-502 王五{m}'),
     ])
-    expect(said(out, '#1 已').map(m => m.text)).toEqual(['✅ #1 已接龙：295-502 3份', '✅ #1 已修改：295-502 9份'])
+    expect(said(out, '#1 已').map(m => m.text)).toEqual(['✅ #1 已接龙：295-502 3份（跟团号1）', '✅ #1 已修改：295-502 9份（跟团号1）'])
     expect(nativeOrders(out)).toEqual([['295-502 王五', '295-502', 9]])
   })
 
@@ -326,7 +326,7 @@ describe('attack 5: a re-login in the middle of a chain, a check-in day and a no
     ])
     const room = to(out, '3栋业主群')
     expect(room).toContain('只有团长 张团长 或管理员可以截单 #1。')
-    expect(room.find(t => t.startsWith('🔒'))).toContain('李四：白菜3颗，15元\n3-1-101 张姐：土豆3斤，9元')
+    expect(room.find(t => t.startsWith('🔒'))).toContain('1. 李四：白菜3颗，15元\n2. 3-1-101 张姐：土豆3斤，9元')
     expect(to(out, '@张姐')).toEqual(['[文件] 周六蔬菜团购-1.xlsx', '[文件] 周六蔬菜团购-1.csv'])
     expect(to(out, '@张姐{b}')).toEqual([])
     // 李四 answered before and after the re-login: once

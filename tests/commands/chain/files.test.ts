@@ -25,7 +25,7 @@ describe('chain spreadsheet files', () => {
     expect(csv).toContain("'+cmd|calc")
     expect(csv).toContain("'@李四")
     expect(csv).not.toMatch(/(^|,)[=+@-]/m)
-    expect(csv).toMatch(/合计,2人,2,4,/)
+    expect(csv).toMatch(/合计,,2人,2,4,/)
   })
 
   it('the XLSX has the orders and the item totals, escaped', async () => {

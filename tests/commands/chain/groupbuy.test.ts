@@ -26,11 +26,11 @@ describe('corpus groupbuy.txt', () => {
   it('amount per member and household, sorted by name; 改 土豆5斤 changes only 土豆 (the issue: it used to drop the rest), 取消 鸡蛋 drops one item', () => {
     const [c] = chains(out.state)
     expect(c.orders).toEqual([
-      { member: '3-1-202 陈姐', household: '3-1-202', lines: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }], amount: 35, pickedUp: false },
-      { member: '孙阿姨', household: null, lines: [{ item: 2, qty: 0.5 }], amount: 1.5, pickedUp: false },
-      { member: '李四', household: null, lines: [{ item: 1, qty: 2 }, { item: 2, qty: 5 }], amount: 25, pickedUp: true },
-      { member: '王五', household: null, lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false },
-      { member: '赵六', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: false },
+      { member: '3-1-202 陈姐', household: '3-1-202', lines: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }], amount: 35, pickedUp: false, no: 4 },
+      { member: '孙阿姨', household: null, lines: [{ item: 2, qty: 0.5 }], amount: 1.5, pickedUp: false, no: 5 },
+      { member: '李四', household: null, lines: [{ item: 1, qty: 2 }, { item: 2, qty: 5 }], amount: 25, pickedUp: true, no: 1 },
+      { member: '王五', household: null, lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false, no: 2 },
+      { member: '赵六', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: false, no: 3 },
     ])
   })
 
@@ -44,7 +44,7 @@ describe('corpus groupbuy.txt', () => {
   it('confirms the burst of orders in one merged message', () => {
     const acks = out.messages.filter(m => m.text.startsWith('✅ #1 已接龙：'))
     expect(acks).toHaveLength(1)
-    expect(acks[0].text).toBe('✅ #1 已接龙：李四 白菜2颗 土豆3斤、王五 白菜2颗 鸡蛋1盒、赵六 土豆5斤、3-1-202 陈姐 白菜1颗 鸡蛋2盒、孙阿姨 土豆0.5斤')
+    expect(acks[0].text).toBe('✅ #1 已接龙：李四 白菜2颗 土豆3斤（跟团号1）、王五 白菜2颗 鸡蛋1盒（跟团号2）、赵六 土豆5斤（跟团号3）、3-1-202 陈姐 白菜1颗 鸡蛋2盒（跟团号4）、孙阿姨 土豆0.5斤（跟团号5）')
   })
 
   it('tells 陈姐 her 鸡蛋 were capped at the limit, mentioning only her', () => {
@@ -66,8 +66,8 @@ describe('corpus groupbuy.txt', () => {
     expect(close).toHaveLength(1)
     expect(close[0].text).toBe([
       '🔒 #1 周六蔬菜团购 已截单', '【各品合计】', '1. 白菜5颗 = 25元', '2. 土豆10.5斤 = 31.5元', '3. 鸡蛋2盒 = 30元',
-      '【各户】', '李四：白菜2颗 土豆5斤，25元', '王五：白菜2颗，10元', '赵六：土豆5斤，15元', '3-1-202 陈姐：白菜1颗 鸡蛋2盒，35元',
-      '孙阿姨：土豆0.5斤，1.5元', '总计：86.5元（5人）', '自提：北门 周六10:00-12:00',
+      '【各户】', '1. 李四：白菜2颗 土豆5斤，25元', '2. 王五：白菜2颗，10元', '3. 赵六：土豆5斤，15元', '4. 3-1-202 陈姐：白菜1颗 鸡蛋2盒，35元',
+      '5. 孙阿姨：土豆0.5斤，1.5元', '总计：86.5元（5人）', '自提：北门 周六10:00-12:00',
     ].join('\n'))
   })
 

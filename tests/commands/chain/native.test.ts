@@ -16,8 +16,8 @@ describe('corpus native-jielong.txt (GroupNote end to end on puppet-mock)', () =
     expect(c.items).toEqual([{ code: 1, name: '半个南瓜', unit: '份', price: 0, stock: 20, limit: null, ordered: 17 }])
     expect(c.orders.map(o => [o.household, o.lines[0].qty])).toEqual([['295-204', 2], ['295-311', 3], ['295-909', 4], ['295-910', 8]])
     expect(c.orders).toHaveLength(4)
-    expect(texts(out.messages)).toContain('✅ #1 已接龙：295-909 6份、295-910 8份、295-204 2份、295-311 3份')
-    expect(texts(out.messages)).toContain('✅ #1 已修改：295-909 4份')
+    expect(texts(out.messages)).toContain('✅ #1 已接龙：295-909 6份（跟团号1）、295-910 8份（跟团号2）、295-204 2份（跟团号3）、295-311 3份（跟团号4）')
+    expect(texts(out.messages)).toContain('✅ #1 已修改：295-909 4份（跟团号1）')
     expect(out.messages).toHaveLength(3)
   })
 })
@@ -142,6 +142,6 @@ describe('native copies: edge cases', () => {
       copy('李四', ['1. 白菜3'], { head: h }),
     ].join('\n'))
     expect(chains(out.state)[0].orders.map(o => [o.member, o.lines[0].qty])).toEqual([['王五', 3]])
-    expect(texts(out.messages)).toContain('✅ #1 已接龙：李四 2颗、王五 3颗')
+    expect(texts(out.messages)).toContain('✅ #1 已接龙：李四 2颗（跟团号1）、王五 3颗（跟团号2）')
   })
 })

@@ -19,7 +19,7 @@ describe('a plain sign-up list with a cap', () => {
     expect(c.orders.map(o => o.member)).toEqual(['李四', '王五', '赵六'])
     expect(c.orders.every(o => o.lines.length === 0 && o.amount === 0)).toBe(true)
     expect(texts(out.messages)).toContain('#1 明早核酸志愿者 已满3人，谢谢 3-2-501 钱七！')
-    expect(texts(out.messages)).toContain('✅ #1 已报名：李四、王五、赵六')
+    expect(texts(out.messages)).toContain('✅ #1 已报名：李四（跟团号1）、王五（跟团号2）、赵六（跟团号3）')
   })
 
   it('取消 takes me off the list', async () => {
@@ -69,7 +69,7 @@ describe('bad input gets one clear reply and changes nothing', () => {
   ])('%s', async (text, reply) => {
     const out = await run(head + veg + `\n李四: 土豆1\n李四: ${text}`)
     expect(lastReply(out).text).toBe(reply)
-    expect(chains(out.state)[0].orders).toEqual([{ member: '李四', household: null, lines: [{ item: 2, qty: 1 }], amount: 3, pickedUp: false }])
+    expect(chains(out.state)[0].orders).toEqual([{ member: '李四', household: null, lines: [{ item: 2, qty: 1 }], amount: 3, pickedUp: false, no: 1 }])
   })
 
   it('ordering on a closed chain says it is closed', async () => {
@@ -122,7 +122,7 @@ describe('views, my orders, pickups', () => {
     expect(arrival.mentions).toEqual(['李四', '3-2-501 钱七'])
     expect(arrival.text).toContain('北门 下午3点前')
     expect(texts(out.messages)).toContain('只有团长 张三 或管理员可以查看未取名单。')
-    expect(lastReply(out).text).toBe('#1 周六蔬菜团购 还有1人未取（已取 1/2）：\n1. 3-2-501 钱七 白菜1颗 鸡蛋2盒')
+    expect(lastReply(out).text).toBe('#1 周六蔬菜团购 还有1人未取（已取 1/2）：\n2. 3-2-501 钱七 白菜1颗 鸡蛋2盒')
     expect(chains(out.state)[0].orders.map(o => [o.member, o.pickedUp])).toEqual([['3-2-501 钱七', false], ['李四', true]])
   })
 

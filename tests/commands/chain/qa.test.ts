@@ -86,7 +86,7 @@ describe('native copies with remarks and emoji', () => {
     expect(c.orders.map(o => [o.member, o.lines[0]?.qty])).toEqual([['295-909', 6], ['295-910', 4]])
     const t = texts(out.messages)
     expect(t).toContain('295-204：半个南瓜已经订完了，没有登记')
-    expect(t).toContain('✅ #1 已接龙：295-909 6份、295-910 4份')
+    expect(t).toContain('✅ #1 已接龙：295-909 6份（跟团号1）、295-910 4份（跟团号2）')
     expect(t.some(x => x.includes('没看懂'))).toBe(false)
   })
 })

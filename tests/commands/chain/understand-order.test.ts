@@ -17,7 +17,7 @@ describe('orders in words', () => {
   it('a bare number, a household, a remark and thanks are orders; the confirmation says what was understood', async () => {
     const out = await run(head + eggs + after(['5-1-101 李姐: 2', '5-2-202 老王: 我家要3板，谢谢团长', '5-1-303 小赵: 鸡蛋一板 放门口就行']))
     expect([qtys(out, '李姐'), qtys(out, '老王'), qtys(out, '小赵')]).toEqual([{ 1: 2 }, { 1: 3 }, { 1: 1 }])
-    expect(replies(out)).toContain('✅ #1 已接龙（不对请发「取消」）：5-1-101 李姐 2板、5-2-202 老王 3板、5-1-303 小赵 1板')
+    expect(replies(out)).toContain('✅ #1 已接龙（不对请发「取消」）：5-1-101 李姐 2板（跟团号1）、5-2-202 老王 3板（跟团号2）、5-1-303 小赵 1板（跟团号3）')
   })
 
   it('a bare number from someone who ordered, or the leader\'s numbers, change nothing', async () => {
