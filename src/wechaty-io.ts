@@ -57,7 +57,8 @@ export class MessageReader {
 
   private async unaddressed(text: string, room: RoomInterface | undefined): Promise<string> {
     const me = this.bot.currentUser
-    if (!me || !text.includes('@')) return text
+    // only a message that starts with an @, or ends with one after a space, reads the bot's names
+    if (!me || !(text.startsWith('@') || /\s@[^@]*$/.test(text))) return text
     const names = new Set([me.name(), room ? await room.alias(me) : undefined].filter((n): n is string => !!n))
     for (const n of names) {
       const at = '@' + n

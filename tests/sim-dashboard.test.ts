@@ -21,6 +21,16 @@ async function freePort(): Promise<number> {
   return port
 }
 
+/** Press 进入后台 on a login link's page: the POST answers 303 with the session cookie. */
+async function logIn(base: string, link: string): Promise<{ login: Response; cookie: string }> {
+  const login = await fetch(base + '/login', {
+    method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: new URL(link).searchParams.get('t')! }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+  expect(login.status).toBe(303)
+  return { login, cookie: login.headers.get('set-cookie')!.split(';')[0] }
+}
+
 const LINK = /后台登录链接（10分钟内有效，只能用一次，请勿转发）：\n {2}(http:\/\/127\.0\.0\.1:(\d+)\/login\?t=[\w-]{43})\n/
 
 describe('LINLI_DASHBOARD=on npm run sim', () => {
@@ -39,12 +49,7 @@ describe('LINLI_DASHBOARD=on npm run sim', () => {
       expect(confirm.status).toBe(200)
       expect(await confirm.text()).toContain('王网格，点击下面的按钮进入后台。')
       const base = `http://127.0.0.1:${port}`
-      const login = await fetch(base + '/login', {
-        method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: new URL(link).searchParams.get('t')! }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      })
-      expect(login.status).toBe(303)
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const { login, cookie } = await logIn(base, link)
       expect(cookie).toMatch(/^linli_session=[\w-]{43}$/)
       const home = await fetch(base + login.headers.get('location')!, { headers: { cookie }, redirect: 'manual' })
       expect(home.status).toBe(200)
@@ -109,12 +114,7 @@ describe('LINLI_DASHBOARD=on npm run replay -- FILE', () => {
       // the chat was printed before the dashboard came up
       expect(stdout).toContain('明天上午9点全员核酸')
       const base = `http://127.0.0.1:${port}`
-      const login = await fetch(base + '/login', {
-        method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: new URL(link).searchParams.get('t')! }),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      })
-      expect(login.status).toBe(303)
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const { cookie } = await logIn(base, link)
       const notices = await fetch(base + '/notices', { headers: { cookie }, redirect: 'manual' })
       expect(notices.status).toBe(200)
       expect(await notices.text()).toContain('明天上午9点全员核酸')

@@ -3,7 +3,7 @@
 import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { getChain, roomChains, items, orders, type Chain } from './store.js'
+import { getChain, roomChains, items, orders, markPicked, type Chain } from './store.js'
 import { FULL_LIST, linesText, who } from './format.js'
 import { capList } from '../../src/text/lists.js'
 import { isOwner } from './close.js'
@@ -48,14 +48,18 @@ export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>(
  */
 export function pickable(ctx: RoomCtx, ref: number | null, arrived: boolean): { orderIds: number[]; chainId: number } | null {
   // the goods that arrived most recently first; a sign-up list has nothing to pick up
-  const byArrival = roomChains(ctx, ctx.room).filter(c => (!arrived || c.arrivedAt !== null) && items(ctx, c.id).length)
-    .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
-  for (const c of byArrival) {
+  for (const c of chainsByArrival(ctx, arrived)) {
     if (ref !== null && c.id !== ref) continue
     const os = orders(ctx, c.id).filter(o => o.person === ctx.member.person && !o.pickedUp)
     if (os.length) return { orderIds: os.map(o => o.id), chainId: c.id }
   }
   return null
+}
+
+/** The room's group-buys (chains with items), the goods that arrived most recently first (then newest). */
+export function chainsByArrival(ctx: RoomCtx, arrivedOnly: boolean): Chain[] {
+  return roomChains(ctx, ctx.room).filter(c => (!arrivedOnly || c.arrivedAt !== null) && items(ctx, c.id).length)
+    .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
 }
 
 export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, 'room'>({
@@ -68,7 +72,7 @@ export const pickedUp = defineCommand<{ orderIds: number[]; chainId: number }, '
     return pickable(ctx, m[1] ? splitChainRef(m[1]).chain : null, false)
   },
   run({ orderIds, chainId }, ctx) {
-    for (const id of orderIds) ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?').run(id)
+    markPicked(ctx, orderIds)
     ctx.ack(`✅ #${chainId} 已取：`, ctx.member.name)
   },
 })

@@ -14,9 +14,14 @@ export function numberFor(ctx: Pick<Ctx, 'q'>, chainId: number, okey: string, ho
   if (no === undefined) {
     no = (ctx.q('SELECT COALESCE(MAX(no), 0) + 1 AS n FROM chain_numbers WHERE chain_id = ?').get(chainId) as { n: number }).n
   }
-  const ins = ctx.q('INSERT OR IGNORE INTO chain_numbers (chain_id, holder, no) VALUES (?, ?, ?)')
-  for (const h of hs) ins.run(chainId, h, no)
+  holdNumber(ctx, chainId, okey, household, no)
   return no
+}
+
+/** The order's key and household (when known) both answer to `no` from now on (a holder keeps its first). */
+export function holdNumber(ctx: Pick<Ctx, 'q'>, chainId: number, okey: string, household: string | null, no: number): void {
+  const ins = ctx.q('INSERT OR IGNORE INTO chain_numbers (chain_id, holder, no) VALUES (?, ?, ?)')
+  for (const h of holders(okey, household)) ins.run(chainId, h, no)
 }
 
 /** How a number reads beside an order in a confirmation: not `#3` (a chain) nor `3号` (an item code). */

@@ -6,7 +6,8 @@ import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { parseHousehold } from '../../src/text/household.js'
-import { getChain, roomChains, items, orders, type Chain, type Order } from './store.js'
+import { getChain, orders, markPicked, type Chain, type Order } from './store.js'
+import { chainsByArrival } from './arrival.js'
 import { isOwner } from './close.js'
 import { who } from './format.js'
 import { noLabel } from './numbers.js'
@@ -38,8 +39,7 @@ function matching(os: Order[], t: Target): Order[] {
 /** The chain meant: `#3`, else the most recently arrived (then newest) with goods where every number is found. */
 function chainFor(ctx: RoomCtx, ref: number | null, t: Target): { chain: Chain; found: Order[] } | null {
   const all = ref !== null ? [getChain(ctx, ref)].filter((c): c is Chain => c !== null && c.room === ctx.room)
-    : roomChains(ctx, ctx.room).filter(c => items(ctx, c.id).length)
-      .sort((a, b) => (b.arrivedAt ?? 0) - (a.arrivedAt ?? 0) || b.id - a.id)
+    : chainsByArrival(ctx, false)
   for (const chain of all) {
     const found = matching(orders(ctx, chain.id), t)
     const complete = 'nos' in t ? t.nos.every(n => found.some(o => o.no === n)) : found.length > 0
@@ -61,8 +61,7 @@ export const pickByNumber = defineCommand<PickInput, 'room'>({
     if (!t) return null
     const hit = chainFor(ctx, ref, t)
     if (!hit) {
-      const anyGoods = roomChains(ctx, ctx.room).some(c => items(ctx, c.id).length)
-      if (!anyGoods) return null
+      if (!chainsByArrival(ctx, false).length) return null
       return invalid('nos' in t ? `没有找到跟团号 ${t.nos.join('、')}。发「接龙」看名单前面的跟团号。` : `没有找到 ${t.household} 的订单。`)
     }
     return { chainId: hit.chain.id, orderIds: hit.found.map(o => o.id) }
@@ -73,7 +72,7 @@ export const pickByNumber = defineCommand<PickInput, 'room'>({
     if (!isOwner(ctx, c) && !os.every(o => mine(ctx, o))) {
       throw new UserError(`只有团长 ${c.owner} 或管理员可以替别人登记取货；自己取到了请发「已取」。`)
     }
-    for (const o of os) ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?').run(o.id)
+    markPicked(ctx, os.map(o => o.id))
     const shown = new Map<number, string>()
     for (const o of os) if (!shown.has(o.no)) shown.set(o.no, `${noLabel(o.no)} ${who(o)}`)
     for (const s of shown.values()) ctx.ack(`✅ #${c.id} 已取：`, s)

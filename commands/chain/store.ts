@@ -5,7 +5,7 @@ import { stmt } from '../../src/store/db.js'
 import type { ChainItem } from './parse-order.js'
 import type { ItemSpec } from './jielong.js'
 import { round } from './quantity.js'
-import { numberFor } from './numbers.js'
+import { numberFor, holdNumber } from './numbers.js'
 
 export interface Chain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'; native: boolean
@@ -143,7 +143,7 @@ export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: 
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person, no).lastInsertRowid)
   } else {
     // a household learnt later answers to the order's number too
-    if (o.household && no !== null) ctx.q('INSERT OR IGNORE INTO chain_numbers (chain_id, holder, no) VALUES (?, ?, ?)').run(chainId, `h:${o.household}`, no)
+    if (o.household && no !== null) holdNumber(ctx, chainId, o.okey, o.household, no)
     // the name follows the person's current nickname; the household only ever gets known
     ctx.q('UPDATE chain_orders SET member = ?, household = COALESCE(?, household), updated_at = ? WHERE id = ?').run(o.member, o.household, ctx.now, id)
   }
@@ -151,6 +151,12 @@ export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: 
   const ins = ctx.q('INSERT INTO chain_lines (order_id, item, qty) VALUES (?, ?, ?)')
   for (const l of lines) if (l.qty > 0) ins.run(id, l.item, round(l.qty))
   return no
+}
+
+/** Orders marked picked up (by their buyer, the leader, or at arrival). */
+export function markPicked(ctx: Pick<Ctx, 'q'>, orderIds: number[]): void {
+  const up = ctx.q('UPDATE chain_orders SET picked_up = 1 WHERE id = ?')
+  for (const id of orderIds) up.run(id)
 }
 
 export function deleteOrder(ctx: Ctx, chainId: number, okey: string): boolean {
