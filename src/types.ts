@@ -204,6 +204,8 @@ interface Help {
   summary: string
   usage: string
   example: string
+  /** false: shown only in 帮助 <family> (leaders' tools), keeping 帮助 one message. */
+  overview?: false
 }
 
 export interface Command<I = any, W extends Where = Where> {

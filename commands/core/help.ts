@@ -8,7 +8,8 @@ function helpAll(families: readonly Family[]): string {
     const cmds = f.commands.filter(c => c.help)
     if (!cmds.length) continue
     lines.push('', `【${f.name}】`)
-    for (const c of cmds) lines.push(`· ${c.help!.usage}  ${c.help!.summary}`)
+    for (const c of cmds) if (c.help!.overview !== false) lines.push(`· ${c.help!.usage}  ${c.help!.summary}`)
+    if (cmds.some(c => c.help!.overview === false)) lines.push(`· 更多：帮助 ${f.name}`)
   }
   const example = families.find(f => f.id !== 'core' && f.commands.some(c => c.help))
   if (example) lines.push('', `发「帮助 ${example.name}」等看某一类的例子。`)

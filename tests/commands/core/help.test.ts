@@ -1,0 +1,31 @@
+// 帮助 lists what residents use; a family's leader tools (help.overview false) show only under
+// 帮助 <family>, with one pointer line, so the overview stays one message.
+import { describe, expect, it } from 'vitest'
+import { helpCommand } from '../../../commands/core/help.js'
+import { defineCommand, type Family } from '../../../src/types.js'
+
+const cmd = (name: string, usage: string, overview?: false) => defineCommand<object, 'any'>({
+  name, where: 'any', who: 'anyone', parse: () => null, run: () => {},
+  help: { summary: `说明${usage}`, usage, example: usage, ...(overview === false ? { overview } : {}) },
+})
+const fam: Family = { id: 'x', name: '试验', commands: [cmd('x.a', '报名'), cmd('x.b', '催款 #1', false)], jobs: [] } as unknown as Family
+
+function say(family: string | null): string {
+  let out = ''
+  helpCommand(() => [fam]).run({ family }, { reply: (t: string) => { out = t } } as never)
+  return out
+}
+
+describe('帮助', () => {
+  it('keeps leader tools out of the overview and points to the family', () => {
+    const all = say(null)
+    expect(all).toContain('报名')
+    expect(all).not.toContain('催款')
+    expect(all).toContain('更多：帮助 试验')
+  })
+  it('shows them under 帮助 <family>', () => {
+    const one = say('试验')
+    expect(one).toContain('催款 #1')
+    expect(one).toContain('报名')
+  })
+})
