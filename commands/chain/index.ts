@@ -17,15 +17,16 @@ import { exportChains, chainCsvTables } from './export.js'
 import { chainPages } from './pages.js'
 import { understandChain } from './understand.js'
 import { begin, undo } from './begin.js'
+import { sortSheet, sortFile } from './sort.js'
 
 export const chain: Family = {
   id: 'chain',
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
-  commands: [native, start, undo, begin, close, moveDeadline, addItems, setStock, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
+  commands: [native, start, undo, begin, close, sortSheet, moveDeadline, addItems, setStock, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
-  files: [xlsxFile, csvFile],
+  files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },
   pages: chainPages,
   understand: understandChain,

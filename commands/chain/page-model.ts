@@ -17,6 +17,8 @@ const order = z.object({
   amount: num, pickedUp: z.boolean().catch(false),
   /** 跟团号; an export from before it has none */
   no: nullableNum,
+  /** paid or not; null when the export does not say (from before payments were tracked) */
+  paid: z.boolean().nullable().optional().catch(null),
 })
 const chain = z.object({
   id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),

@@ -4,6 +4,7 @@ import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { readChains, type Chain } from './page-model.js'
 import { byHousehold, chainCsv, chainFileName, chainTotal, money } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
+import { sortPage } from './sort-page.js'
 
 function status(c: Chain): Raw {
   return c.status === 'open' ? html`<span class="tag ok">进行中</span>` : html`<span class="tag">已截单</span>`
@@ -46,7 +47,8 @@ function chainPage(c: Chain): Raw {
     ${items.length ? html`<span>总金额 <b data-testid="grand-total">${yuan(total)}</b></span>` : ''}
     <span>已取 <b>${picked}/${c.orders.length}</b></span></div>
     <a class="btn" href="/chains/${c.id}/export.xlsx" download>下载 Excel</a>
-    <a class="btn alt" href="/chains/${c.id}/export.csv" download>下载 CSV</a>`
+    <a class="btn alt" href="/chains/${c.id}/export.csv" download>下载 CSV</a>
+    <a class="btn alt" href="/chains/${c.id}/sort">分拣单（打印）</a>`
   // phones show the first columns without scrolling: what was ordered and the money come first
   const itemRows = items.map(i => [i.code, i.name, `${i.ordered}${i.unit}`, yuan(money(i.price * i.ordered)),
     i.stock === null ? '—' : i.stock - i.ordered, yuan(i.price) + (i.unit ? `/${i.unit}` : ''), i.stock ?? '不限', i.limit ?? '—'])
@@ -73,6 +75,13 @@ export const chainPages: DashboardPage[] = [
     render(req) {
       const c = chainOf(req)
       return c ? { title: `#${c.id} ${c.title}`, html: chainPage(c).html } : { notFound: '接龙' }
+    },
+  },
+  {
+    path: '/chains/:id/sort',
+    render(req) {
+      const c = chainOf(req)
+      return c ? sortPage(c) : { notFound: '接龙' }
     },
   },
   {

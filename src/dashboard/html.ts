@@ -54,6 +54,7 @@ ul.plain li{padding:.25rem 0;border-bottom:1px solid #f0f1f2}
 svg.chart{width:100%;height:auto;max-width:36rem;display:block;margin:.4rem 0}
 a{color:#0b6bcb}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
+@media print{header,.noprint{display:none}body{background:#fff}main{max-width:none;padding:0}section.card{box-shadow:none;padding:0}.scroll{overflow:visible}td.wrap{white-space:normal}.pagebreak{break-before:page}}
 `
 
 /** The layout around a page's body; with `nav`, the navigation bar with `here` highlighted. */
