@@ -80,7 +80,8 @@ let stopDashboard: (() => Promise<void>) | null = null
 if (config.dashboard.on) {
   try {
     const { startDashboard } = await import('./dashboard/server.js')
-    const dash = await startDashboard({ db, config, clock: systemClock, families })
+    // an action's messages (到货, 截单) go out now rather than at the next minute's tick
+    const dash = await startDashboard({ db, config, clock: systemClock, families, onAction: () => { void handle.kick() } })
     stopDashboard = dash.close
     log.info(`dashboard at ${dash.url} (send 后台 to the bot in private chat for a login link)`)
   } catch (e) {

@@ -2,13 +2,14 @@
 // and dashboard path has one owner and follows `family.verb`, so a new family can never silently
 // shadow another's command or run another's scheduled job.
 import type { Command, DashboardPage, ExportSlice, Family, FileDef, JobDef } from './types.js'
+import { setLeaderChecks } from './dashboard/auth.js'
 
 export class RegistryError extends Error {}
 
 const ID = /^[a-z][a-z0-9]*$/
 const VERB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 
-type Kind = 'command' | 'job kind' | 'file kind' | 'export section' | 'dashboard path'
+type Kind = 'command' | 'job kind' | 'file kind' | 'export section' | 'dashboard path' | 'dashboard action'
 
 export class Registry {
   readonly families: readonly Family[]
@@ -35,6 +36,7 @@ export class Registry {
       for (const d of f.files ?? []) { this.claim('file kind', d.kind, f); this.files.set(d.kind, d) }
       for (const [s, fn] of Object.entries(f.export?.sections ?? {})) { this.claim('export section', s, f, false); this.sections.set(s, fn) }
       for (const p of f.pages ?? []) this.claim('dashboard path', p.path, f, false)
+      for (const a of f.actions ?? []) { this.claim('dashboard action', a.name, f); this.claim('dashboard path', 'POST ' + a.path, f, false) }
     }
     // a command and a job with one name would be told apart only by context in logs and the store
     for (const j of this.jobs.keys()) {
@@ -43,6 +45,8 @@ export class Registry {
     }
     this.commands = families.flatMap(f => f.commands)
     this.pages = families.flatMap(f => f.pages ?? [])
+    // `后台` (the dashboard family) asks whether a non-admin leads something, without importing the families
+    setLeaderChecks(families.flatMap(f => f.access ? [f.access.leads] : []))
   }
 
   private claim(kind: Kind, name: string, f: Family, styled = true): void {

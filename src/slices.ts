@@ -1,6 +1,7 @@
 // What a family contributes besides commands and jobs (part of the contract in src/types.ts): its
 // sections of the export object and their CSV tables, and its dashboard pages.
 import type { Db } from './types.js'
+import type { Viewer } from './types-actions.js'
 
 /** The export object (docs/export.md): one array per section, each section owned by one family. */
 export type ExportState = Record<string, unknown[]>
@@ -23,6 +24,10 @@ export interface PageRequest {
   admin: string
   now: number
   tz: string
+  /** Who is looking (absent: an admin, as in tests that render a page directly). */
+  viewer?: Viewer
+  /** The session's CSRF token for the page's forms ('' when this viewer may not act). */
+  csrf?: string
 }
 
 /** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */
@@ -36,5 +41,7 @@ export interface DashboardPage {
   path: string
   /** The label in the navigation bar, for pages that are entry points. */
   nav?: string
+  /** Shown to leaders (logins that are not admins) too; their export is cut to what they own. */
+  leaders?: true
   render(req: PageRequest): PageResult | Promise<PageResult>
 }

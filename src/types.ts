@@ -5,6 +5,7 @@ import type { ZodType } from 'zod'
 import type { Config } from './config.js'
 import type { Reading } from './understand/reading.js'
 import type { DashboardPage, ExportSlice } from './slices.js'
+import type { Action, DashboardAccess } from './types-actions.js'
 
 export type Db = Database.Database
 export type Statement = Database.Statement
@@ -257,6 +258,7 @@ export interface Proposal<I = any> {
 // ---------- export and dashboard slices (src/slices.ts) ----------
 
 export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, PageResult } from './slices.js'
+export * from './types-actions.js'
 
 // ---------- families ----------
 
@@ -273,6 +275,9 @@ export interface Family {
   files?: FileDef[]
   export?: ExportSlice
   pages?: DashboardPage[]
+  /** Forms on its pages that change things (src/types-actions.ts); `access` lets its leaders log in. */
+  actions?: Action<any, any>[]
+  access?: DashboardAccess
   /**
    * Proposals for a message no command's parse recognised, from the one shared reading of it and
    * the room's context (read-only). Precision first: propose nothing rather than a guess.

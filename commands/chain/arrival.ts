@@ -1,6 +1,6 @@
 // After the goods arrive: the owner sends `到货 [#3] 北门 …` and exactly the people who ordered
 // are mentioned; each replies `已取` when they have theirs; `未取` (owner/admin) lists who has not.
-import type { RoomCtx } from '../../src/types.js'
+import type { Ctx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { getChain, roomChains, items, orders, markPicked, type Chain } from './store.js'
@@ -31,16 +31,22 @@ export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>(
   run({ chainId, note }, ctx) {
     const c = getChain(ctx, chainId)!
     if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以发到货通知。`)
-    const waiting = orders(ctx, c.id).filter(o => !o.pickedUp)
-    // by person: the ones whose contact the bot knows; a 接龙 line nobody claimed is named in the text
-    const seen = new Set<number>()
-    const people = waiting.filter(o => o.person !== null && !seen.has(o.person) && seen.add(o.person))
-      .map(o => ctx.who(o.person!, c.room) ?? { person: o.person!, name: o.member })
-    ctx.q('UPDATE chains SET arrived_at = ? WHERE id = ?').run(ctx.now, c.id)
-    const where = note || c.pickup || ''
-    ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: people })
+    announceArrival(ctx, c, note)
   },
 })
+
+/** The arrival notice in the chain's room, @-ing who has not picked up; returns how many were @-ed. */
+export function announceArrival(ctx: Ctx, c: Chain, note: string): number {
+  const waiting = orders(ctx, c.id).filter(o => !o.pickedUp)
+  // by person: the ones whose contact the bot knows; a 接龙 line nobody claimed is named in the text
+  const seen = new Set<number>()
+  const people = waiting.filter(o => o.person !== null && !seen.has(o.person) && seen.add(o.person))
+    .map(o => ctx.who(o.person!, c.room) ?? { person: o.person!, name: o.member })
+  ctx.q('UPDATE chains SET arrived_at = ? WHERE id = ?').run(ctx.now, c.id)
+  const where = note || c.pickup || ''
+  ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: people })
+  return people.length
+}
 
 /**
  * The sender's orders not yet picked up, in the chain whose goods arrived most recently (`#3` if

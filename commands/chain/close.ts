@@ -17,7 +17,8 @@ export function isOwner(ctx: MessageCtx, c: Chain): boolean {
   return ctx.isAdmin || (c.ownerPerson !== null && c.ownerPerson === ctx.member.person)
 }
 
-function closeChain(ctx: Ctx, c: Chain): void {
+/** Closes a chain: the room gets the summary, the owner the spreadsheets (also the dashboard's 截单). */
+export function closeChain(ctx: Ctx, c: Chain): void {
   setStatus(ctx, c.id, 'closed')
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)

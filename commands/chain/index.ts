@@ -18,6 +18,7 @@ import { chainPages } from './pages.js'
 import { understandChain } from './understand.js'
 import { begin, undo } from './begin.js'
 import { sortSheet, sortFile } from './sort.js'
+import { chainActions, chainAccess } from './actions.js'
 
 export const chain: Family = {
   id: 'chain',
@@ -29,6 +30,8 @@ export const chain: Family = {
   files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },
   pages: chainPages,
+  actions: chainActions,
+  access: chainAccess,
   understand: understandChain,
   mine: myChainsText,
 }

@@ -5,6 +5,7 @@ import { readChains, type Chain } from './page-model.js'
 import { byHousehold, chainCsv, chainFileName, chainTotal, money } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 import { sortPage } from './sort-page.js'
+import { actionsCard } from './page-actions.js'
 
 function status(c: Chain): Raw {
   return c.status === 'open' ? html`<span class="tag ok">进行中</span>` : html`<span class="tag">已截单</span>`
@@ -34,7 +35,7 @@ function linesText(c: Chain, lines: Chain['orders'][number]['lines']): string {
   }).join('、')
 }
 
-function chainPage(c: Chain): Raw {
+function chainPage(c: Chain, req: PageRequest): Raw {
   const items = [...c.items].sort((a, b) => a.code - b.code)
   const total = chainTotal(c)
   const picked = c.orders.filter(o => o.pickedUp).length
@@ -62,30 +63,30 @@ function chainPage(c: Chain): Raw {
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
     : table(['跟团号', '户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
       { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [5] : [] })}</section>`
-  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${itemsCard}${ordersCard}
+  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
 
 const chainOf = (req: PageRequest) => readChains(req.state.chains).find(c => String(c.id) === req.params.id)
 
 export const chainPages: DashboardPage[] = [
-  { path: '/chains', nav: '接龙', render: req => ({ title: '接龙', html: chainsPage(readChains(req.state.chains)).html }) },
+  { path: '/chains', nav: '接龙', leaders: true, render: req => ({ title: '接龙', html: chainsPage(readChains(req.state.chains)).html }) },
   {
-    path: '/chains/:id',
+    path: '/chains/:id', leaders: true,
     render(req) {
       const c = chainOf(req)
-      return c ? { title: `#${c.id} ${c.title}`, html: chainPage(c).html } : { notFound: '接龙' }
+      return c ? { title: `#${c.id} ${c.title}`, html: chainPage(c, req).html } : { notFound: '接龙' }
     },
   },
   {
-    path: '/chains/:id/sort',
+    path: '/chains/:id/sort', leaders: true,
     render(req) {
       const c = chainOf(req)
       return c ? sortPage(c) : { notFound: '接龙' }
     },
   },
   {
-    path: '/chains/:id/export.:ext',
+    path: '/chains/:id/export.:ext', leaders: true,
     async render(req) {
       const c = chainOf(req)
       const ext = req.params.ext

@@ -12,10 +12,11 @@ export const SESSION_COOKIE = 'linli_session'
 
 export type RedeemFailure = 'unknown' | 'expired' | 'used'
 type Redeemed =
-  | { ok: true; session: string; admin: string; expiresAt: number }
+  | { ok: true; session: string; admin: string; person: number | null; expiresAt: number }
   | { ok: false; reason: RedeemFailure }
 
-export interface Session { admin: string; expiresAt: number }
+/** A login: the name shown, the person it belongs to (null for one made before logins had a person). */
+export interface Session { admin: string; person: number | null; expiresAt: number }
 
 function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex')
@@ -29,27 +30,27 @@ export function newSecret(): string {
 // Secrets we hand out are 43 base64url characters; anything else is rejected before touching the DB.
 const SECRET_SHAPE = /^[A-Za-z0-9_-]{43}$/
 
-/** Creates a one-time login token for an admin; returns the raw token (never stored). */
-export function createLoginToken(db: Db, admin: string, now: number): { token: string; expiresAt: number } {
+/** Creates a one-time login token for a person (an admin or a leader); returns the raw token (never stored). */
+export function createLoginToken(db: Db, admin: string, now: number, person: number | null = null): { token: string; expiresAt: number } {
   const token = newSecret()
   const expiresAt = now + TOKEN_TTL_MS
   db.prepare('DELETE FROM dashboard_tokens WHERE expires_at < ?').run(now - HOUR)
-  db.prepare('INSERT INTO dashboard_tokens (hash, admin, created_at, expires_at) VALUES (?, ?, ?, ?)')
-    .run(hashSecret(token), admin, now, expiresAt)
+  db.prepare('INSERT INTO dashboard_tokens (hash, admin, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+    .run(hashSecret(token), admin, person, now, expiresAt)
   return { token, expiresAt }
 }
 
-export type Checked = { ok: true; admin: string } | { ok: false; reason: RedeemFailure }
+export type Checked = { ok: true; admin: string; person: number | null } | { ok: false; reason: RedeemFailure }
 
 /** Looks at a token without using it up: lets the login page say why a link does not work. */
 export function checkLoginToken(db: Db, token: string, now: number): Checked {
   if (!SECRET_SHAPE.test(token)) return { ok: false, reason: 'unknown' }
-  const row = db.prepare('SELECT admin, expires_at, used_at FROM dashboard_tokens WHERE hash = ?')
-    .get(hashSecret(token)) as { admin: string; expires_at: number; used_at: number | null } | undefined
+  const row = db.prepare('SELECT admin, person, expires_at, used_at FROM dashboard_tokens WHERE hash = ?')
+    .get(hashSecret(token)) as { admin: string; person: number | null; expires_at: number; used_at: number | null } | undefined
   if (!row) return { ok: false, reason: 'unknown' }
   if (row.used_at !== null) return { ok: false, reason: 'used' }
   if (now >= row.expires_at) return { ok: false, reason: 'expired' }
-  return { ok: true, admin: row.admin }
+  return { ok: true, admin: row.admin, person: row.person }
 }
 
 /** Uses up a token and opens a session. A token works once, within its ten minutes. */
@@ -61,19 +62,19 @@ export function redeemLoginToken(db: Db, token: string, now: number): Redeemed {
     const session = newSecret()
     const expiresAt = now + SESSION_TTL_MS
     db.prepare('DELETE FROM dashboard_sessions WHERE expires_at < ?').run(now)
-    db.prepare('INSERT INTO dashboard_sessions (hash, admin, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(hashSecret(session), checked.admin, now, expiresAt)
-    return { ok: true, session, admin: checked.admin, expiresAt }
+    db.prepare('INSERT INTO dashboard_sessions (hash, admin, person, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run(hashSecret(session), checked.admin, checked.person, now, expiresAt)
+    return { ok: true, session, admin: checked.admin, person: checked.person, expiresAt }
   })()
 }
 
 /** The session behind a cookie value, or null when missing, unknown or expired. */
 export function findSession(db: Db, session: string | undefined, now: number): Session | null {
   if (!session || !SECRET_SHAPE.test(session)) return null
-  const row = db.prepare('SELECT admin, expires_at FROM dashboard_sessions WHERE hash = ?')
-    .get(hashSecret(session)) as { admin: string; expires_at: number } | undefined
+  const row = db.prepare('SELECT admin, person, expires_at FROM dashboard_sessions WHERE hash = ?')
+    .get(hashSecret(session)) as { admin: string; person: number | null; expires_at: number } | undefined
   if (!row || now >= row.expires_at) return null
-  return { admin: row.admin, expiresAt: row.expires_at }
+  return { admin: row.admin, person: row.person, expiresAt: row.expires_at }
 }
 
 export function endSession(db: Db, session: string | undefined): void {
@@ -89,4 +90,17 @@ export function dashboardBase(config: Config): string {
 
 export function loginLink(base: string, token: string): string {
   return `${base}/login?t=${token}`
+}
+
+type LeaderCheck = (db: Db, person: number) => boolean
+let leaderChecks: LeaderCheck[] = []
+
+/** The families' `access.leads`, set when the registry checks the families (src/registry.ts). */
+export function setLeaderChecks(checks: LeaderCheck[]): void {
+  leaderChecks = checks
+}
+
+/** Does this person lead something (a chain's owner), so that `后台` gives them a login too? */
+export function leadsSomething(db: Db, person: number): boolean {
+  return leaderChecks.some(check => check(db, person))
 }

@@ -53,6 +53,10 @@ ul.plain{list-style:none;padding:0;margin:.3rem 0}
 ul.plain li{padding:.25rem 0;border-bottom:1px solid #f0f1f2}
 svg.chart{width:100%;height:auto;max-width:36rem;display:block;margin:.4rem 0}
 a{color:#0b6bcb}
+.flash{padding:.6rem 1rem;border-radius:.5rem;margin:0 0 1rem}
+form.act{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;margin:.5rem 0;max-width:100%}
+form.act input,form.act select{font-size:1rem;padding:.4rem .5rem;border:1px solid #c9ccd1;border-radius:.4rem;min-width:0;max-width:100%;flex:1 1 8em}
+form.act .btn{margin:0;cursor:pointer}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
 @media print{header,.noprint{display:none}body{background:#fff}main{max-width:none;padding:0}section.card{box-shadow:none;padding:0}.scroll{overflow:visible}td.wrap{white-space:normal}.pagebreak{break-before:page}}
 `
@@ -78,4 +82,10 @@ ${opts.foot ? html`<tfoot><tr>${opts.foot.map((c, i) => html`<td class="${cls(i)
 
 export function yuan(n: number): string {
   return '¥' + (Math.round(n * 100) / 100).toFixed(2).replace(/\.00$/, '')
+}
+
+/** A family's action form: a POST to `path` carrying the session's CSRF token (src/dashboard/actions.ts). */
+export function actionForm(path: string, csrf: string, button: string, fields: Raw | string = '', name = ''): Raw {
+  return html`<form method="post" action="${path}" class="act" data-action="${name}"><input type="hidden" name="csrf" value="${csrf}">
+${fields}<button class="btn" type="submit">${button}</button></form>`
 }

@@ -3,7 +3,7 @@
 import type { RedeemFailure } from './auth.js'
 import { html, page } from './html.js'
 
-const HOW = html`<p>请在微信里<b>私聊机器人</b>发送「后台」，机器人会回复一个登录链接。链接 10 分钟内有效，只能用一次。只有管理员可以获取。</p>`
+const HOW = html`<p>请在微信里<b>私聊机器人</b>发送「后台」，机器人会回复一个登录链接。链接 10 分钟内有效，只能用一次。管理员和团长可以获取（团长只看到自己的接龙）。</p>`
 
 const WHY: Record<RedeemFailure | 'none' | 'out', string> = {
   none: '需要登录才能查看后台。',

@@ -1,7 +1,8 @@
 // The dashboard's shell: fastify, login by a one-time link from the bot (`后台`) and a session
 // cookie, the layout and the routes. The pages themselves come from the families (Family.pages);
-// each reads its own sections of the export object. Read-only apart from login/logout, so it can
-// share the bot's database handle safely (better-sqlite3 is synchronous).
+// each reads its own sections of the export object, cut to what a leader owns for a leader's login.
+// The families' actions (forms) are POSTs checked and recorded by actions.ts; like login/logout they
+// are synchronous on the bot's database handle (better-sqlite3), so sharing it is safe.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import cookie from '@fastify/cookie'
 import type { AddressInfo } from 'node:net'
@@ -10,6 +11,8 @@ import type { Clock } from '../time.js'
 import type { DashboardPage, Db, ExportState, Family, PageRequest, PageResult } from '../types.js'
 import { SESSION_COOKIE, SESSION_TTL_MS, checkLoginToken, dashboardBase, endSession, findSession, redeemLoginToken, type Session } from './auth.js'
 import { page, raw, type NavItem } from './html.js'
+import { AUDIT_NAV, actionRoutes, auditRoute, csrfToken, dashboardKey, flash, scopeState, viewerOf } from './actions.js'
+import type { Viewer } from '../types.js'
 import { buildExport } from '../export.js'
 import { confirmPage, errorPage, explainPage, notFoundPage } from './pages-misc.js'
 
@@ -23,6 +26,8 @@ interface DashboardOptions {
   families: readonly Family[]
   /** Test seam: show this export (or what this function returns) instead of buildExport(db, tz). */
   exportState?: ExportState | ExportSource
+  /** Called after an action committed (main.ts: send what it wrote to the outbox now). */
+  onAction?: () => void
 }
 
 export interface Dashboard { url: string; close(): Promise<void> }
@@ -63,8 +68,11 @@ const ID = /^[1-9]\d{0,8}$/
 export async function startDashboard(opts: DashboardOptions): Promise<Dashboard> {
   const { db, config, clock } = opts
   const pages = opts.families.flatMap(f => f.pages ?? [])
-  const nav: NavItem[] = pages.filter(p => p.nav).map(p => ({ href: p.path, label: p.nav! }))
-  const home = nav[0]?.href ?? '/login'
+  const allNav: NavItem[] = pages.filter(p => p.nav).map(p => ({ href: p.path, label: p.nav! }))
+  const leaderNav = allNav.filter(n => pages.some(p => p.path === n.href && p.leaders))
+  const navFor = (v: Viewer) => v.admin ? [...allNav, AUDIT_NAV] : leaderNav
+  const home = allNav[0]?.href ?? '/login'
+  const key = dashboardKey(db)
   const app = Fastify({ logger: false, bodyLimit: 8192 })
   await app.register(cookie)
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' },
@@ -77,13 +85,24 @@ export async function startDashboard(opts: DashboardOptions): Promise<Dashboard>
   app.addHook('preHandler', async (req, reply) => {
     if (req.routeOptions.url === '/login') return
     const s = findSession(db, req.cookies[SESSION_COOKIE], clock.now())
+    // a POST without a session is refused outright (a GET is sent to the explanation)
+    if (!s && req.method === 'POST' && req.routeOptions.url !== '/logout') return sendPage(reply, 403, explainPage('none'))
     if (!s) return reply.redirect('/login', 303)
     ;(req as SessionRequest).session = s
   })
-  loginRoutes(app, opts, home)
-  app.get('/', async (_req, reply) => reply.redirect(home, 302))
+  loginRoutes(app, opts, person => navFor(viewerOf(db, { admin: '', person, expiresAt: 0 }))[0]?.href ?? home)
+  const viewer = (req: FastifyRequest) => viewerOf(db, (req as SessionRequest).session!)
+  app.get('/', async (req, reply) => reply.redirect(navFor(viewer(req))[0]?.href ?? home, 302))
   const source = exportSource(opts)
-  for (const p of pages) app.get(p.path, async (req, reply) => answer(reply, p, await pageRequest(req, source, opts), nav))
+  for (const p of pages) {
+    app.get(p.path, async (req, reply) => {
+      const v = viewer(req)
+      if (!v.admin && !p.leaders) return sendPage(reply, 404, notFoundPage(navFor(v)[0]?.href))
+      return answer(reply, p, await pageRequest(req, source, opts, v, key), navFor(v))
+    })
+  }
+  actionRoutes(app, { db, config, clock, families: opts.families, key, onAction: opts.onAction })
+  auditRoute(app, db, config.tz, opts.families, navFor)
   app.setNotFoundHandler(async (req, reply) => {
     if (!findSession(db, req.cookies[SESSION_COOKIE], clock.now())) return reply.redirect('/login', 303)
     return sendPage(reply, 404, notFoundPage(home))
@@ -109,16 +128,20 @@ type App = FastifyInstance
 const sendPage = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('text/html; charset=utf-8').send(body)
 
-async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions): Promise<PageRequest> {
+async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions, viewer: Viewer, key: string): Promise<PageRequest & { flash: string }> {
   const params = req.params as Record<string, string>
+  const state = scopeState(await source(opts.db, opts.config.tz), opts.db, opts.families, viewer)
+  const session = req.cookies[SESSION_COOKIE]
   return {
-    params, state: await source(opts.db, opts.config.tz), roster: roster(opts.db),
-    admin: (req as SessionRequest).session?.admin ?? '', now: opts.clock.now(), tz: opts.config.tz,
+    params, state, roster: viewer.admin ? roster(opts.db) : [],
+    admin: viewer.name, now: opts.clock.now(), tz: opts.config.tz, viewer,
+    csrf: viewer.person !== null && session ? csrfToken(key, session) : '',
+    flash: flash(opts.db, viewer, req.query)?.html ?? '',
   }
 }
 
 /** A family's page in the layout, its file as a download, or a 404 naming what was not found. */
-async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest, nav: NavItem[]) {
+async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest & { flash: string }, nav: NavItem[]) {
   // ids in paths are small positive numbers: anything else is no such thing, before any page looks
   if (Object.entries(req.params).some(([k, v]) => k === 'id' && !ID.test(v))) return sendPage(reply, 404, notFoundPage(nav[0]?.href))
   const r: PageResult = await p.render(req)
@@ -129,10 +152,10 @@ async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest, n
       .header('content-disposition', `attachment; filename="${r.file.asciiName}"; filename*=UTF-8''${encodeURIComponent(r.file.name)}`)
       .send(r.file.data)
   }
-  return sendPage(reply, 200, page(r.title, raw(r.html), { nav, here, admin: req.admin }))
+  return sendPage(reply, 200, page(r.title, raw(req.flash + r.html), { nav, here, admin: req.admin }))
 }
 
-function loginRoutes(app: App, opts: DashboardOptions, home: string): void {
+function loginRoutes(app: App, opts: DashboardOptions, home: (person: number | null) => string): void {
   const { db, config, clock } = opts
   const secure = dashboardBase(config).startsWith('https:')
   app.get('/login', async (req, reply) => {
@@ -149,7 +172,7 @@ function loginRoutes(app: App, opts: DashboardOptions, home: string): void {
     reply.setCookie(SESSION_COOKIE, r.session, {
       httpOnly: true, sameSite: 'lax', path: '/', secure, maxAge: Math.floor(SESSION_TTL_MS / 1000),
     })
-    return reply.redirect(home, 303)
+    return reply.redirect(home(r.person), 303)
   })
   app.post('/logout', async (req, reply) => {
     endSession(db, req.cookies[SESSION_COOKIE])

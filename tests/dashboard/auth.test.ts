@@ -14,7 +14,7 @@ describe('one-time login tokens', () => {
     expect(r.ok).toBe(true)
     if (!r.ok) return
     expect(r.admin).toBe('王网格')
-    expect(findSession(db, r.session, NOW + 2000)).toEqual({ admin: '王网格', expiresAt: NOW + 1000 + SESSION_TTL_MS })
+    expect(findSession(db, r.session, NOW + 2000)).toEqual({ admin: '王网格', person: null, expiresAt: NOW + 1000 + SESSION_TTL_MS })
   })
 
   it('refuses a reused token', () => {
@@ -59,8 +59,8 @@ describe('one-time login tokens', () => {
   it('checking a token does not use it up', () => {
     const db = dashboardDb()
     const { token } = createLoginToken(db, '王网格', NOW)
-    expect(checkLoginToken(db, token, NOW)).toEqual({ ok: true, admin: '王网格' })
-    expect(checkLoginToken(db, token, NOW)).toEqual({ ok: true, admin: '王网格' })
+    expect(checkLoginToken(db, token, NOW)).toEqual({ ok: true, admin: '王网格', person: null })
+    expect(checkLoginToken(db, token, NOW)).toEqual({ ok: true, admin: '王网格', person: null })
     expect(redeemLoginToken(db, token, NOW).ok).toBe(true)
     expect(checkLoginToken(db, token, NOW)).toEqual({ ok: false, reason: 'used' })
   })

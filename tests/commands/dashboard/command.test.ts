@@ -5,7 +5,7 @@ import { redeemLoginToken } from '../../../src/dashboard/auth.js'
 import type { PrivateCtx } from '../../../src/types.js'
 import { NOW, config, dashboardDb } from '../../dashboard/helpers.js'
 
-const cmd = dashboard.commands[0]
+const cmd = dashboard.commands.find(c => c.name === 'dashboard.login')!
 
 function ctx(text: string, over: Partial<Parameters<typeof config>[0]> & { on?: boolean } = {}) {
   const replies: string[] = []

@@ -1,0 +1,24 @@
+// The 操作 card of a chain's dashboard page: the forms of the chain's actions (actions.ts), each a
+// POST with the session's CSRF token. Shown to whoever may act (the owner or an admin); the page
+// itself is only shown to them (a leader's export holds only their own chains).
+import type { PageRequest } from '../../src/types.js'
+import { actionForm, html, type Raw } from '../../src/dashboard/html.js'
+import type { Chain } from './page-model.js'
+
+export function actionsCard(c: Chain, req: PageRequest): Raw {
+  const csrf = req.csrf ?? ''
+  if (!csrf) return html``
+  const base = `/chains/${c.id}`
+  const limited = c.items.filter(i => i.stock !== null).sort((a, b) => a.code - b.code)
+  const open = c.status === 'open'
+  return html`<section class="card" id="actions"><h2>操作</h2>
+    ${open ? actionForm(`${base}/close`, csrf, '截单', '', 'close') : html`<p class="muted">已截单。</p>`}
+    ${open && limited.length ? actionForm(`${base}/stock`, csrf, '加库存', html`<select name="item" aria-label="商品">${limited.map(i =>
+      html`<option value="${i.code}">${i.code}. ${i.name}（库存${i.stock}）</option>`)}</select>
+      <input name="add" type="number" min="1" max="99999" inputmode="numeric" required placeholder="加多少" aria-label="加多少">`, 'stock') : ''}
+    ${c.orders.length ? actionForm(`${base}/picked`, csrf, '登记已取',
+      html`<input name="nos" required placeholder="跟团号，如 3 5" aria-label="跟团号" inputmode="numeric">`, 'picked') : ''}
+    ${c.orders.length ? actionForm(`${base}/arrival`, csrf, '发到货通知',
+      html`<input name="note" maxlength="100" placeholder="取货地点和说明（可不填）" aria-label="到货说明">`, 'arrival') : ''}
+  </section>`
+}
