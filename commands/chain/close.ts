@@ -11,6 +11,7 @@ import { getChain, openChains, roomChains, items, orders, setStatus, type Chain 
 import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
+import { payLine } from './pay-store.js'
 import { chainCsv, chainFileName } from './sheet.js'
 
 export function isOwner(ctx: MessageCtx, c: Chain): boolean {
@@ -22,7 +23,8 @@ export function closeChain(ctx: Ctx, c: Chain): void {
   setStatus(ctx, c.id, 'closed')
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)
-  ctx.send(c.room, summary({ ...c, status: 'closed' }, items(ctx, c.id), os))
+  const its = items(ctx, c.id)
+  ctx.send(c.room, summary({ ...c, status: 'closed' }, its, os, payLine(ctx, c.id, its, os)))
   const owner = c.ownerPerson === null ? null : ctx.who(c.ownerPerson, c.room)
   if (os.length && owner) {
     ctx.file(owner, xlsxFile, { chainId: c.id })

@@ -7,6 +7,7 @@ import { candidates } from './pick.js'
 import { parseFor, applyOrder, closedText, ambiguousText, type OrderInput } from './order.js'
 import { linesText, money } from './format.js'
 import { hasNumber } from './quantity.js'
+import { notePayChanges } from './pay-note.js'
 
 export const change = defineCommand<OrderInput, 'room'>({
   name: 'chain.change',
@@ -25,7 +26,7 @@ export const change = defineCommand<OrderInput, 'room'>({
     }
     return { ...r, mode: 'set' }
   },
-  run: applyOrder,
+  run(input, ctx) { applyOrder(input, ctx); notePayChanges(ctx) },
 })
 
 interface CancelInput {
@@ -60,26 +61,31 @@ export const cancel = defineCommand<CancelInput, 'room'>({
     return { chainId: r.chainId, items: r.parse.lines.map(l => l.item) }
   },
   run(input, ctx) {
-    const chain = getChain(ctx, input.chainId)!
-    if (chain.status === 'closed') throw new UserError(closedText(chain))
-    const name = ctx.member.name
-    const o = findOrder(ctx, chain.id, input.okey ?? personKey(ctx.member.person))
-    if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
-    const its = items(ctx, chain.id)
-    if (!input.items) {
-      deleteOrder(ctx, chain.id, o.okey)
-      if (!input.inferred) return ctx.ack(`✅ #${chain.id} 已取消：`, name)
-      // said in words: what was dropped, and that ordering again undoes it
-      return ctx.ack(`✅ #${chain.id} 已取消（要的话重新接龙）：`, `${name}${o.lines.length ? ' ' + linesText(o.lines, its) : ''}`)
-    }
-    const dropped = o.lines.filter(l => input.items!.includes(l.item))
-    if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
-    const left = o.lines.filter(l => !input.items!.includes(l.item))
-    const member = o.okey === personKey(ctx.member.person) ? name : o.member
-    saveOrder(ctx, chain.id, { okey: o.okey, member, household: o.household, person: o.person }, left, false)
-    ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
+    cancelOrder(input, ctx)
+    notePayChanges(ctx)
   },
 })
+
+function cancelOrder(input: CancelInput, ctx: MessageCtx): void {
+  const chain = getChain(ctx, input.chainId)!
+  if (chain.status === 'closed') throw new UserError(closedText(chain))
+  const name = ctx.member.name
+  const o = findOrder(ctx, chain.id, input.okey ?? personKey(ctx.member.person))
+  if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
+  const its = items(ctx, chain.id)
+  if (!input.items) {
+    deleteOrder(ctx, chain.id, o.okey)
+    if (!input.inferred) return ctx.ack(`✅ #${chain.id} 已取消：`, name)
+    // said in words: what was dropped, and that ordering again undoes it
+    return ctx.ack(`✅ #${chain.id} 已取消（要的话重新接龙）：`, `${name}${o.lines.length ? ' ' + linesText(o.lines, its) : ''}`)
+  }
+  const dropped = o.lines.filter(l => input.items!.includes(l.item))
+  if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
+  const left = o.lines.filter(l => !input.items!.includes(l.item))
+  const member = o.okey === personKey(ctx.member.person) ? name : o.member
+  saveOrder(ctx, chain.id, { okey: o.okey, member, household: o.household, person: o.person }, left, false)
+  ctx.ack(`✅ #${chain.id} 已取消：`, `${name} ${linesText(dropped, its)}${left.length ? `（还有 ${linesText(left, its)}）` : ''}`)
+}
 
 /** The sender's orders (and the chains they run) for `我的订单` and the core `我的`; null if none. */
 export function myChainsText(ctx: MessageCtx): string | null {

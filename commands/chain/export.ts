@@ -3,13 +3,19 @@
 import type { CsvTable, Db, ExportState } from '../../src/types.js'
 import { readChains } from './page-model.js'
 import { isoLocal } from '../../src/time.js'
-import { getChain, allChains, items, orders, amountOf } from './store.js'
+import { getChain, allChains, items, orders } from './store.js'
+import { isPaid, netPaid, payables } from './pay-store.js'
 
 export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
   deadline: string | null; pickup: string | null; cap: number | null
   items: { code: number; name: string; unit: string; price: number; stock: number | null; limit: number | null; ordered: number }[]
-  orders: { member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean; no: number }[]
+  orders: {
+    member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean; no: number
+    paid: boolean; paidAmount: number; pending: number | null
+  }[]
+  /** Cancelled orders that were paid and not yet refunded (待退). */
+  refunds: { member: string; household: string | null; no: number | null; amount: number }[]
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -18,15 +24,25 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
   const c = getChain(db, id)
   if (!c) return null
   const its = items(db, id)
+  const os = orders(db, id)
+  const pays = payables(db, id, its, os)
+  const payOf = new Map(pays.map(p => [p.okey, p]))
   return {
     id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status,
     deadline: c.deadline === null ? null : isoLocal(c.deadline, tz), pickup: c.pickup, cap: c.cap,
     // export.md has no null unit: an item sold without one (`1. 半个南瓜 8元`) exports ''
     items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit ?? '', price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
-    orders: orders(db, id)
-      .map(o => ({ member: o.member, household: o.household, lines: o.lines, amount: amountOf(o, its), pickedUp: o.pickedUp, no: o.no, okey: o.okey }))
+    orders: os
+      .map(o => {
+        const p = payOf.get(o.okey)!
+        return { member: o.member, household: o.household, lines: o.lines, amount: p.amount, pickedUp: o.pickedUp, no: o.no,
+          paid: isPaid(p.amount, p.pay), paidAmount: netPaid(p.pay), pending: p.pay?.pending ?? null, okey: o.okey }
+      })
       .sort((a, b) => byName(a.member, b.member) || byName(a.household ?? '', b.household ?? '') || byName(a.okey, b.okey))
       .map(({ okey: _k, ...o }) => o),
+    refunds: pays.filter(p => p.kind === 'refund')
+      .map(p => ({ member: p.member, household: p.household, no: p.no, amount: -p.diff }))
+      .sort((a, b) => (a.no ?? 0) - (b.no ?? 0) || byName(a.member, b.member)),
   }
 }
 
@@ -41,10 +57,11 @@ export function chainCsvTables(state: ExportState): CsvTable[] {
     { name: 'chains', columns: ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap'], rows: chains },
     { name: 'chain_items', columns: ['chain', 'code', 'name', 'unit', 'price', 'stock', 'limit', 'ordered'],
       rows: chains.flatMap(c => c.items.map(i => ({ chain: c.id, ...i }))) },
-    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp', 'no'],
+    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp', 'no', 'paid', 'paidAmount', 'pending'],
       rows: chains.flatMap(c => c.orders.map(o => ({
         chain: c.id, member: o.member, household: o.household,
         lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp, no: o.no,
+        paid: o.paid, paidAmount: o.paidAmount, pending: o.pending,
       }))) },
   ]
 }

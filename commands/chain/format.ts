@@ -76,7 +76,7 @@ export function grandTotal(os: Order[], its: Item[]): number {
 }
 
 /** `#接龙 周六蔬菜团购 (#3)`, the items, then `1. 李四 白菜2颗` per order, then totals. */
-export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
+export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?: string): string {
   const out = [`#接龙 ${c.title}（#${c.id}${c.status === 'closed' ? ' 已截单' : ''}）`]
   for (const i of its) out.push(itemLine(i))
   const meta = []
@@ -95,6 +95,7 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string): string {
     const total = grandTotal(os, its)
     out.push('', `合计：${totalsText(its)}${total ? ` · 共${money(total)}元` : ''}`)
   } else if (os.length) out.push('', `共${os.length}人${c.cap ? `（限${c.cap}人）` : ''}`)
+  if (payLine) out.push(payLine)
   return out.join('\n')
 }
 
@@ -114,7 +115,7 @@ function perHousehold(os: Order[], its: Item[]): { no: number; who: string; amou
   })
 }
 
-export function summary(c: Chain, its: Item[], os: Order[]): string {
+export function summary(c: Chain, its: Item[], os: Order[], payLine?: string): string {
   const out = [`🔒 #${c.id} ${c.title} 已截单`]
   if (!os.length) return out.concat('没有人接龙。').join('\n')
   if (!its.length) {
@@ -127,6 +128,7 @@ export function summary(c: Chain, its: Item[], os: Order[]): string {
   out.push(...capList(perHousehold(os, its).sort((a, b) => a.no - b.no).map(h => `${h.no}. ${h.who}：${h.lines}${h.amount ? `，${money(h.amount)}元` : ''}`), FULL_LIST))
   const total = grandTotal(os, its)
   out.push(total ? `总计：${money(total)}元（${os.length}人）` : `共${os.length}人`)
+  if (payLine) out.push(payLine)
   if (c.pickup) out.push(`自提：${c.pickup}`)
   return out.join('\n')
 }

@@ -11,6 +11,7 @@ import { applyOrder } from './order.js'
 import { applyCopy, knownLines } from './list-copy.js'
 import { listSpec, pricedItems } from './header.js'
 import { money } from './format.js'
+import { notePayChanges } from './pay-note.js'
 import { specText } from './begin.js'
 import { DAY } from '../../src/time.js'
 import { MAX_TITLE, scheduleDeadline } from './start.js'
@@ -75,6 +76,7 @@ export const native = defineCommand<NativeInput, 'room'>({
     const found = (chainId ? getChain(ctx, chainId) : null) ?? findList(ctx, copy, title)
     if (found && !partial) addHeaderItems(ctx, found, copy)
     applyCopy(ctx, found ?? startList(ctx, copy, title), copy, partial)
+    notePayChanges(ctx)
   },
 })
 

@@ -9,6 +9,7 @@ import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross }
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
 import { noLabel } from './numbers.js'
+import { notePayChanges } from './pay-note.js'
 import { WITHDRAW, joinWording } from './words.js'
 
 export interface OrderInput {
@@ -145,5 +146,5 @@ export const order = defineCommand<OrderInput, 'room'>({
   help: { summary: '接龙下单或报名', usage: '白菜2 土豆3斤 / 1x2 / +1 / #3 白菜2', example: '白菜两颗 鸡蛋1盒' },
   where: 'room', who: 'anyone',
   parse: ctx => parseFor(ctx, ctx.text),
-  run: applyOrder,
+  run(input, ctx) { applyOrder(input, ctx); notePayChanges(ctx) },
 })

@@ -19,12 +19,16 @@ const order = z.object({
   no: nullableNum,
   /** paid or not; null when the export does not say (from before payments were tracked) */
   paid: z.boolean().nullable().optional().catch(null),
+  /** confirmed as received less refunds; what the buyer said they paid, waiting for the leader */
+  paidAmount: num, pending: nullableNum,
 })
+const refund = z.object({ member: z.string(), household: nullableStr, no: nullableNum, amount: num })
 const chain = z.object({
   id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),
   status: z.enum(['open', 'closed']).catch('open'),
   deadline: nullableStr, pickup: nullableStr, cap: nullableNum,
   items: z.array(item).catch([]), orders: z.array(order).catch([]),
+  refunds: z.array(refund).catch([]),
 })
 
 export type Chain = z.infer<typeof chain>

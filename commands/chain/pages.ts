@@ -2,7 +2,7 @@
 // household with pickup state, and download buttons.
 import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { readChains, type Chain } from './page-model.js'
-import { byHousehold, chainCsv, chainFileName, chainTotal, money } from './sheet.js'
+import { byHousehold, chainCsv, chainFileName, chainTotal, money, payLabel } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 import { sortPage } from './sort-page.js'
 import { actionsCard } from './page-actions.js'
@@ -46,6 +46,8 @@ function chainPage(c: Chain, req: PageRequest): Raw {
     <div class="stats"><span>接龙 <b>${c.orders.length}</b> 人</span><span>共 <b>${households}</b> 户</span>
     ${c.cap !== null ? html`<span>上限 <b>${c.cap}</b> 人</span>` : ''}
     ${items.length ? html`<span>总金额 <b data-testid="grand-total">${yuan(total)}</b></span>` : ''}
+    ${items.length ? html`<span>已付 <b data-testid="paid-count">${c.orders.filter(o => o.paid).length}/${c.orders.length}</b></span>` : ''}
+    ${c.refunds.length ? html`<span>待退 <b>${c.refunds.length}</b> 单</span>` : ''}
     <span>已取 <b>${picked}/${c.orders.length}</b></span></div>
     <a class="btn" href="/chains/${c.id}/export.xlsx" download>下载 Excel</a>
     <a class="btn alt" href="/chains/${c.id}/export.csv" download>下载 CSV</a>
@@ -57,14 +59,21 @@ function chainPage(c: Chain, req: PageRequest): Raw {
     ['编号', '品名', '已订', '小计', '剩余', '单价', '库存', '每人限'], itemRows,
     { numeric: [2, 3, 4, 5, 6, 7], wrap: [1], foot: ['合计', '', '', yuan(total), '', '', '', ''] })}</section>` : ''
   const orderRows = byHousehold(c.orders).map(o => [o.no ?? '—', o.household ?? '未登记', o.member,
-    ...(items.length ? [yuan(o.amount)] : []),
+    ...(items.length ? [yuan(o.amount), payTag(o)] : []),
     o.pickedUp ? html`<span class="tag ok">已取</span>` : html`<span class="tag warn">未取</span>`,
     ...(items.length ? [linesText(c, o.lines)] : [])])
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
-    : table(['跟团号', '户号', '成员', ...(items.length ? ['金额'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
-      { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [5] : [] })}</section>`
+    : table(['跟团号', '户号', '成员', ...(items.length ? ['金额', '付款'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
+      { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [6] : [] })}</section>`
   return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
+}
+
+/** Read-only payment state: 已付 (green), 未付 / 补 (amber), 待确认, 退 (grey). */
+function payTag(o: Chain['orders'][number]): Raw {
+  const label = payLabel(o)
+  const cls = label === '已付' ? 'tag ok' : label === '未付' || label.startsWith('补') ? 'tag warn' : 'tag'
+  return html`<span class="${cls}" data-testid="pay">${label}</span>`
 }
 
 const chainOf = (req: PageRequest) => readChains(req.state.chains).find(c => String(c.id) === req.params.id)

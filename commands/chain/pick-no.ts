@@ -5,31 +5,21 @@
 import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { parseHousehold } from '../../src/text/household.js'
+import { targetReader, type Target } from './targets.js'
 import { getChain, orders, markPicked, type Chain, type Order } from './store.js'
 import { chainsByArrival } from './arrival.js'
 import { isOwner } from './close.js'
 import { who } from './format.js'
 import { noLabel } from './numbers.js'
 
-/** Numbers (`3号 5号`, `3、5号`; bare after 取) or one household. */
-type Target = { nos: number[] } | { household: string }
 interface PickInput { chainId: number; orderIds: number[] }
 
-const SEP = String.raw`\s*(?:[,，、和]\s*)?`
-const NOS_HAO = new RegExp(String.raw`^((?:\d{1,4}\s*号?${SEP})*\d{1,4}\s*号)\s*(?:已取|已取货|已取走|取了|取走了|拿走了)$`)
-const NOS_BARE = new RegExp(String.raw`^(?:取|已取)\s*((?:\d{1,4}\s*号?${SEP})*\d{1,4}\s*号?)$`)
-const HH_BEFORE = /^(.{3,16}?)\s*(?:已取|已取货|已取走|取了|取走了|拿走了)$/
-const HH_AFTER = /^(?:取|已取)\s*(.{3,16})$/
+const PICKED = '已取|已取货|已取走|取了|取走了|拿走了'
+const read = targetReader(PICKED, '取|已取')
 
 /** What the text asks to mark, or null when it is not a pickup by number or household. */
 export function readTarget(text: string): Target | null {
-  const m = NOS_HAO.exec(text) ?? NOS_BARE.exec(text)
-  if (m) return { nos: [...new Set(m[1].match(/\d+/g)!.map(Number))] }
-  const h = HH_BEFORE.exec(text) ?? HH_AFTER.exec(text)
-  const household = h ? parseHousehold(h[1]) : null
-  // the whole phrase is the household (`3-2-501`, `3栋2单元501`), not words around one
-  return household && /^[\d\s#\-—–_~/栋幢号楼单元门座室]+$/.test(h![1]) ? { household } : null
+  return read(text)?.target ?? null
 }
 
 function matching(os: Order[], t: Target): Order[] {

@@ -31,17 +31,25 @@ export function chainTotal(chain: Chain): number {
   return money(chain.orders.reduce((s, o) => s + o.amount, 0))
 }
 
-/** One row per order: 跟团号, household, member, quantity per item, amount, picked up. */
+/** An order's payment in a cell: 已付, 未付, 待确认 (the buyer said so), 补 3 / 退 3 (changed after payment). */
+export function payLabel(o: ChainOrder): string {
+  if (o.pending !== null) return '待确认'
+  const d = money(o.amount - o.paidAmount)
+  if (o.paid) return d < 0 ? `退${-d}` : '已付'
+  return o.paidAmount > 0 ? `补${d}` : '未付'
+}
+
+/** One row per order: 跟团号, household, member, quantity per item, amount, payment, picked up. */
 export function ordersTable(chain: Chain): Table {
   const items = [...chain.items].sort((a, b) => a.code - b.code)
   const header = ['跟团号', '户号', '成员', ...items.map(i => `${i.code}. ${i.name}${i.unit ? `(${i.unit})` : ''}`),
-    ...(items.length ? ['金额(元)'] : []), '已取']
+    ...(items.length ? ['金额(元)', '付款'] : []), '已取']
   const rows: Cell[][] = byHousehold(chain.orders).map(o => {
     const qty = items.map(i => o.lines.filter(l => l.item === i.code).reduce((s, l) => s + l.qty, 0) || null)
-    return [o.no ?? null, o.household ?? '', o.member, ...qty, ...(items.length ? [money(o.amount)] : []), o.pickedUp ? '是' : '否']
+    return [o.no ?? null, o.household ?? '', o.member, ...qty, ...(items.length ? [money(o.amount), payLabel(o)] : []), o.pickedUp ? '是' : '否']
   })
   const totals: Cell[] = ['合计', '', `${chain.orders.length}人`, ...items.map(i => i.ordered),
-    ...(items.length ? [chainTotal(chain)] : []), `${chain.orders.filter(o => o.pickedUp).length}已取`]
+    ...(items.length ? [chainTotal(chain), `${chain.orders.filter(o => o.paid).length}已付`] : []), `${chain.orders.filter(o => o.pickedUp).length}已取`]
   return { header, rows: [...rows, totals] }
 }
 

@@ -4,6 +4,7 @@
 import { defineCommand } from '../../src/types.js'
 import { getChain, openChains, items, orders } from './store.js'
 import { layout } from './format.js'
+import { payLine } from './pay-store.js'
 
 export const view = defineCommand<{ ids: number[] }, 'room'>({
   name: 'chain.view',
@@ -21,6 +22,10 @@ export const view = defineCommand<{ ids: number[] }, 'room'>({
     return open.length ? { ids: open.map(c => c.id).reverse() } : null
   },
   run({ ids }, ctx) {
-    ctx.reply(ids.map(id => layout(getChain(ctx, id)!, items(ctx, id), orders(ctx, id), ctx.tz)).join('\n\n'))
+    ctx.reply(ids.map(id => {
+      const its = items(ctx, id)
+      const os = orders(ctx, id)
+      return layout(getChain(ctx, id)!, its, os, ctx.tz, payLine(ctx, id, its, os))
+    }).join('\n\n'))
   },
 })

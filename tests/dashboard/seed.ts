@@ -66,9 +66,9 @@ export async function seedDashboard(): Promise<Seeded> {
     source: 'engine', db: session.db, config: session.config, clock: session.clock,
     chainId: chain.id, chainTitle: chain.title, grandTotal: '¥29',
     xlsxOrderRows: [
-      [1, '3-2-501', LI, 2, 3, 19, '否'],
-      [2, '3-2-502', WANG, 2, null, 10, '否'],
-      ['合计', '', '2人', 4, 3, 29, '0已取'],
+      [1, '3-2-501', LI, 2, 3, 19, '未付', '否'],
+      [2, '3-2-502', WANG, 2, null, 10, '未付', '否'],
+      ['合计', '', '2人', 4, 3, 29, '0已付', '0已取'],
     ],
     checkinRoom: ROOM, today: TODAY, todayReports: 2, todayAbnormal: 1,
     async loginUrl(base) {

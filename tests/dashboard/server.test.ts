@@ -150,7 +150,7 @@ describe('dashboard server', () => {
     const r = await get(s.url + '/chains/3/export.csv', cookie)
     expect(r.status).toBe(200)
     expect(r.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('周六蔬菜团购-3.csv')}`)
-    expect((await r.text()).split('\r\n')[1]).toBe('4,3-1-101,赵六,,,,0,否')
+    expect((await r.text()).split('\r\n')[1]).toBe('4,3-1-101,赵六,,,,0,未付,否')
   })
 
   it('logout ends the session', async () => {

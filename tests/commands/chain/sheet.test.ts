@@ -17,13 +17,13 @@ describe('formula injection', () => {
 describe('chain tables', () => {
   it('lists orders by household, unknown households last, with item columns and totals', () => {
     const t = ordersTable(veg)
-    expect(t.header).toEqual(['跟团号', '户号', '成员', '1. 白菜(颗)', '2. 土豆(斤)', '3. =HYPERLINK("http://x")(盒)', '金额(元)', '已取'])
+    expect(t.header).toEqual(['跟团号', '户号', '成员', '1. 白菜(颗)', '2. 土豆(斤)', '3. =HYPERLINK("http://x")(盒)', '金额(元)', '付款', '已取'])
     expect(t.rows).toEqual([
-      [4, '3-1-101', '赵六', null, null, null, 0, '否'],
-      [1, '3-2-501', '李四', 2, 3, null, 19, '是'],
-      [2, '3-2-502', '王五', 2, null, null, 10, '否'],
-      [3, '', '@小刘', 3, 2, 1, 36, '否'],
-      ['合计', '', '4人', 7, 5, 1, 65, '1已取'],
+      [4, '3-1-101', '赵六', null, null, null, 0, '未付', '否'],
+      [1, '3-2-501', '李四', 2, 3, null, 19, '未付', '是'],
+      [2, '3-2-502', '王五', 2, null, null, 10, '未付', '否'],
+      [3, '', '@小刘', 3, 2, 1, 36, '未付', '否'],
+      ['合计', '', '4人', 7, 5, 1, 65, '0已付', '1已取'],
     ])
   })
 
@@ -44,7 +44,7 @@ describe('files', () => {
     const csv = chainCsv(veg).toString('utf8')
     expect(csv.startsWith('\uFEFF跟团号,户号,成员,')).toBe(true)
     expect(csv).toContain(`"3. =HYPERLINK(""http://x"")(盒)"`)
-    expect(csv).toContain("\r\n3,,'@小刘,3,2,1,36,否\r\n")
+    expect(csv).toContain("\r\n3,,'@小刘,3,2,1,36,未付,否\r\n")
   })
 
   it('XLSX reads back with the same rows, formulas escaped', async () => {
@@ -53,9 +53,9 @@ describe('files', () => {
     const values = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map(r => (r as unknown[]).slice(1))
     const orders = values('订单')
     expect(orders[0][5]).toBe('3. =HYPERLINK("http://x")(盒)') // starts with 3: not a formula
-    expect(orders[4]).toEqual([3, '', "'@小刘", 3, 2, 1, 36, '否'])
+    expect(orders[4]).toEqual([3, '', "'@小刘", 3, 2, 1, 36, '未付', '否'])
     expect(orders[1].slice(0, 3)).toEqual([4, '3-1-101', '赵六']) // 跟团号 first
-    expect(orders[5]).toEqual(['合计', '', '4人', 7, 5, 1, 65, '1已取'])
+    expect(orders[5]).toEqual(['合计', '', '4人', 7, 5, 1, 65, '0已付', '1已取'])
     expect(values('汇总')[1]).toEqual([1, '白菜', '颗', 5, 20, 2, 7, 13, 35])
     expect(values('汇总')[3][1]).toBe(`'=HYPERLINK("http://x")`)
   })
