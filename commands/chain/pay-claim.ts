@@ -54,7 +54,7 @@ export function claimFor(ctx: RoomCtx, ref: number | null, said: number | null):
 
 export const claimPaid = defineCommand<ClaimInput, 'room'>({
   name: 'chain.pay-claim',
-  help: { summary: '告诉团长我已付款（等团长确认）', usage: '已付 / 已转账 15元 [#编号在前]', example: '已转账 15元' },
+  help: { summary: '告诉团长我已付款（等团长确认）', usage: '已付 / 已转账 15元 [#编号在前]', example: '已转账 15元', overview: false },
   where: 'room', who: 'anyone',
   parse(ctx) {
     const m = /^#\s*(\d{1,5})\s*(.*)$/s.exec(ctx.text)
