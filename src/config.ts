@@ -1,5 +1,8 @@
 // Settings come from the environment (.env), validated with zod. A wrong value stops the bot
 // with one line naming the setting, before anything else happens.
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { MINUTE } from './time.js'
 
@@ -29,6 +32,8 @@ const schema = z.object({
   LINLI_OUTPUT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(2).max(1000).default(10),
   LINLI_OUTPUT_CHARS_PER_MINUTE: z.coerce.number().int().min(200).max(100000).default(5000),
   LINLI_BACKUP_DIR: z.string().min(1).default('data/backups'),
+  LINLI_ATTACHMENT_DIR: z.string().min(1).default('data/attachments'),
+  LINLI_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   LINLI_BACKUP_KEEP: z.coerce.number().int().min(1).max(100).default(7),
   LINLI_DASHBOARD: z.enum(['on', 'off']).default('off'),
   LINLI_DASHBOARD_HOST: z.string().default('127.0.0.1'),
@@ -62,6 +67,8 @@ export interface Config {
   output: { messages: number; chars: number }
   backupDir: string
   backupKeep: number
+  /** Images and files kept (a chain's photos): the folder, and the largest one read, in bytes. */
+  attachments: { dir: string; maxBytes: number }
   dashboard: { on: boolean; host: string; port: number; url: string | null }
   log: Env['LINLI_LOG']
 }
@@ -109,6 +116,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     output: { messages: e.LINLI_OUTPUT_MESSAGES_PER_MINUTE, chars: e.LINLI_OUTPUT_CHARS_PER_MINUTE },
     backupDir: e.LINLI_BACKUP_DIR,
     backupKeep: e.LINLI_BACKUP_KEEP,
+    attachments: { dir: e.LINLI_ATTACHMENT_DIR, maxBytes: e.LINLI_ATTACHMENT_MAX_MB * 1024 * 1024 },
     dashboard: {
       on: e.LINLI_DASHBOARD === 'on', host: e.LINLI_DASHBOARD_HOST, port: e.LINLI_DASHBOARD_PORT,
       url: e.LINLI_DASHBOARD_URL ?? null,
@@ -119,5 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Defaults for tests, replay and benchmarks, with overrides. */
 export function testConfig(over: Partial<Config> = {}): Config {
-  return { ...loadConfig({ LINLI_DB: ':memory:' }), ...over }
+  // images and files a test sends go to a folder of its own, never into data/
+  const dir = join(tmpdir(), `linli-attachments-${randomUUID().slice(0, 8)}`)
+  return { ...loadConfig({ LINLI_DB: ':memory:', LINLI_ATTACHMENT_DIR: dir }), ...over }
 }

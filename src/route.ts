@@ -13,13 +13,15 @@ interface Found {
 }
 
 export function findCommand(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
-  return parse(registry, ctx, log) ?? understood(registry, ctx, log)
+  // an image or file goes only to the commands that take them, never to understanding
+  return parse(registry, ctx, log) ?? (ctx.incoming.attachment ? null : understood(registry, ctx, log))
 }
 
 function parse(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
   const where = ctx.room ? 'room' : 'private'
   for (const c of registry.commands) {
     if (c.where !== 'any' && c.where !== where) continue
+    if (!c.attachments !== !ctx.incoming.attachment) continue
     let input: unknown = null
     try { input = c.parse(ctx) } catch (e) { log(`parse ${c.name} threw: ${(e as Error)?.stack ?? e}`) }
     if (input !== null && input !== undefined) return { cmd: c, input }

@@ -28,6 +28,8 @@ export interface PageRequest {
   viewer?: Viewer
   /** The session's CSRF token for the page's forms ('' when this viewer may not act). */
   csrf?: string
+  /** Where images and files people sent are kept (LINLI_ATTACHMENT_DIR). */
+  attachmentDir?: string
 }
 
 /** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */

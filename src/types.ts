@@ -35,6 +35,8 @@ export interface Incoming {
   type: 'text' | 'groupnote'
   /** Text of the message this one quotes, when the puppet provides it. */
   quote?: string | null
+  /** An image or file (text ''): offered only to commands that declare `attachments: true`. */
+  attachment?: Attachment
 }
 
 /** Someone the bot can address or mention: a person (people.id) and how to show them. */
@@ -219,6 +221,8 @@ export interface Command<I = any, W extends Where = Where> {
   parse(ctx: CtxOf<W>): I | Invalid | null
   /** Zod schema whose messages are the Chinese replies. */
   schema?: ZodType<I>
+  /** Takes image and file messages (`ctx.incoming.attachment`), and only those. */
+  attachments?: true
   run(input: I, ctx: CtxOf<W>): void
 }
 
@@ -257,6 +261,8 @@ export interface Proposal<I = any> {
 
 // ---------- export and dashboard slices (src/slices.ts) ----------
 
+export type { Attachment } from './types-files.js'
+import type { Attachment } from './types-files.js'
 export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, PageResult } from './slices.js'
 export * from './types-actions.js'
 

@@ -4,7 +4,7 @@
 import { types } from 'wechaty'
 import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterface } from 'wechaty/impls'
 import { FileBox } from 'file-box'
-import type { Incoming } from './types.js'
+import type { Attachment, Incoming } from './types.js'
 import type { OutMessage, Transport } from './outbox.js'
 
 const QUOTE = /^「([\s\S]*?)」\n(?:- ){3,}-?\n([\s\S]*)$/
@@ -28,6 +28,27 @@ function topicsOf(name: string): string[] {
   return name.startsWith('＠') ? [name, '@' + name.slice(1)] : [name]
 }
 
+/** An image or file message's name and announced size; the bytes are read later, if at all (loadAttachment). */
+async function attachmentOf(msg: MessageInterface, kind: 'image' | 'file'): Promise<Attachment> {
+  const box = await msg.toFileBox()
+  return {
+    kind, name: box.name || (kind === 'image' ? '图片.jpg' : '文件'), size: box.size > 0 ? box.size : null,
+    load: () => box.toBuffer(),
+  }
+}
+
+/** Read an attachment's bytes unless it is (announced or found) larger than `maxBytes`. */
+export async function loadAttachment(a: Attachment, maxBytes: number, log: (line: string) => void): Promise<void> {
+  if (a.size !== null && a.size > maxBytes) return
+  try {
+    const data = await a.load()
+    a.size = data.length
+    if (data.length <= maxBytes) a.data = data
+  } catch (e) {
+    log(`could not read ${a.kind} ${a.name}: ${(e as Error)?.message ?? e}`)
+  }
+}
+
 /**
  * Reads Wechaty messages into Incomings for one bot. A leading or trailing `@<the bot>`
  * (`@邻里助手 帮助`) is addressing, not part of what is said.
@@ -38,12 +59,13 @@ export class MessageReader {
   async read(msg: MessageInterface): Promise<Incoming | null> {
     if (msg.self()) return null
     const t = msg.type()
-    if (t !== types.Message.Text && t !== types.Message.GroupNote) return null
+    const kind = t === types.Message.Image ? 'image' : t === types.Message.Attachment ? 'file' : null
+    if (t !== types.Message.Text && t !== types.Message.GroupNote && !kind) return null
     const talker = msg.talker()
     const room = msg.room()
     const topic = room ? roomName(await room.topic()) : null
     const nick = room ? (await room.alias(talker)) ?? null : null
-    const { text, quote } = splitQuote(await this.unaddressed(msg.text(), room))
+    const { text, quote } = kind ? { text: '', quote: null } : splitQuote(await this.unaddressed(msg.text(), room))
     return {
       id: msg.id || null,
       room: topic,
@@ -52,6 +74,7 @@ export class MessageReader {
       text,
       type: t === types.Message.GroupNote ? 'groupnote' : 'text',
       quote,
+      ...(kind ? { attachment: await attachmentOf(msg, kind) } : {}),
     }
   }
 

@@ -10,7 +10,7 @@ import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
 import { Engine, type Handled } from './engine.js'
 import { Outbox } from './outbox.js'
-import { WechatyTransport, MessageReader, roomName } from './wechaty-io.js'
+import { WechatyTransport, MessageReader, roomName, loadAttachment } from './wechaty-io.js'
 import { families as defaultFamilies } from './families.js'
 import { MINUTE, DAY, type Clock } from './time.js'
 
@@ -174,6 +174,8 @@ function listen(bot: WechatyInterface, w: Wiring): void {
       let incoming: Incoming | null = null
       try {
         incoming = await reader.read(msg)
+        // the engine is synchronous: an image's or file's bytes are read before it sees the message
+        if (incoming?.attachment) await loadAttachment(incoming.attachment, opts.config.attachments.maxBytes, w.log)
       } catch (e) {
         w.log(`could not read message ${msg.id}: ${(e as Error)?.message ?? e}`)
       }

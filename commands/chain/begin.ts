@@ -7,6 +7,7 @@ import { dayOf, describe, hhmm } from '../../src/time.js'
 import type { ChainSpec, NativeCopy } from './jielong.js'
 import { createChain, getChain, orders } from './store.js'
 import { scheduleDeadline } from './start.js'
+import { removeChainFiles } from './photos.js'
 import { applyCopy } from './list-copy.js'
 import { isOwner } from './close.js'
 import { money } from './format.js'
@@ -73,6 +74,7 @@ export const undo = defineCommand<{ chainId: number }, 'room'>({
     const n = orders(ctx, c.id).length
     ctx.cancel(`chain:${c.id}:`)
     ctx.q('DELETE FROM chains WHERE id = ?').run(c.id)
+    removeChainFiles(ctx, c.id)
     ctx.reply(`已撤销 #${c.id} ${c.title}，不再统计${n ? `（已记的${n}条一并删除）` : ''}。`)
   },
 })

@@ -5,6 +5,7 @@ import { readChains } from './page-model.js'
 import { isoLocal } from '../../src/time.js'
 import { getChain, allChains, items, orders } from './store.js'
 import { isPaid, netPaid, payables } from './pay-store.js'
+import { chainFiles } from './photos.js'
 
 export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
@@ -16,6 +17,8 @@ export interface ExportedChain {
   }[]
   /** Cancelled orders that were paid and not yet refunded (待退). */
   refunds: { member: string; household: string | null; no: number | null; amount: number }[]
+  /** Photos and files the owner sent with it (photos.ts), by id. */
+  files: { id: number; name: string; type: string; size: number }[]
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -43,6 +46,7 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
     refunds: pays.filter(p => p.kind === 'refund')
       .map(p => ({ member: p.member, household: p.household, no: p.no, amount: -p.diff }))
       .sort((a, b) => (a.no ?? 0) - (b.no ?? 0) || byName(a.member, b.member)),
+    files: chainFiles(db, id).map(f => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
   }
 }
 

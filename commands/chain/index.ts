@@ -22,13 +22,14 @@ import { chainActions, chainAccess } from './actions.js'
 import { markPay } from './pay-mark.js'
 import { unpaid, dun } from './pay-list.js'
 import { claimPaid, confirmPaid } from './pay-claim.js'
+import { attach } from './photos.js'
 
 export const chain: Family = {
   id: 'chain',
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
-  commands: [native, start, undo, begin, close, sortSheet, moveDeadline, addItems, setStock, markPay, unpaid, dun, claimPaid, confirmPaid, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
+  commands: [attach, native, start, undo, begin, close, sortSheet, moveDeadline, addItems, setStock, markPay, unpaid, dun, claimPaid, confirmPaid, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
   files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },

@@ -29,6 +29,7 @@ const chain = z.object({
   deadline: nullableStr, pickup: nullableStr, cap: nullableNum,
   items: z.array(item).catch([]), orders: z.array(order).catch([]),
   refunds: z.array(refund).catch([]),
+  files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('application/octet-stream'), size: num })).catch([]),
 })
 
 export type Chain = z.infer<typeof chain>

@@ -6,6 +6,7 @@ import { byHousehold, chainCsv, chainFileName, chainTotal, money, payLabel } fro
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 import { sortPage } from './sort-page.js'
 import { actionsCard } from './page-actions.js'
+import { filesCard, fileRoute } from './photo-page.js'
 
 function status(c: Chain): Raw {
   return c.status === 'open' ? html`<span class="tag ok">进行中</span>` : html`<span class="tag">已截单</span>`
@@ -65,7 +66,7 @@ function chainPage(c: Chain, req: PageRequest): Raw {
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
     : table(['跟团号', '户号', '成员', ...(items.length ? ['金额', '付款'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
       { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [6] : [] })}</section>`
-  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${itemsCard}${ordersCard}
+  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${filesCard(c)}${itemsCard}${ordersCard}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
 
@@ -87,6 +88,7 @@ export const chainPages: DashboardPage[] = [
       return c ? { title: `#${c.id} ${c.title}`, html: chainPage(c, req).html } : { notFound: '接龙' }
     },
   },
+  fileRoute(chainOf),
   {
     path: '/chains/:id/sort', leaders: true,
     render(req) {

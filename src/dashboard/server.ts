@@ -137,6 +137,7 @@ async function pageRequest(req: FastifyRequest, source: ExportSource, opts: Dash
     admin: viewer.name, now: opts.clock.now(), tz: opts.config.tz, viewer,
     csrf: viewer.person !== null && session ? csrfToken(key, session) : '',
     flash: flash(opts.db, viewer, req.query)?.html ?? '',
+    attachmentDir: opts.config.attachments.dir,
   }
 }
 

@@ -8,7 +8,7 @@ import type { WechatyInterface } from 'wechaty/impls'
 import { PatientWechat4u } from '../patient-wechat4u.js'
 import type { LinliHandle } from '../wechaty.js'
 import { People, type Contact } from './people.js'
-import { BOT_NAME, describeSent, type Described, type ReplayAccount } from './replay-account.js'
+import { BOT_NAME, describeSent, type Described, type OutgoingLine, type ReplayAccount } from './replay-account.js'
 import { FakeWebWeChat } from './web-wechat/server.js'
 import type { WxPerson, WxRoom } from './web-wechat/model.js'
 import type { SentRecord } from './web-wechat/sends.js'
@@ -107,7 +107,8 @@ export class Wechat4uAccount implements ReplayAccount {
     await new Promise(r => setImmediate(r))
   }
 
-  async send(talker: Contact, room: string | null, payload: { id: string; timestamp: number; type: types.Message; text: string }): Promise<void> {
+  async send(talker: Contact, room: string | null, payload: OutgoingLine): Promise<void> {
+    if (payload.file) throw new Error('!image / !file lines run on puppet-mock only (the fake web-WeChat sends no media)')
     const r = room ? await this.roomOf(room, [talker]) : null
     const groupnote = payload.type === types.Message.GroupNote
     await this.fake.say(this.person(talker), r, payload.text, { id: payload.id, at: payload.timestamp, groupnote })

@@ -7,7 +7,8 @@ import { mock } from 'wechaty-puppet-mock'
 import type { LinliHandle } from '../wechaty.js'
 import { People, type Contact } from './people.js'
 import { CapturingPuppet, type Sent } from './puppet.js'
-import { BOT_NAME, describeSent, type Described, type ReplayAccount } from './replay-account.js'
+import { BOT_NAME, describeSent, type Described, type OutgoingLine, type ReplayAccount } from './replay-account.js'
+import { FileBox } from 'file-box'
 
 export class Account implements ReplayAccount {
   readonly mocker = new mock.Mocker()
@@ -124,7 +125,9 @@ export class Account implements ReplayAccount {
   }
 
   /** A message `talker` sends now: into `room`, or privately to the bot. */
-  async send(talker: Contact, room: string | null, payload: { id: string; timestamp: number; type: types.Message; text: string }): Promise<void> {
+  async send(talker: Contact, room: string | null, line: OutgoingLine): Promise<void> {
+    const { file, ...payload } = line
+    if (file) this.puppet.files.set(payload.id, FileBox.fromBuffer(file.data, file.name))
     const base = { ...payload, talkerId: talker.id }
     const full = room
       ? { ...base, roomId: (await this.roomMock(room, [talker])).id, mentionIdList: [] }

@@ -10,6 +10,12 @@ export class CapturingPuppet extends PuppetMock {
   onSend: (s: Sent) => void = () => {}
   /** A contact's group nickname (the same in every group), or nothing. */
   nickOf: (contactId: string) => string | null | undefined = () => undefined
+  /** The images and files transcript lines sent (`!image 白菜.jpg`), by message id. */
+  readonly files = new Map<string, FileBoxInterface>()
+
+  override async messageFile(id: string): Promise<FileBoxInterface> {
+    return this.files.get(id) ?? super.messageFile(id)
+  }
 
   override async messageSendText(conversationId: string, text: string, mentionIdList?: string[]): Promise<void> {
     this.onSend({ conversationId, text, mentionIds: mentionIdList ?? [] })

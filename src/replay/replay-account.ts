@@ -13,6 +13,9 @@ const SEP = '\u2005'
 /** A sent message as the output names it: the chat, the text without its @-prefix, who was mentioned. */
 export interface Described { to: string; text: string; mentions: string[] }
 
+/** A transcript message: text, or an image or file (`!image 白菜.jpg`) with made-up bytes. */
+export interface OutgoingLine { id: string; timestamp: number; type: types.Message; text: string; file?: { name: string; data: Buffer } }
+
 export interface ReplayAccount {
   /** The puppet the bot is built on. */
   readonly puppet: WechatyInterface['puppet']
@@ -33,7 +36,7 @@ export interface ReplayAccount {
   /** `== relogin`: a logout, then a login in which every contact and room has a new id. */
   relogin(): Promise<void>
   /** A message `talker` sends now: into `room`, or privately to the bot. */
-  send(talker: Contact, room: string | null, payload: { id: string; timestamp: number; type: types.Message; text: string }): Promise<void>
+  send(talker: Contact, room: string | null, payload: OutgoingLine): Promise<void>
   close(): Promise<void>
 }
 

@@ -14,6 +14,7 @@ import { families as defaultFamilies } from '../families.js'
 import type { Db, ExportState, Family } from '../types.js'
 import { parseTranscript, type Step } from './transcript.js'
 import { formatHuman } from './human.js'
+import { attachmentLine } from './attachment-line.js'
 import { Account } from './account.js'
 import { Wechat4uAccount } from './account-wechat4u.js'
 import type { Described, ReplayAccount } from './replay-account.js'
@@ -157,9 +158,12 @@ export class ReplaySession {
     const talker = this.account.people.resolve(name, o.tag, 'room' in this.chat ? 'room' : 'private', o.line ?? 0)
     if (o.admin) await this.enrolAdmin(talker)
     const id = `m${this.clock.now()}-${Math.random().toString(36).slice(2, 8)}`
-    const type = o.groupnote ? types.Message.GroupNote : types.Message.Text
+    const file = attachmentLine(text)
+    const type = file ? (file.kind === 'image' ? types.Message.Image : types.Message.Attachment)
+      : o.groupnote ? types.Message.GroupNote : types.Message.Text
     const done = new Promise<Handled | null>(resolve => this.waiters.set(id, resolve))
-    await this.account.send(talker, 'room' in this.chat ? this.chat.room : null, { id, timestamp: this.clock.now(), type, text })
+    await this.account.send(talker, 'room' in this.chat ? this.chat.room : null,
+      { id, timestamp: this.clock.now(), type, text: file ? '' : text, file: file ?? undefined })
     const result = await done
     this.opts.onOutcome?.(o.line ?? 0, result)
     await this.handle.outbox.pump(() => this.clock.now())
