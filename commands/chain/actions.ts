@@ -10,6 +10,10 @@ import { announceArrival } from './arrival.js'
 import { formatNumber } from './quantity.js'
 import { noLabel } from './numbers.js'
 import { who } from './format.js'
+import { sortFile } from './sort.js'
+import { sortSections } from './sort-sheet.js'
+import { readChains } from './page-model.js'
+import { exportChain } from './export.js'
 
 const ID = /^[1-9]\d{0,8}$/
 
@@ -90,7 +94,22 @@ const arrivalAction = defineAction<ChainTarget, { note: string }>({
   },
 })
 
-export const chainActions = [closeAction, stockAction, pickedAction, arrivalAction]
+const sortAction = defineAction<ChainTarget, Record<string, never>>({
+  path: '/chains/:id/sort-sheet', name: 'chain.sort-sheet', label: '分拣单发到微信',
+  locate: locateChain,
+  parse: () => ({}),
+  run(_input, t, ctx) {
+    const c = fresh(ctx.db, t)
+    if (c.status === 'open') throw new UserError(`#${c.id} ${c.title} 还没截单，截单以后才有分拣单。`)
+    const chain = readChains([exportChain(ctx.db, c.id, ctx.tz)])[0]
+    if (!chain?.orders.length) throw new UserError(`#${c.id} ${c.title} 没有人接龙，没有分拣单。`)
+    ctx.file(ctx.actor, sortFile, { chainId: c.id })
+    const buildings = sortSections(chain).map(s => `${s.building}${s.rows.length}单`)
+    return `分拣单（每栋一张表：${buildings.join('、')}）已发到你的微信私聊。`
+  },
+})
+
+export const chainActions = [closeAction, stockAction, pickedAction, arrivalAction, sortAction]
 
 /** Leaders: a chain's owner may log in and sees only their own chains. */
 export const chainAccess: DashboardAccess = {

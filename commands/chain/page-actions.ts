@@ -1,9 +1,10 @@
 // The 操作 card of a chain's dashboard page: the forms of the chain's actions (actions.ts), each a
 // POST with the session's CSRF token. Shown to whoever may act (the owner or an admin); the page
 // itself is only shown to them (a leader's export holds only their own chains).
-import type { PageRequest } from '../../src/types.js'
+import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { actionForm, html, type Raw } from '../../src/dashboard/html.js'
-import type { Chain } from './page-model.js'
+import { readChains, type Chain } from './page-model.js'
+import { sortFileName } from './sort-sheet.js'
 
 export function actionsCard(c: Chain, req: PageRequest): Raw {
   const csrf = req.csrf ?? ''
@@ -20,5 +21,19 @@ export function actionsCard(c: Chain, req: PageRequest): Raw {
       html`<input name="nos" required placeholder="跟团号，如 3 5" aria-label="跟团号" inputmode="numeric">`, 'picked') : ''}
     ${c.orders.length ? actionForm(`${base}/arrival`, csrf, '发到货通知',
       html`<input name="note" maxlength="100" placeholder="取货地点和说明（可不填）" aria-label="到货说明">`, 'arrival') : ''}
+    ${!open && c.orders.length ? html`<p><a class="btn alt" href="${base}/sort.xlsx" download>下载分拣单 Excel</a></p>
+      ${actionForm(`${base}/sort-sheet`, csrf, '分拣单发到微信', '', 'sort-sheet')}` : ''}
   </section>`
+}
+
+/** The sorting sheet (分拣单) as a download, for the leader at the gate with a phone. */
+export const sortDownload: DashboardPage = {
+  path: '/chains/:id/sort.xlsx', leaders: true,
+  async render(req) {
+    const c = readChains(req.state.chains).find(x => String(x.id) === req.params.id)
+    if (!c) return { notFound: '接龙' }
+    const data = await (await import('./sort-xlsx.js')).sortXlsx(c)
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+    return { file: { name: sortFileName(c), asciiName: `chain-${c.id}-sort.xlsx`, type, data } }
+  },
 }

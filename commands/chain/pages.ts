@@ -5,7 +5,7 @@ import { readChains, type Chain } from './page-model.js'
 import { byHousehold, chainCsv, chainFileName, chainTotal, money, payLabel } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 import { sortPage } from './sort-page.js'
-import { actionsCard } from './page-actions.js'
+import { actionsCard, sortDownload } from './page-actions.js'
 import { filesCard, fileRoute } from './photo-page.js'
 
 function status(c: Chain): Raw {
@@ -108,4 +108,5 @@ export const chainPages: DashboardPage[] = [
       return { file: { name: chainFileName(c, ext), asciiName: `chain-${c.id}.${ext}`, type, data } }
     },
   },
+  sortDownload,
 ]

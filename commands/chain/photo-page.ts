@@ -24,7 +24,7 @@ export function filesCard(c: Chain): Raw | '' {
 /** `/chains/3/files/5`: the bytes, named as sent; a file missing on disk is not found. */
 export function fileRoute(chainOf: (req: PageRequest) => Chain | undefined): DashboardPage {
   return {
-    path: '/chains/:id/files/:file',
+    path: '/chains/:id/files/:file', leaders: true,
     async render(req) {
       const c = chainOf(req)
       const f = /^\d{1,9}$/.test(req.params.file ?? '') ? c?.files.find(x => String(x.id) === req.params.file) : undefined

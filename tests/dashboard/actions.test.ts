@@ -33,7 +33,7 @@ const post = (path: string, form: Record<string, string>, cookie = '') => fetch(
 
 /** POST with the session's own token; returns the flash shown on the page it redirects to. */
 async function act(cookie: string, path: string, form: Record<string, string> = {}): Promise<string> {
-  const r = await post(path, { ...form, csrf: await csrfOf(cookie, path.replace(/\/[a-z]+$/, '')) }, cookie)
+  const r = await post(path, { ...form, csrf: await csrfOf(cookie, path.replace(/\/[a-z-]+$/, '')) }, cookie)
   expect(r.status).toBe(303)
   const to = r.headers.get('location')!
   expect(to).toMatch(/^\/chains\/\d+\?done=\d+$/)
@@ -115,6 +115,20 @@ describe('each action changes the next export', () => {
     expect(notice).toHaveLength(1)
     expect(notice[0].text).toContain('北门快递柜')
     expect(notice[0].mentions.sort()).toEqual([LI, WANG].sort())
+  })
+
+  it('分拣单: refused before 截单; after, sent to the leader in private and downloadable', async () => {
+    const cookie = await login('张三')
+    expect(await act(cookie, '/chains/1/sort-sheet')).toContain('还没截单')
+    await act(cookie, '/chains/1/close')
+    const from = w.session.messages.length
+    expect(await act(cookie, '/chains/1/sort-sheet')).toContain('每栋一张表：3栋2单')
+    expect((await w.sent(from)).filter(m => m.to === '@张三').map(m => m.text)).toContain('[文件] 周六蔬菜团购-1-分拣单.xlsx')
+    const r = await get('/chains/1/sort.xlsx', cookie)
+    expect(r.status).toBe(200)
+    expect(r.headers.get('content-disposition')).toContain('chain-1-sort.xlsx')
+    expect((await get('/chains/2/sort.xlsx', cookie)).status).toBe(404)
+    expect(audit().map(a => [a.action, a.ok])).toEqual([['chain.sort-sheet', 0], ['chain.close', 1], ['chain.sort-sheet', 1]])
   })
 
   it('an admin acts on every chain and reads the record (操作记录)', async () => {
