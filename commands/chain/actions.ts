@@ -18,14 +18,14 @@ import { exportChain } from './export.js'
 const ID = /^[1-9]\d{0,8}$/
 
 /** A chain as an action's target: `/chains/:id/…`; its owner is a person. */
-interface ChainTarget extends ActionTarget { chain: Chain }
+export interface ChainTarget extends ActionTarget { chain: Chain }
 
-function locateChain(db: Db, params: Record<string, string>): ChainTarget | null {
+export function locateChain(db: Db, params: Record<string, string>): ChainTarget | null {
   const c = ID.test(params.id ?? '') ? getChain(db, Number(params.id)) : null
   return c ? { chain: c, label: `#${c.id} ${c.title}`, owner: c.ownerPerson, home: `/chains/${c.id}` } : null
 }
 
-const fresh = (db: Db, t: ChainTarget) => getChain(db, t.chain.id)!
+export const fresh = (db: Db, t: ChainTarget) => getChain(db, t.chain.id)!
 
 function openOnly(c: Chain): Chain {
   if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了。`)

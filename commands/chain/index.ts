@@ -19,6 +19,7 @@ import { understandChain } from './understand.js'
 import { begin, undo } from './begin.js'
 import { sortSheet, sortFile } from './sort.js'
 import { chainActions, chainAccess } from './actions.js'
+import { payActions } from './actions-pay.js'
 import { markPay } from './pay-mark.js'
 import { unpaid, dun } from './pay-list.js'
 import { claimPaid, confirmPaid } from './pay-claim.js'
@@ -34,7 +35,7 @@ export const chain: Family = {
   files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },
   pages: chainPages,
-  actions: chainActions,
+  actions: [...chainActions, ...payActions],
   access: chainAccess,
   understand: understandChain,
   mine: myChainsText,

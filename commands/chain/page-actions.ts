@@ -12,6 +12,8 @@ export function actionsCard(c: Chain, req: PageRequest): Raw {
   const base = `/chains/${c.id}`
   const limited = c.items.filter(i => i.stock !== null).sort((a, b) => a.code - b.code)
   const open = c.status === 'open'
+  // buyers who said they paid, waiting for the leader's confirmation
+  const pending = c.orders.filter(o => o.pending !== null && o.no !== null).map(o => o.no)
   return html`<section class="card" id="actions"><h2>操作</h2>
     ${open ? actionForm(`${base}/close`, csrf, '截单', '', 'close') : html`<p class="muted">已截单。</p>`}
     ${open && limited.length ? actionForm(`${base}/stock`, csrf, '加库存', html`<select name="item" aria-label="商品">${limited.map(i =>
@@ -19,6 +21,8 @@ export function actionsCard(c: Chain, req: PageRequest): Raw {
       <input name="add" type="number" min="1" max="99999" inputmode="numeric" required placeholder="加多少" aria-label="加多少">`, 'stock') : ''}
     ${c.orders.length ? actionForm(`${base}/picked`, csrf, '登记已取',
       html`<input name="nos" required placeholder="跟团号，如 3 5" aria-label="跟团号" inputmode="numeric">`, 'picked') : ''}
+    ${c.orders.length && c.items.length ? actionForm(`${base}/paid`, csrf, pending.length ? '登记已付 / 确认' : '登记已付',
+      html`<input name="nos" required placeholder="${pending.length ? `待确认：${pending.join(' ')}` : '跟团号，如 3 5'}" aria-label="已付的跟团号" inputmode="numeric">`, 'paid') : ''}
     ${c.orders.length ? actionForm(`${base}/arrival`, csrf, '发到货通知',
       html`<input name="note" maxlength="100" placeholder="取货地点和说明（可不填）" aria-label="到货说明">`, 'arrival') : ''}
     ${!open && c.orders.length ? html`<p><a class="btn alt" href="${base}/sort.xlsx" download>下载分拣单 Excel</a></p>

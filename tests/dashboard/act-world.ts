@@ -12,7 +12,8 @@ import { TODAY, TZ } from './helpers.js'
 export const ROOM = '3栋业主群'
 export const LI = '3-2-501 李四', WANG = '3-2-502 王五'
 
-const TRANSCRIPT = [`== ${ROOM}: ${LI}, ${WANG}, 张三, 赵六`, `@ ${TODAY} 09:00`,
+const MEMBERS = [LI, WANG, '张三', '赵六']
+const TRANSCRIPT = [`== ${ROOM}: ${MEMBERS.join(', ')}`, `@ ${TODAY} 09:00`,
   '张三: #接龙 周六蔬菜团购', '  1. 白菜 5元/颗 库存20', '  2. 土豆 3元/斤', '  自提 北门',
   `${LI}: 白菜2 土豆3斤`, `${WANG}: 白菜2`,
   '赵六: #接龙 水果团', '  1. 苹果 10元/斤 库存30',
@@ -24,6 +25,8 @@ export interface World {
   /** A fresh one-time login link made by `后台` from this person in private chat. */
   link(name: '王网格' | '张三' | '赵六' | '李四'): Promise<string | null>
   chain(id: number): Chain
+  /** One more message in the room, through the bot. */
+  say(name: string, text: string): Promise<void>
   /** Messages sent since `from` (after delivering what the outbox holds). */
   sent(from: number): Promise<{ to: string; text: string; mentions: string[] }[]>
   close(): Promise<void>
@@ -46,6 +49,11 @@ export async function actWorld(): Promise<World> {
       await session.drain()
       const m = /\/login\?t=([\w-]{43})/.exec(session.messages.filter(x => x.to === '@' + name).at(-1)?.text ?? '')
       return m ? `${dash.url}/login?t=${m[1]}` : null
+    },
+    async say(name, text) {
+      await session.step({ kind: 'room', name: ROOM, members: MEMBERS, line: 0 })
+      await session.say(name, text)
+      await session.drain()
     },
     chain(id) {
       const c = readChains(session.state().chains).find(x => x.id === id)

@@ -97,6 +97,11 @@ describe.skipIf(!have && !process.env.CI)('dashboard actions in headless Chromiu
     expect(w.chain(1).orders.map(o => [o.member, o.pickedUp])).toEqual([[LI, false], [WANG, true]])
     expect(await page.locator('section.card', { hasText: '按户订单' }).locator('tr', { hasText: WANG }).innerText()).toContain('已取')
 
+    const li = w.chain(1).orders.find(o => o.member === LI)!
+    await page.fill('form[data-action="paid"] input[name="nos"]', String(li.no))
+    expect(await press(page, 'paid')).toContain('李四 19元')
+    expect(w.chain(1).orders.map(o => [o.member, o.paid])).toEqual([[LI, true], [WANG, false]])
+
     const from = w.session.messages.length
     await page.fill('form[data-action="arrival"] input[name="note"]', '北门快递柜')
     expect(await press(page, 'arrival')).toContain('@了1人')

@@ -131,6 +131,22 @@ describe('each action changes the next export', () => {
     expect(audit().map(a => [a.action, a.ok])).toEqual([['chain.sort-sheet', 0], ['chain.close', 1], ['chain.sort-sheet', 1]])
   })
 
+  it('登记已付 marks orders paid by 跟团号, and confirms a buyer\'s own 已付 with what they said', async () => {
+    const cookie = await login('张三')
+    const order = (member: string) => w.chain(1).orders.find(o => o.member === member)!
+    expect(await act(cookie, '/chains/1/paid', { nos: String(order(WANG).no) })).toContain('王五 10元')
+    expect(order(WANG).paid).toBe(true)
+    expect(order(LI).paid).toBe(false)
+    await w.say(LI, '已转账 19元')
+    expect(order(LI).pending).toBe(19)
+    expect(await (await get('/chains/1', cookie)).text()).toContain(`待确认：${order(LI).no}`)
+    expect(await act(cookie, '/chains/1/paid', { nos: String(order(LI).no) })).toContain('19元（确认）')
+    expect(order(LI)).toMatchObject({ paid: true, pending: null })
+    const before = snapshot()
+    expect(await act(cookie, '/chains/1/paid', { nos: '42' })).toContain('没有跟团号 42')
+    expect(snapshot()).toBe(before)
+  })
+
   it('an admin acts on every chain and reads the record (操作记录)', async () => {
     const cookie = await login('王网格')
     expect(await act(cookie, '/chains/2/close')).toContain('已截单')
