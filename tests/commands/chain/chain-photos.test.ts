@@ -8,6 +8,10 @@ import { join } from 'node:path'
 import { run, chains, dms, texts, to } from './helpers.js'
 import { chainPages } from '../../../commands/chain/pages.js'
 import { attachmentLine } from '../../../src/replay/attachment-line.js'
+import { startDashboard } from '../../../src/dashboard/server.js'
+import { createLoginToken } from '../../../src/dashboard/auth.js'
+import { families } from '../../../src/families.js'
+import { clock, config, dashboardDb } from '../../dashboard/helpers.js'
 
 const ROOM = '3栋业主群'
 const head = `== ${ROOM}: 张三, 李四\n@ 2026-11-24 09:00\n`
@@ -67,6 +71,28 @@ describe('接龙 photos and files', () => {
     const f = await served.render(req({ id: '1', file: '1' })) as { file: { name: string; type: string; data: Buffer } }
     expect([f.file.name, f.file.type, f.file.data.length]).toEqual(['白菜.jpg', 'image/jpeg', 2048])
     expect(await served.render(req({ id: '1', file: '9' }))).toEqual({ notFound: '文件' })
+  })
+
+  it('over HTTP: the bytes for a logged-in user, the login page for anyone else', async () => {
+    const { dir, out: running } = photos([veg, '张三: !image 白菜.jpg'])
+    const out = await running
+    const db = dashboardDb()
+    const c = clock()
+    const dash = await startDashboard({ db, config: { ...config(), attachments: { dir, maxBytes: 1 << 20 } }, clock: c, exportState: out.state, families })
+    try {
+      const anonymous = await fetch(dash.url + '/chains/1/files/1', { redirect: 'manual' })
+      expect(anonymous.status).toBe(303)
+      const { token } = createLoginToken(db, '王网格', c.now())
+      const login = await fetch(dash.url + '/login', { method: 'POST', redirect: 'manual', body: new URLSearchParams({ t: token }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]
+      const r = await fetch(dash.url + '/chains/1/files/1', { headers: { cookie } })
+      expect([r.status, r.headers.get('content-type')]).toEqual([200, 'image/jpeg'])
+      expect(Buffer.from(await r.arrayBuffer())).toEqual(attachmentLine('!image 白菜.jpg')!.data)
+      expect((await fetch(dash.url + '/chains/1/files/abc', { headers: { cookie } })).status).toBe(404)
+    } finally {
+      await dash.close()
+    }
   })
 
   it('撤销 removes the chain\'s files', async () => {
