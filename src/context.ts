@@ -33,8 +33,8 @@ export class JobCtx implements Ctx {
     enqueue(this.db, this.config, this.now, { to, text, secrets: opts?.secrets, origin: this.origin() })
   }
 
-  ack(header: string, item: string, to: string | Who): void {
-    enqueue(this.db, this.config, this.now, { ...(isWho(to) ? { to } : { target: to }), text: item, mergeKey: header })
+  ack(header: string, item: string, to: string | Who, opts?: Pick<SendOptions, 'mentions'>): void {
+    enqueue(this.db, this.config, this.now, { ...(isWho(to) ? { to } : { target: to }), text: item, mergeKey: header, mentions: opts?.mentions })
   }
 
   file<A>(to: Who, file: FileDef<A>, args: A): void {
@@ -136,8 +136,8 @@ export class MsgCtx extends JobCtx implements MessageCtx {
     enqueue(this.db, this.config, this.now, this.room ? { target: this.room, text } : { to: this.member, text })
   }
 
-  override ack(header: string, item: string, to?: string | Who): void {
-    super.ack(header, item, to ?? this.room ?? this.member)
+  override ack(header: string, item: string, to?: string | Who, opts?: Pick<SendOptions, 'mentions'>): void {
+    super.ack(header, item, to ?? this.room ?? this.member, opts)
   }
 
   mayClaim(household: string): boolean {

@@ -79,7 +79,9 @@ export function enqueue(db: Db, config: Config, now: number, m: Enqueue): boolea
   if (m.mergeKey) {
     // a merged confirmation's text is rebuilt from its items when sent: it has nowhere to elide from
     if (hidden) throw new Error('a merged confirmation cannot carry a secret')
-    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, null, m.mergeKey, payload, person, origin, null)
+    // an item's mentions (rooms only) are joined with the others' when the rows merge (outbox.ts)
+    const at = m.to ? [] : (m.mentions ?? []).map(w => ({ p: w.person, n: w.name }))
+    ins.run(now, now + config.mergeWindowMs, target, kind, m.text, at.length ? JSON.stringify(at) : null, m.mergeKey, payload, person, origin, null)
     return true
   }
   const mentions = (m.mentions ?? []).map(w => ({ p: w.person, n: w.name }))

@@ -170,7 +170,7 @@ export class Outbox {
   /** Claim a row (and the confirmations merging into it), send, then record the outcome. */
   private async sendRow(row: Row, t: number, now: () => number): Promise<boolean> {
     let text = row.text
-    if (row.merge_key) text = this.claimMerged(row, t)
+    if (row.merge_key) ({ text, mentions: row.mentions } = this.claimMerged(row, t))
     else stmt(this.db, `UPDATE outbox SET status = 'sending' WHERE id = ?`).run(row.id)
     try {
       const msg = this.addressed(row, text)
@@ -227,24 +227,31 @@ export class Outbox {
     if (r?.busy) this.log('a secret was elided, but a reader kept the write-ahead log from being truncated: its old copy stays until the log is reused')
   }
 
-  /** Fold every pending confirmation with the same header and target into this row's text. */
-  private claimMerged(row: Row, t: number): string {
+  /**
+   * Fold every pending confirmation with the same header and target into this row's text, and
+   * their mentions into its mentions (as many as one message may carry; the rest wait for the next).
+   */
+  private claimMerged(row: Row, t: number): { text: string; mentions: string | null } {
     return this.db.transaction(() => {
-      const rows = stmt(this.db, `SELECT id, text FROM outbox WHERE status = 'pending' AND target = ? AND merge_key = ?
-        AND created_at <= ? ORDER BY id`).all(row.target, row.merge_key, t) as { id: number; text: string }[]
+      const rows = stmt(this.db, `SELECT id, text, mentions FROM outbox WHERE status = 'pending' AND target = ? AND merge_key = ?
+        AND created_at <= ? ORDER BY id`).all(row.target, row.merge_key, t) as { id: number; text: string; mentions: string | null }[]
       const header = row.merge_key!
       const items: string[] = []
+      const mentions: { p: number; n: string }[] = []
       let len = header.length
       const taken: number[] = []
       for (const r of rows) {
-        if (r.id !== row.id && len + r.text.length + 1 > this.config.splitAt) break
+        const at = (r.mentions ? JSON.parse(r.mentions) as { p: number; n: string }[] : []).filter(m => !mentions.some(x => x.p === m.p))
+        if (r.id !== row.id && (len + r.text.length + 1 > this.config.splitAt || mentions.length + at.length > this.config.mentionsPerMessage)) break
         if (!items.includes(r.text)) { items.push(r.text); len += r.text.length + 1 }
+        mentions.push(...at)
         taken.push(r.id)
       }
       const mark = stmt(this.db, `UPDATE outbox SET status = 'merged', merged_into = ? WHERE id = ?`)
       for (const id of taken) if (id !== row.id) mark.run(row.id, id)
+      const joined = mentions.length ? JSON.stringify(mentions) : null
       stmt(this.db, `UPDATE outbox SET status = 'sending' WHERE id = ?`).run(row.id)
-      return header + items.join('、')
+      return { text: header + items.join('、'), mentions: joined }
     })()
   }
 }

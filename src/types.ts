@@ -138,9 +138,9 @@ export interface Ctx {
   tell(to: Who, text: string, opts?: Pick<SendOptions, 'secrets'>): void
   /**
    * A confirmation that merges with others of the same header sent to the same place within the
-   * merge window: one message `header + items joined by 、`.
+   * merge window: one message `header + items joined by 、` (mentioning everyone the items @).
    */
-  ack(header: string, item: string, to: string | Who): void
+  ack(header: string, item: string, to: string | Who, opts?: Pick<SendOptions, 'mentions'>): void
   /** Send a file, built later by one of the families' FileDefs, to a person in private. */
   file<A>(to: Who, file: FileDef<A>, args: A): void
   /** Private message to every admin who is a member of `room` (all admins if none is, or room null). */
@@ -175,7 +175,7 @@ export interface MessageCtx extends Ctx {
   /** Reply where the message came from (in private chat: to the sender). */
   reply(text: string, opts?: SendOptions): void
   /** A merged confirmation, by default where the message came from. */
-  ack(header: string, item: string, to?: string | Who): void
+  ack(header: string, item: string, to?: string | Who, opts?: Pick<SendOptions, 'mentions'>): void
   /**
    * May the sender act for this household (report a reading, sign an order)? Yes for their own, for
    * one nobody else holds (by 登记 or nickname), and for admins.

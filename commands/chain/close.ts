@@ -13,6 +13,7 @@ import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
 import { payLine } from './pay-store.js'
 import { chainCsv, chainFileName } from './sheet.js'
+import { waitCount } from './waitlist.js'
 
 export function isOwner(ctx: MessageCtx, c: Chain): boolean {
   return ctx.isAdmin || (c.ownerPerson !== null && c.ownerPerson === ctx.member.person)
@@ -24,7 +25,7 @@ export function closeChain(ctx: Ctx, c: Chain): void {
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)
   const its = items(ctx, c.id)
-  ctx.send(c.room, summary({ ...c, status: 'closed' }, its, os, payLine(ctx, c.id, its, os)))
+  ctx.send(c.room, summary({ ...c, status: 'closed' }, its, os, payLine(ctx, c.id, its, os), waitCount(ctx, c.id)))
   const owner = c.ownerPerson === null ? null : ctx.who(c.ownerPerson, c.room)
   if (os.length && owner) {
     ctx.file(owner, xlsxFile, { chainId: c.id })

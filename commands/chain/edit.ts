@@ -2,7 +2,8 @@
 // order, `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
-import { getChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf } from './store.js'
+import { getChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf, type Chain, type Item, type Order } from './store.js'
+import { waitingOf, dropWaiting, promote } from './waitlist.js'
 import { candidates } from './pick.js'
 import { parseFor, applyOrder, closedText, ambiguousText, type OrderInput } from './order.js'
 import { linesText, money } from './format.js'
@@ -49,7 +50,8 @@ export const cancel = defineCommand<CancelInput, 'room'>({
     if (!m[1] && after) { m[1] = after[1]; m[2] = after[2] }
     const cand = candidates(ctx, `${m[1] ?? ''}${m[2] || 'x'}`)
     if (!cand) return null
-    const mine = cand.chains.filter(c => findOrder(ctx, c.id, personKey(ctx.member.person)))
+    const key = personKey(ctx.member.person)
+    const mine = cand.chains.filter(c => findOrder(ctx, c.id, key) || waitingOf(ctx, c.id, key).length)
     if (!mine.length) return null
     if (!m[2]) {
       if (mine.length > 1) return invalid(ambiguousText(mine, '取消'))
@@ -70,9 +72,22 @@ function cancelOrder(input: CancelInput, ctx: MessageCtx): void {
   const chain = getChain(ctx, input.chainId)!
   if (chain.status === 'closed') throw new UserError(closedText(chain))
   const name = ctx.member.name
-  const o = findOrder(ctx, chain.id, input.okey ?? personKey(ctx.member.person))
-  if (!o) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
+  const key = input.okey ?? personKey(ctx.member.person)
+  const o = findOrder(ctx, chain.id, key)
   const its = items(ctx, chain.id)
+  const left = dropWaiting(ctx, chain.id, key, input.items)
+  if (!o) {
+    if (!left.length) throw new UserError(`你在 #${chain.id} 里没有接龙。`)
+    return ctx.ack(`✅ #${chain.id} 已取消候补：`, `${name}${its.length ? ' ' + left.map(w => its.find(i => i.code === w.item)?.name).join('、') : ''}`)
+  }
+  // what the order frees goes to the first waiting (after this confirmation)
+  dropOrder(input, ctx, chain, o, its, left.length > 0)
+  promote(ctx, chain.id)
+}
+
+/** Drop the whole order or some items of it, and say so. */
+function dropOrder(input: CancelInput, ctx: MessageCtx, chain: Chain, o: Order, its: Item[], waited: boolean): void {
+  const name = ctx.member.name
   if (!input.items) {
     deleteOrder(ctx, chain.id, o.okey)
     if (!input.inferred) return ctx.ack(`✅ #${chain.id} 已取消：`, name)
@@ -80,6 +95,7 @@ function cancelOrder(input: CancelInput, ctx: MessageCtx): void {
     return ctx.ack(`✅ #${chain.id} 已取消（要的话重新接龙）：`, `${name}${o.lines.length ? ' ' + linesText(o.lines, its) : ''}`)
   }
   const dropped = o.lines.filter(l => input.items!.includes(l.item))
+  if (!dropped.length && waited) return ctx.ack(`✅ #${chain.id} 已取消候补：`, `${name} ${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}`)
   if (!dropped.length) throw new UserError(`你在 #${chain.id} 里没有订${input.items.map(c => its.find(i => i.code === c)?.name).join('、')}。`)
   const left = o.lines.filter(l => !input.items!.includes(l.item))
   const member = o.okey === personKey(ctx.member.person) ? name : o.member

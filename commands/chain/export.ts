@@ -6,6 +6,7 @@ import { isoLocal } from '../../src/time.js'
 import { getChain, allChains, items, orders } from './store.js'
 import { isPaid, netPaid, payables } from './pay-store.js'
 import { chainFiles } from './photos.js'
+import { waiting } from './waitlist.js'
 
 export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
@@ -19,6 +20,8 @@ export interface ExportedChain {
   refunds: { member: string; household: string | null; no: number | null; amount: number }[]
   /** Photos and files the owner sent with it (photos.ts), by id. */
   files: { id: number; name: string; type: string; size: number }[]
+  /** 候补, in arrival order (a sign-up place: lines = []). */
+  waitlist: { member: string; household: string | null; lines: { item: number; qty: number }[] }[]
 }
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
@@ -47,7 +50,20 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
       .map(p => ({ member: p.member, household: p.household, no: p.no, amount: -p.diff }))
       .sort((a, b) => (a.no ?? 0) - (b.no ?? 0) || byName(a.member, b.member)),
     files: chainFiles(db, id).map(f => ({ id: f.id, name: f.name, type: f.type, size: f.size })),
+    waitlist: waitlistOf(db, id),
   }
+}
+
+/** One entry per order key, in the order of its first wait; its lines by item. */
+function waitlistOf(db: Db, id: number): ExportedChain['waitlist'] {
+  const out = new Map<string, ExportedChain['waitlist'][number]>()
+  for (const w of waiting(db, id)) {
+    const e = out.get(w.okey) ?? { member: w.member, household: w.household, lines: [] }
+    if (w.item !== null) e.lines.push({ item: w.item, qty: w.qty })
+    out.set(w.okey, e)
+  }
+  for (const e of out.values()) e.lines.sort((a, b) => a.item - b.item)
+  return [...out.values()]
 }
 
 export function exportChains(db: Db, tz: string): ExportedChain[] {
@@ -66,6 +82,10 @@ export function chainCsvTables(state: ExportState): CsvTable[] {
         chain: c.id, member: o.member, household: o.household,
         lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp, no: o.no,
         paid: o.paid, paidAmount: o.paidAmount, pending: o.pending,
+      }))) },
+    { name: 'chain_waitlist', columns: ['chain', 'place', 'member', 'household', 'lines'],
+      rows: chains.flatMap(c => c.waitlist.map((w, i) => ({
+        chain: c.id, place: i + 1, member: w.member, household: w.household, lines: w.lines.map(l => `${l.item}x${l.qty}`).join(' '),
       }))) },
   ]
 }

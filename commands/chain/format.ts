@@ -76,7 +76,7 @@ export function grandTotal(os: Order[], its: Item[]): number {
 }
 
 /** `#接龙 周六蔬菜团购 (#3)`, the items, then `1. 李四 白菜2颗` per order, then totals. */
-export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?: string): string {
+export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?: string, waits = 0): string {
   const out = [`#接龙 ${c.title}（#${c.id}${c.status === 'closed' ? ' 已截单' : ''}）`]
   for (const i of its) out.push(itemLine(i))
   const meta = []
@@ -96,6 +96,7 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?:
     out.push('', `合计：${totalsText(its)}${total ? ` · 共${money(total)}元` : ''}`)
   } else if (os.length) out.push('', `共${os.length}人${c.cap ? `（限${c.cap}人）` : ''}`)
   if (payLine) out.push(payLine)
+  if (waits) out.push(waitsLine(waits))
   return out.join('\n')
 }
 
@@ -115,8 +116,12 @@ function perHousehold(os: Order[], its: Item[]): { no: number; who: string; amou
   })
 }
 
-export function summary(c: Chain, its: Item[], os: Order[], payLine?: string): string {
+/** Counts only, in the group too: who waits is in the export and on the dashboard. */
+const waitsLine = (n: number) => `候补 ${n} 人`
+
+export function summary(c: Chain, its: Item[], os: Order[], payLine?: string, waits = 0): string {
   const out = [`🔒 #${c.id} ${c.title} 已截单`]
+  if (waits) out.push(`${waitsLine(waits)}（未转正）`)
   if (!os.length) return out.concat('没有人接龙。').join('\n')
   if (!its.length) {
     out.push(`共${os.length}人：`, capList(os.map(who), FULL_LIST).join('、'))

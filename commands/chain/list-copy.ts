@@ -14,6 +14,7 @@ import { linesText } from './format.js'
 import { isOwner } from './close.js'
 import { namesItem } from './item-names.js'
 import { noLabel } from './numbers.js'
+import { promote } from './waitlist.js'
 
 /** A line of the list as the bot knows it: who wrote it, as which person, and what was said of it. */
 interface Known extends KnownEntry {
@@ -109,6 +110,8 @@ export function applyCopy(ctx: MessageCtx, chain: Chain, copy: NativeCopy, parti
   ctx.q('UPDATE chains SET entries = ? WHERE id = ?').run(JSON.stringify(kept), chainId)
   if (notes.length) ctx.reply(notes.join('\n'))
   if (unread.length) tellUnread(ctx, chain, unread, toldBefore)
+  // a line taken off or made smaller frees stock for those waiting (候补)
+  promote(ctx, chainId)
 }
 
 /** Lines that could not be read: in the group the first time for this chain, then to who wrote them. */

@@ -14,6 +14,7 @@ import { isOwner } from './close.js'
 import { ambiguousText } from './order.js'
 import { scheduleDeadline } from './start.js'
 import { itemLine } from './format.js'
+import { promote } from './waitlist.js'
 
 /** `#3` before or after the command word, else the sender's own (or the only) open chain here. */
 function target(ctx: RoomCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
@@ -124,5 +125,7 @@ export const setStock = defineCommand<{ chainId: number; code: number; stock: nu
     ctx.q('UPDATE chain_items SET stock = ? WHERE chain_id = ? AND code = ?').run(stock, c.id, code)
     const i = items(ctx, c.id).find(x => x.code === code)!
     ctx.reply(`✅ #${c.id} ${stock === null ? `${i.name} 不再限量` : `已改：${itemLine(i)}`}`)
+    // more stock goes to those waiting first
+    promote(ctx, c.id)
   },
 })

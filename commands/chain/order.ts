@@ -11,6 +11,9 @@ import { readOwn } from './own-order.js'
 import { noLabel } from './numbers.js'
 import { notePayChanges } from './pay-note.js'
 import { WITHDRAW, joinWording } from './words.js'
+import { waitingOf, setWaiting, waitForPlace, waitNote, position, promote } from './waitlist.js'
+import { round } from './quantity.js'
+import type { Line } from './pick.js'
 
 export interface OrderInput {
   /** replace: the whole order becomes these lines (a WeChat 接龙 line edited). */
@@ -104,26 +107,25 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   const key = input.okey ?? personKey(person)
   const existing = findOrder(ctx, chain.id, key)
   const its = input.its ?? orderItems(ctx, chain.id)
-  if (p.kind === 'join') {
-    // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
-    if (!existing && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND person = ?`).get(chain.id, person)) {
-      return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
-    }
-    if (!existing && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
-      throw new UserError(`#${chain.id} ${chain.title} 已满${chain.cap}人，谢谢 ${name}！`)
-    }
-    const no = saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, [], true)
-    return ctx.ack(`✅ #${chain.id} 已报名：`, `${who({ member: name, household })}（${noLabel(no)}）`)
-  }
+  if (p.kind === 'join') return join(ctx, chain, key, household, existing !== null)
   if (p.kind !== 'order') return
   const mine = existing?.lines ?? []
-  const want = input.replace ? p.lines : reviseLines(mine, p.lines, input.mode ?? 'add')
-  const { lines, notes } = fill(its, mine, want)
-  if (notes.length) ctx.reply(notes.join('；'), { mentions: [ctx.member] })
-  if (!lines.length && !existing) return
+  // what is waiting counts as wanted: `白菜2` again adds to it, `改 白菜1` sets the whole
+  const waits = waitingOf(ctx, chain.id, key).filter(w => w.item !== null).map(w => ({ item: w.item!, qty: w.qty }))
+  const want = input.replace ? p.lines : reviseLines(mergeLines(mine, waits), p.lines, input.mode ?? 'add')
+  const { lines, notes, short } = fill(its, mine, want, true)
   // a 接龙 line keeps the name it was written under
   const member = existing && existing.okey !== personKey(person) ? existing.member : name
-  const no = saveOrder(ctx, chain.id, { okey: key, member, household, person }, lines, false)
+  const holder = { okey: key, member, household, person }
+  setWaiting(ctx, chain.id, holder, ctx.room!, short)
+  // what was waiting already and not named again is not said again
+  const told = short.filter(s => p.lines.some(l => l.item === s.item))
+  if (told.length) notes.push(waitNote(its, lines, told, item => position(ctx, chain.id, key, item)))
+  if (notes.length) ctx.reply(notes.join('；'), { mentions: [ctx.member] })
+  if (!lines.length && !existing) return
+  const no = saveOrder(ctx, chain.id, holder, lines, false)
+  // a smaller order frees stock for those waiting
+  if (lines.some(l => l.qty < (mine.find(m => m.item === l.item)?.qty ?? 0)) || mine.some(m => !lines.some(l => l.item === m.item))) promote(ctx, chain.id)
   const shown = who({ member, household: household ?? existing?.household ?? null })
   if (existing && (input.inferred || (input.mode ?? 'add') !== 'add')) {
     return ctx.ack(`✅ #${chain.id} 已改：`, `${shown} ${changeText(mine, lines, its)}`)
@@ -132,6 +134,27 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   const text = lines.length ? linesText(lines, its) : '（已清空）'
   const header = input.replace ? '已修改' : input.inferred ? '已接龙（不对请发「取消」）' : '已接龙'
   ctx.ack(`✅ #${chain.id} ${header}：`, `${shown} ${text}${no ? `（${noLabel(no)}）` : ''}`)
+}
+
+/** `+1` on a sign-up list: a place, or a place on its waitlist when it is full. */
+function join(ctx: MessageCtx, chain: Chain, key: string, household: string | null, has: boolean): void {
+  const { name, person } = ctx.member
+  // already on the list through a WeChat 接龙 copy: `+1` again is not a second person
+  if (!has && ctx.q(`SELECT 1 FROM chain_orders WHERE chain_id = ? AND person = ?`).get(chain.id, person)) {
+    return ctx.ack(`✅ #${chain.id} 已报名：`, who({ member: name, household }))
+  }
+  if (!has && chain.cap !== null && orders(ctx, chain.id).length >= chain.cap) {
+    const place = waitForPlace(ctx, chain.id, { okey: key, member: name, household, person }, ctx.room!)
+    return ctx.reply(`#${chain.id} ${chain.title} 已满${chain.cap}人，${name} 已排候补第${place}位，有人取消会通知你。`)
+  }
+  const no = saveOrder(ctx, chain.id, { okey: key, member: name, household, person }, [], true)
+  ctx.ack(`✅ #${chain.id} 已报名：`, `${who({ member: name, household })}（${noLabel(no)}）`)
+}
+
+function mergeLines(a: Line[], b: Line[]): Line[] {
+  const m = new Map(a.map(l => [l.item, l.qty]))
+  for (const l of b) m.set(l.item, round((m.get(l.item) ?? 0) + l.qty))
+  return [...m].map(([item, qty]) => ({ item, qty })).sort((x, y) => x.item - y.item)
 }
 
 /** Once per person and chain: later late messages from them have the answer above them already. */

@@ -23,6 +23,10 @@ const order = z.object({
   paidAmount: num, pending: nullableNum,
 })
 const refund = z.object({ member: z.string(), household: nullableStr, no: nullableNum, amount: num })
+const wait = z.object({
+  member: z.string(), household: nullableStr,
+  lines: z.array(z.object({ item: z.number(), qty: z.number() })).catch([]),
+})
 const chain = z.object({
   id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),
   status: z.enum(['open', 'closed']).catch('open'),
@@ -30,6 +34,8 @@ const chain = z.object({
   items: z.array(item).catch([]), orders: z.array(order).catch([]),
   refunds: z.array(refund).catch([]),
   files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('application/octet-stream'), size: num })).catch([]),
+  /** 候补 in arrival order; an export from before it has none */
+  waitlist: z.array(wait).catch([]),
 })
 
 export type Chain = z.infer<typeof chain>

@@ -66,7 +66,7 @@ function chainPage(c: Chain, req: PageRequest): Raw {
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
     : table(['跟团号', '户号', '成员', ...(items.length ? ['金额', '付款'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
       { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [6] : [] })}</section>`
-  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${filesCard(c)}${itemsCard}${ordersCard}
+  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${filesCard(c)}${itemsCard}${ordersCard}${waitCard(c)}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
 
@@ -75,6 +75,14 @@ function payTag(o: Chain['orders'][number]): Raw {
   const label = payLabel(o)
   const cls = label === '已付' ? 'tag ok' : label === '未付' || label.startsWith('补') ? 'tag warn' : 'tag'
   return html`<span class="${cls}" data-testid="pay">${label}</span>`
+}
+
+/** 候补 in arrival order: who is promoted first when stock or a place frees up. */
+function waitCard(c: Chain): Raw | string {
+  if (!c.waitlist.length) return ''
+  const rows = c.waitlist.map((w, i) => [i + 1, w.household ?? '未登记', w.member, w.lines.length ? linesText(c, w.lines) : '报名'])
+  return html`<section class="card" data-testid="waitlist"><h2>候补（${c.waitlist.length}）</h2>${table(['顺序', '户号', '成员', '等待'], rows,
+    { numeric: [0], wrap: [3] })}</section>`
 }
 
 const chainOf = (req: PageRequest) => readChains(req.state.chains).find(c => String(c.id) === req.params.id)

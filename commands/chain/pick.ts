@@ -71,10 +71,12 @@ export function recentlyClosed(ctx: Ctx, rest: string): Chain | null {
 /**
  * Cap the wanted lines (the member's whole order) by stock left and the per-person limit.
  * `mine` is what the member holds now, so raising an order only needs the difference in stock.
+ * `short` is what stock cut (not the limit): with `wait` its notes are the caller's (候补, waitlist.ts).
  */
-export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; notes: string[] } {
+export function fill(its: Item[], mine: Line[], want: Line[], wait = false): { lines: Line[]; notes: string[]; short: Line[] } {
   const lines: Line[] = []
   const notes: string[] = []
+  const short: Line[] = []
   for (const w of want) {
     const i = its.find(x => x.code === w.item)
     if (!i) continue
@@ -88,7 +90,8 @@ export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; 
     if (i.stock !== null) {
       const left = round(i.stock - (i.ordered - held))
       if (q > left) {
-        notes.push(left > 0
+        short.push({ item: w.item, qty: round(q - Math.max(0, left)) })
+        if (!wait) notes.push(left > 0
           ? `${i.name}只剩${formatNumber(left)}${u}，已登记${formatNumber(left)}${u}（你要了${formatNumber(q)}${u}）`
           : `${i.name}已经订完了，没有登记`)
         q = Math.max(0, left)
@@ -96,7 +99,7 @@ export function fill(its: Item[], mine: Line[], want: Line[]): { lines: Line[]; 
     }
     if (q > 0) lines.push({ item: w.item, qty: round(q) })
   }
-  return { lines, notes }
+  return { lines, notes, short }
 }
 
 /** Add new lines to what a member holds (a second `白菜1` means one more). */

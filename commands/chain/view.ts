@@ -5,6 +5,7 @@ import { defineCommand } from '../../src/types.js'
 import { getChain, openChains, items, orders } from './store.js'
 import { layout } from './format.js'
 import { payLine } from './pay-store.js'
+import { waitCount } from './waitlist.js'
 
 export const view = defineCommand<{ ids: number[] }, 'room'>({
   name: 'chain.view',
@@ -25,7 +26,7 @@ export const view = defineCommand<{ ids: number[] }, 'room'>({
     ctx.reply(ids.map(id => {
       const its = items(ctx, id)
       const os = orders(ctx, id)
-      return layout(getChain(ctx, id)!, its, os, ctx.tz, payLine(ctx, id, its, os))
+      return layout(getChain(ctx, id)!, its, os, ctx.tz, payLine(ctx, id, its, os), waitCount(ctx, id))
     }).join('\n\n'))
   },
 })

@@ -10,7 +10,7 @@ const replies = (t: string[]) => t.filter(x => !x.startsWith('📋'))
 const lastReply = (out: { messages: { text: string }[] }) => out.messages.filter(m => !m.text.startsWith('✅')).at(-1)!
 
 describe('a plain sign-up list with a cap', () => {
-  it('takes +1 / 接龙+1 / 加一 / 报名 up to the cap and says when it is full', async () => {
+  it('takes +1 / 接龙+1 / 加一 / 报名 up to the cap; past it, the 候补 place', async () => {
     const out = await run(head + [
       '张三: #接龙 明早核酸志愿者 限3人', '李四: +1', '王五: 接龙+1', '赵六: 加一', '3-2-501 钱七: 报名', '李四: +1',
     ].join('\n'))
@@ -18,7 +18,7 @@ describe('a plain sign-up list with a cap', () => {
     expect(c).toMatchObject({ title: '明早核酸志愿者', cap: 3, items: [] })
     expect(c.orders.map(o => o.member)).toEqual(['李四', '王五', '赵六'])
     expect(c.orders.every(o => o.lines.length === 0 && o.amount === 0)).toBe(true)
-    expect(texts(out.messages)).toContain('#1 明早核酸志愿者 已满3人，谢谢 3-2-501 钱七！')
+    expect(texts(out.messages)).toContain('#1 明早核酸志愿者 已满3人，3-2-501 钱七 已排候补第1位，有人取消会通知你。')
     expect(texts(out.messages)).toContain('✅ #1 已报名：李四（跟团号1）、王五（跟团号2）、赵六（跟团号3）')
   })
 
@@ -46,13 +46,13 @@ describe('several chains in one room', () => {
 })
 
 describe('stock and limits', () => {
-  it('never oversells: a partly filled order says what was taken and why; a sold-out item is not recorded', async () => {
+  it('never oversells: a partly filled order says what was taken and what waits; a sold-out item is not recorded but waits', async () => {
     const out = await run(head + veg + '\n' + ['李四: 白菜4', '王五: 白菜3', '赵六: 白菜1', '李四: 鸡蛋1', '李四: 鸡蛋2'].join('\n'))
     const [c] = chains(out.state)
     expect(c.items[0].ordered).toBe(5)
     expect(c.items[2].ordered).toBe(2)
-    expect(texts(out.messages)).toContain('白菜只剩1颗，已登记1颗（你要了3颗）')
-    expect(texts(out.messages)).toContain('白菜已经订完了，没有登记')
+    expect(texts(out.messages)).toContain('白菜只剩1颗，已登记1颗，另2颗排候补第1位，有人取消或加货会通知你')
+    expect(texts(out.messages)).toContain('白菜已订完，你已排候补第2位（1颗），有人取消或加货会通知你')
     expect(texts(out.messages)).toContain('鸡蛋每人限2盒，已按2盒登记（你要了3盒）')
     expect(c.orders.find(o => o.member === '赵六')).toBeUndefined()
   })
