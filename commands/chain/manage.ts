@@ -17,7 +17,7 @@ import { itemLine } from './format.js'
 import { promote } from './waitlist.js'
 
 /** `#3` before or after the command word, else the sender's own (or the only) open chain here. */
-function target(ctx: RoomCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
+export function target(ctx: RoomCtx, refText: string | undefined, example: string): { chainId: number } | ReturnType<typeof invalid> | null {
   const ref = splitChainRef(refText ?? '').chain
   if (ref !== null) {
     const c = getChain(ctx, ref)
@@ -35,7 +35,7 @@ function target(ctx: RoomCtx, refText: string | undefined, example: string): { c
 const isCommand = (text: string, rest: string) => !/[?？吗呢]$/.test(text) && /^(?:$|[\s#\d])/.test(rest)
 
 /** Owner (or admin) of an open chain, else the reason as a UserError. */
-function editable(ctx: MessageCtx, chainId: number): Chain {
+export function editable(ctx: MessageCtx, chainId: number): Chain {
   const c = getChain(ctx, chainId)!
   if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以修改 #${c.id}。`)
   if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了，不能再修改。`)

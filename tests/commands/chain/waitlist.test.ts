@@ -2,6 +2,7 @@
 // reply; a cancel, a smaller order or more stock promotes the first waiting (merged, with an @);
 // the export, CSV, dashboard and the leader's list show the waitlist.
 import { describe, it, expect } from 'vitest'
+import fc from 'fast-check'
 import { run, chains, texts, to } from './helpers.js'
 import { chainCsvTables } from '../../../commands/chain/export.js'
 import { chainPages } from '../../../commands/chain/pages.js'
@@ -67,6 +68,41 @@ describe('候补 when stock runs out', () => {
   })
 })
 
+describe('加货: the leader adds stock, the waiting are promoted in order', () => {
+  it('`加货 白菜 10` / `白菜加10` / `#1 白菜 加货 10`: promotes the first waiting, merged, with their @s', async () => {
+    const base = [veg, '李四: 白菜3', '王五: 白菜2', '赵六: 白菜1', '孙阿姨: 白菜2']
+    for (const say of ['加货 白菜 3', '白菜加3', '#1 白菜 加货 3', '加货 #1 1号 3颗', '补货 白菜 三']) {
+      const out = await run(head + [...base, `张三: ${say}`].join('\n'))
+      const t = texts(out.messages)
+      expect(t, say).toContain('✅ #1 白菜加了3颗：1. 白菜 5元/颗 限6颗（剩3），候补的按顺序补上')
+      const promo = out.messages.filter(m => m.text.startsWith('🎉'))
+      expect(promo.map(m => m.text), say).toEqual(['🎉 #1 候补转正：王五 白菜2颗（跟团号2）、赵六 白菜1颗（跟团号3）'])
+      expect([...promo[0].mentions].sort()).toEqual(['王五', '赵六'].sort())
+      expect(waitOf(out)).toEqual([{ member: '孙阿姨', household: null, lines: [{ item: 1, qty: 2 }] }])
+      expect(chains(out.state)[0].items[0]).toMatchObject({ stock: 6, ordered: 6 })
+    }
+  })
+
+  it('a partial 加货 gives the first waiting what there is; 改库存 promotes too', async () => {
+    const out = await run(head + [veg, '李四: 白菜3', '王五: 白菜2', '赵六: 白菜1', '张三: 加货 白菜 1'].join('\n'))
+    expect(texts(out.messages)).toContain('🎉 #1 候补转正：王五 白菜1颗（跟团号2）')
+    expect(waitOf(out).map(w => [w.member, w.lines])).toEqual([['王五', [{ item: 1, qty: 1 }]], ['赵六', [{ item: 1, qty: 1 }]]])
+    const more = await run(head + [veg, '李四: 白菜3', '王五: 白菜2', '赵六: 白菜1', '张三: 改库存 白菜 10'].join('\n'))
+    expect(texts(more.messages)).toContain('🎉 #1 候补转正：王五 白菜2颗（跟团号2）、赵六 白菜1颗（跟团号3）')
+    expect(waitOf(more)).toEqual([])
+  })
+
+  it('only the owner or an admin; a resident\'s `白菜加1` is an order; an unlimited item needs no 加货', async () => {
+    const out = await run(head + [veg, '李四: 白菜1', '李四: 白菜加1', '王五: 加货 白菜 10', '张三: 加货 土豆 10', '张三: 加货 西瓜 3元'].join('\n'))
+    const t = texts(out.messages)
+    expect(held(out).李四).toEqual([{ item: 1, qty: 2 }])
+    expect(t).toContain('只有团长 张三 或管理员可以修改 #1。')
+    expect(t.some(x => x.startsWith('土豆 没有限量，不用加货。'))).toBe(true)
+    expect(chains(out.state)[0].items.map(i => i.name)).toEqual(['白菜', '土豆', '鸡蛋', '西瓜'])
+    expect(chains(out.state)[0].items[0].stock).toBe(3)
+  })
+})
+
 describe('候补 on a full sign-up list', () => {
   it('the one past the cap waits and is promoted when someone cancels', async () => {
     const out = await run(head + ['张三: #接龙 明早核酸志愿者 限2人', '李四: +1', '王五: +1', '赵六: +1', '孙阿姨: 报名', '赵六: +1', '李四: 取消'].join('\n'))
@@ -108,4 +144,51 @@ describe('the waitlist shown', () => {
     expect(r.html).toContain('候补（2）')
     expect(r.html).toMatch(/<td[^>]*>2<\/td>\s*<td[^>]*>未登记<\/td>\s*<td[^>]*>赵六<\/td>\s*<td[^>]*>鸡蛋×2盒<\/td>/)
   })
+})
+
+describe('候补 property: never oversold, drained in arrival order', () => {
+  const people = ['李四', '王五', '赵六', '孙阿姨']
+  type Act = { who: number; qty: number | null }   // qty null: 取消
+  const act = fc.record({ who: fc.integer({ min: 0, max: 3 }), qty: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null, freq: 3 }) })
+
+  /** The rules as a reference: stock goes to who asks while it lasts, then to the waiting in order. */
+  function model(stock: number, acts: Act[]) {
+    const held = new Map<string, number>()
+    const wait = new Map<string, number>()
+    const queue: string[] = []
+    const free = () => stock - [...held.values()].reduce((s, q) => s + q, 0)
+    for (const a of acts) {
+      const p = people[a.who]
+      if (a.qty === null) {
+        held.delete(p); wait.delete(p)
+        if (queue.includes(p)) queue.splice(queue.indexOf(p), 1)
+        for (const w of [...queue]) {
+          const take = Math.min(free(), wait.get(w)!)
+          if (take <= 0) break
+          held.set(w, (held.get(w) ?? 0) + take)
+          wait.set(w, wait.get(w)! - take)
+          if (!wait.get(w)) { wait.delete(w); queue.splice(queue.indexOf(w), 1) }
+        }
+        continue
+      }
+      const h = held.get(p) ?? 0
+      const desire = h + (wait.get(p) ?? 0) + a.qty
+      const got = Math.min(desire, h + free())
+      if (got) held.set(p, got)
+      if (desire > got) { wait.set(p, desire - got); if (!queue.includes(p)) queue.push(p) }
+    }
+    return { held: Object.fromEntries([...held].sort()), queue: queue.map(p => [p, wait.get(p)]) }
+  }
+
+  it('matches the reference for any sequence of orders and cancels', async () => {
+    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(act, { minLength: 1, maxLength: 8 }), async (stock, acts) => {
+      const msgs = acts.map(a => `${people[a.who]}: ${a.qty === null ? '取消' : `白菜${a.qty}`}`)
+      const out = await run(head + ['张三: #接龙 白菜团购\n  1. 白菜 5元/颗 限' + stock, ...msgs].join('\n'))
+      const c = chains(out.state)[0]
+      expect(c.items[0].ordered).toBeLessThanOrEqual(stock)
+      const want = model(stock, acts)
+      expect(Object.fromEntries(c.orders.map(o => [o.member, o.lines[0].qty]).sort())).toEqual(want.held)
+      expect(c.waitlist.map(w => [w.member, w.lines[0].qty])).toEqual(want.queue)
+    }), { numRuns: 12 })
+  }, 120_000)
 })
