@@ -14,6 +14,7 @@ import { sortFile } from './sort.js'
 import { sortSections } from './sort-sheet.js'
 import { readChains } from './page-model.js'
 import { exportChain } from './export.js'
+import { promote, waitCount } from './waitlist.js'
 
 const ID = /^[1-9]\d{0,8}$/
 
@@ -59,7 +60,10 @@ const stockAction = defineAction<ChainTarget, { code: number; add: number }>({
     if (!i) throw new UserError(`#${c.id} 里没有编号 ${code} 的商品。`)
     if (i.stock === null) throw new UserError(`${i.name}不限量，不用加库存。`)
     ctx.q('UPDATE chain_items SET stock = ? WHERE chain_id = ? AND code = ?').run(i.stock + add, c.id, code)
-    return `${i.name}库存 ${formatNumber(i.stock)} → ${formatNumber(i.stock + add)}${i.unit ?? ''}`
+    // the first waiting (候补) get it, told in their group as after 加货 there
+    const waits = waitCount(ctx, c.id)
+    promote(ctx, c.id)
+    return `${i.name}库存 ${formatNumber(i.stock)} → ${formatNumber(i.stock + add)}${i.unit ?? ''}${waits ? '，候补的按顺序补上' : ''}`
   },
 })
 
