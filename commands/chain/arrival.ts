@@ -3,14 +3,14 @@
 import type { Ctx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { getChain, roomChains, items, orders, markPicked, type Chain } from './store.js'
+import { getChain, roomChains, items, orders, markPicked, type Chain, runsIn } from './store.js'
 import { FULL_LIST, linesText, who } from './format.js'
 import { capList } from '../../src/text/lists.js'
 import { isOwner } from './close.js'
 
 /** `#3` if given, else the newest chain of the room with orders that the sender may manage. */
 function target(ctx: RoomCtx, ref: number | null, mine: boolean): Chain | null {
-  if (ref !== null) { const c = getChain(ctx, ref); return c && c.room === ctx.room ? c : null }
+  if (ref !== null) { const c = getChain(ctx, ref); return c && runsIn(ctx, c, ctx.room) ? c : null }
   const all = roomChains(ctx, ctx.room).filter(c => orders(ctx, c.id).length)
   return (mine ? all.find(c => isOwner(ctx, c)) : null) ?? all[0] ?? null
 }

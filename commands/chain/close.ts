@@ -7,7 +7,7 @@ import type { Config } from '../../src/config.js'
 import { defineCommand, defineFile, defineJob, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { hhmm, HOUR, MINUTE } from '../../src/time.js'
-import { getChain, openChains, roomChains, items, orders, setStatus, type Chain } from './store.js'
+import { getChain, openChains, roomChains, items, orders, setStatus, type Chain, runsIn } from './store.js'
 import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
@@ -43,7 +43,7 @@ export const close = defineCommand<{ chainId: number }, 'room'>({
     const ref = splitChainRef(m[1] ?? m[2] ?? '').chain
     if (ref !== null) {
       const c = getChain(ctx, ref)
-      if (!c || c.room !== ctx.room) return invalid(`这个群里没有接龙 #${ref}。`)
+      if (!c || !runsIn(ctx, c, ctx.room)) return invalid(`这个群里没有接龙 #${ref}。`)
       return { chainId: c.id }
     }
     const open = openChains(ctx, ctx.room)

@@ -1,9 +1,9 @@
 // A chain as docs/export.md describes it, shared by exportState, the owner's spreadsheet and
 // the dashboard. Orders are sorted by member name, items by code, so exports are byte-identical.
 import type { CsvTable, Db, ExportState } from '../../src/types.js'
-import { readChains } from './page-model.js'
+import { readChains, roomsOf } from './page-model.js'
 import { isoLocal } from '../../src/time.js'
-import { getChain, allChains, items, orders } from './store.js'
+import { getChain, allChains, items, orders, chainRooms } from './store.js'
 import { isPaid, netPaid, payables } from './pay-store.js'
 import { chainFiles } from './photos.js'
 import { waiting } from './waitlist.js'
@@ -11,10 +11,13 @@ import { waiting } from './waitlist.js'
 export interface ExportedChain {
   id: number; room: string; title: string; owner: string; status: 'open' | 'closed'
   deadline: string | null; pickup: string | null; cap: number | null
+  /** Every group the chain runs in: where it started first, then the synced ones in the order added. */
+  rooms: string[]
   items: { code: number; name: string; unit: string; price: number; stock: number | null; limit: number | null; ordered: number }[]
   orders: {
     member: string; household: string | null; lines: { item: number; qty: number }[]; amount: number; pickedUp: boolean; no: number
-    paid: boolean; paidAmount: number; pending: number | null
+    /** The group the order was placed in. */
+    room: string; paid: boolean; paidAmount: number; pending: number | null
   }[]
   /** Cancelled orders that were paid and not yet refunded (待退). */
   refunds: { member: string; household: string | null; no: number | null; amount: number }[]
@@ -36,12 +39,13 @@ export function exportChain(db: Db, id: number, tz: string): ExportedChain | nul
   return {
     id: c.id, room: c.room, title: c.title, owner: c.owner, status: c.status,
     deadline: c.deadline === null ? null : isoLocal(c.deadline, tz), pickup: c.pickup, cap: c.cap,
+    rooms: chainRooms(db, c),
     // export.md has no null unit: an item sold without one (`1. 半个南瓜 8元`) exports ''
     items: its.map(i => ({ code: i.code, name: i.name, unit: i.unit ?? '', price: i.price, stock: i.stock, limit: i.limit, ordered: i.ordered })),
     orders: os
       .map(o => {
         const p = payOf.get(o.okey)!
-        return { member: o.member, household: o.household, lines: o.lines, amount: p.amount, pickedUp: o.pickedUp, no: o.no,
+        return { member: o.member, household: o.household, lines: o.lines, amount: p.amount, pickedUp: o.pickedUp, no: o.no, room: o.room,
           paid: isPaid(p.amount, p.pay), paidAmount: netPaid(p.pay), pending: p.pay?.pending ?? null, okey: o.okey }
       })
       .sort((a, b) => byName(a.member, b.member) || byName(a.household ?? '', b.household ?? '') || byName(a.okey, b.okey))
@@ -74,13 +78,14 @@ export function exportChains(db: Db, tz: string): ExportedChain[] {
 export function chainCsvTables(state: ExportState): CsvTable[] {
   const chains = readChains(state.chains)
   return [
-    { name: 'chains', columns: ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap'], rows: chains },
+    { name: 'chains', columns: ['id', 'room', 'title', 'owner', 'status', 'deadline', 'pickup', 'cap', 'rooms'],
+      rows: chains.map(c => ({ ...c, rooms: roomsOf(c).join(' ') })) },
     { name: 'chain_items', columns: ['chain', 'code', 'name', 'unit', 'price', 'stock', 'limit', 'ordered'],
       rows: chains.flatMap(c => c.items.map(i => ({ chain: c.id, ...i }))) },
-    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp', 'no', 'paid', 'paidAmount', 'pending'],
+    { name: 'chain_orders', columns: ['chain', 'member', 'household', 'lines', 'amount', 'pickedUp', 'no', 'room', 'paid', 'paidAmount', 'pending'],
       rows: chains.flatMap(c => c.orders.map(o => ({
         chain: c.id, member: o.member, household: o.household,
-        lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp, no: o.no,
+        lines: o.lines.map(l => `${l.item}x${l.qty}`).join(' '), amount: o.amount, pickedUp: o.pickedUp, no: o.no, room: o.room ?? c.room,
         paid: o.paid, paidAmount: o.paidAmount, pending: o.pending,
       }))) },
     { name: 'chain_waitlist', columns: ['chain', 'place', 'member', 'household', 'lines'],

@@ -75,8 +75,8 @@ export function grandTotal(os: Order[], its: Item[]): number {
   return round(os.reduce((s, o) => s + amountOf(o, its), 0))
 }
 
-/** `#接龙 周六蔬菜团购 (#3)`, the items, then `1. 李四 白菜2颗` per order, then totals. */
-export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?: string, waits = 0): string {
+/** `#接龙 周六蔬菜团购 (#3)`, the items, then `1. 李四 白菜2颗` per order, then totals (or `foot`). */
+export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?: string, waits = 0, foot?: string[]): string {
   const out = [`#接龙 ${c.title}（#${c.id}${c.status === 'closed' ? ' 已截单' : ''}）`]
   for (const i of its) out.push(itemLine(i))
   const meta = []
@@ -85,13 +85,15 @@ export function layout(c: Chain, its: Item[], os: Order[], tz: string, payLine?:
   if (c.cap) meta.push(`限${c.cap}人`)
   if (meta.length) out.push(meta.join(' · '))
   out.push('')
-  if (!os.length) out.push('（还没有人接龙）')
+  if (!os.length) out.push(foot ? '（本群还没有人接龙）' : '（还没有人接龙）')
   // the leading number is the 跟团号 (WeChat's 群接龙 shows it the same way), not the place in the list
   out.push(...capList(os.map(o => {
     const l = its.length ? linesText(o.lines, its) : ''
     return `${o.no}. ${who(o)}${l ? ' ' + l : ''}${o.pickedUp ? ' ✓已取' : ''}`
   }), FULL_LIST))
-  if (its.length && os.length) {
+  // a chain in several groups: this group's list, its totals and all groups' (by-room.ts)
+  if (foot) out.push('', ...foot)
+  else if (its.length && os.length) {
     const total = grandTotal(os, its)
     out.push('', `合计：${totalsText(its)}${total ? ` · 共${money(total)}元` : ''}`)
   } else if (os.length) out.push('', `共${os.length}人${c.cap ? `（限${c.cap}人）` : ''}`)

@@ -6,6 +6,7 @@
 import type { Family } from '../../src/types.js'
 import { native } from './native.js'
 import { start } from './start.js'
+import { sync } from './sync.js'
 import { close, closeAtDeadline, remindDeadline, xlsxFile, csvFile } from './close.js'
 import { arrival, pickedUp, notPicked } from './arrival.js'
 import { view } from './view.js'
@@ -31,7 +32,7 @@ export const chain: Family = {
   name: '接龙',
   aliases: ['团购', '报名', 'jielong'],
   // most specific first: a native copy and a start both begin with #接龙; an order is the loosest
-  commands: [attach, native, start, undo, begin, close, sortSheet, moveDeadline, restock, addItems, setStock, markPay, unpaid, dun, claimPaid, confirmPaid, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
+  commands: [attach, native, start, undo, begin, close, sync, sortSheet, moveDeadline, restock, addItems, setStock, markPay, unpaid, dun, claimPaid, confirmPaid, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
   files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },

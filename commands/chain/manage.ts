@@ -9,7 +9,7 @@ import { parseWhen } from '../../src/text/when.js'
 import { formatNumber } from './quantity.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { describe } from '../../src/time.js'
-import { getChain, openChains, items, type Chain } from './store.js'
+import { getChain, openChains, items, type Chain, runsIn } from './store.js'
 import { isOwner } from './close.js'
 import { ambiguousText } from './order.js'
 import { scheduleDeadline } from './start.js'
@@ -21,7 +21,7 @@ export function target(ctx: RoomCtx, refText: string | undefined, example: strin
   const ref = splitChainRef(refText ?? '').chain
   if (ref !== null) {
     const c = getChain(ctx, ref)
-    return c && c.room === ctx.room ? { chainId: c.id } : invalid(`这个群里没有接龙 #${ref}。`)
+    return c && runsIn(ctx, c, ctx.room) ? { chainId: c.id } : invalid(`这个群里没有接龙 #${ref}。`)
   }
   const open = openChains(ctx, ctx.room)
   const own = open.filter(c => isOwner(ctx, c))

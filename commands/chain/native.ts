@@ -6,7 +6,7 @@ import type { MessageCtx } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { parseNativeCopy, isNativeCopy, isJielongHead, entryName, type NativeCopy } from './jielong.js'
 import { parseOrder } from './parse-order.js'
-import { createChain, roomChains, getChain, items, type Chain } from './store.js'
+import { createChain, roomChains, getChain, items, type Chain, runsIn } from './store.js'
 import { applyOrder } from './order.js'
 import { applyCopy, knownLines } from './list-copy.js'
 import { listSpec, pricedItems } from './header.js'
@@ -72,7 +72,7 @@ export const native = defineCommand<NativeInput, 'room'>({
     const title = listTitle(copy)
     const ref = /[（(]#(\d+)/.exec(title)
     const own = ref ? getChain(ctx, Number(ref[1])) : null
-    if (own && own.room === ctx.room && !own.native) return orderFromBotList(ctx, own, copy)
+    if (own && runsIn(ctx, own, ctx.room) && !own.native) return orderFromBotList(ctx, own, copy)
     const found = (chainId ? getChain(ctx, chainId) : null) ?? findList(ctx, copy, title)
     if (found && !partial) addHeaderItems(ctx, found, copy)
     applyCopy(ctx, found ?? startList(ctx, copy, title), copy, partial)

@@ -21,6 +21,8 @@ const order = z.object({
   paid: z.boolean().nullable().optional().catch(null),
   /** confirmed as received less refunds; what the buyer said they paid, waiting for the leader */
   paidAmount: num, pending: nullableNum,
+  /** The group it was placed in; an export from before 同步 has none (the chain's own group) */
+  room: nullableStr,
 })
 const refund = z.object({ member: z.string(), household: nullableStr, no: nullableNum, amount: num })
 const wait = z.object({
@@ -31,6 +33,7 @@ const chain = z.object({
   id: z.number(), room: z.string(), title: z.string(), owner: z.string().catch(''),
   status: z.enum(['open', 'closed']).catch('open'),
   deadline: nullableStr, pickup: nullableStr, cap: nullableNum,
+  rooms: z.array(z.string()).catch([]),
   items: z.array(item).catch([]), orders: z.array(order).catch([]),
   refunds: z.array(refund).catch([]),
   files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('application/octet-stream'), size: num })).catch([]),
@@ -43,3 +46,9 @@ export type ChainItem = z.infer<typeof item>
 export type ChainOrder = z.infer<typeof order>
 
 export const readChains = (xs: unknown): Chain[] => readAll(chain, xs)
+
+/** Every group the chain runs in (an export from before 同步 names only its own). */
+export const roomsOf = (c: Pick<Chain, 'room' | 'rooms'>): string[] => (c.rooms.length ? c.rooms : [c.room])
+
+/** The group an order was placed in. */
+export const roomOf = (c: Pick<Chain, 'room'>, o: Pick<ChainOrder, 'room'>): string => o.room ?? c.room

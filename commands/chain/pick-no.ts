@@ -6,7 +6,7 @@ import type { RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { targetReader, type Target } from './targets.js'
-import { getChain, orders, markPicked, type Chain, type Order } from './store.js'
+import { getChain, orders, markPicked, type Chain, type Order, runsIn } from './store.js'
 import { chainsByArrival } from './arrival.js'
 import { isOwner } from './close.js'
 import { who } from './format.js'
@@ -28,7 +28,7 @@ function matching(os: Order[], t: Target): Order[] {
 
 /** The chain meant: `#3`, else the most recently arrived (then newest) with goods where every number is found. */
 function chainFor(ctx: RoomCtx, ref: number | null, t: Target): { chain: Chain; found: Order[] } | null {
-  const all = ref !== null ? [getChain(ctx, ref)].filter((c): c is Chain => c !== null && c.room === ctx.room)
+  const all = ref !== null ? [getChain(ctx, ref)].filter((c): c is Chain => c !== null && runsIn(ctx, c, ctx.room))
     : chainsByArrival(ctx, false)
   for (const chain of all) {
     const found = matching(orders(ctx, chain.id), t)

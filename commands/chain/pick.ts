@@ -4,7 +4,7 @@ import type { Ctx } from '../../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from './parse-order.js'
 import { parseHousehold } from '../../src/text/household.js'
 import { formatNumber, round } from './quantity.js'
-import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item } from './store.js'
+import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item, runsIn } from './store.js'
 import { DAY } from '../../src/time.js'
 
 
@@ -17,7 +17,7 @@ export function candidates(ctx: Ctx, text: string): { chains: Chain[]; rest: str
   const { chain: ref, rest } = splitChainRef(text)
   if (ref !== null) {
     const c = getChain(ctx, ref)
-    return c && c.room === ctx.room ? { chains: [c], rest, ref } : null
+    return c && runsIn(ctx, c, ctx.room) ? { chains: [c], rest, ref } : null
   }
   return { chains: openChains(ctx, ctx.room), rest, ref }
 }

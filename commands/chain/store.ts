@@ -22,6 +22,8 @@ export interface Order {
   lines: { item: number; qty: number }[]; createdAt: number
   /** 跟团号 (numbers.ts): the household's number in the chain, kept for good. */
   no: number
+  /** The group the order was placed in (a chain can run in several: sync.ts). */
+  room: string
 }
 
 type Q = Pick<Ctx, 'q'> | Db
@@ -41,14 +43,29 @@ export function getChain(c: Q, id: number): Chain | null {
   return r ? toChain(r) : null
 }
 
-/** Open chains of a room, newest first. */
+// a chain is "here" in the room it started in and in every group it was synced to (同步)
+const HERE = '(room = ? OR id IN (SELECT chain FROM chain_rooms WHERE room = ?))'
+
+/** Open chains of a room (started there or synced to it), newest first. */
 export function openChains(c: Q, room: string): Chain[] {
-  return (prep(c, "SELECT * FROM chains WHERE room = ? AND status = 'open' ORDER BY id DESC").all(room) as any[]).map(toChain)
+  return (prep(c, `SELECT * FROM chains WHERE ${HERE} AND status = 'open' ORDER BY id DESC`).all(room, room) as any[]).map(toChain)
 }
 
-/** Every chain of a room, newest first (closed ones still take pickups). */
+/** Every chain of a room (started there or synced to it), newest first (closed ones still take pickups). */
 export function roomChains(c: Q, room: string): Chain[] {
-  return (prep(c, 'SELECT * FROM chains WHERE room = ? ORDER BY id DESC').all(room) as any[]).map(toChain)
+  return (prep(c, `SELECT * FROM chains WHERE ${HERE} ORDER BY id DESC`).all(room, room) as any[]).map(toChain)
+}
+
+/** Every group a chain runs in: the one it started in, then the synced ones in the order they were added. */
+export function chainRooms(c: Q, chain: Pick<Chain, 'id' | 'room'>): string[] {
+  const synced = prep(c, 'SELECT room FROM chain_rooms WHERE chain = ? ORDER BY added_at, rowid').all(chain.id) as { room: string }[]
+  return [chain.room, ...synced.map(r => r.room).filter(r => r !== chain.room)]
+}
+
+/** Does the chain run in this room (started there or synced to it)? */
+export function runsIn(c: Q, chain: Pick<Chain, 'id' | 'room'>, room: string | null): boolean {
+  if (room === null) return false
+  return chain.room === room || !!prep(c, 'SELECT 1 FROM chain_rooms WHERE chain = ? AND room = ?').get(chain.id, room)
 }
 
 export function allChains(c: Q): Chain[] {
@@ -84,8 +101,8 @@ export function orderItems(c: Q, chainId: number, list = itemList(c, chainId)): 
 
 export function orders(c: Q, chainId: number): Order[] {
   // rows as arrays, lines sorted per order in JS: a closing summary reads thousands of orders
-  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at, person, no FROM chain_orders
-    WHERE chain_id = ? ORDER BY no, id`).raw().all(chainId) as [number, string, string, string | null, number, number, number | null, number][]
+  const rows = prep(c, `SELECT id, okey, member, household, picked_up, created_at, person, no, room FROM chain_orders
+    WHERE chain_id = ? ORDER BY no, id`).raw().all(chainId) as [number, string, string, string | null, number, number, number | null, number, string][]
   const lines = prep(c, `SELECT l.order_id, l.item, l.qty FROM chain_lines l JOIN chain_orders o ON o.id = l.order_id
     WHERE o.chain_id = ?`).raw().all(chainId) as [number, number, number][]
   const byOrder = new Map<number, { item: number; qty: number }[]>()
@@ -95,12 +112,12 @@ export function orders(c: Q, chainId: number): Order[] {
     else byOrder.set(orderId, [{ item, qty }])
   }
   for (const list of byOrder.values()) if (list.length > 1) list.sort((a, b) => a.item - b.item)
-  return rows.map(([id, okey, member, household, pickedUp, createdAt, person, no]) =>
-    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, person, no, lines: byOrder.get(id) ?? [] }))
+  return rows.map(([id, okey, member, household, pickedUp, createdAt, person, no, room]) =>
+    ({ id, okey, member, household, pickedUp: pickedUp === 1, createdAt, person, no, room, lines: byOrder.get(id) ?? [] }))
 }
 
 function toOrder(r: any, lines: { item: number; qty: number }[]): Order {
-  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, person: r.person ?? null, no: r.no, lines }
+  return { id: r.id, okey: r.okey, member: r.member, household: r.household, pickedUp: r.picked_up === 1, createdAt: r.created_at, person: r.person ?? null, no: r.no, room: r.room, lines }
 }
 
 /** A new chain; its owner is the sender, as a person (the name is how they were shown). */
@@ -139,8 +156,10 @@ export function saveOrder(ctx: Ctx, chainId: number, o: { okey: string; member: 
   let no = existing?.no ?? null
   if (id === undefined) {
     no = numberFor(ctx, chainId, o.okey, o.household)
-    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at, person, no)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`).run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person, no).lastInsertRowid)
+    // the group it was placed in (a job or a private chat has none: the chain's own group)
+    id = Number(ctx.q(`INSERT INTO chain_orders (chain_id, okey, member, household, created_at, updated_at, person, no, room)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, (SELECT room FROM chains WHERE id = ?)))`)
+      .run(chainId, o.okey, o.member, o.household, ctx.now, ctx.now, o.person, no, ctx.room, chainId).lastInsertRowid)
   } else {
     // a household learnt later answers to the order's number too
     if (o.household && no !== null) holdNumber(ctx, chainId, o.okey, o.household, no)
