@@ -26,11 +26,11 @@ describe('corpus groupbuy.txt', () => {
   it('amount per member and household, sorted by name; 改 土豆5斤 changes only 土豆 (the issue: it used to drop the rest), 取消 鸡蛋 drops one item', () => {
     const [c] = chains(out.state)
     expect(c.orders).toEqual([
-      { member: '3-1-202 陈姐', household: '3-1-202', lines: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }], amount: 35, pickedUp: false, no: 4, paid: false, paidAmount: 0, pending: null },
-      { member: '孙阿姨', household: null, lines: [{ item: 2, qty: 0.5 }], amount: 1.5, pickedUp: false, no: 5, paid: false, paidAmount: 0, pending: null },
-      { member: '李四', household: null, lines: [{ item: 1, qty: 2 }, { item: 2, qty: 5 }], amount: 25, pickedUp: true, no: 1, paid: false, paidAmount: 0, pending: null },
-      { member: '王五', household: null, lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false, no: 2, paid: false, paidAmount: 0, pending: null },
-      { member: '赵六', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: false, no: 3, paid: false, paidAmount: 0, pending: null },
+      { member: '3-1-202 陈姐', household: '3-1-202', lines: [{ item: 1, qty: 1 }, { item: 3, qty: 2 }], amount: 35, pickedUp: false, no: 4, room: ROOM, paid: false, paidAmount: 0, pending: null },
+      { member: '孙阿姨', household: null, lines: [{ item: 2, qty: 0.5 }], amount: 1.5, pickedUp: false, no: 5, room: ROOM, paid: false, paidAmount: 0, pending: null },
+      { member: '李四', household: null, lines: [{ item: 1, qty: 2 }, { item: 2, qty: 5 }], amount: 25, pickedUp: true, no: 1, room: ROOM, paid: false, paidAmount: 0, pending: null },
+      { member: '王五', household: null, lines: [{ item: 1, qty: 2 }], amount: 10, pickedUp: false, no: 2, room: ROOM, paid: false, paidAmount: 0, pending: null },
+      { member: '赵六', household: null, lines: [{ item: 2, qty: 5 }], amount: 15, pickedUp: false, no: 3, room: ROOM, paid: false, paidAmount: 0, pending: null },
     ])
   })
 

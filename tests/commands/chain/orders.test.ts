@@ -69,7 +69,7 @@ describe('bad input gets one clear reply and changes nothing', () => {
   ])('%s', async (text, reply) => {
     const out = await run(head + veg + `\n李四: 土豆1\n李四: ${text}`)
     expect(lastReply(out).text).toBe(reply)
-    expect(chains(out.state)[0].orders).toEqual([{ member: '李四', household: null, lines: [{ item: 2, qty: 1 }], amount: 3, pickedUp: false, no: 1, paid: false, paidAmount: 0, pending: null }])
+    expect(chains(out.state)[0].orders).toEqual([{ member: '李四', household: null, lines: [{ item: 2, qty: 1 }], amount: 3, pickedUp: false, no: 1, room: ROOM, paid: false, paidAmount: 0, pending: null }])
   })
 
   it('ordering on a closed chain says it is closed', async () => {
