@@ -1,9 +1,10 @@
 // After the goods arrive: the owner sends `到货 [#3] 北门 …` and exactly the people who ordered
 // are mentioned; each replies `已取` when they have theirs; `未取` (owner/admin) lists who has not.
+// A chain in several groups (同步): each group's notice @s its own buyers, `未取` lists the group's.
 import type { Ctx, RoomCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
-import { getChain, roomChains, items, orders, markPicked, type Chain, runsIn } from './store.js'
+import { getChain, roomChains, items, orders, markPicked, type Chain, runsIn, chainRooms } from './store.js'
 import { FULL_LIST, linesText, who } from './format.js'
 import { capList } from '../../src/text/lists.js'
 import { isOwner } from './close.js'
@@ -37,15 +38,22 @@ export const arrival = defineCommand<{ chainId: number; note: string }, 'room'>(
 
 /** The arrival notice in the chain's room, @-ing who has not picked up; returns how many were @-ed. */
 export function announceArrival(ctx: Ctx, c: Chain, note: string): number {
-  const waiting = orders(ctx, c.id).filter(o => !o.pickedUp)
-  // by person: the ones whose contact the bot knows; a 接龙 line nobody claimed is named in the text
-  const seen = new Set<number>()
-  const people = waiting.filter(o => o.person !== null && !seen.has(o.person) && seen.add(o.person))
-    .map(o => ctx.who(o.person!, c.room) ?? { person: o.person!, name: o.member })
+  const all = orders(ctx, c.id)
   ctx.q('UPDATE chains SET arrived_at = ? WHERE id = ?').run(ctx.now, c.id)
   const where = note || c.pickup || ''
-  ctx.send(c.room, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: people })
-  return people.length
+  const rooms = chainRooms(ctx, c)
+  let n = 0
+  // a chain in several groups: each group with orders hears it, and only its own buyers are @-ed
+  for (const r of rooms.length > 1 ? rooms.filter(r => r === ctx.room || all.some(o => o.room === r)) : [c.room]) {
+    const waiting = (rooms.length > 1 ? all.filter(o => o.room === r) : all).filter(o => !o.pickedUp)
+    // by person: the ones whose contact the bot knows; a 接龙 line nobody claimed is named in the text
+    const seen = new Set<number>()
+    const people = waiting.filter(o => o.person !== null && !seen.has(o.person) && seen.add(o.person))
+      .map(o => ctx.who(o.person!, r) ?? { person: o.person!, name: o.member })
+    ctx.send(r, `📦 接龙 #${c.id} ${c.title} 到货啦！${where}\n取到后请回复「已取」。`, { mentions: people })
+    n += people.length
+  }
+  return n
 }
 
 /**
@@ -97,10 +105,16 @@ export const notPicked = defineCommand<{ chainId: number }, 'room'>({
     const c = getChain(ctx, chainId)!
     if (!isOwner(ctx, c)) throw new UserError(`只有团长 ${c.owner} 或管理员可以查看未取名单。`)
     const its = items(ctx, c.id)
-    const os = orders(ctx, c.id)
+    const all = orders(ctx, c.id)
+    // a chain in several groups: this group's, then a line for all of them
+    const rooms = chainRooms(ctx, c)
+    const many = rooms.length > 1
+    const os = many ? all.filter(o => o.room === ctx.room) : all
     const left = os.filter(o => !o.pickedUp)
-    if (!left.length) return ctx.reply(`#${c.id} ${c.title}：${os.length}人都已取货 ✓`)
-    ctx.reply([`#${c.id} ${c.title} 还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
-      ...capList(left.map(o => `${o.no}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`), FULL_LIST)].join('\n'))
+    const here = many ? '本群' : ''
+    const total = many ? [`全部${rooms.length}个群：还有${all.filter(o => !o.pickedUp).length}人未取（共${all.length}人）`] : []
+    if (!left.length) return ctx.reply([`#${c.id} ${c.title}：${here}${os.length}人都已取货 ✓`, ...total].join('\n'))
+    ctx.reply([`#${c.id} ${c.title} ${here}还有${left.length}人未取（已取 ${os.length - left.length}/${os.length}）：`,
+      ...capList(left.map(o => `${o.no}. ${who(o)}${its.length ? ' ' + linesText(o.lines, its) : ''}`), FULL_LIST), ...total].join('\n'))
   },
 })

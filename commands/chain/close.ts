@@ -1,13 +1,15 @@
 // Closing: the owner or an admin sends `截单` / `结束接龙` [#3], or the deadline passes (a reminder
 // goes out an hour before). The room gets the summary (totals per item, amount per household,
-// grand total); the owner gets the spreadsheet (XLSX and CSV) in private chat.
+// grand total), each group its own for a chain in several; the owner gets the spreadsheet (XLSX and
+// CSV) in private chat, and the summary split by group.
 import { z } from 'zod'
 import type { Ctx, Db, MessageCtx } from '../../src/types.js'
 import type { Config } from '../../src/config.js'
 import { defineCommand, defineFile, defineJob, invalid, UserError } from '../../src/types.js'
 import { splitChainRef } from './parse-order.js'
 import { hhmm, HOUR, MINUTE } from '../../src/time.js'
-import { getChain, openChains, roomChains, items, orders, setStatus, type Chain, runsIn } from './store.js'
+import { getChain, openChains, roomChains, items, orders, setStatus, type Chain, runsIn, chainRooms } from './store.js'
+import { itemsOf, inRoom, countText, splitSummary } from './by-room.js'
 import { summary, totalsText } from './format.js'
 import { ambiguousText } from './order.js'
 import { exportChain } from './export.js'
@@ -25,8 +27,17 @@ export function closeChain(ctx: Ctx, c: Chain): void {
   ctx.cancel(`chain:${c.id}:`)
   const os = orders(ctx, c.id)
   const its = items(ctx, c.id)
-  ctx.send(c.room, summary({ ...c, status: 'closed' }, its, os, payLine(ctx, c.id, its, os), waitCount(ctx, c.id)))
+  const rooms = chainRooms(ctx, c)
+  const closed = { ...c, status: 'closed' as const }
+  if (rooms.length === 1) ctx.send(c.room, summary(closed, its, os, payLine(ctx, c.id, its, os), waitCount(ctx, c.id)))
+  // every group gets its own households and totals, and the whole chain's
+  else for (const r of rooms) {
+    const here = inRoom(os, r)
+    const mine = itemsOf(its, here)
+    ctx.send(r, `${summary(closed, mine, here, payLine(ctx, c.id, mine, here), waitCount(ctx, c.id))}\n全部${rooms.length}个群：${countText(c, its, os)}`)
+  }
   const owner = c.ownerPerson === null ? null : ctx.who(c.ownerPerson, c.room)
+  if (owner && rooms.length > 1) ctx.tell(owner, splitSummary(c, its, os, rooms))
   if (os.length && owner) {
     ctx.file(owner, xlsxFile, { chainId: c.id })
     ctx.file(owner, csvFile, { chainId: c.id })
@@ -73,11 +84,17 @@ export const remindDeadline = defineJob('chain.remind-deadline', ofChain, (job, 
   const c = getChain(ctx, job.payload.chainId)
   if (!c || c.status !== 'open' || !c.deadline || c.deadline <= ctx.now) return
   const its = items(ctx, c.id)
-  const n = orders(ctx, c.id).length
+  const os = orders(ctx, c.id)
+  const n = os.length
   const mins = Math.round((c.deadline - ctx.now) / MINUTE)
   const left = mins >= 60 ? `${Math.round(mins * MINUTE / HOUR)}小时` : `${mins}分钟`
-  ctx.send(c.room, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
-    `已有${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))
+  const rooms = chainRooms(ctx, c)
+  // a chain in several groups: every group is reminded, with its own count and the whole chain's
+  for (const r of rooms) {
+    const here = rooms.length > 1 ? `本群${inRoom(os, r).length}人，全部${rooms.length}个群共` : '已有'
+    ctx.send(r, [`⏰ 接龙 #${c.id} ${c.title} 还有${left}截单（${hhmm(c.deadline, ctx.tz)}），还没接的抓紧～`,
+      `${here}${n}人${its.length && n ? `：${totalsText(its)}` : ''}。发「#${c.id}」看名单。`].join('\n'))
+  }
 })
 
 async function sheet(db: Db, args: { chainId: number }, config: Config, ext: 'xlsx' | 'csv') {

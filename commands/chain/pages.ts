@@ -1,7 +1,8 @@
 // 接龙 pages: the list of chains, and one chain with its items (stock, totals), its orders by
-// household with pickup state, and download buttons.
+// household with pickup state, and download buttons; a chain in several groups shows them, and
+// people, amount and pickups per group.
 import type { DashboardPage, PageRequest } from '../../src/types.js'
-import { readChains, type Chain } from './page-model.js'
+import { readChains, roomsOf, roomOf, type Chain } from './page-model.js'
 import { byHousehold, chainCsv, chainFileName, chainTotal, money, payLabel } from './sheet.js'
 import { html, table, yuan, type Raw } from '../../src/dashboard/html.js'
 import { sortPage } from './sort-page.js'
@@ -23,7 +24,7 @@ function chainsPage(chains: Chain[]): Raw {
   const rows = sorted.map(c => [
     html`<a href="/chains/${c.id}">#${c.id} ${c.title}</a>`, status(c),
     c.orders.length, c.items.length ? yuan(chainTotal(c)) : '—',
-    `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`, c.room, c.owner,
+    `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`, roomsOf(c).join('、'), c.owner,
   ])
   return html`<h1>接龙</h1><section class="card">${table(['接龙', '状态', '人数', '金额', '已取', '群', '团长'], rows,
     { numeric: [2, 3], wrap: [0] })}</section>`
@@ -42,7 +43,7 @@ function chainPage(c: Chain, req: PageRequest): Raw {
   const picked = c.orders.filter(o => o.pickedUp).length
   const households = new Set(c.orders.map(o => o.household ?? '@' + o.member)).size
   const meta = html`<div class="stats">
-    <span>群 <b>${c.room}</b></span><span>团长 <b>${c.owner}</b></span>${status(c)}
+    <span>群 <b data-testid="rooms">${roomsOf(c).join('、')}</b></span><span>团长 <b>${c.owner}</b></span>${status(c)}
     ${c.deadline ? html`<span>截止 ${when(c.deadline)}</span>` : ''}${c.pickup ? html`<span>自提 ${c.pickup}</span>` : ''}</div>
     <div class="stats"><span>接龙 <b>${c.orders.length}</b> 人</span><span>共 <b>${households}</b> 户</span>
     ${c.cap !== null ? html`<span>上限 <b>${c.cap}</b> 人</span>` : ''}
@@ -66,7 +67,7 @@ function chainPage(c: Chain, req: PageRequest): Raw {
   const ordersCard = html`<section class="card"><h2>按户订单</h2>${c.orders.length === 0 ? html`<p class="muted">还没有人接龙。</p>`
     : table(['跟团号', '户号', '成员', ...(items.length ? ['金额', '付款'] : []), '取货', ...(items.length ? ['内容'] : [])], orderRows,
       { numeric: items.length ? [0, 3] : [0], wrap: items.length ? [6] : [] })}</section>`
-  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${filesCard(c)}${itemsCard}${ordersCard}${waitCard(c)}
+  return html`<h1>#${c.id} ${c.title}</h1><section class="card">${meta}</section>${actionsCard(c, req)}${roomsCard(c)}${filesCard(c)}${itemsCard}${ordersCard}${waitCard(c)}
     <p><a href="/chains">← 全部接龙</a></p>`
 }
 
@@ -83,6 +84,18 @@ function waitCard(c: Chain): Raw | string {
   const rows = c.waitlist.map((w, i) => [i + 1, w.household ?? '未登记', w.member, w.lines.length ? linesText(c, w.lines) : '报名'])
   return html`<section class="card" data-testid="waitlist"><h2>候补（${c.waitlist.length}）</h2>${table(['顺序', '户号', '成员', '等待'], rows,
     { numeric: [0], wrap: [3] })}</section>`
+}
+
+/** A chain in several groups (同步): people, amount and pickups per group, and the total. */
+function roomsCard(c: Chain): Raw | '' {
+  const rooms = roomsOf(c)
+  if (rooms.length < 2) return ''
+  const rows = rooms.map(r => {
+    const os = c.orders.filter(o => roomOf(c, o) === r)
+    return [r, os.length, yuan(money(os.reduce((s, o) => s + o.amount, 0))), `${os.filter(o => o.pickedUp).length}/${os.length}`]
+  })
+  return html`<section class="card"><h2>分群</h2>${table(['群', '人数', '金额', '已取'], rows,
+    { numeric: [1, 2], wrap: [0], foot: ['合计', c.orders.length, yuan(chainTotal(c)), `${c.orders.filter(o => o.pickedUp).length}/${c.orders.length}`] })}</section>`
 }
 
 const chainOf = (req: PageRequest) => readChains(req.state.chains).find(c => String(c.id) === req.params.id)

@@ -1,7 +1,7 @@
 // A chain as spreadsheet tables (orders by household, item totals) for the owner's files and the
 // dashboard's downloads. Text that a spreadsheet would run as a formula gets a leading ' (see
 // escapeFormula) because names and item names are typed by anyone in the group.
-import type { Chain, ChainOrder } from './page-model.js'
+import { roomsOf, roomOf, type Chain, type ChainOrder } from './page-model.js'
 import { csvCell, escapeFormula } from '../../src/export.js'
 
 type Cell = string | number | null
@@ -61,6 +61,25 @@ export function itemsTable(chain: Chain): Table {
     i.stock === null ? null : i.stock - i.ordered, money(i.price * i.ordered),
   ])
   return { header, rows }
+}
+
+/**
+ * A chain in several groups (同步): one orders table per group, with that group's totals, named by
+ * the group as a sheet name may be (31 characters, none of \ / ? * [ ] :). None for one group.
+ */
+export function roomTables(chain: Chain): [string, Table][] {
+  const rooms = roomsOf(chain)
+  if (rooms.length < 2) return []
+  const taken = new Set(['订单', '汇总'])
+  return rooms.map((room, n) => {
+    const orders = chain.orders.filter(o => roomOf(chain, o) === room)
+    const qty = (code: number) => orders.reduce((s, o) => s + o.lines.filter(l => l.item === code).reduce((a, l) => a + l.qty, 0), 0)
+    const items = chain.items.map(i => ({ ...i, ordered: money(qty(i.code)) }))
+    let name = room.replace(/[\\/?*[\]:]/g, '').slice(0, 28) || '群'
+    if (taken.has(name)) name = `${name.slice(0, 26)}-${n + 1}`
+    taken.add(name)
+    return [name, ordersTable({ ...chain, orders, items })]
+  })
 }
 
 /** The orders table as CSV, with a BOM so Excel reads the Chinese as UTF-8. */

@@ -3,7 +3,7 @@
 // Pure readings of text.
 import { splitChainRef } from './parse-order.js'
 
-export interface SyncWords { undo: boolean; ref: number | null; names: string; natural: boolean }
+interface SyncWords { undo: boolean; ref: number | null; names: string; natural: boolean }
 
 const REF = '(#\\s*\\d{1,5})?'
 const UNSYNC = new RegExp(`^(?:把\\s*)?${REF}\\s*(?:取消同步|停止同步|不再同步|不同步)\\s*${REF}\\s*(?:到|去|在|至)?\\s*(.*)$`)

@@ -40,7 +40,7 @@ function parse(ctx: MessageCtx): SyncInput | ReturnType<typeof invalid> | null {
 }
 
 /** The chain's post for a group it is synced to: what it sells, until when, where, and how to order. */
-export function postText(c: Chain, its: Item[], rooms: string[], tz: string): string {
+function postText(c: Chain, its: Item[], rooms: string[], tz: string): string {
   const out = [`#接龙 ${c.title}（#${c.id}，团长 ${c.owner}）`, ...its.map(itemLine)]
   const meta = []
   if (c.deadline) meta.push(`截止 ${describe(c.deadline, tz)}`)

@@ -3,7 +3,13 @@
 // reminders in every group, the owner's summary split by group, and the export's rooms / orders[].room.
 import { describe, it, expect } from 'vitest'
 import { run, chains, to, dms, texts } from './helpers.js'
+import ExcelJS from 'exceljs'
 import { readSync, readRooms } from '../../../commands/chain/sync-words.js'
+import { readChains } from '../../../commands/chain/page-model.js'
+import { chainCsvTables } from '../../../commands/chain/export.js'
+import { roomTables } from '../../../commands/chain/sheet.js'
+import { chainXlsx } from '../../../commands/chain/xlsx.js'
+import { chainPages } from '../../../commands/chain/pages.js'
 
 const A = '5栋团购群', B = '6栋团购群', C = '7栋团购群'
 const head = [`== ${B}: 阿明, 阿华, 6-1-101 老刘`, `== ${C}: 小李, 小王`, `== ${A}: 张三, 李四, 王五`, '@ 2026-11-24 09:00'].join('\n') + '\n'
@@ -94,5 +100,72 @@ describe('同步: one stock, cap and deadline; each group its own', () => {
     expect(list).toContain('2. 小李 土豆2斤')
     expect(list).not.toContain('阿明')
     expect(list).toContain('本群：1人 · 土豆2斤 · 共6元\n全部3个群：2人 · 白菜2颗 · 土豆2斤 · 共16元')
+  })
+})
+
+describe('同步: closing, reminders, arrival and 未取 per group', () => {
+  const ordered = synced + `== ${B}\n阿明: 白菜2\n6-1-101 老刘: 土豆1斤\n== ${C}\n小李: 土豆2斤\n== ${A}\n李四: 白菜1\n`
+
+  it('the reminder and the summary go to every group, each with its own households and all groups\' totals; the owner gets them split', async () => {
+    const out = await run(ordered + '@ 2026-11-27 20:30\n')
+    for (const [room, n] of [[A, 1], [B, 2], [C, 1]] as const) {
+      expect(texts(to(out.messages, room))).toContain(`⏰ 接龙 #1 周六蔬菜团购 还有1小时截单（20:00），还没接的抓紧～\n本群${n}人，全部3个群共4人：白菜3颗 · 土豆3斤。发「#1」看名单。`)
+    }
+    const sumB = texts(to(out.messages, B)).find(t => t.startsWith('🔒 #1 周六蔬菜团购 已截单'))!
+    expect(sumB).toContain('1. 白菜2颗 = 10元\n2. 土豆1斤 = 3元')
+    expect(sumB).toContain('1. 阿明：白菜2颗，10元\n2. 6-1-101 老刘：土豆1斤，3元')
+    expect(sumB).not.toContain('李四')
+    expect(sumB).toContain('全部3个群：4人 · 白菜3颗 · 土豆3斤 · 共24元')
+    expect(texts(to(out.messages, C)).find(t => t.startsWith('🔒'))).toContain('3. 小李：土豆2斤，6元')
+    expect(texts(dms(out.messages, '张三'))).toContain(['📊 #1 周六蔬菜团购 分群汇总：', `${A}：1人 · 白菜1颗 · 共5元`,
+      `${B}：2人 · 白菜2颗 · 土豆1斤 · 共13元`, `${C}：1人 · 土豆2斤 · 共6元`, '总计：4人 · 白菜3颗 · 土豆3斤 · 共24元'].join('\n'))
+  })
+
+  it('a group that ordered nothing still hears the close; an unsynced chain closes as before (no split summary)', async () => {
+    const out = await run(synced + `== ${B}\n阿明: 白菜2\n== ${A}\n张三: 截单\n`)
+    expect(texts(to(out.messages, C)).find(t => t.startsWith('🔒'))).toBe('🔒 #1 周六蔬菜团购 已截单\n没有人接龙。\n全部3个群：1人 · 白菜2颗 · 共10元')
+    const plain = await run(head + veg + '\n李四: 白菜1\n张三: 截单\n')
+    expect(texts(dms(plain.messages, '张三')).some(t => t.includes('分群汇总'))).toBe(false)
+  })
+
+  it('到货 in one group: every group with orders hears it, each @ing only its own buyers; 未取 and 已取 per group', async () => {
+    const out = await run(ordered + `张三: 截单\n@ 2026-11-28 10:00\n张三: 到货 北门\n== ${B}\n阿明: 已取\n张三: 未取\n== ${C}\n张三: 未取\n`)
+    const notice = (room: string) => to(out.messages, room).find(m => m.text.startsWith('📦'))!
+    expect(notice(A).mentions).toEqual(['李四'])
+    expect(notice(B).mentions.sort()).toEqual(['6-1-101 老刘', '阿明'].sort())
+    expect(notice(C).mentions).toEqual(['小李'])
+    expect(notice(B).text).toBe('📦 接龙 #1 周六蔬菜团购 到货啦！北门\n取到后请回复「已取」。')
+    expect(texts(to(out.messages, B))).toContain('✅ #1 已取：阿明')
+    expect(texts(to(out.messages, B))).toContain('#1 周六蔬菜团购 本群还有1人未取（已取 1/2）：\n2. 6-1-101 老刘 土豆1斤\n全部3个群：还有3人未取（共4人）')
+    expect(texts(to(out.messages, C))).toContain('#1 周六蔬菜团购 本群还有1人未取（已取 0/1）：\n3. 小李 土豆2斤\n全部3个群：还有3人未取（共4人）')
+    expect(chains(out.state)[0].orders.filter(o => o.pickedUp).map(o => o.member)).toEqual(['阿明'])
+  })
+})
+
+describe('同步: the export, the spreadsheet and the dashboard', () => {
+  it('rooms and orders[].room in the export and the CSV tables; a sheet per group; the chain page shows the groups', async () => {
+    const out = await run(synced + `== ${B}\n阿明: 白菜2\n== ${C}\n小李: 土豆2斤\n== ${A}\n李四: 白菜1\n`)
+    const [c] = readChains(out.state.chains)
+    expect(c.rooms).toEqual([A, B, C])
+    expect(c.orders.map(o => [o.member, o.room])).toEqual([['小李', C], ['李四', A], ['阿明', B]])
+    const tables = chainCsvTables(out.state)
+    expect(tables[0].rows[0]).toMatchObject({ rooms: `${A} ${B} ${C}` })
+    expect(tables[2].columns.at(-1)).toBe('room')
+    const sheets = roomTables(c)
+    expect(sheets.map(([name]) => name)).toEqual([A, B, C])
+    expect(sheets[1][1].rows.map(r => r[2])).toEqual(['阿明', '1人'])
+    expect(sheets[1][1].rows[1]).toContain(10)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await chainXlsx(c) as any)
+    expect(wb.worksheets.map(w => w.name)).toEqual(['订单', '汇总', A, B, C])
+    const page = chainPages.find(p => p.path === '/chains/:id')!
+    const r = await page.render({ state: out.state, roster: [], params: { id: '1' } } as any) as { html: string }
+    expect(r.html).toContain(`<b data-testid="rooms">${A}、${B}、${C}</b>`)
+    expect(r.html).toContain('<h2>分群</h2>')
+    // one group: no sheets per group, no 分群 card
+    const one = await run(head + veg + '\n李四: 白菜1\n')
+    const [c1] = readChains(one.state.chains)
+    expect([c1.rooms, roomTables(c1)]).toEqual([[A], []])
+    expect((await page.render({ state: one.state, roster: [], params: { id: '1' } } as any) as { html: string }).html).not.toContain('分群')
   })
 })
