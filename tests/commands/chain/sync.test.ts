@@ -82,16 +82,16 @@ describe('同步: one stock, cap and deadline; each group its own', () => {
     const c = chains(out.state)[0]
     expect(c.items.find(i => i.name === '白菜')!.ordered).toBe(5)
     expect(texts(to(out.messages, B))).toContain('✅ #1 已接龙：阿明 白菜2颗（跟团号1）、阿华 白菜2颗（跟团号2）')
-    expect(texts(to(out.messages, C)).join('\n')).toContain('白菜只剩1颗，已登记1颗（你要了3颗）')
+    expect(texts(to(out.messages, C)).join('\n')).toContain('白菜只剩1颗，已登记1颗，另2颗排候补第1位')
     expect(texts(to(out.messages, C))).toContain('✅ #1 已接龙：小李 白菜1颗（跟团号3）、小王 土豆2斤（跟团号4）')
-    expect(texts(to(out.messages, A)).join('\n')).toContain('白菜已经订完了，没有登记')
+    expect(texts(to(out.messages, A)).join('\n')).toContain('白菜已订完，你已排候补第2位（1颗）')
     expect(c.orders.map(o => [o.member, o.room])).toEqual([['小李', C], ['小王', C], ['阿华', B], ['阿明', B]])
   })
 
   it('a sign-up cap is one for all groups', async () => {
     const out = await run(head + `张三: #接龙 周日义诊志愿者 限2人\n张三: 同步 #1 ${B}\n李四: +1\n== ${B}\n阿明: +1\n阿华: +1\n`)
     expect(chains(out.state)[0].orders.map(o => o.member).sort()).toEqual(['李四', '阿明'])
-    expect(texts(to(out.messages, B))).toContain('#1 周日义诊志愿者 已满2人，谢谢 阿华！')
+    expect(texts(to(out.messages, B))).toContain('#1 周日义诊志愿者 已满2人，阿华 已排候补第1位，有人取消会通知你。')
   })
 
   it('the list in a group shows its own orders, its totals and all groups\'', async () => {

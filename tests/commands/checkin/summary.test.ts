@@ -46,7 +46,7 @@ describe('check-in summary', () => {
 describe('lenient export reading', () => {
   it('fills defaults and drops entries it cannot read', () => {
     expect(readChains([{ id: 1, room: 'r', title: 't' }, { title: 'no id' }])).toEqual([{ id: 1, room: 'r', title: 't', owner: '',
-      status: 'open', deadline: null, pickup: null, cap: null, rooms: [], items: [], orders: [], refunds: [], files: [] }])
+      status: 'open', deadline: null, pickup: null, cap: null, rooms: [], items: [], orders: [], refunds: [], waitlist: [], files: [] }])
     expect(readCheckins('nope')).toEqual([])
   })
 })
