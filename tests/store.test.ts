@@ -89,6 +89,6 @@ describe('export', () => {
 
   it('CSV has one table per section', () => {
     const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false }], aid: [], notices: [], isolations: [] }, families)
-    expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal\r\n2026-11-24,r,\'=bad,,36.5,false')
+    expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal,antigen,whereabouts,symptoms\r\n2026-11-24,r,\'=bad,,36.5,false,,,')
   })
 })

@@ -16,6 +16,7 @@ import { checkinPages } from './pages.js'
 import { understandCheckin } from './understand.js'
 import { understandAnnouncement } from './understand-announce.js'
 import { verifyCommand } from './flags.js'
+import { answerCommand, questionsCommand } from './questions.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
@@ -25,6 +26,7 @@ const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) =
   ctx.q('DELETE FROM checkin_records WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_isolation_reports WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_flags WHERE day < ?').run(cutoff)
+  ctx.q('DELETE FROM checkin_answers WHERE day < ?').run(cutoff)
   ctx.q("DELETE FROM checkin_isolations WHERE status = 'released' AND released_at < ?")
     .run(ctx.now - ctx.config.retentionDays * DAY)
 })
@@ -36,7 +38,7 @@ export const checkin: Family = {
   // the resident's command first (帮助 lists them in this order); the forms are disjoint: the
   // temperature parser returns null for every admin form (tests/commands/checkin/temperature.test.ts)
   // verify is reached only through understanding (a possible fever in words): its parse is always null
-  commands: [reportCommand, settingsCommand, statsCommand, isolateCommand, releaseCommand, listCommand, verifyCommand],
+  commands: [reportCommand, settingsCommand, questionsCommand, answerCommand, statsCommand, isolateCommand, releaseCommand, listCommand, verifyCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations }, csv: checkinCsvTables },
   pages: checkinPages,

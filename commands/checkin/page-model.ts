@@ -7,6 +7,7 @@ import type { CsvTable, ExportState } from '../../src/types.js'
 const checkin = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
   temps: z.array(z.number()).catch([]), abnormal: z.boolean().catch(false),
+  answers: z.record(z.string(), z.string()).catch({}),
 })
 const flag = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
@@ -28,8 +29,10 @@ export const readIsolations = (xs: unknown): Isolation[] => readAll(isolation, x
 /** The check-in sections in the CSV export (readings joined by spaces). */
 export function checkinCsvTables(state: ExportState): CsvTable[] {
   return [
-    { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal'],
-      rows: readCheckins(state.checkins).map(c => ({ ...c, temps: c.temps.join(' ') })) },
+    // one column per extra question (empty where the room does not ask it)
+    { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms'],
+      rows: readCheckins(state.checkins).map(({ answers, ...c }) => ({ ...c, temps: c.temps.join(' '),
+        antigen: answers['抗原'] ?? '', whereabouts: answers['在家'] ?? '', symptoms: answers['症状'] ?? '' })) },
     { name: 'checkin_flags', columns: ['day', 'room', 'member', 'household', 'temps', 'excerpt'],
       rows: readCheckinFlags(state.checkinFlags).map(f => ({ ...f, temps: f.temps.join(' ') })) },
     { name: 'isolations', columns: ['household', 'room', 'start', 'days', 'status'], rows: readIsolations(state.isolations) },

@@ -6,8 +6,9 @@ import { defineCommand, defineJob, invalid, type Ctx, type JobRun } from '../../
 import { addDays, dayOf, parseDay, toLocal } from '../../src/time.js'
 import { formatTemp } from './temperature.js'
 import { whoLabel } from './report.js'
-import { enabledRoomById, enabledRooms } from './store.js'
-import { countsLine, dayStatus, mentionsOf, unitLabel, type DayStatus } from './roster.js'
+import { enabledRoomById, enabledRooms, questionsOf } from './store.js'
+import { byBuilding, countsLine, dayStatus, mentionsOf, tally, unitLabel, type DayStatus } from './roster.js'
+import { answerExample, questionsLabel } from './answers.js'
 import { dayFlags, type Flag } from './flags.js'
 
 function dateLabel(day: string): string {
@@ -21,6 +22,11 @@ type OfRoom = JobRun<z.infer<typeof ofRoom>>
 function remindRoom(job: OfRoom, ctx: Ctx): void {
   const room = enabledRoomById(ctx, job.payload.roomId)
   if (!room) return
+  const qs = questionsOf(ctx, room)
+  if (qs.length) {
+    ctx.send(room, `🌡️ 请各位住户报今日体温和${questionsLabel(qs)}：直接回复「${answerExample(qs)}」，全家可写「爸爸36.5 妈妈36.6 孩子36.4」。每户报一次即可，结果只有管理员能看到。`)
+    return
+  }
   ctx.send(room, '🌡️ 请各位住户报今日体温：直接回复「体温 36.5」，全家可写「爸爸36.5 妈妈36.6 孩子36.4」。每户报一次即可，体温只有管理员能看到。')
 }
 
@@ -30,12 +36,17 @@ function chaseRoom(job: OfRoom, ctx: Ctx): void {
   if (!room) return
   const s = dayStatus(ctx, room, dayOf(job.slot, ctx.tz))
   if (!s.units.length) return
-  if (!s.missing.length) {
-    ctx.send(room, `✅ 今日体温已全部上报（${s.units.length}/${s.units.length} 户），谢谢大家！`)
+  const { done, total } = tally(s)
+  if (!s.missing.length && !s.unanswered.length) {
+    ctx.send(room, done < total ? `✅ 群里的住户都已上报（已报 ${done}/${total} 户），谢谢大家！` : `✅ 今日体温已全部上报（${total}/${total} 户），谢谢大家！`)
     return
   }
-  ctx.send(room, `⏰ 还有 ${s.missing.length} 户未报今日体温，请尽快回复「体温 36.5」。已报的请忽略。`,
-    { mentions: mentionsOf(s.missing) })
+  // who has not answered the questions is reminded with who has not reported, in one message
+  const label = questionsLabel(s.questions)
+  const parts = [s.missing.length ? `${s.missing.length} 户未报今日体温` : '', s.unanswered.length ? `${s.unanswered.length} 户未答全${label}` : ''].filter(Boolean)
+  const example = s.unanswered.length ? answerExample(s.questions) : '体温 36.5'
+  ctx.send(room, `⏰ 还有 ${parts.join('、')}，请尽快回复「${example}」。已报的请忽略。`,
+    { mentions: mentionsOf([...s.missing, ...s.unanswered]) })
 }
 
 /**
@@ -44,17 +55,19 @@ function chaseRoom(job: OfRoom, ctx: Ctx): void {
  */
 export function detail(room: string, day: string, s: DayStatus, flags: Flag[] = []): string {
   const lines = [`📊 ${room} ${dateLabel(day)}体温统计`, countsLine(s)]
-  lines.push(s.missing.length ? `未报（${s.missing.length}）：${s.missing.map(unitLabel).join('；')}` : '未报：无')
+  lines.push(s.missing.length ? `未报（${s.missing.length}）：${byBuilding(s.missing, unitLabel)}` : '未报：无')
   if (s.abnormal.length || !flags.length) {
     lines.push(s.abnormal.length
-      ? `异常（${s.abnormal.length}）：${s.abnormal.map(r =>
-        `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`).join('；')}`
+      ? `异常（${s.abnormal.length}）：${byBuilding(s.abnormal, r =>
+        `${whoLabel(r.member, r.household)} ${r.temps.map(formatTemp).join(' ')}`)}`
       : '异常：无')
   }
   if (flags.length) {
-    lines.push(`可能异常，待核实（${flags.length}）：${flags.map(f =>
-      `${whoLabel(f.member, f.household)} ${f.temps.map(formatTemp).join(' ')}「${f.excerpt}」`).join('；')}`)
+    lines.push(`可能异常，待核实（${flags.length}）：${byBuilding(flags, f =>
+      `${whoLabel(f.member, f.household)} ${f.temps.map(formatTemp).join(' ')}「${f.excerpt}」`)}`)
   }
+  if (s.questions.includes('抗原')) lines.push(s.positive.length ? `抗原阳性（${s.positive.length}）：${byBuilding(s.positive, unitLabel)}` : '抗原阳性：无')
+  if (s.unanswered.length) lines.push(`未答全${questionsLabel(s.questions)}（${s.unanswered.length}）：${byBuilding(s.unanswered, unitLabel)}`)
   return lines.join('\n')
 }
 

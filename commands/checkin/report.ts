@@ -8,6 +8,9 @@ import { formatTemp, isAbnormal, parseTemperature, type Reading } from './temper
 import { activeIsolation, isEnabled, isolationDay, recordCheckin, recordIsolationReport, todayRecord } from './store.js'
 import { maskName } from './roster.js'
 import { excerptOf, flagPossibleFever } from './flags.js'
+import { MAY_ANSWER, splitAnswers, type Answers } from './answers.js'
+import { askedIn } from './store.js'
+import { recordAnswers } from './answer-alert.js'
 
 export const ACK_HEADER = '✅ 已打卡：'
 const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
@@ -32,6 +35,8 @@ export interface CheckinInput {
   mentions?: number[]
   /** The resident's words are worth quoting in the admins' alert. */
   words?: boolean
+  /** Answers to the room's extra questions in the same message (`36.5 阴 在家`). */
+  answers?: Answers
 }
 
 const SELF = /^(?:我|我自己|本人|自己|俺)$/
@@ -85,8 +90,25 @@ export function whoLabel(name: string, household: string | null): string {
   return household && !name.includes(household) ? `${name}（${household}）` : name
 }
 
+/** The answers to the asked questions in a message, and the message without them. */
+export function answersIn(ctx: MessageCtx): { answers: Answers; rest: string } | null {
+  if (!MAY_ANSWER.test(ctx.text)) return null
+  const targets = targetsOf(ctx)
+  if (!targets.length) return null
+  const split = splitAnswers(ctx.text, askedIn(ctx, targets.map(t => t.room)))
+  return split?.rest.trim() ? split : null
+}
+
+/** `36.5 阴 在家`: a reading with answers, where the room asks them. */
+function readingWithAnswers(ctx: MessageCtx): { p: ReturnType<typeof parseTemperature>; answers: Answers } | null {
+  const split = answersIn(ctx)
+  const p = split ? parseTemperature(split.rest) : null
+  return p?.kind === 'readings' ? { p, answers: split!.answers } : null
+}
+
 function parseCheckin(ctx: MessageCtx): CheckinInput | { invalid: string } | null {
-  const p = parseTemperature(ctx.text)
+  const withAnswers = readingWithAnswers(ctx)
+  const p = withAnswers?.p ?? parseTemperature(ctx.text)
   if (!p) return null
   const explicit = p.kind === 'novalue' || p.explicit
   const targets = targetsOf(ctx)
@@ -100,7 +122,7 @@ function parseCheckin(ctx: MessageCtx): CheckinInput | { invalid: string } | nul
   if (p.kind !== 'readings') return askOnly(targets, p.kind === 'novalue' ? NO_VALUE : REMEASURE)
   // a reading for another household: only for one's own, one nobody holds, or by an admin
   if (p.household && !ctx.mayClaim(p.household)) return askOnly(targets, otherHousehold(p.household))
-  return { readings: p.readings, household: p.household, targets }
+  return { readings: p.readings, household: p.household, targets, answers: withAnswers?.answers }
 }
 
 const GUIDANCE = (temps: string) => [
@@ -141,9 +163,11 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
     ctx.tell(ctx.member, `✅ 已收到 ${iso.household} ${slot === 'am' ? '上午' : '下午'}体温（居家隔离第${n}天/共${iso.days}天）`)
   }
   if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
+  // a positive antigen is kept out of the group like a fever: its receipt goes in private
+  const positive = input.answers ? recordAnswers(ctx, room, as, household, input.answers) : false
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
   if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
-    ctx.ack(merged.by === 'added' ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet ? ctx.member : ctx.room)
+    ctx.ack(merged.by === 'added' ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet || positive ? ctx.member : ctx.room)
   }
   return iso !== null
 }

@@ -7,6 +7,7 @@ import { nextSlot } from '../../src/text/when.js'
 import { at, isErr, readClock } from '../../src/text/when-parts.js'
 import { chaseJob, remindJob, statsJob } from './remind.js'
 import { saveSettings, settings, type RoomSettings } from './store.js'
+import { answerExample, questionsLabel } from './answers.js'
 
 const FORM = '格式：打卡 开启 每天08:00提醒 10:00催报（可加 12:00统计）\n例如：打卡 开启 每天07:30提醒 09:30催报'
 const HEAD = /^(?:打卡\s?(开启|开始|打开|启用|关闭|停止|暂停|结束|设置|状态)|(开启|打开|启用|关闭|停止|暂停)\s?(?:体温)?打卡)(?:\s+|$|(?=\d|每))([\s\S]*)$/
@@ -109,7 +110,8 @@ function describeSettings(s: RoomSettings | null): string {
     `每天 ${s.remindAt} 提醒报体温`,
     s.chaseAt ? `${s.chaseAt} 催报（只提醒还没报的住户）` : '不催报',
     `${s.statsAt} 公布统计（群里只显示户数，名单私聊发给管理员）`,
-    '住户回复：体温 36.5（全家：爸爸36.5 妈妈36.6）',
+    ...(s.households ? [`应报 ${s.households} 户`] : []),
+    s.questions?.length ? `还要回答：${questionsLabel(s.questions)}（例如「${answerExample(s.questions)}」）` : '住户回复：体温 36.5（全家：爸爸36.5 妈妈36.6）',
   ].join('\n')
 }
 
@@ -132,7 +134,8 @@ export const settingsCommand = defineCommand<SettingsInput, 'room'>({
       ctx.reply(old?.enabled ? '本群体温打卡已关闭，提醒和统计都已停止。已登记的记录按保留期限自动删除。' : '本群体温打卡本来就没有开启。')
       return
     }
-    const s: RoomSettings = { id: 0, room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt }
+    const s: RoomSettings = { id: 0, room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt,
+      questions: old?.questions, households: old?.households }
     s.id = saveSettings(ctx, s, by)
     scheduleRoom(ctx, s)
     // switched on from an admin's own words: say so, and how to undo or change it

@@ -2,6 +2,8 @@
 // Shared by the check-in commands and jobs; every write happens inside the caller's transaction.
 import type { Ctx, Db, Who } from '../../src/types.js'
 import { addDays, dayOf, daysBetween, fromLocal, toLocal, MINUTE } from '../../src/time.js'
+import { QUESTIONS, type Question } from './answers.js'
+import { answersFor } from './answers-store.js'
 
 export interface RoomSettings {
   /** Stable across topic changes; 0 before the first save. */
@@ -11,6 +13,10 @@ export interface RoomSettings {
   remindAt: string | null
   chaseAt: string | null
   statsAt: string | null
+  /** The extra questions (抗原, 在家, 症状), in that order; [] for none. */
+  questions?: Question[]
+  /** The households expected to report (`打卡 设置 户数 150`); null: those the bot knows. */
+  households?: number | null
 }
 
 export interface CheckinRow {
@@ -37,9 +43,37 @@ export interface Isolation {
 }
 
 export function settings(ctx: Ctx, room: string): RoomSettings | null {
-  const r = ctx.q('SELECT id, room, enabled, remind_at, chase_at, stats_at FROM checkin_rooms WHERE room = ?').get(room) as any
+  const r = ctx.q('SELECT * FROM checkin_rooms WHERE room = ?').get(room) as any
   if (!r) return null
-  return { id: r.id, room: r.room, enabled: r.enabled === 1, remindAt: r.remind_at, chaseAt: r.chase_at, statsAt: r.stats_at }
+  return { id: r.id, room: r.room, enabled: r.enabled === 1, remindAt: r.remind_at, chaseAt: r.chase_at, statsAt: r.stats_at,
+    questions: readQuestions(r.questions), households: r.households ?? null }
+}
+
+function readQuestions(json: string | null): Question[] {
+  const list = json ? JSON.parse(json) as string[] : []
+  return QUESTIONS.filter(q => list.includes(q))
+}
+
+/** The questions a room asks with its check-ins (only while they are on). */
+export function questionsOf(ctx: Ctx, room: string): Question[] {
+  const s = settings(ctx, room)
+  return s?.enabled ? s.questions ?? [] : []
+}
+
+/** The questions any of these rooms asks, in their order. */
+export function askedIn(ctx: Ctx, rooms: string[]): Question[] {
+  const asked = new Set(rooms.flatMap(room => questionsOf(ctx, room)))
+  return QUESTIONS.filter(q => asked.has(q))
+}
+
+/** Sets a room's questions or expected household count, keeping the rest (a room row is made off). */
+export function saveRoomExtras(ctx: Ctx, room: string, extras: { questions?: Question[]; households?: number | null }, by: string): void {
+  ctx.q(`INSERT INTO checkin_rooms (room, enabled, updated_by, updated_at) VALUES (?, 0, ?, ?)
+    ON CONFLICT(room) DO NOTHING`).run(room, by, ctx.now)
+  if (extras.questions) ctx.q('UPDATE checkin_rooms SET questions = ?, updated_by = ?, updated_at = ? WHERE room = ?')
+    .run(extras.questions.length ? JSON.stringify(extras.questions) : null, by, ctx.now, room)
+  if (extras.households !== undefined) ctx.q('UPDATE checkin_rooms SET households = ?, updated_by = ?, updated_at = ? WHERE room = ?')
+    .run(extras.households, by, ctx.now, room)
 }
 
 export function isEnabled(ctx: Ctx, room: string): boolean {
@@ -169,10 +203,11 @@ export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: stri
 /** `checkins` and `isolations` of the export (docs/export.md), sorted. */
 /** Export section `checkins`: each member's day, its readings, whether abnormal. */
 export function exportCheckins(db: Db): unknown[] {
+  const answers = answersFor(db)
   return (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
     ORDER BY day, room, member, person`).all() as any[]).map(r => ({
     day: r.day, room: r.room, member: r.member, household: r.household ?? null,
-    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1,
+    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1, answers: answers(r),
   }))
 }
 

@@ -6,7 +6,9 @@ import type { MessageCtx, Proposal } from '../../src/types.js'
 import type { Reading as TextReading } from '../../src/understand/reading.js'
 import { formatTemp, isAbnormal, isPlausible, type Reading } from './temperature.js'
 import { readNatural, type NaturalCheckin } from './natural.js'
-import { askOnly, addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
+import { Reading as ReadingOf } from '../../src/understand/reading.js'
+import { answersIn, askOnly, addsMembers, reportCommand, targetsOf, type CheckinInput } from './report.js'
+import type { Answers } from './answers.js'
 import { verifyCommand } from './flags.js'
 import { activeIsolation, todayRecord } from './store.js'
 import { transposedReading } from './transposed.js'
@@ -19,12 +21,14 @@ const compactNote = (typed: string, v: number) => `您发的「${typed}」按 ${
 export function understandCheckin(reading: TextReading, ctx: MessageCtx): Proposal[] {
   // grid workers talk about residents' readings; they are not expected to report their own
   if (ctx.isAdmin) return []
-  const nat = readNatural(reading)
+  // `上午8点测的36.2 阴性 在家`: the answers to the room's questions are read apart
+  const split = answersIn(ctx)
+  const nat = readNatural(split ? new ReadingOf(split.rest) : reading)
   if (!nat) return transposedReading(reading, ctx)
   const targets = targetsOf(ctx)
   if (!targets.length) return []
   const fevers = nat.mentions.filter(isAbnormal)
-  const report = nat.readings.length ? reportProposal(nat, ctx, targets, fevers) : null
+  const report = nat.readings.length ? reportProposal(nat, ctx, targets, fevers, split?.answers) : null
   if (report) return [report]
   const missed = [...fevers, ...nat.readings.map(r => r.value).filter(isAbnormal)]
   return missed.length ? [verify(missed, targets)] : []
@@ -35,7 +39,7 @@ function verify(temps: number[], targets: Targets): Proposal {
 }
 
 /** Today's reading in words, or null when it may not be one (another household's, a repeat without 复测/更正). */
-function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, fevers: number[]): Proposal | null {
+function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, fevers: number[], answers?: Answers): Proposal | null {
   const values = nat.readings.map(r => r.value)
   const abnormal = values.some(isAbnormal)
   if (nat.household && !ctx.mayClaim(nat.household)) return null
@@ -62,6 +66,7 @@ function reportProposal(nat: NaturalCheckin, ctx: MessageCtx, targets: Targets, 
     quiet: abnormal || fevers.length > 0,
     mentions: fevers,
     words: /[\u4e00-\u9fff]/.test(ctx.text),
+    answers,
   }
   const score = compact ? 0.75 : nat.strong ? 0.9 : 0.8
   return { command: reportCommand, input, score, why: 'a reading in words', safety: input.quiet || undefined }

@@ -82,7 +82,7 @@ describe('attack 1: a neighbour takes 3-2-502 王五 as her group nickname', () 
     expect(said(out, '复测正常')).toEqual([])
     expect(said(out, FEVER).map(m => m.to)).toEqual(['@3-2-502 王五'])
     const admin = to(out, '@王网格')
-    expect(admin.find(t => t.startsWith('📊'))).toContain('异常（1）：3-2-502 王五 37.9℃')
+    expect(admin.find(t => t.startsWith('📊'))).toContain('异常（1）：3栋：3-2-502 王五 37.9℃')
     // her 收到 is hers: he has still not answered (in the admin's list and in the export)
     expect(admin.find(t => t.startsWith('📋 通知 #1'))).toContain('已收到 1/4，未回复：3-2-502 王五、张团长、赵六')
     expect((out.state.notices as any[])[0]).toMatchObject({ acked: ['3-2-502 王五'], pending: ['3-2-502 王五', '张团长', '赵六'] })
@@ -221,7 +221,7 @@ describe('attack 4: claiming a household by saying so', () => {
     expect(said(out, '是其他住户的户号').map(m => m.mentions)).toEqual([['小刘'], ['小刘']])
     expect(checkins(out)).toEqual([['小刘', null, [38.2], true]])
     const stats = to(out, '@王网格').find(t => t.startsWith('📊'))!
-    expect(stats).toContain('未报（3）：3-1-101（老赵）；3-2-502（王五）；孙阿姨')
+    expect(stats).toContain('未报（3）：3栋：3-1-101（老赵）、3-2-502（王五）；孙阿姨')
     expect(stats).toContain('异常（1）：小刘 38.2℃')
   })
 

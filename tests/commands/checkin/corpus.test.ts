@@ -39,10 +39,10 @@ describe('corpus checkin.txt', () => {
 
   it('stores one record per person with the family readings together', () => {
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: '3-1-101 刘叔', household: '3-1-101', temps: [36.5, 36.6, 36.4], abnormal: false },
-      { day: '2026-11-24', room: ROOM, member: '3-1-102 小周', household: '3-1-102', temps: [37.5], abnormal: true },
-      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.5], abnormal: false },
-      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.7], abnormal: false },
+      { day: '2026-11-24', room: ROOM, member: '3-1-101 刘叔', household: '3-1-101', temps: [36.5, 36.6, 36.4], abnormal: false, answers: {} },
+      { day: '2026-11-24', room: ROOM, member: '3-1-102 小周', household: '3-1-102', temps: [37.5], abnormal: true, answers: {} },
+      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.5], abnormal: false, answers: {} },
+      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.7], abnormal: false, answers: {} },
     ])
   })
 
@@ -70,7 +70,7 @@ describe('corpus checkin.txt', () => {
     expect(stats).toHaveLength(1)
     expect(stats[0].text).toContain('已报 4/4 户，异常 1')
     const detail = dms(out.messages, '王网格').filter(m => m.text.startsWith('📊'))
-    expect(detail[0].text).toContain('异常（1）：3-1-102 小周 37.5℃')
+    expect(detail[0].text).toContain('异常（1）：3栋：3-1-102 小周 37.5℃')
   })
 
   it('at 2026-11-25 10:00 mentions all four households', () => {

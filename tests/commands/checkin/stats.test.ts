@@ -27,7 +27,7 @@ describe('statistics', () => {
     const detail = dms(out.messages, '王网格').find(m => m.at.startsWith('2026-11-24T20:00'))!
     expect(detail.text).toBe([
       '📊 3栋业主群 11月24日体温统计', '已报 3/5 户，异常 1',
-      '未报（2）：3-2-502（李阿姨）；阿强', '异常（1）：3-1-101 刘叔 37.8℃',
+      '未报（2）：3栋：3-2-502（李阿姨）；阿强', '异常（1）：3栋：3-1-101 刘叔 37.8℃',
     ].join('\n'))
     expectPrivate(out.messages, ['刘叔'])
   })
@@ -78,9 +78,9 @@ describe('retention and export', () => {
 阿强: 36.4
 `)
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.5, 36.7], abnormal: false },
-      { day: '2026-11-24', room: ROOM, member: '小明', household: null, temps: [36.6], abnormal: false },
-      { day: '2026-11-25', room: ROOM, member: '阿强', household: null, temps: [36.4], abnormal: false },
+      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.5, 36.7], abnormal: false, answers: {} },
+      { day: '2026-11-24', room: ROOM, member: '小明', household: null, temps: [36.6], abnormal: false, answers: {} },
+      { day: '2026-11-25', room: ROOM, member: '阿强', household: null, temps: [36.4], abnormal: false, answers: {} },
     ])
     expect(out.state.isolations).toEqual([])
   })

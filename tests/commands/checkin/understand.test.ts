@@ -138,7 +138,7 @@ describe('fevers in words', () => {
     const [flag, stats] = dms(out.messages, '王网格').map(m => m.text)
     expect(flag).toContain('⚠️ 可能异常，请核实：3栋业主群 3-2-502 李阿姨 提到 37.8℃')
     expect(flag).toContain('原话：「我孙孙昨天37度8 今天退了 吓死我了」')
-    expect(stats).toContain('可能异常，待核实（1）：3-2-502 李阿姨 37.8℃「我孙孙昨天37度8 今天退了 吓死我了」')
+    expect(stats).toContain('可能异常，待核实（1）：3栋：3-2-502 李阿姨 37.8℃「我孙孙昨天37度8 今天退了 吓死我了」')
     expect(stats).not.toContain('异常：无')
     expect(dms(out.messages, '3-2-502 李阿姨')).toEqual([])
   })
