@@ -2,7 +2,7 @@
 // antigen handled like a fever: the admins are told at once in private with the name, the sender
 // gets guidance in private, and the group sees no more than counts.
 import type { MessageCtx, Who } from '../../src/types.js'
-import { hhmm } from '../../src/time.js'
+import { dayOf, hhmm } from '../../src/time.js'
 import { formatAnswers, type Answers } from './answers.js'
 import { saveAnswers } from './answers-store.js'
 import { excerptOf } from './flags.js'
@@ -15,6 +15,12 @@ const POSITIVE_GUIDANCE = [
   '3. 如有胸闷、呼吸困难、持续高烧等，请立即拨打 120。',
   '您的结果只有管理员能看到，不会发到群里。',
 ].join('\n')
+
+/** Has this person answered 阳性 today in this room? Their receipts go in private then. */
+export function positiveToday(ctx: MessageCtx, room: string, person: number): boolean {
+  const r = ctx.q('SELECT answers FROM checkin_answers WHERE room = ? AND day = ? AND person = ?').get(room, dayOf(ctx.now, ctx.tz), person) as { answers: string } | undefined
+  return !!r && (JSON.parse(r.answers) as Answers).抗原 === '阳性'
+}
 
 /** Stores the answers; true when the sender's antigen stands positive (their receipt goes in private). */
 export function recordAnswers(ctx: MessageCtx, room: string, as: Who, household: string | null, given: Answers): boolean {

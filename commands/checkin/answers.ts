@@ -45,7 +45,7 @@ function take(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   return re.exec(s)
 }
 
-/** A clause made only of answers (and fillers): its answers, else null. */
+/** A clause made only of answers (and fillers): its answers ({} for fillers alone), else null. */
 function clauseAnswers(clause: string, asked: ReadonlySet<Question>): Answers | null {
   const found: Answers = {}
   let pos = 0
@@ -64,8 +64,10 @@ function clauseAnswers(clause: string, asked: ReadonlySet<Question>): Answers | 
     if (!f || !f[0].length) return null
     pos = FILLER.lastIndex
   }
-  return any ? found : null
+  return any ? found : {}
 }
+
+const isAnswer = (a: Answers | null): a is Answers => a !== null && Object.keys(a).length > 0
 
 export interface Split { answers: Answers; rest: string }
 
@@ -84,15 +86,17 @@ export function splitAnswers(text: string, asked: readonly Question[]): Split | 
       const words = s[1].trim()
       const none = /^(?:无|没有|没|正常|无症状)$/.test(words)
       // the other answers may follow the symptoms: `症状 咳嗽 在家`
-      const tail = words.split(CLAUSE_BREAK).filter(w => !clauseAnswers(w, set))
+      const tail = words.split(CLAUSE_BREAK).filter(w => !isAnswer(clauseAnswers(w, set)))
       answers.症状 = none ? '无' : tail.join(' ')
-      t = t.slice(0, s.index) + ' ' + words.split(CLAUSE_BREAK).filter(w => clauseAnswers(w, set)).join(' ')
+      t = t.slice(0, s.index) + ' ' + words.split(CLAUSE_BREAK).filter(w => isAnswer(clauseAnswers(w, set))).join(' ')
       if (!answers.症状) return null
     }
   }
   const rest: string[] = []
   for (const clause of t.split(CLAUSE_BREAK).filter(Boolean)) {
     const a = clauseAnswers(clause, set)
+    // `今天抗原测了 一道杠`: words around the answers go with them
+    if (a && !isAnswer(a)) continue
     if (!a) { rest.push(clause); continue }
     for (const [q, v] of Object.entries(a) as Array<[Question, string]>) {
       if (answers[q] && answers[q] !== v && q !== '症状') return null

@@ -10,7 +10,7 @@ import { maskName } from './roster.js'
 import { excerptOf, flagPossibleFever } from './flags.js'
 import { MAY_ANSWER, splitAnswers, type Answers } from './answers.js'
 import { askedIn } from './store.js'
-import { recordAnswers } from './answer-alert.js'
+import { positiveToday, recordAnswers } from './answer-alert.js'
 
 export const ACK_HEADER = '✅ 已打卡：'
 const REMEASURE = '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。'
@@ -164,7 +164,7 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   }
   if (input.mentions?.length) flagPossibleFever(ctx, room, as, input.mentions, ctx.text)
   // a positive antigen is kept out of the group like a fever: its receipt goes in private
-  const positive = input.answers ? recordAnswers(ctx, room, as, household, input.answers) : false
+  const positive = (input.answers ? recordAnswers(ctx, room, as, household, input.answers) : false) || positiveToday(ctx, room, as.person)
   // a room without daily check-ins only hears from isolated households: a receipt there would out them
   if (ctx.room && isEnabled(ctx, room) && !(input.quiet && abnormal)) {
     ctx.ack(merged.by === 'added' ? ADDED_HEADER : input.header ?? ACK_HEADER, household ?? maskName(as.name), input.quiet || positive ? ctx.member : ctx.room)
