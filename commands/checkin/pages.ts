@@ -7,10 +7,26 @@ import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
 import { dayOf, daysBetween } from '../../src/time.js'
 
-function unitRow(u: Unit): unknown[] {
+function unitRow(u: Unit, answers: boolean): unknown[] {
   const temps = u.temps.map(t => t.toFixed(1)).join(' ')
-  return [u.household ?? '未登记', u.members.join('、'), temps,
-    u.abnormal ? html`<span class="tag bad">异常</span>` : html`<span class="tag ok">正常</span>`]
+  const said = Object.entries(u.answers).map(([q, a]) => q === '在家' ? a : `${q}${a}`).join(' ')
+  const tag = u.abnormal ? html`<span class="tag bad">异常</span>` : html`<span class="tag ok">正常</span>`
+  const positive = u.answers['抗原'] === '阳性' ? html` <span class="tag bad">阳性</span>` : ''
+  return answers ? [u.household ?? '未登记', u.members.join('、'), temps, said, html`${tag}${positive}`]
+    : [u.household ?? '未登记', u.members.join('、'), temps, tag]
+}
+
+/** The households to chase, one line per building (`3栋：3-1-101 · 孙七；3-2-501 · 王五`). */
+function missingList(units: Unit[]): Raw {
+  if (units.length === 0) return html`<p class="muted">无</p>`
+  const groups = new Map<string, Unit[]>()
+  for (const u of units) {
+    const b = u.household ? `${u.household.split('-')[0]}栋` : '未登记'
+    groups.set(b, [...(groups.get(b) ?? []), u])
+  }
+  const order = [...groups].sort(([a], [b]) => (a === '未登记' ? 1 : 0) - (b === '未登记' ? 1 : 0))
+  return html`<ul class="plain">${order.map(([b, us]) =>
+    html`<li><b>${b}</b>：${us.map(u => `${u.household ?? '未登记'} · ${u.members.join('、')}`).join('；')}</li>`)}</ul>`
 }
 
 function isolationList(list: Isolation[], today: string): Raw {
@@ -36,16 +52,18 @@ function checkinsPage(view: PageView, today: string): Raw {
     const r = roomCheckins(view, room, today)
     const total = r.reported.length + r.missing.length
     const iso = view.isolations.filter(i => i.room === room && i.status === 'active')
+    const answers = r.reported.some(u => Object.keys(u.answers).length > 0)
+    const head = answers ? ['户号', '成员', '体温', '回答', ''] : ['户号', '成员', '体温', '']
+    const row = (u: Unit) => unitRow(u, answers)
     return html`<section class="card" data-room="${room}"><h2>${room}</h2>
       <div class="stats"><span>已报 <b data-testid="reported">${r.reported.length}</b>/${total} 户</span>
       <span>异常 <b data-testid="abnormal">${r.abnormal.length}</b></span><span>未报 <b data-testid="missing">${r.missing.length}</b></span></div>
       ${checkinChart(room, r.days)}
-      ${r.abnormal.length ? html`<h2>异常</h2>${table(['户号', '成员', '体温', ''], r.abnormal.map(unitRow))}` : ''}
+      ${r.abnormal.length ? html`<h2>异常</h2>${table(head, r.abnormal.map(row))}` : ''}
       ${flagList(view.flags.filter(f => f.room === room && f.day === today))}
-      <h2>未报</h2>${r.missing.length ? html`<ul class="plain">${r.missing.map(u =>
-        html`<li>${u.household ?? '未登记'} · ${u.members.join('、')}</li>`)}</ul>` : html`<p class="muted">无</p>`}
+      <h2>未报</h2>${missingList(r.missing)}
       <p class="muted">${r.rosterSource === 'roster' ? '未报名单来自群成员。' : '未报名单来自以前打过卡的户。'}</p>
-      <h2>已报</h2>${r.reported.length ? table(['户号', '成员', '体温', ''], r.reported.map(unitRow)) : html`<p class="muted">今天还没有人打卡。</p>`}
+      <h2>已报</h2>${r.reported.length ? table(head, r.reported.map(row)) : html`<p class="muted">今天还没有人打卡。</p>`}
       ${isolationList(iso, today)}</section>`
   })
   return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}`

@@ -14,6 +14,8 @@ export interface Unit {
   members: string[]
   temps: number[]
   abnormal: boolean
+  /** Answers to the room's extra questions (抗原, 在家, 症状), merged over the unit's records. */
+  answers: Record<string, string>
 }
 
 export interface DayCount { day: string; reports: number; abnormal: number }
@@ -35,10 +37,11 @@ function unitsOf(records: Checkin[]): Unit[] {
   const units = new Map<string, Unit>()
   for (const r of records) {
     const key = unitKey(r.household, r.member)
-    const u = units.get(key) ?? { key, household: r.household, members: [], temps: [], abnormal: false }
+    const u = units.get(key) ?? { key, household: r.household, members: [], temps: [], abnormal: false, answers: {} }
     if (!u.members.includes(r.member)) u.members.push(r.member)
     u.temps.push(...r.temps)
     u.abnormal ||= r.abnormal
+    Object.assign(u.answers, r.answers)
     units.set(key, u)
   }
   return [...units.values()].sort(byKey)
@@ -51,7 +54,7 @@ function rosterUnits(room: string, roster: RosterMember[] | null, history: Check
   const units = new Map<string, Unit>()
   for (const p of people) {
     const key = unitKey(p.household, p.member)
-    const u = units.get(key) ?? { key, household: p.household, members: [], temps: [], abnormal: false }
+    const u = units.get(key) ?? { key, household: p.household, members: [], temps: [], abnormal: false, answers: {} }
     if (!u.members.includes(p.member)) u.members.push(p.member)
     units.set(key, u)
   }

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import { answersOnly, splitAnswers } from '../../../commands/checkin/answers.js'
 import { parseQuestionSettings } from '../../../commands/checkin/questions.js'
+import { checkinPages } from '../../../commands/checkin/pages.js'
+import { checkinCsvTables } from '../../../commands/checkin/page-model.js'
+import { fromLocal } from '../../../src/time.js'
 import { dms, ROOM, roomMsgs, run } from './helpers.js'
 
 const ALL = ['抗原', '在家', '症状'] as const
@@ -200,5 +203,22 @@ ${said.flatMap(([w, t]) => t.startsWith('36') ? [`${w}: ${t}`] : [`${w}: ${t}`, 
     const dm = dms(out.messages, '3-2-502 李阿姨').map(m => m.text)
     expect(dm.some(t => t.includes('已收到（3栋业主群）'))).toBe(true)
     expect(dms(out.messages, '王网格').some(m => m.text.includes('⚠️ 抗原阳性'))).toBe(true)
+  })
+
+  it('the CSV has the answer columns; the dashboard shows answers and the missing by building', async () => {
+    const out = await run(`${HEAD}3-2-501 王五: 36.5 阴 在家
+3-2-502 李阿姨: 36.6 两条杠
+`)
+    const csv = checkinCsvTables(out.state).find(t => t.name === 'checkins')!
+    expect(csv.columns).toEqual(['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms'])
+    expect(csv.rows).toEqual([expect.objectContaining({ member: '3-2-501 王五', antigen: '阴性', whereabouts: '在家', symptoms: '' }),
+      expect.objectContaining({ member: '3-2-502 李阿姨', antigen: '阳性', whereabouts: '' })])
+    const roster = ['3-2-501 王五', '3-2-502 李阿姨', '5-1-101 赵六', '3-1-101 孙七'].map(name => ({ room: ROOM, name, household: name.split(' ')[0] }))
+    const page = checkinPages[0].render({ params: {}, state: out.state, roster, admin: '王网格',
+      now: fromLocal('Asia/Shanghai', 2026, 11, 24, 12, 0), tz: 'Asia/Shanghai' }) as { html: string }
+    expect(page.html).toContain('<b>3栋</b>：3-1-101 · 3-1-101 孙七')
+    expect(page.html).toContain('<b>5栋</b>：5-1-101 · 5-1-101 赵六')
+    expect(page.html).toContain('抗原阴性 在家')
+    expect(page.html).toContain('<span class="tag bad">阳性</span>')
   })
 })
