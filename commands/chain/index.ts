@@ -22,6 +22,7 @@ import { begin, undo } from './begin.js'
 import { sortSheet, sortFile } from './sort.js'
 import { chainActions, chainAccess } from './actions.js'
 import { payActions } from './actions-pay.js'
+import { syncActions } from './actions-sync.js'
 import { markPay } from './pay-mark.js'
 import { unpaid, dun } from './pay-list.js'
 import { claimPaid, confirmPaid } from './pay-claim.js'
@@ -37,7 +38,7 @@ export const chain: Family = {
   files: [xlsxFile, csvFile, sortFile],
   export: { sections: { chains: exportChains }, csv: chainCsvTables },
   pages: chainPages,
-  actions: [...chainActions, ...payActions],
+  actions: [...chainActions, ...payActions, ...syncActions],
   access: chainAccess,
   understand: understandChain,
   mine: myChainsText,

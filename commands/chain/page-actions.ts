@@ -21,6 +21,8 @@ export function actionsCard(c: Chain, req: PageRequest): Raw {
       <input name="add" type="number" min="1" max="99999" inputmode="numeric" required placeholder="加多少" aria-label="加多少">`, 'stock') : ''}
     ${c.orders.length ? actionForm(`${base}/picked`, csrf, '登记已取',
       html`<input name="nos" required placeholder="跟团号，如 3 5" aria-label="跟团号" inputmode="numeric">`, 'picked') : ''}
+    ${open ? actionForm(`${base}/sync`, csrf, '同步到群',
+      html`<input name="room" required placeholder="群名，如 6栋团购群" aria-label="同步到的群">`, 'sync') : ''}
     ${c.orders.length && c.items.length ? actionForm(`${base}/paid`, csrf, pending.length ? '登记已付 / 确认' : '登记已付',
       html`<input name="nos" required placeholder="${pending.length ? `待确认：${pending.join(' ')}` : '跟团号，如 3 5'}" aria-label="已付的跟团号" inputmode="numeric">`, 'paid') : ''}
     ${c.orders.length ? actionForm(`${base}/arrival`, csrf, '发到货通知',

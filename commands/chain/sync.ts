@@ -1,7 +1,7 @@
 // One group-buy in several groups: the owner (or an admin) sends `同步 #1 6栋团购群 7栋团购群` (or
 // `#1 也发到6栋团购群`), in private or in a group; the chain's post goes to each new group, and
 // orders there share its stock, cap and deadline. `取消同步 #1 7栋团购群` takes a group off again.
-import type { MessageCtx } from '../../src/types.js'
+import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { describe } from '../../src/time.js'
 import { getChain, openChains, allChains, items, chainRooms, type Chain, type Item } from './store.js'
@@ -58,16 +58,17 @@ function shared(c: Chain, its: Item[]): string {
   return stock && c.cap ? '库存和名额共用' : stock ? '库存共用' : c.cap ? '名额共用' : '一起统计'
 }
 
-function addRooms(ctx: MessageCtx, c: Chain, rooms: string[]): void {
+/** Adds groups to a chain and posts it there; returns the owner's confirmation (also the dashboard's 同步). */
+export function addRooms(ctx: Ctx, c: Chain, rooms: string[], by: number): string {
   const have = chainRooms(ctx, c)
   const fresh = rooms.filter(r => !have.includes(r))
   if (!fresh.length) throw new UserError(`#${c.id} ${c.title} 已经在 ${rooms.join('、')} 里了。现在的群：${have.join('、')}`)
   const ins = ctx.q('INSERT INTO chain_rooms (chain, room, added_at, added_by) VALUES (?, ?, ?, ?)')
-  for (const r of fresh) ins.run(c.id, r, ctx.now, ctx.member.person)
+  for (const r of fresh) ins.run(c.id, r, ctx.now, by)
   const all = chainRooms(ctx, c)
   const its = items(ctx, c.id)
   for (const r of fresh) ctx.send(r, postText(c, its, all, ctx.tz))
-  ctx.reply(`✅ #${c.id} ${c.title} 已同步到：${fresh.join('、')}。现在共${all.length}个群（${all.join('、')}），订单共用库存和截止时间，各群看到自己群的名单。`)
+  return `✅ #${c.id} ${c.title} 已同步到：${fresh.join('、')}。现在共${all.length}个群（${all.join('、')}），订单共用库存和截止时间，各群看到自己群的名单。`
 }
 
 function dropRooms(ctx: MessageCtx, c: Chain, rooms: string[]): void {
@@ -91,6 +92,6 @@ export const sync = defineCommand<SyncInput, 'any'>({
     if (undo) return dropRooms(ctx, c, rooms)
     if (c.status === 'closed') throw new UserError(`#${c.id} ${c.title} 已经截单了，不能再同步到别的群。`)
     if (c.native) throw new UserError(`#${c.id} 是微信自带的接龙，没法同步；请在其他群另发一个。`)
-    addRooms(ctx, c, rooms)
+    ctx.reply(addRooms(ctx, c, rooms, ctx.member.person))
   },
 })

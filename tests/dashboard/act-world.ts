@@ -13,7 +13,8 @@ export const ROOM = '3栋业主群'
 export const LI = '3-2-501 李四', WANG = '3-2-502 王五'
 
 const MEMBERS = [LI, WANG, '张三', '赵六']
-const TRANSCRIPT = [`== ${ROOM}: ${MEMBERS.join(', ')}`, `@ ${TODAY} 09:00`,
+export const OTHER_ROOM = '6栋团购群'
+const TRANSCRIPT = [`== ${OTHER_ROOM}: 6-1-101 孙九`, `== ${ROOM}: ${MEMBERS.join(', ')}`, `@ ${TODAY} 09:00`,
   '张三: #接龙 周六蔬菜团购', '  1. 白菜 5元/颗 库存20', '  2. 土豆 3元/斤', '  自提 北门',
   `${LI}: 白菜2 土豆3斤`, `${WANG}: 白菜2`,
   '赵六: #接龙 水果团', '  1. 苹果 10元/斤 库存30',

@@ -2,7 +2,7 @@
 // the command would), a POST without the session's CSRF token or without a session changes
 // nothing, a leader cannot act on (or see) another leader's chain, and every action is recorded.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { actWorld, LI, ROOM, WANG, type World } from './act-world.js'
+import { actWorld, LI, OTHER_ROOM, ROOM, WANG, type World } from './act-world.js'
 
 let w: World
 beforeEach(async () => { w = await actWorld() }, 60_000)
@@ -147,6 +147,17 @@ describe('each action changes the next export', () => {
     expect(snapshot()).toBe(before)
   })
 
+  it('同步到群 posts the chain in another group the bot is in; the export lists both groups', async () => {
+    const cookie = await login('张三')
+    const from = w.session.messages.length
+    expect(await act(cookie, '/chains/1/sync', { room: OTHER_ROOM })).toContain(`已同步到：${OTHER_ROOM}`)
+    expect((w.session.state().chains as { id: number; rooms: string[] }[]).find(c => c.id === 1)!.rooms).toEqual([ROOM, OTHER_ROOM])
+    expect((await w.sent(from)).some(m => m.to === OTHER_ROOM && m.text.includes('周六蔬菜团购'))).toBe(true)
+    const before = snapshot()
+    expect(await act(cookie, '/chains/1/sync', { room: '不存在的群' })).toContain('机器人不在')
+    expect(snapshot()).toBe(before)
+  })
+
   it('an admin acts on every chain and reads the record (操作记录)', async () => {
     const cookie = await login('王网格')
     expect(await act(cookie, '/chains/2/close')).toContain('已截单')
@@ -178,13 +189,13 @@ describe('refusals change nothing', () => {
     const csrf = await csrfOf(cookie)
     const before = snapshot()
     for (const [path, form] of [['/chains/2/close', {}], ['/chains/2/stock', { item: '1', add: '5' }], ['/chains/2/picked', { nos: '1' }],
-      ['/chains/2/arrival', { note: 'x' }]] as const) {
+      ['/chains/2/arrival', { note: 'x' }], ['/chains/2/paid', { nos: '1' }], ['/chains/2/sync', { room: OTHER_ROOM }]] as const) {
       const r = await post(path, { ...form, csrf }, cookie)
       expect(r.status).toBe(403)
       expect(await r.text()).toContain('团长或管理员')
     }
     expect(snapshot()).toBe(before)
-    expect(audit()).toHaveLength(4)
+    expect(audit()).toHaveLength(6)
     expect(audit().every(a => a.ok === 0 && a.name === '张三' && a.target === '#2 水果团')).toBe(true)
   })
 
