@@ -79,8 +79,10 @@ export function incoming(room: string | null, sender: { wx: string; nick: string
   }
 }
 
-export const CHAIN_POST = '#接龙 周六蔬菜团购\n1. 白菜 5元/颗\n2. 土豆 3元/斤\n3. 鸡蛋 15元/盒\n4. 西红柿 4元/斤\n5. 苹果 6元/斤\n截止 周五20:00\n自提 北门 周六10:00-12:00'
+export const CHAIN_POST = '#接龙 周六蔬菜团购\n1. 白菜 5元/颗\n2. 土豆 3元/斤\n3. 鸡蛋 15元/盒 限8\n4. 西红柿 4元/斤\n5. 苹果 6元/斤\n截止 周五20:00\n自提 北门 周六10:00-12:00'
 const ORDERS = ['白菜2 土豆3斤', '1x2', '鸡蛋1盒', '接龙 西红柿2斤 苹果3斤', '白菜一颗 鸡蛋两盒', '3x1 5x2', '土豆5斤', '苹果2斤']
+/** A buyer saying they paid (pending until the leader confirms); the leader marking 跟团号 paid. */
+const PAYS = ['已转账', '已付', '已转账 15元', '转了']
 const CHAT = ['今天快递到了吗', '谢谢大家', '楼下的车是谁的，麻烦挪一下', '好的收到', '电梯又坏了', '哈哈哈', '晚上几点停水？', '[表情]', '有人知道物业电话吗', '明天会下雨']
 
 export interface World {
@@ -141,7 +143,9 @@ export function temperature(rand: () => number): string {
   return x < 0.4 ? `体温 ${v}` : x < 0.8 ? v : x < 0.9 ? `${v}度` : `${v}℃`
 }
 
-/** 60% check-ins, 30% orders into the open chains, 10% chat; each household checks in at most once. */
+/** 60% check-ins, 25% orders into the open chains (鸡蛋 has a stock of 8 per room, so the later
+ * ones wait: 候补), 5% payments (a buyer's 已转账, or the room's leader marking `N号已付`), 10% chat;
+ * each household checks in at most once. */
 export function mixedStream(size: Size, people: Resident[], start: number, rand = rng(42)): Incoming[] {
   const order = people.map((_, i) => i)
   for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]] }
@@ -150,16 +154,21 @@ export function mixedStream(size: Size, people: Resident[], start: number, rand 
   for (let i = 0; i < size.stream; i++) {
     const x = rand()
     const at = start + Math.floor(i * 5)
-    if (x < 0.6) {
-      const p = people[order[next++ % order.length]]
-      out.push(incoming(p.room, p, temperature(rand), at))
-    } else {
-      const p = people[Math.floor(rand() * people.length)]
-      const pool = x < 0.9 ? ORDERS : CHAT
-      out.push(incoming(p.room, p, pool[Math.floor(rand() * pool.length)], at))
-    }
+    const p = x < 0.6 ? people[order[next++ % order.length]] : people[Math.floor(rand() * people.length)]
+    if (x < 0.6) out.push(incoming(p.room, p, temperature(rand), at))
+    else if (x < 0.85) out.push(incoming(p.room, p, pick(ORDERS, rand), at))
+    else if (x < 0.9) out.push(payment(p, rand, at))
+    else out.push(incoming(p.room, p, pick(CHAT, rand), at))
   }
   return out
+}
+
+const pick = (xs: string[], rand: () => number) => xs[Math.floor(rand() * xs.length)]
+
+function payment(p: Resident, rand: () => number, at: number): Incoming {
+  if (rand() < 0.6) return incoming(p.room, p, pick(PAYS, rand), at)
+  const a = admin(Number(/\d+/.exec(p.room)![0]) - 1)
+  return incoming(p.room, { wx: a.name, nick: null, remark: a.token }, `${1 + Math.floor(rand() * 40)}号已付`, at)
 }
 
 /** The morning: every household checks in once. */

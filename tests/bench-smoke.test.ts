@@ -47,6 +47,13 @@ describe('npm run bench -- --tiny', () => {
     expect(msgs.note).toMatch(/\b(\d+)\/\1 confirmed/)
   })
 
+  it('runs payments and waitlists in the mixed workload', () => {
+    const m = /(\d+) waitlisted, (\d+) marked paid, (\d+) paid pending/.exec(results.find(r => r.name === 'ingest.mixed').note)
+    expect(m).not.toBeNull()
+    expect(Number(m![1])).toBeGreaterThan(0)
+    expect(Number(m![2]) + Number(m![3])).toBeGreaterThan(0)
+  })
+
   it('records every morning check-in and finds the one new native entry', () => {
     expect(results.find(r => r.name === 'ingest.morning_checkins').note).toMatch(/\b(\d+) check-ins queued at once, \1 recorded/)
     expect(results.find(r => r.name === 'summary.native_copy').note).toMatch(/\(1 added\)/)

@@ -1,8 +1,8 @@
 // Payments from the dashboard: the leader (or an admin) marks orders paid by 跟团号 — a buyer's
 // 已付 waiting for confirmation is confirmed with what they said, any other order is paid for its
 // current amount — as `3号已付` and `确认` do in the chat (pay-mark.ts, pay-claim.ts).
-import { defineAction, invalid, UserError } from '../../src/types.js'
-import { locateChain, fresh, type ChainTarget } from './actions.js'
+import { defineAction, UserError } from '../../src/types.js'
+import { locateChain, fresh, parseNos, type ChainTarget } from './actions.js'
 import { confirmPending, markPaid, payables } from './pay-store.js'
 import { money, who } from './format.js'
 import { noLabel } from './numbers.js'
@@ -10,10 +10,7 @@ import { noLabel } from './numbers.js'
 const markPaidAction = defineAction<ChainTarget, { nos: number[] }>({
   path: '/chains/:id/paid', name: 'chain.mark-paid', label: '登记已付',
   locate: locateChain,
-  parse(form) {
-    const nos = [...new Set((form.nos ?? '').match(/\d{1,4}/g)?.map(Number) ?? [])]
-    return nos.length ? { nos } : invalid('请写跟团号，例如：3 5')
-  },
+  parse: parseNos,
   run({ nos }, t, ctx) {
     const c = fresh(ctx.db, t)
     const ps = payables(ctx, c.id).filter(p => !p.cancelled && p.no !== null && nos.includes(p.no))

@@ -67,13 +67,16 @@ const stockAction = defineAction<ChainTarget, { code: number; add: number }>({
   },
 })
 
+/** The 跟团号 a form names (`3 5`, `3、5`), each once. */
+export function parseNos(form: Record<string, string | undefined>) {
+  const nos = [...new Set((form.nos ?? '').match(/\d{1,4}/g)?.map(Number) ?? [])]
+  return nos.length ? { nos } : invalid('请写跟团号，例如：3 5')
+}
+
 const pickedAction = defineAction<ChainTarget, { nos: number[] }>({
   path: '/chains/:id/picked', name: 'chain.picked', label: '登记已取',
   locate: locateChain,
-  parse(form) {
-    const nos = [...new Set((form.nos ?? '').match(/\d{1,4}/g)?.map(Number) ?? [])]
-    return nos.length ? { nos } : invalid('请写跟团号，例如：3 5')
-  },
+  parse: parseNos,
   run({ nos }, t, ctx) {
     const c = fresh(ctx.db, t)
     const os = orders(ctx, c.id).filter(o => nos.includes(o.no))
