@@ -1,13 +1,13 @@
 // The dashboard's actions in a real headless Chromium on a phone-sized screen (390×844): a leader
-// logs in with the link from `后台`, presses each action on the chain's page and the next export
-// shows it; a forged form without the token is refused; a leader cannot reach another's chain; no
+// logs in with the link from `后台`, presses each action on the chain's page (加库存, 已取, 已付,
+// 同步, 到货, 截单, 分拣单) and the next export shows it; a forged form without the token is refused; a leader cannot reach another's chain; no
 // page is clipped sideways. Screenshots go to tests/artifacts/ (not committed).
 import ExcelJS from 'exceljs'
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { actWorld, LI, ROOM, WANG, type World } from './act-world.js'
+import { actWorld, LI, OTHER_ROOM, ROOM, WANG, type World } from './act-world.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url))
@@ -101,6 +101,12 @@ describe.skipIf(!have && !process.env.CI)('dashboard actions in headless Chromiu
     await page.fill('form[data-action="paid"] input[name="nos"]', String(li.no))
     expect(await press(page, 'paid')).toContain('李四 19元')
     expect(w.chain(1).orders.map(o => [o.member, o.paid])).toEqual([[LI, true], [WANG, false]])
+
+    const synced = w.session.messages.length
+    await page.fill('form[data-action="sync"] input[name="room"]', OTHER_ROOM)
+    expect(await press(page, 'sync')).toContain(OTHER_ROOM)
+    expect(w.chain(1).rooms).toEqual([ROOM, OTHER_ROOM])
+    expect((await w.sent(synced)).some(m => m.to === OTHER_ROOM && m.text.includes('#1'))).toBe(true)
 
     const from = w.session.messages.length
     await page.fill('form[data-action="arrival"] input[name="note"]', '北门快递柜')
