@@ -1,7 +1,8 @@
 // The dashboard's actions in a real headless Chromium on a phone-sized screen (390×844): a leader
 // logs in with the link from `后台`, presses each action on the chain's page (加库存, 已取, 已付,
-// 同步, 到货, 截单, 分拣单) and the next export shows it; a forged form without the token is refused; a leader cannot reach another's chain; no
-// page is clipped sideways. Screenshots go to tests/artifacts/ (not committed).
+// 同步, 到货, 截单, 分拣单) and the next export shows it; a forged form without the token is
+// refused; a leader cannot reach another's chain; no page is clipped sideways. Screenshots go to
+// tests/artifacts/ (not committed).
 import ExcelJS from 'exceljs'
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
