@@ -14,6 +14,7 @@ import { noticeCsvTables } from './page-model.js'
 import { noticePages } from './pages.js'
 import { understandNotice } from './understand.js'
 import { adopt } from './adopt.js'
+import { noticeActions } from './actions.js'
 
 export const notice: Family = {
   id: 'notice',
@@ -25,5 +26,6 @@ export const notice: Family = {
   jobs: [publishJob, repeatJob, finalJob, reminderJob],
   export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
   pages: noticePages,
+  actions: noticeActions,
   understand: understandNotice,
 }

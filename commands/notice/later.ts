@@ -60,6 +60,11 @@ export function quietNote(at: number, ctx: Ctx): string {
   return until === null ? '' : `（处于免打扰时段，将在 ${hhmm(until, ctx.tz)} 发出）`
 }
 
+/** A 定时通知 is posted by the scheduler at `at` (held until quiet hours end). */
+export function scheduleNotice(ctx: Ctx, id: number, at: number): void {
+  ctx.schedule(publishJob, { key: `notice:post:${id}:at`, at, quiet: true, late: 'run', payload: { id } })
+}
+
 export const later = defineCommand<LaterInput, 'any'>({
   name: 'notice.later',
   help: { summary: '定时发通知（管理员）', usage: '定时通知 时间 [全部/群名] 内容', example: '定时通知 明天08:00 全员核酸，请带好身份证' },
@@ -68,7 +73,7 @@ export const later = defineCommand<LaterInput, 'any'>({
   parse: parseLater,
   run(input, ctx) {
     const id = insertNotice(ctx, ctx.member, rawTail(ctx.raw, input.text), input.important, input.target, input.at)
-    ctx.schedule(publishJob, { key: `notice:post:${id}:at`, at: input.at, quiet: true, late: 'run', payload: { id } })
+    scheduleNotice(ctx, id, input.at)
     const when = describe(input.at, ctx.tz) + (input.hasTime ? '' : '（没写几点，默认这个时间）')
     const where = input.target.scope === 'room' && input.target.room === ctx.room ? '本群' : describeTarget(input.target)
     ctx.reply(`⏰ 定时通知 #${id} 将于 ${when} 发到${where}${quietNote(input.at, ctx)}。\n发「取消通知 #${id}」可以取消，「提醒列表」查看全部。`)

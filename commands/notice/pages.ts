@@ -2,6 +2,7 @@
 // notice in full. With the group roster in the export, receipts are split by room.
 import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { readNotices, type Notice } from './page-model.js'
+import { newNoticeLink, postPage, remindForm } from './page-actions.js'
 
 interface NoticeView { notices: Notice[]; members: PageRequest['roster'] }
 import { html, table, type Raw } from '../../src/dashboard/html.js'
@@ -16,8 +17,8 @@ function snippet(text: string): string {
   return text.length > 40 ? text.slice(0, 40) + '…' : text
 }
 
-function noticesPage(view: NoticeView): Raw {
-  if (view.notices.length === 0) return html`<h1>通知</h1><section class="card"><p class="muted">还没有通知。</p></section>`
+function noticesPage(view: NoticeView, req: PageRequest): Raw {
+  if (view.notices.length === 0) return html`<h1>通知</h1>${newNoticeLink(req)}<section class="card"><p class="muted">还没有通知。</p></section>`
   const rooms = [...new Set(view.notices.flatMap(n => n.rooms))].sort((a, b) => a.localeCompare(b, 'zh-CN'))
   const cards = rooms.map(room => {
     const rows = view.notices.filter(n => n.rooms.includes(room)).sort((a, b) => b.id - a.id).map(n => {
@@ -29,14 +30,14 @@ function noticesPage(view: NoticeView): Raw {
     return html`<section class="card"><h2>${room}</h2>${table(['编号', '已收到', '未确认', '内容', '未确认的人'], rows,
       { numeric: [1, 2], wrap: [3, 4] })}</section>`
   })
-  return html`<h1>通知</h1>${cards}`
+  return html`<h1>通知</h1>${newNoticeLink(req)}${cards}`
 }
 
-function noticePage(n: Notice): Raw {
+function noticePage(n: Notice, req: PageRequest): Raw {
   return html`<h1>通知 #${n.id}${n.important ? html` <span class="tag bad">重要</span>` : ''}</h1>
     <section class="card"><p style="white-space:pre-wrap">${n.text}</p>
     <p class="muted">发布：${n.author} · 群：${n.rooms.join('、')}</p>
-    <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div></section>
+    <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div>${remindForm(n, req)}</section>
     <section class="card"><h2>未确认</h2>${n.pending.length ? html`<ul class="plain">${n.pending.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">全部已收到。</p>`}
     <h2>已收到</h2>${n.acked.length ? html`<ul class="plain">${n.acked.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">还没有人回复收到。</p>`}</section>
     <p><a href="/notices">← 全部通知</a></p>`
@@ -44,12 +45,13 @@ function noticePage(n: Notice): Raw {
 
 
 export const noticePages: DashboardPage[] = [
-  { path: '/notices', nav: '通知', render: req => ({ title: '通知', html: noticesPage({ notices: readNotices(req.state.notices), members: req.roster }).html }) },
+  postPage,
+  { path: '/notices', nav: '通知', render: req => ({ title: '通知', html: noticesPage({ notices: readNotices(req.state.notices), members: req.roster }, req).html }) },
   {
     path: '/notices/:id',
     render(req) {
       const n = readNotices(req.state.notices).find(x => String(x.id) === req.params.id)
-      return n ? { title: `通知 #${n.id}`, html: noticePage(n).html } : { notFound: '通知' }
+      return n ? { title: `通知 #${n.id}`, html: noticePage(n, req).html } : { notFound: '通知' }
     },
   },
 ]

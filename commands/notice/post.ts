@@ -52,10 +52,20 @@ function noticeText(id: number, author: string, text: string, important: boolean
 
 /** Post a notice in each room of its target and open it there; returns the rooms it went to. */
 export function publish(ctx: Ctx, id: number, author: string, text: string, important: boolean, target: Target): string[] {
-  const rooms = resolveRooms(target, ctx.rooms())
+  return publishTo(ctx, id, author, text, important, resolveRooms(target, ctx.rooms()))
+}
+
+/** Post a notice in exactly these rooms (the dashboard's chosen ones) and open it there. */
+export function publishTo(ctx: Ctx, id: number, author: string, text: string, important: boolean, rooms: string[]): string[] {
   for (const room of rooms) ctx.send(room, noticeText(id, author, text, important))
   openIn(ctx, id, rooms, important)
   return rooms
+}
+
+/** What the author is told after a notice went to other rooms than the one typed in. */
+function postedNote(id: number, rooms: string[], important: boolean): string {
+  const more = important ? '，1小时和3小时后会自动提醒未回复的人' : ''
+  return `✅ 通知 #${id} 已发到 ${rooms.length} 个群：${rooms.join('、')}${more}。\n发「通知 #${id}」查看谁还没回复。`
 }
 
 /**
@@ -102,7 +112,6 @@ export const post = defineCommand<PostInput, 'any'>({
     const rooms = publish(ctx, id, author.name, text, input.important, input.target)
     if (!rooms.length) throw new UserError('没有找到要发送的群。发「通知 全部 内容」发到所有群。')
     if (rooms.length === 1 && rooms[0] === ctx.room) return
-    const more = input.important ? '，1小时和3小时后会自动提醒未回复的人' : ''
-    ctx.tell(author, `✅ 通知 #${id} 已发到 ${rooms.length} 个群：${rooms.join('、')}${more}。\n发「通知 #${id}」查看谁还没回复。`)
+    ctx.tell(author, postedNote(id, rooms, input.important))
   },
 })

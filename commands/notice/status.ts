@@ -4,7 +4,7 @@
 // or to withdraw one the bot read from the admin's own words.
 import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
-import { describe } from '../../src/time.js'
+import { describe, hhmm, MINUTE } from '../../src/time.js'
 import { getNotice, names, tally, type NoticeRow, type RoomTally } from './store.js'
 
 interface IdInput { id: number }
@@ -72,6 +72,24 @@ export function nudge(ctx: Ctx, n: NoticeRow, round?: number, only?: string): { 
   return done
 }
 
+/** A manual 提醒 #N (chat or dashboard) mentions the same people at most once in this long. */
+const REMIND_EVERY = 10 * MINUTE
+
+/**
+ * The manual reminder (提醒 #N, the dashboard's 提醒未确认): refused within REMIND_EVERY of the last
+ * one, so two admins (or a double tap) do not @ the same neighbours twice. The repeats of a
+ * 重要通知 are the scheduler's and do not count.
+ */
+export function remindPending(ctx: Ctx, id: number, only?: string): { room: string; count: number }[] {
+  const n = postedNotice(ctx, id)
+  if (n.nudged_at !== null && ctx.now - n.nudged_at < REMIND_EVERY) {
+    throw new UserError(`通知 #${id} 刚在 ${hhmm(n.nudged_at, ctx.tz)} 提醒过，${REMIND_EVERY / MINUTE} 分钟内不再重复提醒。`)
+  }
+  const done = nudge(ctx, n, undefined, only)
+  if (done.length) ctx.q(`UPDATE notices SET nudged_at = ? WHERE id = ?`).run(ctx.now, id)
+  return done
+}
+
 export const remind = defineCommand<RemindInput, 'any'>({
   name: 'notice.remind',
   help: { summary: '只@还没回复「收到」的人（管理员）', usage: '提醒 #编号', example: '提醒 #1' },
@@ -79,8 +97,7 @@ export const remind = defineCommand<RemindInput, 'any'>({
   who: 'admin',
   parse: byId(/^提醒\s*#(\d+)$/),
   run({ id, room }, ctx) {
-    const n = postedNotice(ctx, id)
-    const done = nudge(ctx, n, undefined, room)
+    const done = remindPending(ctx, id, room)
     if (!done.length) { ctx.reply(`通知 #${id} 大家都已回复，不用提醒。`); return }
     // in the notice's only room the nudge itself is the answer; elsewhere say where it went
     if (ctx.room && done.length === 1 && done[0].room === ctx.room) return

@@ -13,6 +13,8 @@ export interface NoticeRow {
   names: string | null; created_at: number; post_at: number | null; posted_at: number | null; status: string
   /** 'command' (通知 …) or 'words' (the admin's own message, read as a notice) */
   source: string
+  /** When an admin last reminded the non-ackers by hand (提醒 #N, dashboard); null: never. */
+  nudged_at: number | null
 }
 
 /** How long after posting a bare 收到 / 1 still counts as an acknowledgement. */

@@ -57,6 +57,11 @@ a{color:#0b6bcb}
 form.act{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem;margin:.5rem 0;max-width:100%}
 form.act input,form.act select{font-size:1rem;padding:.4rem .5rem;border:1px solid #c9ccd1;border-radius:.4rem;min-width:0;max-width:100%;flex:1 1 8em}
 form.act .btn{margin:0;cursor:pointer}
+form.act fieldset{border:0;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.2rem 1rem;flex:1 1 100%;min-width:0}
+form.act legend{font-weight:600;padding:0;margin:0 0 .2rem}
+form.act label{display:inline-flex;align-items:center;gap:.3rem;max-width:100%;overflow-wrap:anywhere}
+form.act input[type=checkbox],form.act input[type=radio]{flex:none;width:1.15rem;height:1.15rem;margin:0}
+form.act textarea{flex:1 1 100%;font:inherit;padding:.4rem .5rem;border:1px solid #c9ccd1;border-radius:.4rem;min-width:0;max-width:100%}
 @media (max-width:480px){main{padding:.6rem}th,td{padding:.3rem .35rem;font-size:.9rem}}
 @media print{header,.noprint{display:none}body{background:#fff}main{max-width:none;padding:0}section.card{box-shadow:none;padding:0}.scroll{overflow:visible}td.wrap{white-space:normal}.pagebreak{break-before:page}}
 `
