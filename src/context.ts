@@ -11,6 +11,13 @@ import { heldByOther, householdFor } from './rooms.js'
 
 const isWho = (x: string | Who): x is Who => typeof x !== 'string'
 
+/** A shared read can't be changed by one reader under another's feet: an array, its rows and theirs. */
+function frozen<T>(x: T, depth = 3): T {
+  if (depth === 0 || typeof x !== 'object' || x === null || Object.isFrozen(x)) return x
+  for (const v of Object.values(x)) frozen(v, depth - 1)
+  return Object.freeze(x)
+}
+
 /** The context of a scheduled job (or of start-up): no sender, no message. */
 export class JobCtx implements Ctx {
   readonly tz: string
@@ -21,6 +28,22 @@ export class JobCtx implements Ctx {
   }
 
   q(sql: string) { return stmt(this.db, sql) }
+
+  /** Reads shared while one message is routed (routing()); null otherwise, and in jobs. */
+  private shared: Map<string, unknown> | null = null
+
+  once<T>(key: string, read: () => T): T {
+    const m = this.shared
+    if (!m) return read()
+    if (!m.has(key)) m.set(key, frozen(read()))
+    return m.get(key) as T
+  }
+
+  /** Route a message: every parse and the understanding only read, so they share their reads. */
+  routing<T>(route: () => T): T {
+    this.shared = new Map()
+    try { return route() } finally { this.shared = null }
+  }
 
   /** Whose output budget what this context sends counts against: nobody's for a job. */
   protected origin(): Who | null { return null }

@@ -3,6 +3,7 @@
 // (src/understand), decided. null: ordinary chat, which gets no reply at all.
 import type { Command, MessageCtx } from './types.js'
 import type { Registry } from './registry.js'
+import type { MsgCtx } from './context.js'
 import { understand } from './understand/decide.js'
 
 interface Found {
@@ -12,9 +13,9 @@ interface Found {
   also?: Array<{ cmd: Command; input: unknown }>
 }
 
-export function findCommand(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {
+export function findCommand(registry: Registry, ctx: MsgCtx, log: (line: string) => void): Found | null {
   // an image or file goes only to the commands that take them, never to understanding
-  return parse(registry, ctx, log) ?? (ctx.incoming.attachment ? null : understood(registry, ctx, log))
+  return ctx.routing(() => parse(registry, ctx, log) ?? (ctx.incoming.attachment ? null : understood(registry, ctx, log)))
 }
 
 function parse(registry: Registry, ctx: MessageCtx, log: (line: string) => void): Found | null {

@@ -126,6 +126,8 @@ export interface Ctx {
   db: Db
   /** A cached prepared statement. */
   q(sql: string): Statement
+  /** A read shared by the parses and understanding of one message (they only read), frozen; else read() each time. */
+  once<T>(key: string, read: () => T): T
   config: Config
   tz: string
   now: number

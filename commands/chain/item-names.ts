@@ -19,8 +19,15 @@ export const isProductSize = (size: string) => PRODUCT.test(size)
 
 /** The name without its size: `光明鲜牛奶950ml` → `光明鲜牛奶`, `2L装金龙鱼油` → `金龙鱼油`. */
 export function nameCore(name: string): string {
-  return name.replace(SIZES, '').trim()
+  let core = cores.get(name)
+  if (core === undefined) {
+    // read on every character of every message in a room with an open chain: once per name
+    if (cores.size > 5000) cores.clear()
+    cores.set(name, core = name.replace(SIZES, '').trim())
+  }
+  return core
 }
+const cores = new Map<string, string>()
 
 /** Is `word` (2+ Chinese characters) a short form of `name`: its characters in order, ending with its head word (or the fruit it is)? */
 export function isShortForm(word: string, name: string): boolean {

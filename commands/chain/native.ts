@@ -6,7 +6,7 @@ import type { MessageCtx } from '../../src/types.js'
 import { defineCommand } from '../../src/types.js'
 import { parseNativeCopy, isNativeCopy, isJielongHead, entryName, type NativeCopy } from './jielong.js'
 import { parseOrder } from './parse-order.js'
-import { createChain, roomChains, getChain, items, type Chain, runsIn } from './store.js'
+import { createChain, recentChains, getChain, items, type Chain, runsIn } from './store.js'
 import { applyOrder } from './order.js'
 import { applyCopy, knownLines } from './list-copy.js'
 import { listSpec, pricedItems } from './header.js'
@@ -40,7 +40,7 @@ function listTitle(copy: NativeCopy): string {
  * for word, else the one with its title.
  */
 export function findList(ctx: MessageCtx, copy: NativeCopy, title = listTitle(copy)): Chain | null {
-  const recent = roomChains(ctx, ctx.room!).filter(c => c.status === 'open' || (c.closedAt ?? 0) > ctx.now - DAY)
+  const recent = recentChains(ctx, ctx.room!, ctx.now - DAY)
   const lines = new Set(copy.entries.map(e => flat(e.text)))
   let best: Chain | null = null
   let most = 0

@@ -101,6 +101,9 @@ function parseJoin(t: string): { kind: 'join'; qty: number; household: string | 
 // `3号`, `三号`: an item by its code (not `3号楼`)
 const CODE = new RegExp(`^(\\d{1,3}|[${CN_DIGITS}十]{1,3})\\s*号(?![楼床线门房])\\s*`)
 
+const WORD_ONLY = new RegExp(`^(?![${CN_DIGITS}十百千万半各])[\u4e00-\u9fff]$`)
+const FILLER_STARTS = new Set(FILLERS.map(f => f[0]))
+
 function tokenize(t: string, items: ChainItem[]): Tok[] {
   const toks: Tok[] = []
   let p = 0
@@ -110,7 +113,11 @@ function tokenize(t: string, items: ChainItem[]): Tok[] {
       last.word += tok.word; last.end = tok.end
     } else toks.push(tok)
   }
+  const names = charsOf(items)
   while (p < t.length) {
+    // a Chinese character that starts no item name, number, code, 各 or filler is a word's
+    // (most of a chatty message): skip the tries below, which would all fail
+    if (WORD_ONLY.test(t[p]) && !names.has(t[p]) && !FILLER_STARTS.has(t[p])) { push({ t: 'unknown', word: t[p], pos: p, end: p + 1 }); p += 1; continue }
     const rest = t.slice(p)
     let m: RegExpExecArray | null
     if ((m = /^[,;、\n]+\s*|^\+(?=\s*\d{1,3}\s*[xX*号])/.exec(rest))) { push({ t: 'sep', pos: p, end: p + m[0].length }); p += m[0].length; continue }
@@ -173,7 +180,17 @@ function itemAt(t: string, p: number, items: ChainItem[]): Tok | null {
   return tok
 }
 
+// the characters of the items' names: a name, a part or a short form of one starts with one of them
+const nameChars = new WeakMap<ChainItem[], Set<string>>()
+function charsOf(items: ChainItem[]): Set<string> {
+  let s = nameChars.get(items)
+  if (!s) nameChars.set(items, s = new Set(items.flatMap(i => i.name.split(''))))
+  return s
+}
+
 function namedAt(t: string, p: number, items: ChainItem[]): Tok | null {
+  // most of a chatty message starts no item's name: say so before slicing and comparing
+  if (!charsOf(items).has(t[p])) return null
   for (let len = Math.min(12, t.length - p); len >= 1; len--) {
     const w = t.slice(p, p + len)
     const exact = items.find(i => i.name === w)

@@ -4,8 +4,7 @@ import type { Ctx } from '../../src/types.js'
 import { splitChainRef, parseOrder, type OrderParse } from './parse-order.js'
 import { parseHousehold } from '../../src/text/household.js'
 import { formatNumber, round } from './quantity.js'
-import { getChain, openChains, roomChains, orderItems, itemList, type Chain, type Item, runsIn } from './store.js'
-import { DAY } from '../../src/time.js'
+import { getChain, openChains, recentChains, RECENT, orderItems, itemList, type Chain, type Item, runsIn } from './store.js'
 
 
 export type Line = { item: number; qty: number }
@@ -62,7 +61,7 @@ export function splitAcross(ctx: Ctx, chains: Chain[], text: string): Picked[] |
 /** A chain closed lately in this room whose items the text would order: to say it is closed. */
 export function recentlyClosed(ctx: Ctx, rest: string): Chain | null {
   if (!ctx.room) return null
-  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY)
+  const c = recentChains(ctx, ctx.room, ctx.now - RECENT).find(c => c.status === 'closed')
   if (!c) return null
   const p = parseOrder(rest, itemList(ctx, c.id))
   return p && p.kind !== 'error' ? c : null

@@ -5,6 +5,7 @@ import { stmt } from '../../src/store/db.js'
 import type { ChainItem } from './parse-order.js'
 import type { ItemSpec } from './jielong.js'
 import { round } from './quantity.js'
+import { DAY } from '../../src/time.js'
 import { numberFor, holdNumber } from './numbers.js'
 
 export interface Chain {
@@ -28,6 +29,8 @@ export interface Order {
 
 type Q = Pick<Ctx, 'q'> | Db
 const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
+/** Read once while a message is routed (every command's parse asks for the room's chains). */
+const shared = <T>(c: Q, key: string, read: () => T): T => ('q' in c && 'once' in c ? (c as Ctx).once(key, read) : read())
 
 function toChain(r: any): Chain {
   return {
@@ -48,12 +51,24 @@ const HERE = '(room = ? OR id IN (SELECT chain FROM chain_rooms WHERE room = ?))
 
 /** Open chains of a room (started there or synced to it), newest first. */
 export function openChains(c: Q, room: string): Chain[] {
+  // a message's parses ask for both: one read of the recent ones answers this too
+  if ('now' in c) return shared(c, `chain:open:${room}`, () => recentChains(c, room, (c as Ctx).now - RECENT).filter(x => x.status === 'open'))
   return (prep(c, `SELECT * FROM chains WHERE ${HERE} AND status = 'open' ORDER BY id DESC`).all(room, room) as any[]).map(toChain)
 }
 
+/** How long a closed chain is still what chat may be about (a late order, 已取). */
+export const RECENT = 2 * DAY
+
 /** Every chain of a room (started there or synced to it), newest first (closed ones still take pickups). */
 export function roomChains(c: Q, room: string): Chain[] {
-  return (prep(c, `SELECT * FROM chains WHERE ${HERE} ORDER BY id DESC`).all(room, room) as any[]).map(toChain)
+  return shared(c, `chain:room:${room}`, () =>
+    (prep(c, `SELECT * FROM chains WHERE ${HERE} ORDER BY id DESC`).all(room, room) as any[]).map(toChain))
+}
+
+/** The room's chains still open or closed since `since`, newest first: what chat can still be about, without the room's whole history. */
+export function recentChains(c: Q, room: string, since: number): Chain[] {
+  return shared(c, `chain:recent:${room}:${since}`, () =>
+    (prep(c, `SELECT * FROM chains WHERE ${HERE} AND (status = 'open' OR closed_at > ?) ORDER BY id DESC`).all(room, room, since) as any[]).map(toChain))
 }
 
 /** Every group a chain runs in: the one it started in, then the synced ones in the order they were added. */
@@ -78,16 +93,16 @@ const toItem = (r: any, ordered: number): Item => ({
 
 export function items(c: Q, chainId: number): Item[] {
   // one pass over the chain's lines (not one per item): orders are read on every message
-  const rows = prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
+  return shared(c, `chain:items:${chainId}`, () => (prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
     LEFT JOIN (SELECT l.item, SUM(l.qty) AS ordered FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
       WHERE o.chain_id = ? GROUP BY l.item) t ON t.item = i.code
-    WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]
-  return rows.map(r => toItem(r, r.ordered))
+    WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]).map(r => toItem(r, r.ordered)))
 }
 
 /** The chain's items without what was ordered (`ordered` is 0 here): enough to parse an order. */
 export function itemList(c: Q, chainId: number): Item[] {
-  return (prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]).map(r => toItem(r, 0))
+  return shared(c, `chain:list:${chainId}`, () =>
+    (prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]).map(r => toItem(r, 0)))
 }
 
 /**

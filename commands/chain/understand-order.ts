@@ -6,7 +6,7 @@ import { Reading } from '../../src/understand/reading.js'
 import { orderPart } from './read-order.js'
 import { order, type OrderInput } from './order.js'
 import { cancel } from './edit.js'
-import { openChains, roomChains, itemList, type Chain } from './store.js'
+import { openChains, recentChains, RECENT, itemList, type Chain } from './store.js'
 import { readOwn, ownOrder } from './own-order.js'
 import { proposeAfter } from './understand-after.js'
 import { DROP_ITEM, JOIN_FOR, JOIN_LAST, JOIN_LATE, LATE_NOT, PAY, WANTS, WITHDRAW, fitsItem, joinsInWords, named } from './words.js'
@@ -84,7 +84,7 @@ function signUp(ctx: RoomCtx, chain: Chain): Proposal[] {
 /** `团长 我还是要两斤排骨 来得及吗` after the chain closed: the sender is told once that it has closed. */
 function late(ctx: RoomCtx, reading: Reading): Proposal[] {
   // once the goods are announced, talk of wanting some is about something else
-  const c = roomChains(ctx, ctx.room).find(c => c.status === 'closed' && (c.closedAt ?? 0) > ctx.now - 2 * DAY && c.arrivedAt === null)
+  const c = recentChains(ctx, ctx.room, ctx.now - RECENT).find(c => c.status === 'closed' && c.arrivedAt === null)
   if (!c || c.ownerPerson === ctx.member.person) return []
   const w = WANT.exec(ctx.text)
   if (!w) return lateJoin(ctx, c)
