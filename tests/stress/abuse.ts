@@ -19,6 +19,8 @@ export const ADMIN_EXAMPLES: Record<string, string> = {
   'notice.delete-reminder': '删除提醒 #1',
   'notice.cancel': '取消通知 #2',
   'checkin.release': '解除隔离 3-2-501',
+  'rota.post': '排班 明天 8-12 东门卡点 2人',
+  'rota.settings': '排班 设置 提醒 6小时',
 }
 
 export function adminCommands(): Command[] {
