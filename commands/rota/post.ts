@@ -1,7 +1,7 @@
 // An admin posts shifts: `排班 明天 8-12 东门卡点 2人`, or in words (`招募志愿者：明天8-12点 东门卡点
 // 2人，12-18点 2人`, a list of lines under 志愿者排班). The bot posts the rota with numbered shifts and
-// free places. Words are a rota only from an admin, with a range or several shifts, so `社区招募2名
-// 志愿者 周三下午帮忙发口罩` stays a sign-up list (接龙).
+// free places. Words are a rota only from an admin, with several shifts or 排班 / 值班 / 班次, so
+// `社区招募2名志愿者 周三下午帮忙发口罩` stays a sign-up list (接龙).
 import { defineCommand, invalid, type RoomCtx } from '../../src/types.js'
 import { readShifts, type ShiftSpec } from './text.js'
 import { postShifts } from './ops.js'
@@ -26,7 +26,8 @@ function parse(ctx: RoomCtx): Input | { invalid: string } | null {
   if (!ctx.isAdmin || !CUE.test(ctx.text)) return null
   const r = readShifts(ctx.text, ctx.now, ctx.tz)
   if (!r.shifts.length || r.shifts.some(s => s.end <= ctx.now)) return null
-  if (r.ranged === 0 && r.shifts.length < 2 && !STRONG.test(ctx.text)) return null
+  // one call for volunteers (`周六核酸还缺5个志愿者 早上7点半到11点 愿意来的吱一声`) is a sign-up list
+  if (r.shifts.length < 2 && !STRONG.test(ctx.text)) return null
   return { shifts: r.shifts }
 }
 

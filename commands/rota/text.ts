@@ -64,7 +64,7 @@ export function findDay(s: string, now: number, tz: string): { day: Day; index: 
   return null
 }
 
-interface Piece { day: Day | null; mins: [number, number] | null; need: number | null; post: string; ranged: boolean }
+interface Piece { day: Day | null; mins: [number, number] | null; need: number | null; post: string }
 
 /** What one piece (a line or a clause) says; the spans it used are cut out to leave the post. */
 function readPiece(s: string, now: number, tz: string): Piece {
@@ -73,11 +73,9 @@ function readPiece(s: string, now: number, tz: string): Piece {
   const day = findDay(rest, now, tz)
   if (day) cut(day.index, day.end)
   let mins: [number, number] | null = null
-  let ranged = false
   const r = RANGE.exec(rest)
   if (r) {
     mins = rangeMinutes(r)
-    ranged = mins !== null
     cut(r.index, r.index + r[0].length)
   }
   if (!mins) {
@@ -90,7 +88,7 @@ function readPiece(s: string, now: number, tz: string): Piece {
   const need = c ? hourOf(c[1]) : null
   if (c) cut(c.index, c.index + c[0].length)
   const post = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim().replace(/\s/g, '').slice(0, 12)
-  return { day: day?.day ?? null, mins, need, post, ranged }
+  return { day: day?.day ?? null, mins, need, post }
 }
 
 /** Today, or tomorrow when the time has passed today: for shifts written without a day. */
@@ -101,13 +99,12 @@ function defaultDay(mins: [number, number], now: number, tz: string): Day {
   return { y: t.year, m: t.month, d: t.day }
 }
 
-interface ReadShifts { shifts: ShiftSpec[]; ranged: number; missingNeed: boolean }
+interface ReadShifts { shifts: ShiftSpec[]; missingNeed: boolean }
 
 /** Every shift of a post: pieces split on lines and ，；。, each taking what the one before set. */
 export function readShifts(text: string, now: number, tz: string): ReadShifts {
   const carry: { day: Day | null; post: string; need: number | null } = { day: null, post: '', need: null }
   const out: ShiftSpec[] = []
-  let ranged = 0
   let missingNeed = false
   for (const s of text.split(/[\n，,；;。]+/).map(x => x.trim()).filter(Boolean)) {
     const p = readPiece(s, now, tz)
@@ -123,7 +120,6 @@ export function readShifts(text: string, now: number, tz: string): ReadShifts {
     const start = fromLocal(tz, day.y, day.m, day.d, 0, 0) + p.mins[0] * 60000
     const end = fromLocal(tz, day.y, day.m, day.d, 0, 0) + p.mins[1] * 60000
     out.push({ start, end, post: carry.post, need: carry.need })
-    if (p.ranged) ranged++
   }
-  return { shifts: out, ranged, missingNeed }
+  return { shifts: out, missingNeed }
 }

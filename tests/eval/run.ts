@@ -13,7 +13,7 @@ import type { Handled } from '../../src/engine.js'
 import { CORPUS } from '../helpers/paths.js'
 import { cliArgs } from '../../src/cli-args.js'
 
-const FAMILIES = ['chain', 'checkin', 'notice', 'aid', 'care', 'core']
+const FAMILIES = ['chain', 'checkin', 'notice', 'aid', 'care', 'rota', 'core']
 
 interface LineResult { line: number; label: string | null; text: string; outcome: Handled | null }
 interface FileResult { file: string; total: number; failures: Failure[]; lines: LineResult[] }

@@ -25,12 +25,12 @@ describe('posting', () => {
       [1, '东门卡点', '11-25T08:00', 2], [2, '核酸秩序', '11-28T08:00', 4], [3, '核酸秩序', '11-28T14:00', 3]])
   })
 
-  it('a resident cannot post; a malformed 排班 gets the form; a recruitment without a range stays 接龙', async () => {
-    const out = await run(`${HEAD}老周: 排班 明天 8-12 东门 2人\n王网格*: 排班 明天 东门\n王网格*: 社区招募2名志愿者 周三下午帮忙发口罩 有空的报个名\n`)
+  it('a resident cannot post; a malformed 排班 gets the form; one call for volunteers stays 接龙', async () => {
+    const out = await run(`${HEAD}老周: 排班 明天 8-12 东门 2人\n王网格*: 排班 明天 东门\n王网格*: 社区招募2名志愿者 周三下午帮忙发口罩 有空的报个名\n王网格*: 周六核酸还缺5个志愿者 早上7点半到11点 愿意来的在群里吱一声\n`)
     expect(out.shifts).toEqual([])
     expect(out.messages[0].text).toContain('管理员')
     expect(out.messages[1].text).toContain('排班 明天 8-12 东门卡点 2人')
-    expect((out.state.chains as unknown[]).length).toBe(1)
+    expect((out.state.chains as unknown[]).length).toBe(2)
   })
 })
 
