@@ -4,15 +4,19 @@ import { defineCommand, type Family } from '../../src/types.js'
 
 function helpAll(families: readonly Family[]): string {
   const lines = ['邻里助手 · 常用命令']
+  // a family of leaders' tools only (值班) has no block: the closing line names it, keeping 帮助 one message
+  const hidden: string[] = []
   for (const f of families) {
     const cmds = f.commands.filter(c => c.help)
     if (!cmds.length) continue
+    if (cmds.every(c => c.help!.overview === false)) { hidden.push(f.name); continue }
     lines.push('', `【${f.name}】`)
     for (const c of cmds) if (c.help!.overview !== false) lines.push(`· ${c.help!.usage}  ${c.help!.summary}`)
     if (cmds.some(c => c.help!.overview === false)) lines.push(`· 更多：帮助 ${f.name}`)
   }
   const example = families.find(f => f.id !== 'core' && f.commands.some(c => c.help))
-  if (example) lines.push('', `发「帮助 ${example.name}」等看某一类的例子。`)
+  const named = hidden.length ? hidden : example ? [example.name] : []
+  if (named.length) lines.push('', `发「帮助 ${named.join('」「帮助 ')}」等看某一类的例子。`)
   return lines.join('\n')
 }
 

@@ -28,4 +28,11 @@ describe('帮助', () => {
     expect(one).toContain('催款 #1')
     expect(one).toContain('报名')
   })
+  it('a family of leader tools only has no block; the closing line names it', () => {
+    const lead: Family = { id: 'y', name: '值守', commands: [cmd('y.a', '排 1', false)], jobs: [] } as unknown as Family
+    let out = ''
+    helpCommand(() => [fam, lead]).run({ family: null }, { reply: (t: string) => { out = t } } as never)
+    expect(out).not.toContain('【值守】')
+    expect(out.split('\n').at(-1)).toBe('发「帮助 值守」等看某一类的例子。')
+  })
 })
