@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import { defineJob, type Family } from '../../src/types.js'
 import { addDays, dayOf, DAY } from '../../src/time.js'
-import { exportCheckinFlags, exportCheckins, exportIsolations } from './store.js'
+import { exportCheckinFlags, exportCheckinRooms, exportCheckins, exportIsolations } from './store.js'
 import { mineLines } from './mine.js'
 import { nextAt, settingsCommand } from './settings.js'
 import { reportCommand } from './report.js'
@@ -17,6 +17,7 @@ import { understandCheckin } from './understand.js'
 import { understandAnnouncement } from './understand-announce.js'
 import { verifyCommand } from './flags.js'
 import { answerCommand, questionsCommand } from './questions.js'
+import { checkinExportFile, exportCheckinsCommand, exportIsolationsCommand, isolationExportFile } from './export.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
@@ -38,9 +39,11 @@ export const checkin: Family = {
   // the resident's command first (帮助 lists them in this order); the forms are disjoint: the
   // temperature parser returns null for every admin form (tests/commands/checkin/temperature.test.ts)
   // verify is reached only through understanding (a possible fever in words): its parse is always null
-  commands: [reportCommand, settingsCommand, questionsCommand, answerCommand, statsCommand, isolateCommand, releaseCommand, listCommand, verifyCommand],
+  commands: [reportCommand, settingsCommand, questionsCommand, answerCommand, statsCommand, isolateCommand, releaseCommand, listCommand,
+    exportCheckinsCommand, exportIsolationsCommand, verifyCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
-  export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations }, csv: checkinCsvTables },
+  files: [checkinExportFile, isolationExportFile],
+  export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms }, csv: checkinCsvTables },
   pages: checkinPages,
   understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx)],
   mine: mineLines,

@@ -7,7 +7,11 @@ import type { CsvTable, ExportState } from '../../src/types.js'
 const checkin = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
   temps: z.array(z.number()).catch([]), abnormal: z.boolean().catch(false),
-  answers: z.record(z.string(), z.string()).catch({}),
+  answers: z.record(z.string(), z.string()).catch({}), at: z.string().catch(''),
+})
+const room = z.object({
+  room: z.string(), enabled: z.boolean().catch(false), questions: z.array(z.string()).catch([]),
+  households: z.number().nullable().catch(null),
 })
 const flag = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
@@ -20,11 +24,13 @@ const isolation = z.object({
 export type Checkin = z.infer<typeof checkin>
 export type Isolation = z.infer<typeof isolation>
 export type CheckinFlag = z.infer<typeof flag>
+export type CheckinRoom = z.infer<typeof room>
 export interface RosterMember { room: string; name: string; household: string | null }
 
 export const readCheckins = (xs: unknown): Checkin[] => readAll(checkin, xs)
 export const readCheckinFlags = (xs: unknown): CheckinFlag[] => readAll(flag, xs)
 export const readIsolations = (xs: unknown): Isolation[] => readAll(isolation, xs)
+export const readCheckinRooms = (xs: unknown): CheckinRoom[] => readAll(room, xs)
 
 /** The check-in sections in the CSV export (readings joined by spaces). */
 export function checkinCsvTables(state: ExportState): CsvTable[] {

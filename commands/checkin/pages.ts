@@ -6,6 +6,7 @@ import { readCheckinFlags, readCheckins, readIsolations, type CheckinFlag, type 
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
 import { dayOf, daysBetween } from '../../src/time.js'
+import { downloadsCard, exportPages } from './export-pages.js'
 
 function unitRow(u: Unit, answers: boolean): unknown[] {
   const temps = u.temps.map(t => t.toFixed(1)).join(' ')
@@ -48,6 +49,7 @@ type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[] }
 function checkinsPage(view: PageView, today: string): Raw {
   const rooms = checkinRooms(view)
   if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
+  const downloads = downloadsCard(today, view.isolations.length > 0)
   const cards = rooms.map(room => {
     const r = roomCheckins(view, room, today)
     const total = r.reported.length + r.missing.length
@@ -66,7 +68,7 @@ function checkinsPage(view: PageView, today: string): Raw {
       <h2>已报</h2>${r.reported.length ? table(head, r.reported.map(row)) : html`<p class="muted">今天还没有人打卡。</p>`}
       ${isolationList(iso, today)}</section>`
   })
-  return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}`
+  return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}${downloads}`
 }
 
 export const checkinPages: DashboardPage[] = [{
@@ -78,4 +80,4 @@ export const checkinPages: DashboardPage[] = [{
       flags: readCheckinFlags(req.state.checkinFlags), members: req.roster }
     return { title: '打卡', html: checkinsPage(view, today).html }
   },
-}]
+}, ...exportPages]

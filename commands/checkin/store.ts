@@ -1,7 +1,7 @@
 // 体温打卡 storage: per-room settings, check-in records (history kept), isolations.
 // Shared by the check-in commands and jobs; every write happens inside the caller's transaction.
 import type { Ctx, Db, Who } from '../../src/types.js'
-import { addDays, dayOf, daysBetween, fromLocal, toLocal, MINUTE } from '../../src/time.js'
+import { addDays, dayOf, daysBetween, fromLocal, isoLocal, toLocal, MINUTE } from '../../src/time.js'
 import { QUESTIONS, type Question } from './answers.js'
 import { answersFor } from './answers-store.js'
 
@@ -202,12 +202,19 @@ export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: stri
 
 /** `checkins` and `isolations` of the export (docs/export.md), sorted. */
 /** Export section `checkins`: each member's day, its readings, whether abnormal. */
-export function exportCheckins(db: Db): unknown[] {
+export function exportCheckins(db: Db, tz: string): unknown[] {
   const answers = answersFor(db)
   return (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
     ORDER BY day, room, member, person`).all() as any[]).map(r => ({
     day: r.day, room: r.room, member: r.member, household: r.household ?? null,
-    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1, answers: answers(r),
+    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1, answers: answers(r), at: isoLocal(r.at, tz),
+  }))
+}
+
+/** Export section `checkinRooms`: each room's check-in settings (questions asked, households expected). */
+export function exportCheckinRooms(db: Db): unknown[] {
+  return (db.prepare('SELECT * FROM checkin_rooms ORDER BY room').all() as any[]).map(r => ({
+    room: r.room, enabled: r.enabled === 1, questions: readQuestions(r.questions), households: r.households ?? null,
   }))
 }
 

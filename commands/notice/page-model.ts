@@ -7,6 +7,7 @@ const names = z.array(z.string()).catch([])
 const notice = z.object({
   id: z.number(), rooms: names, author: z.string().catch(''), text: z.string().catch(''),
   important: z.boolean().catch(false), acked: names, pending: names,
+  acks: z.array(z.object({ room: z.string(), member: z.string(), household: z.string().nullable().catch(null), at: z.string().catch('') })).catch([]),
 })
 
 export type Notice = z.infer<typeof notice>
@@ -15,5 +16,5 @@ export const readNotices = (xs: unknown): Notice[] => readAll(notice, xs)
 
 export function noticeCsvTables(state: ExportState): CsvTable[] {
   return [{ name: 'notices', columns: ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending'],
-    rows: readNotices(state.notices).map(n => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })) }]
+    rows: readNotices(state.notices).map(({ acks: _acks, ...n }) => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })) }]
 }

@@ -3,7 +3,7 @@
 import type { Ctx, Db, Who } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import { normalise } from '../../src/text/normalise.js'
-import { DAY } from '../../src/time.js'
+import { DAY, isoLocal } from '../../src/time.js'
 
 type Scope = 'room' | 'all' | 'names'
 export interface Target { scope: Scope; room: string | null; names: string[] }
@@ -145,8 +145,16 @@ function byPerson(ws: Who[], skip: ReadonlySet<number> = new Set()): { names: st
   return { names: [...seen.values()].sort(), people: new Set(seen.keys()) }
 }
 
+/** Each answer with its room, time and the answerer's household there (the grid worker's receipt list). */
+function acksOf(db: Db, id: number, tz: string): { room: string; member: string; household: string | null; at: string }[] {
+  return (stmt(db, `SELECT a.room, a.member, m.household, a.at FROM notice_acks a
+      LEFT JOIN members m ON m.room = a.room AND m.person = a.person
+    WHERE a.notice_id = ? ORDER BY a.room, a.at, a.member`).all(id) as { room: string; member: string; household: string | null; at: number }[])
+    .map(a => ({ room: a.room, member: a.member, household: a.household ?? null, at: isoLocal(a.at, tz) }))
+}
+
 /** docs/export.md `notices`: posted notices, people merged over rooms, names sorted. */
-export function exportNotices(db: Db): unknown[] {
+export function exportNotices(db: Db, tz: string): unknown[] {
   const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
   return rows.map(n => {
     const t = tally(db, n)
@@ -155,7 +163,7 @@ export function exportNotices(db: Db): unknown[] {
     const acked = byPerson(t.flatMap(r => r.acked))
     return {
       id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
-      acked: acked.names, pending: byPerson(t.flatMap(r => r.pending), acked.people).names,
+      acked: acked.names, pending: byPerson(t.flatMap(r => r.pending), acked.people).names, acks: acksOf(db, n.id, tz),
     }
   })
 }

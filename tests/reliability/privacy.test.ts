@@ -10,6 +10,10 @@ describe('privacy', () => {
     expect(t.transcripts).toBeGreaterThanOrEqual(8)
     expect(t.messages.filter(m => !m.to.startsWith('@')).length).toBeGreaterThan(50)
     expect(t.findings).toEqual([])
+    // the exports asked for in private reached the admin as files; those asked for in the room did not
+    expect(t.files.filter(f => f.startsWith('@王网格 [文件] 打卡-'))).toHaveLength(2)
+    expect(t.files.filter(f => f.startsWith('@王网格 [文件] 居家隔离-'))).toHaveLength(1)
+    expect(t.files.filter(f => !f.startsWith('@'))).toEqual([])
   }, 60000)
 
   it('the scan catches a leak', () => {
@@ -22,6 +26,8 @@ describe('privacy', () => {
     expect(scan([m('未报：刘叔')], sens)).toHaveLength(1)
     expect(scan([m('请回复「体温 36.5」'), m('✅ 已打卡：3-1-102'), m('已报 3/4 户，异常 1'), m('@小周 给私聊', ['小周'])], sens)).toEqual([])
     expect(scan([{ ...m('王五 36.8'), to: '@王网格' }], sens)).toEqual([])
+    expect(scan([m('[文件] 打卡-12-14.xlsx')], sens)).toHaveLength(1)
+    expect(scan([{ ...m('[文件] 打卡-12-14.xlsx'), to: '@王网格' }], sens)).toEqual([])
   })
 
   it('exports and spreadsheets escape formula cells', async () => {

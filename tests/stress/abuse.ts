@@ -21,6 +21,9 @@ export const ADMIN_EXAMPLES: Record<string, string> = {
   'checkin.release': '解除隔离 3-2-501',
   'rota.post': '排班 明天 8-12 东门卡点 2人',
   'rota.settings': '排班 设置 提醒 6小时',
+  // exports: names and health data as a file, admins only (in the room: refused before the form)
+  'checkin.export': '导出 打卡 今天',
+  'checkin.iso-export': '导出 隔离',
 }
 
 export function adminCommands(): Command[] {

@@ -11,7 +11,7 @@ import { buildExport, exportCsv } from '../../src/export.js'
 import { families } from '../../src/families.js'
 import { drain, makeEngine, msg } from '../helpers/engine.js'
 import { ADMIN, ADMIN_TOKEN, TZ } from './stream.js'
-import { DAY } from '../../src/time.js'
+import { DAY, dayOf } from '../../src/time.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const SCENARIOS = join(HERE, '..', 'scenarios')
@@ -51,6 +51,9 @@ const MISSING = /未报|没报|未打卡|没打卡|未回复/
 // the bot's own teaching examples (体温 36.5, 爸爸36.5 妈妈36.6 孩子36.4) carry no one's data
 const EXAMPLES = /(?:体温|打卡)\s?36\.5|爸爸36\.5|妈妈36\.6|孩子36\.4/g
 
+/** How a sent file shows in the transcript's messages (`[文件] 打卡-12-14.xlsx`). */
+const FILE = /^\[文件\]/
+
 export interface Finding { source: string; to: string; text: string; why: string }
 
 /** Scan group messages (not `@name` private chats) against what is known to be sensitive. */
@@ -59,6 +62,8 @@ export function scan(msgs: GroupMessage[], sens: Sensitive): Finding[] {
   const people = [...sens.people].filter(p => p.length >= 2)
   for (const m of msgs) {
     if (m.to.startsWith('@')) continue
+    // exports (打卡表, 通知回执, 隔离名单) are files for the admin who asked: never in a group
+    if (FILE.test(m.text)) out.push({ ...m, why: `a file sent to a group: ${m.text.slice(0, 80)}` })
     for (const line of m.text.replace(EXAMPLES, '').split('\n')) {
       if (TEMP.test(line)) {
         const who = people.find(p => line.includes(p)) ?? (/\d{1,4}-\d{1,4}(?:-\d{1,4})?|(?:住户|居民|邻居)\d+/.exec(line)?.[0] ?? null)
@@ -89,10 +94,19 @@ export const HEALTH_TRANSCRIPT = `== 3栋业主群: 3-2-501 王五, 3-2-502 李�
 王网格*: 隔离 3-1-103 14天
 王网格*: 打卡统计
 王网格*: 隔离名单
+王网格*: 导出 打卡 今天
+王网格*: 导出 隔离
+王网格*: 通知 明天上午9点全员核酸，收到请回复
+3-2-501 王五: 收到
+王网格*: 导出 通知 #1
 @ 2026-11-24 12:30
 == @王网格
 王网格: 打卡统计
 王网格: 隔离名单
+王网格: 导出 打卡 今天
+王网格: 导出 打卡 11-24 csv
+王网格: 导出 隔离
+王网格: 导出 通知 #1
 @ 2026-11-25 12:30
 `
 
@@ -102,7 +116,7 @@ export interface PrivacyResult {
 }
 
 /** Run every transcript (golden scenarios, corpus, the health day) and scan their group messages. */
-export async function scanTranscripts(): Promise<{ transcripts: number; messages: GroupMessage[]; findings: Finding[] }> {
+export async function scanTranscripts(): Promise<{ transcripts: number; messages: GroupMessage[]; findings: Finding[]; files: string[] }> {
   const files = [
     ...readdirSync(SCENARIOS).filter(f => f.endsWith('.txt')).map(f => join(SCENARIOS, f)),
     ...readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)),
@@ -117,7 +131,9 @@ export async function scanTranscripts(): Promise<{ transcripts: number; messages
     const sens = sensitiveFrom(out.state, out.messages.filter(m => m.to.startsWith('@')).map(m => m.text))
     findings.push(...scan(msgs, sens))
   }
-  return { transcripts: sources.length, messages, findings }
+  // the files every transcript sent, private ones included: the exports reached someone
+  const sent = messages.filter(m => FILE.test(m.text)).map(m => `${m.to} ${m.text}`)
+  return { transcripts: sources.length, messages, findings, files: sent }
 }
 
 const FORMULA = /^[=+\-@\t\r]/
@@ -137,6 +153,8 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
   say('求 =止痛片', '+求助')
   say('通知 =明天停水 +1', ADMIN, { admin: true })
   say('截单', '=cmd|calc')
+  say('隔离 3-2-501 14天', ADMIN, { admin: true })
+  say('收到', '=收到', { nick: '=3-2-502 @王' })
   const bad: string[] = []
   const csv = exportCsv(buildExport(h.db, TZ, families), families)
   let csvCells = 0, csvUnescaped = 0
@@ -147,8 +165,15 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
   countCsv('export.csv', csv)
   let xlsxCells = 0, xlsxUnescaped = 0
   const engineFiles = h.engine.files
-  for (const [name, def] of engineFiles) {
-    const f = await def.build(h.db, { chainId: 1 }, h.config).catch((e: unknown) => { bad.push(`${name}: ${e}`); return null })
+  const today = dayOf(h.clock.now(), TZ)
+  // each file with the arguments its command gives it (a chain's by id), the exports in both formats
+  const argsOf = (kind: string): unknown[] => kind === 'checkin.export'
+    ? [{ from: today, to: today, room: null, format: 'xlsx' }, { from: today, to: today, room: null, format: 'csv' }]
+    : kind === 'checkin.iso-export' ? [{ today, format: 'xlsx' }, { today, format: 'csv' }]
+      : kind === 'notice.export' ? [{ id: 1, format: 'xlsx' }, { id: 1, format: 'csv' }] : [{ chainId: 1 }]
+  const builds = [...engineFiles].flatMap(([name, def]) => argsOf(name).map(args => [name, def, args] as const))
+  for (const [name, def, args] of builds) {
+    const f = await def.build(h.db, args, h.config).catch((e: unknown) => { bad.push(`${name}: ${e}`); return null })
     if (!f) continue
     if (f.name.endsWith('.csv')) countCsv(name, f.data.toString('utf8'))
     else if (f.name.endsWith('.xlsx')) {
