@@ -6,6 +6,7 @@ import { HOUR } from '../../src/time.js'
 import { keywordErrand, naturalErrand, parseCancel, parseDone, parseTake, type ErrandText } from './text.js'
 import { activeErrands, errandById, insertErrand, type Errand } from './store.js'
 import { cancelErrand, deliver, offer, take } from './flow.js'
+import { syncIsolations } from './daily.js'
 
 type RequestInput = ErrandText & { room: string }
 
@@ -39,6 +40,8 @@ export const requestCommand = defineCommand<RequestInput, 'any'>({
       ctx.tell(ctx.member, `您已登记过代办 #${same.id}（${same.what}），还在进行中。不需要了发「取消代办 #${same.id}」。`)
       return
     }
+    // a household isolated since the last tick gets its building's helper before the errand is offered
+    syncIsolations(ctx)
     const id = insertErrand(ctx, {
       room: input.room, household: input.household, requester: ctx.member.person, requester_name: ctx.member.name,
       what: input.what, kind: input.kind, health: input.health ? 1 : 0, urgent: input.urgent ? 1 : 0, created_at: ctx.now,

@@ -81,7 +81,7 @@ export function deliver(ctx: Ctx, id: number, by: Who, byAdmin: boolean): Errand
   if (by.person !== e.requester) ctx.tell(requesterOf(e), `📦 您的代办 #${id}（${e.what}）已送到，请查收。`)
   const helper = helperOf(e)
   if (helper && helper.person !== by.person) ctx.tell(helper, `📦 代办 #${id} 已登记送达，辛苦了！`)
-  if (e.announced || e.helper !== null) ctx.send(e.room, `📦 代办 #${id} 已送达，谢谢帮忙的邻居！${countsLine(ctx, e.room)}。`)
+  if (e.announced) ctx.send(e.room, `📦 代办 #${id} 已送达，谢谢帮忙的邻居！${countsLine(ctx, e.room)}。`)
   return errandById(ctx, id)!
 }
 

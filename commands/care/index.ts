@@ -2,18 +2,28 @@
 // offered to the household's care helper first and to the room anonymously, and "6+3" care pairs:
 // helpers paired with elderly and isolated households, who get a daily private list.
 import type { Family } from '../../src/types.js'
+import { DAY } from '../../src/time.js'
+import { nextTick, TICK_KEY, tickJob } from './daily.js'
+import { pairCommand, pairListCommand, unpairCommand } from './pair.js'
 import { cancelCommand, doneCommand, requestCommand, takeCommand } from './errands.js'
 import { listCommand } from './list.js'
 import { offerJob, overdueJob } from './jobs.js'
 import { exportCare, exportErrands } from './store.js'
 import { careCsvTables } from './page-model.js'
+import { mineLines } from './mine.js'
 
 export const care: Family = {
   id: 'care',
   name: '关怀代办',
   aliases: ['关怀', '代办', '代买', '结对'],
-  // take/done/cancel/list before request: `代办` alone and `代办 #9 取消` are never a new errand
-  commands: [requestCommand, takeCommand, doneCommand, cancelCommand, listCommand],
-  jobs: [offerJob, overdueJob],
+  // request first (帮助 lists it first): its parse never reads `代办`, `代办 #9 取消`, `我去` or `结对`
+  commands: [requestCommand, takeCommand, doneCommand, cancelCommand, listCommand, pairListCommand, pairCommand, unpairCommand],
+  jobs: [offerJob, overdueJob, tickJob],
   export: { sections: { errands: exportErrands, care: exportCare }, csv: careCsvTables },
+  mine: mineLines,
+  init(ctx) {
+    // never re-scheduled when it exists: the tick reschedules itself
+    if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(TICK_KEY)) return
+    ctx.schedule(tickJob, { key: TICK_KEY, at: nextTick(ctx.now, ctx.tz), late: 'run', maxLateMs: 30 * DAY, quiet: false, payload: undefined })
+  },
 }
