@@ -60,9 +60,10 @@ export class JobCtx implements Ctx {
     enqueue(this.db, this.config, this.now, { ...(isWho(to) ? { to } : { target: to }), text: item, mergeKey: header, mentions: opts?.mentions })
   }
 
-  file<A>(to: Who, file: FileDef<A>, args: A): void {
+  file<A>(to: Who | string, file: FileDef<A>, args: A): void {
     const checked = file.args.parse(args)
-    enqueue(this.db, this.config, this.now, { to, text: `[文件] ${file.kind}`, kind: 'file', payload: { builder: file.kind, args: checked }, origin: this.origin() })
+    enqueue(this.db, this.config, this.now, { ...(isWho(to) ? { to } : { target: to }), text: `[文件] ${file.kind}`, kind: 'file',
+      payload: { builder: file.kind, args: checked }, origin: this.origin() })
   }
 
   alertAdmins(room: string | null, text: string): void {

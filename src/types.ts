@@ -143,8 +143,8 @@ export interface Ctx {
    * merge window: one message `header + items joined by 、` (mentioning everyone the items @).
    */
   ack(header: string, item: string, to: string | Who, opts?: Pick<SendOptions, 'mentions'>): void
-  /** Send a file, built later by one of the families' FileDefs, to a person in private. */
-  file<A>(to: Who, file: FileDef<A>, args: A): void
+  /** Send a file, built later by one of the families' FileDefs, to a person in private or into a room (a topic). */
+  file<A>(to: Who | string, file: FileDef<A>, args: A): void
   /** Private message to every admin who is a member of `room` (all admins if none is, or room null). */
   alertAdmins(room: string | null, text: string): void
   /** Admins, those in the room first (all admins when none is, or room null). */
@@ -263,7 +263,7 @@ export interface Proposal<I = any> {
 
 // ---------- export and dashboard slices (src/slices.ts) ----------
 
-export type { Attachment } from './types-files.js'
+export { attachmentName, attachmentType, type Attachment } from './types-files.js'
 import type { Attachment } from './types-files.js'
 export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, PageResult } from './slices.js'
 export * from './types-actions.js'

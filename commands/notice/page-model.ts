@@ -8,6 +8,7 @@ const notice = z.object({
   id: z.number(), rooms: names, author: z.string().catch(''), text: z.string().catch(''),
   important: z.boolean().catch(false), acked: names, pending: names,
   acks: z.array(z.object({ room: z.string(), member: z.string(), household: z.string().nullable().catch(null), at: z.string().catch('') })).catch([]),
+  files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('application/octet-stream'), size: z.number().catch(0) })).catch([]),
 })
 
 export type Notice = z.infer<typeof notice>

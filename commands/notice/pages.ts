@@ -6,6 +6,7 @@ import { newNoticeLink, postPage, remindForm } from './page-actions.js'
 
 interface NoticeView { notices: Notice[]; members: PageRequest['roster'] }
 import { html, table, type Raw } from '../../src/dashboard/html.js'
+import { fileRoute, filesCard } from './file-page.js'
 
 function inRoom(view: NoticeView, room: string, names: string[], n: Notice): string[] {
   if (!view.members || n.rooms.length < 2) return names
@@ -38,6 +39,7 @@ function noticePage(n: Notice, req: PageRequest): Raw {
     <section class="card"><p style="white-space:pre-wrap">${n.text}</p>
     <p class="muted">发布：${n.author} · 群：${n.rooms.join('、')}</p>
     <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div>${remindForm(n, req)}</section>
+    ${filesCard(n)}
     <section class="card"><h2>未确认</h2>${n.pending.length ? html`<ul class="plain">${n.pending.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">全部已收到。</p>`}
     <h2>已收到</h2>${n.acked.length ? html`<ul class="plain">${n.acked.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">还没有人回复收到。</p>`}</section>
     <p><a href="/notices">← 全部通知</a></p>`
@@ -54,4 +56,5 @@ export const noticePages: DashboardPage[] = [
       return n ? { title: `通知 #${n.id}`, html: noticePage(n, req).html } : { notFound: '通知' }
     },
   },
+  fileRoute(req => readNotices(req.state.notices).find(x => String(x.id) === req.params.id)),
 ]

@@ -6,6 +6,7 @@ import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { HOUR } from '../../src/time.js'
 import { rawTail, readTarget, resolveRooms, type Target } from './store.js'
 import { finalJob, repeatJob } from './jobs.js'
+import { sendFiles } from './files.js'
 
 const REPEATS_AFTER = [1 * HOUR, 3 * HOUR]
 /** The final count goes to the admin this long after the last repeat, so people can still answer. */
@@ -58,6 +59,8 @@ export function publish(ctx: Ctx, id: number, author: string, text: string, impo
 /** Post a notice in exactly these rooms (the dashboard's chosen ones) and open it there. */
 export function publishTo(ctx: Ctx, id: number, author: string, text: string, important: boolean, rooms: string[]): string[] {
   for (const room of rooms) ctx.send(room, noticeText(id, author, text, important))
+  // a 定时通知 takes its pictures along (one posted now has none yet)
+  sendFiles(ctx, id, rooms)
   openIn(ctx, id, rooms, important)
   return rooms
 }

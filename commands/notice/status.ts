@@ -6,6 +6,7 @@ import type { Ctx, MessageCtx } from '../../src/types.js'
 import { defineCommand, UserError } from '../../src/types.js'
 import { describe, hhmm, MINUTE } from '../../src/time.js'
 import { getNotice, names, tally, type NoticeRow, type RoomTally } from './store.js'
+import { removeNoticeFiles, sendFiles } from './files.js'
 
 interface IdInput { id: number }
 /** From understanding (`还有几户没回复的 看到请回复`): nudge only the room the admin wrote in. */
@@ -67,6 +68,7 @@ export function nudge(ctx: Ctx, n: NoticeRow, round?: number, only?: string): { 
   for (const r of tally(ctx.db, n)) {
     if (!r.pending.length || (only && r.room !== only)) continue
     ctx.send(r.room, nudgeText(n, round), { mentions: r.pending })
+    sendFiles(ctx, n.id, [r.room])
     done.push({ room: r.room, count: r.pending.length })
   }
   return done
@@ -120,11 +122,13 @@ export const cancel = defineCommand<IdInput, 'any'>({
     if (n.posted_at === null) {
       ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(id)
       ctx.cancel(`notice:post:${id}:`)
+      removeNoticeFiles(ctx, id)
       ctx.reply(`🗑 已取消定时通知 #${id}（原定 ${describe(n.post_at!, ctx.tz)}）。`)
     } else if (n.source === 'words') {
       // the bot read the admin's own message as a notice: undoing that reading forgets it whole
       ctx.q(`UPDATE notices SET status = 'cancelled', repeating = 0 WHERE id = ?`).run(id)
       ctx.cancel(`notice:repeat:${id}:`)
+      removeNoticeFiles(ctx, id)
       ctx.reply(`🗑 已撤销通知 #${id}：不再统计回复，也不再提醒。`)
     } else if (n.repeating) {
       ctx.q(`UPDATE notices SET repeating = 0 WHERE id = ?`).run(id)

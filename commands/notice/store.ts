@@ -164,6 +164,7 @@ export function exportNotices(db: Db, tz: string): unknown[] {
     return {
       id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
       acked: acked.names, pending: byPerson(t.flatMap(r => r.pending), acked.people).names, acks: acksOf(db, n.id, tz),
+      files: stmt(db, 'SELECT id, name, type, size FROM notice_files WHERE notice_id = ? ORDER BY id').all(n.id),
     }
   })
 }
