@@ -18,16 +18,18 @@ import { understandAnnouncement } from './understand-announce.js'
 import { verifyCommand } from './flags.js'
 import { answerCommand, questionsCommand } from './questions.js'
 import { checkinExportFile, exportCheckinsCommand, exportIsolationsCommand, isolationExportFile } from './export.js'
+import { photoCommand, purgePhotos } from './photos.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
-/** Deletes health data older than the retention period: check-ins, slot reports, ended isolations. */
+/** Deletes health data older than the retention period: check-ins, their photos, slot reports, ended isolations. */
 const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) => {
   const cutoff = addDays(dayOf(ctx.now, ctx.tz), -ctx.config.retentionDays)
   ctx.q('DELETE FROM checkin_records WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_isolation_reports WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_flags WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_answers WHERE day < ?').run(cutoff)
+  purgePhotos(ctx, cutoff)
   ctx.q("DELETE FROM checkin_isolations WHERE status = 'released' AND released_at < ?")
     .run(ctx.now - ctx.config.retentionDays * DAY)
 })
@@ -40,7 +42,7 @@ export const checkin: Family = {
   // temperature parser returns null for every admin form (tests/commands/checkin/temperature.test.ts)
   // verify is reached only through understanding (a possible fever in words): its parse is always null
   commands: [reportCommand, settingsCommand, questionsCommand, answerCommand, statsCommand, isolateCommand, releaseCommand, listCommand,
-    exportCheckinsCommand, exportIsolationsCommand, verifyCommand],
+    exportCheckinsCommand, exportIsolationsCommand, verifyCommand, photoCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   files: [checkinExportFile, isolationExportFile],
   export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms }, csv: checkinCsvTables },

@@ -8,6 +8,7 @@ const checkin = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
   temps: z.array(z.number()).catch([]), abnormal: z.boolean().catch(false),
   answers: z.record(z.string(), z.string()).catch({}), at: z.string().catch(''),
+  files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('image/jpeg'), size: z.number().catch(0) })).catch([]),
 })
 const room = z.object({
   room: z.string(), enabled: z.boolean().catch(false), questions: z.array(z.string()).catch([]),

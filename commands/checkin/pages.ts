@@ -7,14 +7,16 @@ import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
 import { dayOf, daysBetween } from '../../src/time.js'
 import { downloadsCard, exportPages } from './export-pages.js'
+import { photoRoute } from './photo-page.js'
 
 function unitRow(u: Unit, answers: boolean): unknown[] {
   const temps = u.temps.map(t => t.toFixed(1)).join(' ')
   const said = Object.entries(u.answers).map(([q, a]) => q === '在家' ? a : `${q}${a}`).join(' ')
   const tag = u.abnormal ? html`<span class="tag bad">异常</span>` : html`<span class="tag ok">正常</span>`
   const positive = u.answers['抗原'] === '阳性' ? html` <span class="tag bad">阳性</span>` : ''
-  return answers ? [u.household ?? '未登记', u.members.join('、'), temps, said, html`${tag}${positive}`]
-    : [u.household ?? '未登记', u.members.join('、'), temps, tag]
+  const photos = u.files.map(f => html` <a href="/checkins/files/${f.id}" title="${f.name}">📷照片</a>`)
+  return answers ? [u.household ?? '未登记', u.members.join('、'), temps, said, html`${tag}${positive}${photos}`]
+    : [u.household ?? '未登记', u.members.join('、'), temps, html`${tag}${photos}`]
 }
 
 /** The households to chase, one line per building (`3栋：3-1-101 · 孙七；3-2-501 · 王五`). */
@@ -55,11 +57,13 @@ function checkinsPage(view: PageView, today: string): Raw {
     const total = r.reported.length + r.missing.length
     const iso = view.isolations.filter(i => i.room === room && i.status === 'active')
     const answers = r.reported.some(u => Object.keys(u.answers).length > 0)
+    const photos = r.reported.reduce((n, u) => n + u.files.length, 0)
     const head = answers ? ['户号', '成员', '体温', '回答', ''] : ['户号', '成员', '体温', '']
     const row = (u: Unit) => unitRow(u, answers)
     return html`<section class="card" data-room="${room}"><h2>${room}</h2>
       <div class="stats"><span>已报 <b data-testid="reported">${r.reported.length}</b>/${total} 户</span>
-      <span>异常 <b data-testid="abnormal">${r.abnormal.length}</b></span><span>未报 <b data-testid="missing">${r.missing.length}</b></span></div>
+      <span>异常 <b data-testid="abnormal">${r.abnormal.length}</b></span><span>未报 <b data-testid="missing">${r.missing.length}</b></span>
+      ${photos ? html`<span>照片 <b data-testid="photos">${photos}</b></span>` : ''}</div>
       ${checkinChart(room, r.days)}
       ${r.abnormal.length ? html`<h2>异常</h2>${table(head, r.abnormal.map(row))}` : ''}
       ${flagList(view.flags.filter(f => f.room === room && f.day === today))}
@@ -80,4 +84,4 @@ export const checkinPages: DashboardPage[] = [{
       flags: readCheckinFlags(req.state.checkinFlags), members: req.roster }
     return { title: '打卡', html: checkinsPage(view, today).html }
   },
-}, ...exportPages]
+}, ...exportPages, photoRoute]

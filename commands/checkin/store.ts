@@ -200,14 +200,32 @@ export function hasIsolationReport(ctx: Ctx, id: number, day: string, slot: stri
   return !!ctx.q('SELECT 1 FROM checkin_isolation_reports WHERE isolation_id = ? AND day = ? AND slot = ?').get(id, day, slot)
 }
 
+/** When a person last posted a notice or started a chain (read-only: the notice and chain families' tables), 0 if never. */
+export function lastPostBy(ctx: Ctx, person: number): number {
+  const r = ctx.q(`SELECT MAX(IFNULL((SELECT MAX(MAX(created_at, IFNULL(posted_at, 0))) FROM notices WHERE author_person = ?), 0),
+    IFNULL((SELECT MAX(created_at) FROM chains WHERE owner_person = ?), 0)) AS at`).get(person, person) as { at: number }
+  return r.at
+}
+
+interface CheckinFile { id: number; room: string; day: string; person: number; name: string; type: string; size: number }
+
+/** The photos of the export's records, by room, day and person. */
+function filesFor(db: Db): (r: { room: string; day: string; person: number }) => { id: number; name: string; type: string; size: number }[] {
+  const all = db.prepare('SELECT * FROM checkin_files ORDER BY id').all() as CheckinFile[]
+  const by = new Map<string, CheckinFile[]>()
+  for (const f of all) by.set(`${f.room}\u0000${f.day}\u0000${f.person}`, [...(by.get(`${f.room}\u0000${f.day}\u0000${f.person}`) ?? []), f])
+  return r => (by.get(`${r.room}\u0000${r.day}\u0000${r.person}`) ?? []).map(f => ({ id: f.id, name: f.name, type: f.type, size: f.size }))
+}
+
 /** `checkins` and `isolations` of the export (docs/export.md), sorted. */
 /** Export section `checkins`: each member's day, its readings, whether abnormal. */
 export function exportCheckins(db: Db, tz: string): unknown[] {
   const answers = answersFor(db)
+  const files = filesFor(db)
   return (db.prepare(`SELECT * FROM checkin_records WHERE superseded = 0
     ORDER BY day, room, member, person`).all() as any[]).map(r => ({
     day: r.day, room: r.room, member: r.member, household: r.household ?? null,
-    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1, answers: answers(r), at: isoLocal(r.at, tz),
+    temps: JSON.parse(r.temps) as number[], abnormal: r.abnormal === 1, answers: answers(r), at: isoLocal(r.at, tz), files: files(r),
   }))
 }
 

@@ -16,6 +16,8 @@ export interface Unit {
   abnormal: boolean
   /** Answers to the room's extra questions (抗原, 在家, 症状), merged over the unit's records. */
   answers: Record<string, string>
+  /** Photos sent with the unit's check-ins (an antigen strip), by id. */
+  files: { id: number; name: string }[]
 }
 
 export interface DayCount { day: string; reports: number; abnormal: number }
@@ -37,9 +39,10 @@ function unitsOf(records: Checkin[]): Unit[] {
   const units = new Map<string, Unit>()
   for (const r of records) {
     const key = unitKey(r.household, r.member)
-    const u = units.get(key) ?? { key, household: r.household, members: [], temps: [], abnormal: false, answers: {} }
+    const u = units.get(key) ?? { key, household: r.household, members: [], temps: [], abnormal: false, answers: {}, files: [] }
     if (!u.members.includes(r.member)) u.members.push(r.member)
     u.temps.push(...r.temps)
+    u.files.push(...r.files.map(f => ({ id: f.id, name: f.name })))
     u.abnormal ||= r.abnormal
     Object.assign(u.answers, r.answers)
     units.set(key, u)
@@ -54,7 +57,7 @@ function rosterUnits(room: string, roster: RosterMember[] | null, history: Check
   const units = new Map<string, Unit>()
   for (const p of people) {
     const key = unitKey(p.household, p.member)
-    const u = units.get(key) ?? { key, household: p.household, members: [], temps: [], abnormal: false, answers: {} }
+    const u = units.get(key) ?? { key, household: p.household, members: [], temps: [], abnormal: false, answers: {}, files: [] }
     if (!u.members.includes(p.member)) u.members.push(p.member)
     units.set(key, u)
   }

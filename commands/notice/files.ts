@@ -14,12 +14,12 @@ import { resolveRooms, targetOf, type NoticeRow } from './store.js'
 /** How long after a notice (or its last picture) the author's images and files still belong to it. */
 const ATTACH_WINDOW = 5 * MINUTE
 
-export interface NoticeFile { id: number; kind: 'image' | 'file'; name: string; type: string; size: number }
+interface NoticeFile { id: number; kind: 'image' | 'file'; name: string; type: string; size: number }
 
 const noticeDir = (dir: string, noticeId: number) => join(dir, `notice-${noticeId}`)
 export const noticeFilePath = (dir: string, noticeId: number, id: number) => join(noticeDir(dir, noticeId), String(id))
 
-export function noticeFiles(db: Db, noticeId: number): NoticeFile[] {
+function noticeFiles(db: Db, noticeId: number): NoticeFile[] {
   return stmt(db, 'SELECT id, kind, name, type, size FROM notice_files WHERE notice_id = ? ORDER BY id').all(noticeId) as NoticeFile[]
 }
 

@@ -171,7 +171,8 @@ export async function checkExports(): Promise<{ csvCells: number; csvUnescaped: 
     ? [{ from: today, to: today, room: null, format: 'xlsx' }, { from: today, to: today, room: null, format: 'csv' }]
     : kind === 'checkin.iso-export' ? [{ today, format: 'xlsx' }, { today, format: 'csv' }]
       : kind === 'notice.export' ? [{ id: 1, format: 'xlsx' }, { id: 1, format: 'csv' }] : [{ chainId: 1 }]
-  const builds = [...engineFiles].flatMap(([name, def]) => argsOf(name).map(args => [name, def, args] as const))
+  // a file built from something else than a table (a notice's stored picture) takes none of these
+  const builds = [...engineFiles].flatMap(([name, def]) => argsOf(name).filter(a => def.args.safeParse(a).success).map(args => [name, def, args] as const))
   for (const [name, def, args] of builds) {
     const f = await def.build(h.db, args, h.config).catch((e: unknown) => { bad.push(`${name}: ${e}`); return null })
     if (!f) continue

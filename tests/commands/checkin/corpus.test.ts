@@ -39,10 +39,10 @@ describe('corpus checkin.txt', () => {
 
   it('stores one record per person with the family readings together', () => {
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: '3-1-101 刘叔', household: '3-1-101', temps: [36.5, 36.6, 36.4], abnormal: false, answers: {}, at: expect.any(String) },
-      { day: '2026-11-24', room: ROOM, member: '3-1-102 小周', household: '3-1-102', temps: [37.5], abnormal: true, answers: {}, at: expect.any(String) },
-      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.5], abnormal: false, answers: {}, at: expect.any(String) },
-      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.7], abnormal: false, answers: {}, at: expect.any(String) },
+      { day: '2026-11-24', room: ROOM, member: '3-1-101 刘叔', household: '3-1-101', temps: [36.5, 36.6, 36.4], abnormal: false, answers: {}, at: expect.any(String), files: [] },
+      { day: '2026-11-24', room: ROOM, member: '3-1-102 小周', household: '3-1-102', temps: [37.5], abnormal: true, answers: {}, at: expect.any(String), files: [] },
+      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.5], abnormal: false, answers: {}, at: expect.any(String), files: [] },
+      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.7], abnormal: false, answers: {}, at: expect.any(String), files: [] },
     ])
   })
 

@@ -124,7 +124,7 @@ ${WANG}: 36..5
       '这个体温数值看起来不对，请重新测量后再发，例如：体温 36.5。本条没有记录。',
     ])
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: WANG, household: '3-2-501', temps: [36.6], abnormal: false, answers: {}, at: expect.any(String) },
+      { day: '2026-11-24', room: ROOM, member: WANG, household: '3-2-501', temps: [36.6], abnormal: false, answers: {}, at: expect.any(String), files: [] },
     ])
   })
 

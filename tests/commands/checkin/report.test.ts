@@ -18,7 +18,7 @@ describe('check-ins', () => {
       for (const step of parseTranscript(`${ON}3-2-501 王五: 体温 38.1\n@ 2026-11-24 09:30\n3-2-501 王五: 体温 36.8\n`)) await s.step(step)
       await s.drain()
       expect(s.state().checkins).toEqual([
-        { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.8], abnormal: false, answers: {}, at: '2026-11-24T09:30:00+08:00' },
+        { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps: [36.8], abnormal: false, answers: {}, at: '2026-11-24T09:30:00+08:00', files: [] },
       ])
       const rows = s.db.prepare('SELECT temps, superseded FROM checkin_records ORDER BY id').all()
       expect(rows).toEqual([{ temps: '[38.1]', superseded: 1 }, { temps: '[36.8]', superseded: 0 }])
@@ -103,7 +103,7 @@ describe('check-ins', () => {
   ])('stores %s', async (text, temps) => {
     const out = await run(`${ON}3-2-501 王五: ${text}\n`)
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps, abnormal: false, answers: {}, at: '2026-11-24T08:30:00+08:00' },
+      { day: '2026-11-24', room: ROOM, member: '3-2-501 王五', household: '3-2-501', temps, abnormal: false, answers: {}, at: '2026-11-24T08:30:00+08:00', files: [] },
     ])
   })
 

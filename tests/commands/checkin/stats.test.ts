@@ -78,9 +78,9 @@ describe('retention and export', () => {
 阿强: 36.4
 `)
     expect(out.state.checkins).toEqual([
-      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.5, 36.7], abnormal: false, answers: {}, at: '2026-11-24T08:30:01+08:00' },
-      { day: '2026-11-24', room: ROOM, member: '小明', household: null, temps: [36.6], abnormal: false, answers: {}, at: '2026-11-24T08:30:00+08:00' },
-      { day: '2026-11-25', room: ROOM, member: '阿强', household: null, temps: [36.4], abnormal: false, answers: {}, at: '2026-11-25T08:30:00+08:00' },
+      { day: '2026-11-24', room: ROOM, member: '3-2-502 李阿姨', household: '3-2-502', temps: [36.5, 36.7], abnormal: false, answers: {}, at: '2026-11-24T08:30:01+08:00', files: [] },
+      { day: '2026-11-24', room: ROOM, member: '小明', household: null, temps: [36.6], abnormal: false, answers: {}, at: '2026-11-24T08:30:00+08:00', files: [] },
+      { day: '2026-11-25', room: ROOM, member: '阿强', household: null, temps: [36.4], abnormal: false, answers: {}, at: '2026-11-25T08:30:00+08:00', files: [] },
     ])
     expect(out.state.isolations).toEqual([])
   })

@@ -77,6 +77,8 @@ describe('通知 pictures and files', () => {
     expect(inA.filter(m => m.text === '[文件] 核酸.jpg').map(m => m.at.slice(0, 16))).toEqual(['2026-11-25T08:00'])
     expect(inA.at(-2)!.text).toContain('通知 #1')
     expect(notices(out.state)[0].files.map(f => f.name)).toEqual(['核酸.jpg'])
+    // the replay's human output shows it as a file line in the room
+    expect(out.human).toMatch(/\[08:00\] >> 3栋业主群\n {2}\[文件\] 核酸\.jpg/)
   })
 
   it('over the size cap: not kept, and the admin is told', async () => {
