@@ -50,7 +50,7 @@ export const requestCommand = defineCommand<RequestInput, 'any'>({
   },
 })
 
-/** A bare `我去` in a room: the one open errand asked there in the last two hours, unless a chain started since. */
+/** A bare `我去` in a room: the one open errand asked there in the last two hours, unless a chain or rota started since. */
 function bareTarget(ctx: MessageCtx): Errand | null {
   if (!ctx.room) {
     const mine = activeErrands(ctx).filter(e => e.status === 'open' && ctx.q('SELECT 1 FROM care_pairs WHERE room = ? AND household = ? AND helper = ?').get(e.room, e.household, ctx.member.person))
@@ -60,7 +60,9 @@ function bareTarget(ctx: MessageCtx): Errand | null {
   if (open.length !== 1) return null
   // a sign-up list (接龙, owner: commands/chain) started after the ask takes its `我去`
   const chain = ctx.q("SELECT 1 FROM chains WHERE room = ? AND status = 'open' AND created_at > ?").get(ctx.room, open[0].created_at)
-  return chain ? null : open[0]
+  // likewise a duty rota posted since (值班, owner: commands/rota)
+  const shift = ctx.q("SELECT 1 FROM rota_shifts WHERE room = ? AND status = 'open' AND created_at > ?").get(ctx.room, open[0].created_at)
+  return chain || shift ? null : open[0]
 }
 
 /** `#9` named: an errand of this room (or any, in private) that is still going; else not ours. */

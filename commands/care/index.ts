@@ -11,6 +11,8 @@ import { offerJob, overdueJob } from './jobs.js'
 import { exportCare, exportErrands } from './store.js'
 import { careCsvTables } from './page-model.js'
 import { mineLines } from './mine.js'
+import { carePages } from './pages.js'
+import { careActions } from './actions.js'
 
 export const care: Family = {
   id: 'care',
@@ -21,6 +23,8 @@ export const care: Family = {
   jobs: [offerJob, overdueJob, tickJob],
   export: { sections: { errands: exportErrands, care: exportCare }, csv: careCsvTables },
   mine: mineLines,
+  pages: carePages,
+  actions: careActions,
   init(ctx) {
     // never re-scheduled when it exists: the tick reschedules itself
     if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(TICK_KEY)) return

@@ -10,11 +10,11 @@ const errand = z.object({
 })
 const pair = z.object({ helper: z.string(), household: z.string(), why: z.enum(['elderly', 'isolation', 'other']).catch('other') })
 
-type ErrandRow = z.infer<typeof errand>
+export type ErrandRow = z.infer<typeof errand>
 type PairRow = z.infer<typeof pair>
 
-const readErrands = (xs: unknown): ErrandRow[] => readAll(errand, xs)
-const readPairs = (xs: unknown): PairRow[] => readAll(pair, xs)
+export const readErrands = (xs: unknown): ErrandRow[] => readAll(errand, xs)
+export const readPairs = (xs: unknown): PairRow[] => readAll(pair, xs)
 
 export function careCsvTables(state: ExportState): CsvTable[] {
   return [

@@ -1,7 +1,7 @@
 // 结对 ("6+3", admins): `结对 李书记 3-2-501 老人` pairs a helper (a member of the room, by name or
 // @mention) with a household; `结对 楼栋 5 小王` names a building's helper for its isolated households;
 // `解除结对 3-2-501`; `结对名单` (private). Every answer goes to the admin privately.
-import { defineCommand, invalid, type Invalid, type MessageCtx, type Who } from '../../src/types.js'
+import { defineCommand, invalid, UserError, type Ctx, type Invalid, type MessageCtx, type Who } from '../../src/types.js'
 import { parseHousehold } from '../../src/text/household.js'
 import { capList } from '../../src/text/lists.js'
 import { allPairs, pairOf, removePair, savePair, setBuildingHelper, WHY_LABEL, type Why } from './store.js'
@@ -12,7 +12,7 @@ type PairInput =
   | { op: 'pair'; room: string; household: string; helper: Who; why: Why }
   | { op: 'building'; room: string; building: string; helper: Who }
 
-function whyOf(word: string): Why {
+export function whyOf(word: string): Why {
   if (/隔离/.test(word)) return 'isolation'
   if (/老|独居|高龄|孤寡|空巢|行动不便|残/.test(word)) return 'elderly'
   return 'other'
@@ -59,6 +59,22 @@ function parsePair(ctx: MessageCtx): PairInput | Invalid | null {
   return 'invalid' in h ? h : { op: 'pair', room: h.room, household, helper: h.helper, why }
 }
 
+/** Pairs (or re-pairs) a household, tells the helper; the confirmation for the admin. Also the dashboard's. */
+export function makePair(ctx: Ctx, room: string, household: string, helper: Who, why: Why, by: string): string {
+  const before = pairOf(ctx, room, household)
+  savePair(ctx, room, household, helper, why, by)
+  ctx.tell(helper, `🤝 您已与 ${household}（${WHY_LABEL[why]}）结对：每天私聊您关怀名单（谁没报体温、有什么代办），该户的代办会先私聊您。`)
+  return `✅ 已结对：${helper.name} ↔ ${household}（${WHY_LABEL[why]}，${room}）${before && before.helper !== helper.person ? `，原帮扶人 ${before.helper_name}` : ''}。`
+}
+
+export function unpair(ctx: Ctx, room: string, household: string): string {
+  const p = pairOf(ctx, room, household)
+  if (!p) throw new UserError(`${household} 没有结对。`)
+  removePair(ctx, room, household)
+  ctx.tell({ person: p.helper, name: p.helper_name }, `${household} 的结对已解除，谢谢您的帮助！`)
+  return `已解除结对：${p.helper_name} ↔ ${household}（${room}）。`
+}
+
 export const pairCommand = defineCommand<PairInput, 'any'>({
   name: 'care.pair',
   help: { summary: '帮扶人与老人、隔离户结对（管理员）', usage: '结对 帮扶人 门牌号 [老人/隔离] · 结对 楼栋 5 帮扶人', example: '结对 李书记 3-2-501 老人', overview: false },
@@ -71,10 +87,7 @@ export const pairCommand = defineCommand<PairInput, 'any'>({
       ctx.tell(ctx.member, `✅ ${input.room} ${input.building} 栋的居家隔离户以后自动与 ${input.helper.name} 结对。`)
       return
     }
-    const before = pairOf(ctx, input.room, input.household)
-    savePair(ctx, input.room, input.household, input.helper, input.why, ctx.member.name)
-    ctx.tell(ctx.member, `✅ 已结对：${input.helper.name} ↔ ${input.household}（${WHY_LABEL[input.why]}，${input.room}）${before && before.helper !== input.helper.person ? `，原帮扶人 ${before.helper_name}` : ''}。`)
-    ctx.tell(input.helper, `🤝 您已与 ${input.household}（${WHY_LABEL[input.why]}）结对：每天私聊您关怀名单（谁没报体温、有什么代办），该户的代办会先私聊您。`)
+    ctx.tell(ctx.member, makePair(ctx, input.room, input.household, input.helper, input.why, ctx.member.name))
   },
 })
 
@@ -92,12 +105,7 @@ export const unpairCommand = defineCommand<{ room: string; household: string }, 
     if (found.length !== 1) return invalid(found.length ? `${household} 在多个群里结对，请在该群里发。` : `${household} 没有结对。发「结对名单」查看。`)
     return { room: found[0].room, household }
   },
-  run({ room, household }, ctx) {
-    const p = pairOf(ctx, room, household)
-    removePair(ctx, room, household)
-    ctx.tell(ctx.member, `已解除结对：${p?.helper_name ?? ''} ↔ ${household}（${room}）。`)
-    if (p) ctx.tell({ person: p.helper, name: p.helper_name }, `${household} 的结对已解除，谢谢您的帮助！`)
-  },
+  run({ room, household }, ctx) { ctx.tell(ctx.member, unpair(ctx, room, household)) },
 })
 
 export const pairListCommand = defineCommand<{}, 'any'>({
