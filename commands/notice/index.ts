@@ -17,6 +17,7 @@ import { understandNotice } from './understand.js'
 import { adopt } from './adopt.js'
 import { noticeActions } from './actions.js'
 import { attachToNotice, noticeFile } from './files.js'
+import { exportNotice, noticeExportFile } from './export.js'
 
 export const notice: Family = {
   id: 'notice',
@@ -24,9 +25,9 @@ export const notice: Family = {
   aliases: ['通知', '公告', '提醒', '定时通知', '重要通知'],
   // no two parses accept the same text (post and addReminder leave `#5` to status and remind),
   // so the order is the order of 帮助; adopt is reached only by understanding
-  commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel, adopt, attachToNotice],
+  commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel, exportNotice, adopt, attachToNotice],
   jobs: [publishJob, repeatJob, finalJob, reminderJob],
-  files: [noticeFile],
+  files: [noticeFile, noticeExportFile],
   export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
   pages: noticePages,
   actions: noticeActions,

@@ -1,5 +1,6 @@
 // 通知 pages: per room, each notice with how many acknowledged and who is still pending; and one
 // notice in full. With the group roster in the export, receipts are split by room.
+import { receiptsLinks, receiptsPage } from './export.js'
 import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { readNotices, type Notice } from './page-model.js'
 import { newNoticeLink, postPage, remindForm } from './page-actions.js'
@@ -38,7 +39,7 @@ function noticePage(n: Notice, req: PageRequest): Raw {
   return html`<h1>通知 #${n.id}${n.important ? html` <span class="tag bad">重要</span>` : ''}</h1>
     <section class="card"><p style="white-space:pre-wrap">${n.text}</p>
     <p class="muted">发布：${n.author} · 群：${n.rooms.join('、')}</p>
-    <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div>${remindForm(n, req)}</section>
+    <div class="stats"><span>已收到 <b>${n.acked.length}</b></span><span>未确认 <b>${n.pending.length}</b></span></div>${remindForm(n, req)}${receiptsLinks(n)}</section>
     ${filesCard(n)}
     <section class="card"><h2>未确认</h2>${n.pending.length ? html`<ul class="plain">${n.pending.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">全部已收到。</p>`}
     <h2>已收到</h2>${n.acked.length ? html`<ul class="plain">${n.acked.map(x => html`<li>${x}</li>`)}</ul>` : html`<p class="muted">还没有人回复收到。</p>`}</section>
@@ -57,4 +58,5 @@ export const noticePages: DashboardPage[] = [
     },
   },
   fileRoute(req => readNotices(req.state.notices).find(x => String(x.id) === req.params.id)),
+  receiptsPage,
 ]

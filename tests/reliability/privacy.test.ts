@@ -13,6 +13,7 @@ describe('privacy', () => {
     // the exports asked for in private reached the admin as files; those asked for in the room did not
     expect(t.files.filter(f => f.startsWith('@王网格 [文件] 打卡-'))).toHaveLength(2)
     expect(t.files.filter(f => f.startsWith('@王网格 [文件] 居家隔离-'))).toHaveLength(1)
+    expect(t.files.filter(f => f.startsWith('@王网格 [文件] 通知-1-回执'))).toHaveLength(1)
     expect(t.files.filter(f => !f.startsWith('@'))).toEqual([])
   }, 60000)
 

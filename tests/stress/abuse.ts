@@ -24,6 +24,7 @@ export const ADMIN_EXAMPLES: Record<string, string> = {
   // exports: names and health data as a file, admins only (in the room: refused before the form)
   'checkin.export': '导出 打卡 今天',
   'checkin.iso-export': '导出 隔离',
+  'notice.export': '导出 通知 #1',
 }
 
 export function adminCommands(): Command[] {
