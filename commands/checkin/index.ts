@@ -13,6 +13,7 @@ import { isolateCommand, listCommand, releaseCommand } from './isolation.js'
 import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
 import { checkinCsvTables } from './page-model.js'
 import { checkinPages } from './pages.js'
+import { checkinActions } from './actions.js'
 import { understandCheckin } from './understand.js'
 import { understandAnnouncement } from './understand-announce.js'
 import { verifyCommand } from './flags.js'
@@ -47,6 +48,7 @@ export const checkin: Family = {
   files: [checkinExportFile, isolationExportFile],
   export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms }, csv: checkinCsvTables },
   pages: checkinPages,
+  actions: checkinActions,
   understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx)],
   mine: mineLines,
   init(ctx) {

@@ -28,7 +28,7 @@ function roomFor(ctx: Ctx, household: string, named: string): string | { invalid
     : `没有找到 ${household} 所在的群，请在最后写上群名，例如：隔离 ${household} 14天 3栋业主群`)
 }
 
-interface StartInput { household: string; days: number; start: string; room: string }
+export interface StartInput { household: string; days: number; start: string; room: string }
 
 function parseIsolate(ctx: MessageCtx): StartInput | { invalid: string } | null {
   const m = /^(?:居家)?隔离\s?(\d[\s\S]*)$/.exec(ctx.text)
@@ -67,6 +67,32 @@ function scheduleIsolation(ctx: Ctx, iso: Isolation): void {
     payload: { id: iso.id }, late: 'run', maxLateMs: 30 * DAY, quiet: true })
 }
 
+/**
+ * Register a home isolation and tell the household privately, after the admin's answer (ok false:
+ * nothing was registered, and why). Shared by `隔离 …` and the dashboard.
+ */
+export function startIsolation(ctx: Ctx, input: StartInput, by: string, answer: (ok: boolean, text: string) => void): void {
+  if (activeIsolation(ctx, input.room, input.household)) {
+    return answer(false, `${input.household} 已在居家隔离中。要重新登记，请先发送：解除隔离 ${input.household}`)
+  }
+  if (daysBetween(input.start, dayOf(ctx.now, ctx.tz)) >= input.days) {
+    return answer(false, `按起始日 ${input.start} 计算，${input.days} 天的隔离已经结束，没有登记。`)
+  }
+  const id = Number(ctx.q(`INSERT INTO checkin_isolations (room, household, start, days, created_by, created_at)
+    VALUES (?, ?, ?, ?, ?, ?)`).run(input.room, input.household, input.start, input.days, by, ctx.now).lastInsertRowid)
+  const iso = isolationById(ctx, id)!
+  const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
+  scheduleIsolation(ctx, iso)
+  const { lastDay, releaseAt } = isolationEnd(iso, ctx.tz)
+  const members = householdMembers(ctx, iso)
+  answer(true, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，第${n}天/共${iso.days}天（至 ${lastDay}）。`,
+    '每天 08:00、15:00 私聊提醒该户报体温，漏报会再提醒；到期自动解除并通知您。',
+    members.length ? `该户在群里的成员：${members.map(m => m.name).join('、')}` : '⚠️ 群里还没有该户的成员（群昵称带门牌号或发「登记 门牌号」后才能提醒）。',
+    `预计解除：${describe(releaseAt, ctx.tz)}`].join('\n'))
+  tellHousehold(ctx, iso, `您好，${iso.household} 今天是居家隔离第${n}天/共${iso.days}天（至 ${lastDay}）。` +
+    '请每天上午、下午各报一次体温，直接回复我：体温 36.5（全家：爸爸36.5 妈妈36.6）。有需要请联系网格员。')
+}
+
 export const isolateCommand = defineCommand<StartInput, 'any'>({
   name: 'checkin.isolate',
   help: { summary: '登记居家隔离户，每天两次提醒报体温（管理员）', usage: '隔离 楼-单元-室 天数 [从日期]', example: '隔离 3-2-501 14天' },
@@ -74,25 +100,7 @@ export const isolateCommand = defineCommand<StartInput, 'any'>({
   who: 'admin',
   parse: parseIsolate,
   run(input, ctx) {
-    if (activeIsolation(ctx, input.room, input.household)) {
-      return tellAdmin(ctx, `${input.household} 已在居家隔离中。要重新登记，请先发送：解除隔离 ${input.household}`)
-    }
-    if (daysBetween(input.start, dayOf(ctx.now, ctx.tz)) >= input.days) {
-      return tellAdmin(ctx, `按起始日 ${input.start} 计算，${input.days} 天的隔离已经结束，没有登记。`)
-    }
-    const id = Number(ctx.q(`INSERT INTO checkin_isolations (room, household, start, days, created_by, created_at)
-      VALUES (?, ?, ?, ?, ?, ?)`).run(input.room, input.household, input.start, input.days, ctx.member.name, ctx.now).lastInsertRowid)
-    const iso = isolationById(ctx, id)!
-    const n = isolationDay(iso, dayOf(ctx.now, ctx.tz))
-    scheduleIsolation(ctx, iso)
-    const { lastDay, releaseAt } = isolationEnd(iso, ctx.tz)
-    const members = householdMembers(ctx, iso)
-    tellAdmin(ctx, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，第${n}天/共${iso.days}天（至 ${lastDay}）。`,
-      '每天 08:00、15:00 私聊提醒该户报体温，漏报会再提醒；到期自动解除并通知您。',
-      members.length ? `该户在群里的成员：${members.map(m => m.name).join('、')}` : '⚠️ 群里还没有该户的成员（群昵称带门牌号或发「登记 门牌号」后才能提醒）。',
-      `预计解除：${describe(releaseAt, ctx.tz)}`].join('\n'))
-    tellHousehold(ctx, iso, `您好，${iso.household} 今天是居家隔离第${n}天/共${iso.days}天（至 ${lastDay}）。` +
-      '请每天上午、下午各报一次体温，直接回复我：体温 36.5（全家：爸爸36.5 妈妈36.6）。有需要请联系网格员。')
+    startIsolation(ctx, input, ctx.member.name, (_ok, text) => tellAdmin(ctx, text))
   },
 })
 

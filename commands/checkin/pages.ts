@@ -5,6 +5,7 @@ import { checkinRooms, roomCheckins, type CheckinView, type Unit } from './summa
 import { readCheckinFlags, readCheckins, readIsolations, type CheckinFlag, type Isolation } from './page-model.js'
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
+import { manageLink, managePageDef } from './page-actions.js'
 import { dayOf, daysBetween } from '../../src/time.js'
 import { downloadsCard, exportPages } from './export-pages.js'
 import { photoRoute } from './photo-page.js'
@@ -48,9 +49,9 @@ function flagList(list: CheckinFlag[]): Raw {
 
 type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[] }
 
-function checkinsPage(view: PageView, today: string): Raw {
+function checkinsPage(view: PageView, today: string, link: Raw): Raw {
   const rooms = checkinRooms(view)
-  if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1><section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
+  if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1>${link}<section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
   const downloads = downloadsCard(today, view.isolations.length > 0)
   const cards = rooms.map(room => {
     const r = roomCheckins(view, room, today)
@@ -72,7 +73,7 @@ function checkinsPage(view: PageView, today: string): Raw {
       <h2>已报</h2>${r.reported.length ? table(head, r.reported.map(row)) : html`<p class="muted">今天还没有人打卡。</p>`}
       ${isolationList(iso, today)}</section>`
   })
-  return html`<h1>打卡 <span class="muted">${today}</span></h1>${cards}${downloads}`
+  return html`<h1>打卡 <span class="muted">${today}</span></h1>${link}${cards}${downloads}`
 }
 
 export const checkinPages: DashboardPage[] = [{
@@ -82,6 +83,6 @@ export const checkinPages: DashboardPage[] = [{
     const today = dayOf(req.now, req.tz)
     const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations),
       flags: readCheckinFlags(req.state.checkinFlags), members: req.roster }
-    return { title: '打卡', html: checkinsPage(view, today).html }
+    return { title: '打卡', html: checkinsPage(view, today, manageLink(req)).html }
   },
-}, ...exportPages, photoRoute]
+}, ...exportPages, photoRoute, managePageDef]

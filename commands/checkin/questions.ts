@@ -1,7 +1,7 @@
 // A room's extra check-in questions: admins set them (`打卡 设置 问题 抗原 在家 症状`, `打卡 设置
 // 问题 无`, or `打卡加一项抗原`) and the expected household count (`打卡 设置 户数 150`); residents
 // answer in their own words (`抗原阴性`, `阴 在家`, `两条杠`), alone or with the reading (report.ts).
-import { defineCommand, invalid, type MessageCtx } from '../../src/types.js'
+import { defineCommand, invalid, type Ctx } from '../../src/types.js'
 import { answerExample, answersOnly, MAY_ANSWER, questionOf, questionsLabel, QUESTIONS, type Answers, type Question } from './answers.js'
 import { askedIn, questionsOf, saveRoomExtras, settings } from './store.js'
 import { targetsOf } from './report.js'
@@ -47,10 +47,19 @@ export function parseQuestionSettings(text: string): SetInput | { invalid: strin
   return gone ? { op: 'questions', mode: 'remove', questions: gone } : null
 }
 
-function replyQuestions(ctx: MessageCtx, qs: Question[], enabled: boolean): void {
+/** A room's questions set (what the room is told): they apply while its check-ins are on. */
+export function setQuestions(ctx: Ctx, room: string, qs: Question[], by: string): string {
+  const enabled = settings(ctx, room)?.enabled === true
+  saveRoomExtras(ctx, room, { questions: qs }, by)
   const later = enabled ? '' : '\n（本群体温打卡还没开启，开启后生效：打卡 开启 每天08:00提醒 10:00催报）'
-  if (!qs.length) { ctx.reply(`✅ 本群打卡只报体温，不再问其他问题。${later}`); return }
-  ctx.reply(`✅ 本群打卡要回答：${questionsLabel(qs)}。\n住户可以和体温一起发，例如「${answerExample(qs)}」，也可以单独发，例如「抗原阴性」。结果只有管理员能看到，群里只显示人数。${later}`)
+  if (!qs.length) return `✅ 本群打卡只报体温，不再问其他问题。${later}`
+  return `✅ 本群打卡要回答：${questionsLabel(qs)}。\n住户可以和体温一起发，例如「${answerExample(qs)}」，也可以单独发，例如「抗原阴性」。结果只有管理员能看到，群里只显示人数。${later}`
+}
+
+/** A room's expected household count (null: the households the bot knows); what the room is told. */
+export function setHouseholds(ctx: Ctx, room: string, count: number | null, by: string): string {
+  saveRoomExtras(ctx, room, { households: count }, by)
+  return count ? `✅ 本群应报 ${count} 户：统计显示「已报 N/${count} 户」。` : '✅ 应报户数改回按群里已知的住户计算。'
 }
 
 export const questionsCommand = defineCommand<SetInput, 'room'>({
@@ -61,18 +70,12 @@ export const questionsCommand = defineCommand<SetInput, 'room'>({
   parse: ctx => parseQuestionSettings(ctx.text),
   run(input, ctx) {
     const by = ctx.member.name
-    const old = settings(ctx, ctx.room)
-    if (input.op === 'households') {
-      saveRoomExtras(ctx, ctx.room, { households: input.count }, by)
-      ctx.reply(input.count ? `✅ 本群应报 ${input.count} 户：统计显示「已报 N/${input.count} 户」。` : '✅ 应报户数改回按群里已知的住户计算。')
-      return
-    }
-    const had = old?.questions ?? []
+    if (input.op === 'households') { ctx.reply(setHouseholds(ctx, ctx.room, input.count, by)); return }
+    const had = settings(ctx, ctx.room)?.questions ?? []
     const qs = input.mode === 'set' ? input.questions
       : input.mode === 'add' ? QUESTIONS.filter(q => had.includes(q) || input.questions.includes(q))
       : had.filter(q => !input.questions.includes(q))
-    saveRoomExtras(ctx, ctx.room, { questions: qs }, by)
-    replyQuestions(ctx, qs, old?.enabled === true)
+    ctx.reply(setQuestions(ctx, ctx.room, qs, by))
   },
 })
 

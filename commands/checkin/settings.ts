@@ -71,6 +71,13 @@ export function parseSettings(text: string, quiet: [number, number] | null = nul
   if (verb === '设置' || verb === '状态') return args ? null : { op: 'show' }
   const t = parseTimes(args)
   if (!t) return invalid(`没看懂提醒时间。${FORM}`)
+  return checkTimes(t, quiet)
+}
+
+type Times = { remindAt: string; chaseAt: string | null; statsAt: string | null }
+
+/** The day's order (提醒 < 催报 < 统计, 统计 by default 2 h after) and no time in quiet hours. */
+export function checkTimes(t: Times, quiet: [number, number] | null): Extract<SettingsInput, { op: 'on' }> | { invalid: string } {
   if (t.chaseAt && minutes(t.chaseAt) <= minutes(t.remindAt)) return invalid(`催报时间要晚于提醒时间。${FORM}`)
   const statsAt = t.statsAt ?? defaultStats(t.remindAt, t.chaseAt)
   if (minutes(statsAt) <= minutes(t.chaseAt ?? t.remindAt)) return invalid(`统计时间要晚于提醒和催报。${FORM}`)
@@ -115,6 +122,26 @@ function describeSettings(s: RoomSettings | null): string {
   ].join('\n')
 }
 
+/** Check-ins on in a room with these times (the daily jobs rescheduled); what the room is told. */
+export function switchOn(ctx: Ctx, room: string, t: Times & { statsAt: string }, by: string): string {
+  const old = settings(ctx, room)
+  const s: RoomSettings = { id: 0, room, enabled: true, remindAt: t.remindAt, chaseAt: t.chaseAt, statsAt: t.statsAt,
+    questions: old?.questions, households: old?.households }
+  s.id = saveSettings(ctx, s, by)
+  scheduleRoom(ctx, s)
+  return `✅ ${describeSettings(s)}`
+}
+
+/** Check-ins off in a room (its jobs cancelled); what the room is told, null when it was not on. */
+export function switchOff(ctx: Ctx, room: string, by: string): string | null {
+  const old = settings(ctx, room)
+  if (old) {
+    saveSettings(ctx, { ...old, enabled: false }, by)
+    ctx.cancel(roomJobPrefix(old.id))
+  }
+  return old?.enabled ? '本群体温打卡已关闭，提醒和统计都已停止。已登记的记录按保留期限自动删除。' : null
+}
+
 export const settingsCommand = defineCommand<SettingsInput, 'room'>({
   name: 'checkin.settings',
   help: { summary: '开启/关闭本群体温打卡（管理员）', usage: '打卡 开启 每天HH:MM提醒 HH:MM催报 / 打卡 关闭 / 打卡 设置', example: '打卡 开启 每天08:00提醒 10:00催报' },
@@ -126,20 +153,9 @@ export const settingsCommand = defineCommand<SettingsInput, 'room'>({
     const by = ctx.member?.name ?? ''
     const old = settings(ctx, room)
     if (input.op === 'show') { ctx.reply(describeSettings(old)); return }
-    if (input.op === 'off') {
-      if (old) {
-        saveSettings(ctx, { ...old, enabled: false }, by)
-        ctx.cancel(roomJobPrefix(old.id))
-      }
-      ctx.reply(old?.enabled ? '本群体温打卡已关闭，提醒和统计都已停止。已登记的记录按保留期限自动删除。' : '本群体温打卡本来就没有开启。')
-      return
-    }
-    const s: RoomSettings = { id: 0, room, enabled: true, remindAt: input.remindAt, chaseAt: input.chaseAt, statsAt: input.statsAt,
-      questions: old?.questions, households: old?.households }
-    s.id = saveSettings(ctx, s, by)
-    scheduleRoom(ctx, s)
+    if (input.op === 'off') { ctx.reply(switchOff(ctx, room, by) ?? '本群体温打卡本来就没有开启。'); return }
     // switched on from an admin's own words: say so, and how to undo or change it
     const undo = input.inferred ? '\n（按通知开启；不需要请发「打卡 关闭」，改时间发「打卡 开启 每天08:00提醒 10:00催报」）' : ''
-    ctx.reply(`✅ ${describeSettings(s)}${undo}`)
+    ctx.reply(switchOn(ctx, room, input, by) + undo)
   },
 })

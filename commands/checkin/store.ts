@@ -229,10 +229,11 @@ export function exportCheckins(db: Db, tz: string): unknown[] {
   }))
 }
 
-/** Export section `checkinRooms`: each room's check-in settings (questions asked, households expected). */
+/** Export section `checkinRooms`: each room's check-in settings (times, questions asked, households expected). */
 export function exportCheckinRooms(db: Db): unknown[] {
   return (db.prepare('SELECT * FROM checkin_rooms ORDER BY room').all() as any[]).map(r => ({
     room: r.room, enabled: r.enabled === 1, questions: readQuestions(r.questions), households: r.households ?? null,
+    remindAt: r.remind_at ?? null, chaseAt: r.chase_at ?? null, statsAt: r.stats_at ?? null,
   }))
 }
 

@@ -1,6 +1,7 @@
 // The grid workers' dashboard actions in headless Chromium at phone size (390×844): an admin ticks
-// rooms and posts a notice (now and scheduled), reminds the non-ackers, and the next export shows
-// each; a forged form is refused; no page is clipped sideways. Screenshots go to tests/artifacts/.
+// rooms and posts a notice (now and scheduled), reminds the non-ackers, runs a room's check-in and a
+// home isolation, and the next export shows each; a forged form is refused; no page is clipped
+// sideways. Screenshots go to tests/artifacts/.
 import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Browser, Page } from 'playwright-core'
@@ -66,6 +67,50 @@ describe.skipIf(!have && !process.env.CI)('grid workers\' actions in headless Ch
     expect(nudged.flatMap(m => m.mentions)).not.toContain(LI)
     expect(await press(page, 'remind')).toContain('分钟内不再重复提醒')
     await shot(page, 'notice-reminded')
+  }, 120_000)
+
+  /** Press the form `action` inside `scope` (a room's card, an isolation's line). */
+  async function pressIn(page: Page, scope: string, action: string): Promise<string> {
+    await Promise.all([page.waitForURL(/\?done=\d+$/), page.click(`${scope} form[data-action="${action}"] button[type="submit"]`)])
+    return page.getByTestId('flash').innerText()
+  }
+  const settings = () => w.session.state().checkinRooms as { room: string; enabled: boolean; remindAt: string; questions: string[]; households: number | null }[]
+
+  it('an admin runs a room\'s check-in and a home isolation from a phone', async () => {
+    const page = await loggedIn(browser, w, '王网格', '/checkins')
+    await Promise.all([page.waitForURL(w.dash.url + '/checkins/manage'), page.click('[data-testid="manage-checkins"]')])
+    await shot(page, 'checkin-manage')
+    const card = `section[data-room="${ROOM}"]`
+    await page.fill(`${card} input[name="remind"]`, '07:30')
+    await page.fill(`${card} input[name="chase"]`, '09:30')
+    expect(await pressIn(page, card, 'on')).toContain('体温打卡已开启，每天 07:30 提醒、09:30 催报')
+    expect(settings().map(s => [s.room, s.enabled, s.remindAt])).toEqual([[ROOM, true, '07:30']])
+    expect(await page.locator(`${card} [data-testid="times"]`).innerText()).toContain('07:30 提醒')
+
+    await page.check(`${card} input[name="antigen"]`)
+    await page.check(`${card} input[name="whereabouts"]`)
+    expect(await pressIn(page, card, 'questions')).toContain('打卡要回答抗原、在家')
+    expect(settings()[0].questions).toEqual(['抗原', '在家'])
+    await page.fill(`${card} input[name="households"]`, '150')
+    expect(await pressIn(page, card, 'households')).toContain('应报 150 户')
+    expect(settings()[0].households).toBe(150)
+
+    await page.selectOption('form[data-action="isolate"] select', ROOM)
+    await page.fill('form[data-action="isolate"] input[name="household"]', '3-2-501')
+    expect(await press(page, 'isolate')).toContain('已登记居家隔离')
+    expect(w.session.state().isolations).toEqual([expect.objectContaining({ household: '3-2-501', room: ROOM, status: 'active' })])
+    await shot(page, 'checkin-manage-after')
+
+    // a resident answers; the 打卡 page's tables fit the phone (or scroll inside their card)
+    await w.say(LI, '体温 36.5 抗原阴性 在家')
+    await page.goto(w.dash.url + '/checkins')
+    await shot(page, 'checkins')
+    await page.goto(w.dash.url + '/checkins/manage')
+    expect(await pressIn(page, 'li[data-household="3-2-501"]', 'release')).toContain('已解除居家隔离')
+    expect(w.session.state().isolations).toEqual([expect.objectContaining({ household: '3-2-501', status: 'released' })])
+    expect(await pressIn(page, card, 'off')).toContain('体温打卡已关闭')
+    expect(settings()[0].enabled).toBe(false)
+    await shot(page, 'checkin-manage-off')
   }, 120_000)
 
   it('a forged notice form without the token is refused and posts nothing', async () => {
