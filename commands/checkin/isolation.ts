@@ -28,7 +28,7 @@ function roomFor(ctx: Ctx, household: string, named: string): string | { invalid
     : `没有找到 ${household} 所在的群，请在最后写上群名，例如：隔离 ${household} 14天 3栋业主群`)
 }
 
-export interface StartInput { household: string; days: number; start: string; room: string }
+interface StartInput { household: string; days: number; start: string; room: string }
 
 function parseIsolate(ctx: MessageCtx): StartInput | { invalid: string } | null {
   const m = /^(?:居家)?隔离\s?(\d[\s\S]*)$/.exec(ctx.text)
