@@ -3,7 +3,8 @@
 // needs. Both look again at the shift when they run: a cancelled shift or a withdrawn volunteer gets none.
 import { z } from 'zod'
 import { defineJob, type Ctx } from '../../src/types.js'
-import { MINUTE } from '../../src/time.js'
+import { HOUR, MINUTE } from '../../src/time.js'
+import { quietUntil } from '../../src/schedule.js'
 import { alertBefore, getShift, nameOf, onShift, REMIND_BEFORE, volunteerOf, type Shift } from './store.js'
 import { label } from './format.js'
 
@@ -37,9 +38,22 @@ export const uncoveredJob = defineJob('rota.uncovered', z.object({ id: z.number(
     + `${names.length ? `已报：${names.join('、')}。` : ''}可在群里再招募，或在后台「值班」加人。`)
 })
 
+/**
+ * When a reminder due at `at` can go out: then, or, when quiet hours would hold it past `latest`
+ * (a 6:00 shift's 5:00 reminder), the last moment before the quiet hours began (the evening before).
+ */
+function beforeQuiet(ctx: Ctx, at: number, latest: number): number {
+  const held = quietUntil(at, ctx.config)
+  if (held === null || held <= latest) return at
+  for (let t = at - 30 * MINUTE; t > ctx.now && t > at - 12 * HOUR; t -= 30 * MINUTE) {
+    if (quietUntil(t, ctx.config) === null) return t
+  }
+  return at
+}
+
 /** A volunteer on a shift gets their reminder (not when it is already that close). */
 export function scheduleRemind(ctx: Ctx, s: Shift, person: number): void {
-  const at = s.start_at - REMIND_BEFORE
+  const at = beforeQuiet(ctx, s.start_at - REMIND_BEFORE, s.start_at - 15 * MINUTE)
   if (at <= ctx.now) return
   ctx.schedule(remindJob, { key: remindKey(s.id, person), at, quiet: true, late: 'run', maxLateMs: REMIND_BEFORE, payload: { id: s.id, person } })
 }
@@ -50,9 +64,15 @@ export function cancelRemind(ctx: Ctx, shiftId: number, person: number): void {
 
 /** The uncovered-shift alert, the room's set time before the start (none once that has passed). */
 export function scheduleAlert(ctx: Ctx, s: Shift): void {
-  const at = s.start_at - alertBefore(ctx, s.room)
+  const at = beforeQuiet(ctx, s.start_at - alertBefore(ctx, s.room), s.start_at - 2 * HOUR)
   if (at <= ctx.now) return ctx.cancel(alertKey(s.id))
   ctx.schedule(uncoveredJob, { key: alertKey(s.id), at, quiet: true, late: 'run', maxLateMs: Math.max(s.start_at - at, MINUTE), payload: { id: s.id } })
+}
+
+/** A gap that opens after the uncovered-shift alert was due goes to the admins at once. */
+export function alertIfLate(ctx: Ctx, s: Shift): void {
+  if (s.start_at - alertBefore(ctx, s.room) > ctx.now || s.end_at <= ctx.now) return
+  uncoveredJob.run({ key: alertKey(s.id), kind: uncoveredJob.kind, slot: ctx.now, payload: { id: s.id } }, ctx)
 }
 
 export function cancelShiftJobs(ctx: Ctx, id: number): void {

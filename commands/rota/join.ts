@@ -2,7 +2,7 @@
 // `报名2号班`, `2号班我来`. Only while the room has a rota, and only when the words name exactly
 // one of its shifts; a full shift puts them on its 候补. `我明天上午有空` and chat stay silent.
 import { defineCommand, invalid, type RoomCtx } from '../../src/types.js'
-import { liveShifts } from './store.js'
+import { liveShifts, volunteerOf } from './store.js'
 import { fits, hasRef, readRef } from './refs.js'
 import { joinShift } from './ops.js'
 import { label } from './format.js'
@@ -22,7 +22,8 @@ function parse(ctx: RoomCtx): Input | { invalid: string } | null {
   const ref = readRef(m[1], ctx.now, ctx.tz)
   if (!hasRef(ref)) return null
   const found = fits(ref, shifts, ctx.tz)
-  if (found.length === 1) return { shift: found[0].id }
+  // `好的 周六我去` from someone already on that shift is talk about it, not a second sign-up
+  if (found.length === 1) return ref.no === null && volunteerOf(ctx.db, found[0].id, ctx.member.person) ? null : { shift: found[0].id }
   if (ref.rest) return null
   if (!found.length) return ref.no !== null ? invalid(`本群没有${ref.no}号班。发「排班」看有哪些班。`) : null
   return invalid(`有${found.length}个班对得上：${found.map(s => label(s, ctx.tz)).join('；')}。请回「我报${found[0].id}号班」这样写班号。`)

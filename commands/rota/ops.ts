@@ -1,6 +1,6 @@
 // What changes a rota, shared by the commands in the group and the dashboard's actions: a person
 // joins a shift (or its 候补 when full), leaves it (the first 候补 moves up, else the gap is announced
-// in the room, merged with other changes), a shift is cancelled, and new shifts are posted.
+// in the room, merged with other changes; the admins too once the alert time has passed), a shift is cancelled, and new shifts are posted.
 import type { Ctx, Who } from '../../src/types.js'
 import { UserError } from '../../src/types.js'
 import {
@@ -8,7 +8,7 @@ import {
   volunteerOf, waitingOn, type Shift,
 } from './store.js'
 import { label, when } from './format.js'
-import { cancelRemind, cancelShiftJobs, scheduleAlert, scheduleRemind } from './jobs.js'
+import { alertIfLate, cancelRemind, cancelShiftJobs, scheduleAlert, scheduleRemind } from './jobs.js'
 
 type Joined = { status: 'on' | 'waiting' | 'already'; shift: Shift; count: number; place?: number }
 
@@ -63,6 +63,7 @@ export function leaveShift(ctx: Ctx, s: Shift, person: number): Left {
 /** The room hears of a change in one short line, merged with the others of the same minute. */
 export function announceLeave(ctx: Ctx, s: Shift, name: string, left: Left): void {
   ctx.ack('⚠️ 值班变动：', changeLine(ctx, s, name, left), s.room)
+  if (left.missing > 0 && !left.promoted) alertIfLate(ctx, s)
 }
 
 /** A shift is called off: its volunteers are told privately, its jobs dropped. */

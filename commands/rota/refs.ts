@@ -42,9 +42,21 @@ export function readRef(text: string, now: number, tz: string): Ref {
 
 export const hasRef = (r: Ref) => r.no !== null || r.mins !== null || r.day !== null || r.part !== null
 
-/** The shifts a reference fits (a post's words left over must be that shift's post). */
+/**
+ * The shifts a reference fits (a post's words left over must be that shift's post). Without a day,
+ * the nearest day's: `上午那班` the day after a rota for tomorrow and Saturday means tomorrow's.
+ */
 export function fits(r: Ref, shifts: Shift[], tz: string): Shift[] {
-  return shifts.filter(s => {
+  const found = fitting(r, shifts, tz)
+  if (r.day || r.no !== null || !found.length) return found
+  const first = dayKey(found[0].start_at, tz)
+  return found.filter(s => dayKey(s.start_at, tz) === first)
+}
+
+const dayKey = (ms: number, tz: string) => { const l = toLocal(ms, tz); return l.year * 10000 + l.month * 100 + l.day }
+
+function fitting(r: Ref, shifts: Shift[], tz: string): Shift[] {
+  return [...shifts].sort((a, b) => a.start_at - b.start_at || a.id - b.id).filter(s => {
     const l = toLocal(s.start_at, tz)
     const start = l.hour * 60 + l.minute
     if (r.no !== null && s.id !== r.no) return false

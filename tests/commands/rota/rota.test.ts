@@ -111,6 +111,18 @@ describe('reminders and alerts', () => {
     expect(out.to(ROOM).some(m => m.text.includes('缺人：'))).toBe(false)
   })
 
+  it('a 6:00 shift is reminded before the quiet hours, the evening before', async () => {
+    const out = await run(`${HEAD}王网格*: 排班 明天 6-8 核酸秩序 1人\n老周: 我报1号班\n@ 2026-11-25 09:00\n`)
+    expect(out.to('@老周').map(m => [m.at.slice(5, 16), m.text.slice(0, 20)])).toEqual([['11-24T21:30', '⏰ 值班提醒：1号班 11月25日(周三']])
+  })
+
+  it('a gap after the alert time goes to the admins at once, besides the room', async () => {
+    const out = await run(`${POST}阿强: 我报2号班\n王阿姨: 我报2号班\n@ 2026-11-25 10:00\n阿强: 取消2号班\n`)
+    expect(out.to('@王网格').map(m => [m.at.slice(11, 16), m.text.match(/^⚠️ 值班缺人：\d号班/)?.[0]])).toEqual([
+      ['20:00', '⚠️ 值班缺人：1号班'], ['10:00', '⚠️ 值班缺人：2号班']])
+    expect(out.to(ROOM).at(-1)!.text).toContain('阿强退出2号班')
+  })
+
   it('排班 设置 提醒 moves the alert', async () => {
     const out = await run(`${POST}王网格*: 排班 设置 提醒 3小时\n@ 2026-11-25 09:00\n`, { quiet: null })
     expect(out.to(ROOM).at(-1)!.text).toBe('✅ 本群缺人的班会在开始前3小时私信提醒管理员。')

@@ -46,7 +46,8 @@ const pick = (t: string) => fits(readRef(t, NOW, TZ), SHIFTS, TZ).map(s => s.id)
 
 describe('readRef and fits', () => {
   it.each([
-    ['8-12点', [1, 3]],
+    ['8-12点', [1]],
+    ['周六8-12', [3]],
     ['明天8-12', [1]],
     ['2号班', [2]],
     ['第3班', [3]],
