@@ -25,6 +25,8 @@ function parse(ctx: RoomCtx): Input | { invalid: string } | null {
   const words = cant ? ctx.text.replace(CANT, ' ') : ctx.text.slice(quit![0].length)
   const ref = readRef(words.replace(SORRY, ' '), ctx.now, ctx.tz)
   if (!cant && !hasRef(ref)) return null
+  // `取消2号` may be a chain's item 2: a number is a shift only with 班
+  if (ref.no !== null && !/班/.test(ctx.text)) return null
   if (ref.rest.length > 6) return null
   const found = fits({ ...ref, rest: '' }, mine, ctx.tz)
   if (found.length === 1) return { shift: found[0].id }

@@ -3,6 +3,8 @@
 // before a shift, the admins' alert for an uncovered one, 排班 / 我的, and the export `shifts`.
 import { describe, expect, it } from 'vitest'
 import { HEAD, POST, ROOM, run } from './helpers.js'
+import { exportCsv } from '../../../src/export.js'
+import { families } from '../../../src/families.js'
 
 describe('posting', () => {
   it('an admin in words: numbered shifts with free places, exported as docs/export.md says', async () => {
@@ -68,7 +70,7 @@ describe('withdrawal, 候补 and gaps', () => {
   })
 
   it('only one\'s own shift: someone on no shift is silent, an unknown number is answered', async () => {
-    const out = await run(`${POST}老周: 我报1号班\n小马: 我明天去不了了\n老周: 取消2号班\n`)
+    const out = await run(`${POST}老周: 我报1号班\n小马: 我明天去不了了\n老周: 取消2号班\n老周: 取消1号\n老周: 今天太冷了 不去了\n`)
     expect(out.shifts[0].volunteers).toEqual(['老周'])
     expect(out.to(ROOM).at(-1)!.text).toBe('你没有报2号班。发「我的」看你报的班。')
   })
@@ -138,5 +140,16 @@ describe('排班 and 我的', () => {
     expect(view.text).not.toContain('老周')
     expect(out.to(ROOM).at(-1)!.text).toContain('🙋 我的值班：\n1号班 11月25日(周三) 08:00-12:00 东门卡点')
     expect(out.to('@王网格').at(-1)!.text).toContain('1号班 11月25日(周三) 08:00-12:00 东门卡点（网格群）1/2：老周')
+  })
+})
+
+describe('CSV export', () => {
+  it('has a shifts table: one row per shift, names joined by spaces', async () => {
+    const out = await run(`${POST}老周: 我报1号班\n小马: 我报1号班\n李姐: 我报1号班\n`)
+    const csv = exportCsv(out.state, families)
+    const table = csv.slice(csv.indexOf('# shifts')).split('\r\n').slice(0, 4)
+    expect(table).toEqual(['# shifts', 'id,room,post,start,end,need,volunteers,waitlist,status',
+      '1,网格群,东门卡点,2026-11-25T08:00:00+08:00,2026-11-25T12:00:00+08:00,2,老周 小马,李姐,open',
+      '2,网格群,东门卡点,2026-11-25T12:00:00+08:00,2026-11-25T18:00:00+08:00,2,,,open'])
   })
 })
