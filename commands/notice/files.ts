@@ -58,9 +58,9 @@ function recentNotice(ctx: MessageCtx): NoticeRow | null {
 
 export const attachToNotice = defineCommand<{ id: number }, 'any'>({
   name: 'notice.attach',
-  where: 'any', who: 'admin', attachments: true,
+  // not 'admin': a resident's picture must stay silent, not draw a refusal; parse takes admins' only
+  where: 'any', who: 'anyone', attachments: true,
   parse(ctx) {
-    // a resident's picture is never a notice's (and gets no refusal: it is not this command)
     const n = ctx.isAdmin && ctx.incoming.attachment ? recentNotice(ctx) : null
     return n ? { id: n.id } : null
   },
