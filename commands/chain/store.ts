@@ -32,18 +32,20 @@ const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
 /** Read once while a message is routed (every command's parse asks for the room's chains). */
 const shared = <T>(c: Q, key: string, read: () => T): T => ('q' in c && 'once' in c ? (c as Ctx).once(key, read) : read())
 
-function toChain(r: any): Chain {
-  return {
-    id: r.id, room: r.room, title: r.title, owner: r.owner, status: r.status, native: r.native === 1,
-    ownerPerson: r.owner_person ?? null,
-    deadline: r.deadline, pickup: r.pickup, cap: r.cap, createdAt: r.created_at, closedAt: r.closed_at,
-    arrivedAt: r.arrived_at, entries: r.entries,
-  }
+// chains are read on every message of a room with a group-buy: the columns a Chain needs, as
+// arrays (better-sqlite3 pays per column and more for row objects)
+const CHAIN = 'SELECT id, room, title, owner, status, native, owner_person, deadline, pickup, cap, created_at, closed_at, arrived_at, entries FROM chains'
+type ChainRow = [number, string, string, string, Chain['status'], number, number | null, number | null, string | null, number | null, number, number | null, number | null, string | null]
+
+function toChain(r: ChainRow): Chain {
+  const [id, room, title, owner, status, native, ownerPerson, deadline, pickup, cap, createdAt, closedAt, arrivedAt, entries] = r
+  return { id, room, title, owner, status, native: native === 1, ownerPerson, deadline, pickup, cap, createdAt, closedAt, arrivedAt, entries }
 }
 
+const chainRows = (c: Q, sql: string, ...args: unknown[]): Chain[] => (prep(c, sql).raw().all(...args) as ChainRow[]).map(toChain)
+
 export function getChain(c: Q, id: number): Chain | null {
-  const r = prep(c, 'SELECT * FROM chains WHERE id = ?').get(id)
-  return r ? toChain(r) : null
+  return chainRows(c, `${CHAIN} WHERE id = ?`, id)[0] ?? null
 }
 
 // a chain is "here" in the room it started in and in every group it was synced to (同步)
@@ -53,7 +55,7 @@ const HERE = '(room = ? OR id IN (SELECT chain FROM chain_rooms WHERE room = ?))
 export function openChains(c: Q, room: string): Chain[] {
   // a message's parses ask for both: one read of the recent ones answers this too
   if ('now' in c) return shared(c, `chain:open:${room}`, () => recentChains(c, room, (c as Ctx).now - RECENT).filter(x => x.status === 'open'))
-  return (prep(c, `SELECT * FROM chains WHERE ${HERE} AND status = 'open' ORDER BY id DESC`).all(room, room) as any[]).map(toChain)
+  return chainRows(c, `${CHAIN} WHERE ${HERE} AND status = 'open' ORDER BY id DESC`, room, room)
 }
 
 /** How long a closed chain is still what chat may be about (a late order, 已取). */
@@ -61,14 +63,13 @@ export const RECENT = 2 * DAY
 
 /** Every chain of a room (started there or synced to it), newest first (closed ones still take pickups). */
 export function roomChains(c: Q, room: string): Chain[] {
-  return shared(c, `chain:room:${room}`, () =>
-    (prep(c, `SELECT * FROM chains WHERE ${HERE} ORDER BY id DESC`).all(room, room) as any[]).map(toChain))
+  return shared(c, `chain:room:${room}`, () => chainRows(c, `${CHAIN} WHERE ${HERE} ORDER BY id DESC`, room, room))
 }
 
 /** The room's chains still open or closed since `since`, newest first: what chat can still be about, without the room's whole history. */
 export function recentChains(c: Q, room: string, since: number): Chain[] {
   return shared(c, `chain:recent:${room}:${since}`, () =>
-    (prep(c, `SELECT * FROM chains WHERE ${HERE} AND (status = 'open' OR closed_at > ?) ORDER BY id DESC`).all(room, room, since) as any[]).map(toChain))
+    chainRows(c, `${CHAIN} WHERE ${HERE} AND (status = 'open' OR closed_at > ?) ORDER BY id DESC`, room, room, since))
 }
 
 /** Every group a chain runs in: the one it started in, then the synced ones in the order they were added. */
@@ -84,25 +85,27 @@ export function runsIn(c: Q, chain: Pick<Chain, 'id' | 'room'>, room: string | n
 }
 
 export function allChains(c: Q): Chain[] {
-  return (prep(c, 'SELECT * FROM chains ORDER BY id').all() as any[]).map(toChain)
+  return chainRows(c, `${CHAIN} ORDER BY id`)
 }
 
-const toItem = (r: any, ordered: number): Item => ({
-  code: r.code, name: r.name, unit: r.unit, price: r.price, stock: r.stock, limit: r.per_person, ordered: round(ordered),
-})
+type ItemRow = [number, string, string | null, number, number | null, number | null]
+const toItem = ([code, name, unit, price, stock, limit]: ItemRow, ordered: number): Item =>
+  ({ code, name, unit, price, stock, limit, ordered: round(ordered) })
 
 export function items(c: Q, chainId: number): Item[] {
-  // one pass over the chain's lines (not one per item): orders are read on every message
-  return shared(c, `chain:items:${chainId}`, () => (prep(c, `SELECT i.*, COALESCE(t.ordered, 0) AS ordered FROM chain_items i
-    LEFT JOIN (SELECT l.item, SUM(l.qty) AS ordered FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
-      WHERE o.chain_id = ? GROUP BY l.item) t ON t.item = i.code
-    WHERE i.chain_id = ? ORDER BY i.code`).all(chainId, chainId) as any[]).map(r => toItem(r, r.ordered)))
+  return shared(c, `chain:items:${chainId}`, () => {
+    // one pass over the chain's lines (not one per item): orders are read on every message
+    const sums = new Map(prep(c, `SELECT l.item, SUM(l.qty) FROM chain_orders o JOIN chain_lines l ON l.order_id = o.id
+      WHERE o.chain_id = ? GROUP BY l.item`).raw().all(chainId) as [number, number][])
+    return itemList(c, chainId).map(i => ({ ...i, ordered: round(sums.get(i.code) ?? 0) }))
+  })
 }
 
 /** The chain's items without what was ordered (`ordered` is 0 here): enough to parse an order. */
 export function itemList(c: Q, chainId: number): Item[] {
   return shared(c, `chain:list:${chainId}`, () =>
-    (prep(c, 'SELECT * FROM chain_items WHERE chain_id = ? ORDER BY code').all(chainId) as any[]).map(r => toItem(r, 0)))
+    (prep(c, 'SELECT code, name, unit, price, stock, per_person FROM chain_items WHERE chain_id = ? ORDER BY code').raw().all(chainId) as ItemRow[])
+      .map(r => toItem(r, 0)))
 }
 
 /**
