@@ -12,6 +12,7 @@ import { families } from '../../src/families.js'
 import { drain, makeEngine, msg } from '../helpers/engine.js'
 import { ADMIN, ADMIN_TOKEN, TZ } from './stream.js'
 import { DAY, dayOf } from '../../src/time.js'
+import { careSensitive, scanCare } from './privacy-care.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 export const SCENARIOS = join(HERE, '..', 'scenarios')
@@ -120,6 +121,8 @@ export async function scanTranscripts(): Promise<{ transcripts: number; messages
   const files = [
     ...readdirSync(SCENARIOS).filter(f => f.endsWith('.txt')).map(f => join(SCENARIOS, f)),
     ...readdirSync(CORPUS).filter(f => f.endsWith('.txt')).map(f => join(CORPUS, f)),
+    // errands and care pairs (issue 21): households that get help are never named beside their needs
+    ...readdirSync(join(CORPUS, 'natural')).filter(f => /^care-.*\.txt$/.test(f)).map(f => join(CORPUS, 'natural', f)),
   ]
   const sources: [string, string][] = [...files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]), ['health-day', HEALTH_TRANSCRIPT]]
   const messages: GroupMessage[] = []
@@ -129,7 +132,7 @@ export async function scanTranscripts(): Promise<{ transcripts: number; messages
     const msgs = out.messages.map(m => ({ source: name, to: m.to, text: m.text, mentions: m.mentions }))
     messages.push(...msgs)
     const sens = sensitiveFrom(out.state, out.messages.filter(m => m.to.startsWith('@')).map(m => m.text))
-    findings.push(...scan(msgs, sens))
+    findings.push(...scan(msgs, sens), ...scanCare(msgs, careSensitive(out.state)))
   }
   // the files every transcript sent, private ones included: the exports reached someone
   const sent = messages.filter(m => FILE.test(m.text)).map(m => `${m.to} ${m.text}`)
