@@ -8,6 +8,7 @@ import { round, formatNumber } from './quantity.js'
 import { getChain, items, orders, findOrder, saveOrder, type Item } from './store.js'
 import { linesText, who as whoText } from './format.js'
 import { noLabel } from './numbers.js'
+import { noteChainPayChanges } from './pay-note.js'
 
 export type Line = { item: number; qty: number }
 export interface Waiting {
@@ -134,6 +135,8 @@ export function promote(ctx: Ctx, chainId: number): void {
     }
   }
   tellPromoted(ctx, chain.id, its, [...got.values()])
+  // a promoted buyer who had paid for the rest of the order now owes the difference (补)
+  if (got.size) noteChainPayChanges(ctx, chain.id)
 }
 
 function tellPromoted(ctx: Ctx, chainId: number, its: Item[], got: { w: Waiting; lines: Line[] }[]): void {

@@ -96,6 +96,19 @@ describe('each action changes the next export', () => {
     expect(audit().map(a => a.ok)).toEqual([1, 0, 0])
   })
 
+  it('加库存 promotes the first waiting (候补): the next export has their order, the room hears it once', async () => {
+    await w.say(WANG, '白菜20')
+    expect(w.chain(1).waitlist).toEqual([{ member: WANG, household: '3-2-502', lines: [{ item: 1, qty: 4 }] }])
+    const cookie = await login('张三')
+    const from = w.session.messages.length
+    expect(await act(cookie, '/chains/1/stock', { item: '1', add: '3' })).toContain('20 → 23')
+    expect(w.chain(1).waitlist).toEqual([{ member: WANG, household: '3-2-502', lines: [{ item: 1, qty: 1 }] }])
+    expect(w.chain(1).orders.find(o => o.household === '3-2-502')!.lines).toEqual([{ item: 1, qty: 21 }])
+    const promo = (await w.sent(from)).filter(m => m.to === ROOM && m.text.startsWith('🎉'))
+    expect(promo.map(m => m.text)).toEqual([expect.stringContaining('候补转正')])
+    expect(promo[0].mentions).toEqual([WANG])
+  })
+
   it('已取 by 跟团号 marks exactly those orders; an unknown number changes nothing', async () => {
     const cookie = await login('张三')
     const no = (member: string) => w.chain(1).orders.find(o => o.member === member)!

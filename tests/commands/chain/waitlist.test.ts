@@ -3,7 +3,7 @@
 // the export, CSV, dashboard and the leader's list show the waitlist.
 import { describe, it, expect } from 'vitest'
 import fc from 'fast-check'
-import { run, chains, texts, to } from './helpers.js'
+import { run, chains, texts, to, dms } from './helpers.js'
 import { chainCsvTables } from '../../../commands/chain/export.js'
 import { chainPages } from '../../../commands/chain/pages.js'
 
@@ -81,6 +81,17 @@ describe('加货: the leader adds stock, the waiting are promoted in order', () 
       expect(waitOf(out)).toEqual([{ member: '孙阿姨', household: null, lines: [{ item: 1, qty: 2 }] }])
       expect(chains(out.state)[0].items[0]).toMatchObject({ stock: 6, ordered: 6 })
     }
+  })
+
+  it('a promoted buyer who had paid for the part that fitted is told privately what is left to pay (补)', async () => {
+    const out = await run(head + [veg, '李四: 白菜2', '王五: 白菜2', '张三: 2号已付', '张三: 加货 白菜 1'].join('\n'))
+    expect(texts(out.messages)).toContain('🎉 #1 候补转正：王五 白菜1颗（跟团号2）')
+    expect(held(out).王五).toEqual([{ item: 1, qty: 2 }])
+    expect(texts(dms(out.messages, '王五'))).toContain('💰 #1 周六蔬菜团购：你的订单改了，现10元，需补5元，请转给团长 张三。')
+    expect(texts(dms(out.messages, '张三')).filter(t => t.startsWith('💰'))).toHaveLength(1)
+    // amounts never reach the group
+    expect(to(out.messages, ROOM).some(m => m.text.includes('补5元'))).toBe(false)
+    expect(chains(out.state)[0].orders.find(o => o.member === '王五')).toMatchObject({ paid: false, paidAmount: 5 })
   })
 
   it('a partial 加货 gives the first waiting what there is; 改库存 promotes too', async () => {
