@@ -1,7 +1,7 @@
 // How neighbours shorten an item's name on a list: the brand dropped and characters skipped
 // (`光明鲜牛奶` → `鲜奶`, `冰糖心苹果` → `冰糖苹果`), the head word kept at the end; and a
 // product's size glued to its name (`光明鲜牛奶950ml`, `可乐330ml*24罐`, `橙子5斤装`), part of the
-// name, never an amount. Pure.
+// name, never an amount; and which item a word at a place in an order names. Pure.
 import { unitPattern } from '../../src/text/units.js'
 
 const UNIT = `(?:${unitPattern(['weight', 'pack', 'count', 'volume'])}|L)`
@@ -75,4 +75,34 @@ export function headOnly<T extends { name: string }>(text: string, at: number, i
   if (!/^[\u4e00-\u9fff]$/.test(ch) || !BEFORE_HEAD.test(text.slice(0, at)) || !AFTER_HEAD.test(text.slice(at + 1))) return null
   const ends = items.filter(i => [...nameCore(i.name)].pop() === ch && [...nameCore(i.name)].length > 1)
   return ends.length === 1 && items.filter(i => i.name.includes(ch)).length === 1 ? ends[0] : null
+}
+
+interface Named { code: number; name: string }
+type NamedAt = { t: 'item'; code: number; pos: number; end: number } | { t: 'ambiguous'; word: string; items: number[]; pos: number; end: number }
+
+// the characters of the items' names: a name, a part or a short form of one starts with one of them
+const nameChars = new WeakMap<Named[], Set<string>>()
+export function charsOf(items: Named[]): Set<string> {
+  let s = nameChars.get(items)
+  if (!s) nameChars.set(items, s = new Set(items.flatMap(i => i.name.split(''))))
+  return s
+}
+
+/** The longest item name, part of one (2+ characters) or short form of one starting at p. */
+export function namedAt(t: string, p: number, items: Named[]): NamedAt | null {
+  // most of a chatty message starts no item's name: say so before slicing and comparing
+  if (!charsOf(items).has(t[p])) return null
+  for (let len = Math.min(12, t.length - p); len >= 1; len--) {
+    const w = t.slice(p, p + len)
+    const exact = items.find(i => i.name === w)
+    if (exact) return { t: 'item', code: exact.code, pos: p, end: p + len }
+    const head = len === 1 ? headOnly(t, p, items) : null
+    if (head) return { t: 'item', code: head.code, pos: p, end: p + 1 }
+    if (len < 2 || !/^[\u4e00-\u9fffA-Za-z]+$/.test(w)) continue
+    const part = items.filter(i => i.name.includes(w))
+    const partial = part.length ? part : items.filter(i => isShortForm(w, i.name))
+    if (partial.length === 1) return { t: 'item', code: partial[0].code, pos: p, end: p + len }
+    if (partial.length > 1) return { t: 'ambiguous', word: w, items: partial.map(i => i.code), pos: p, end: p + len }
+  }
+  return null
 }

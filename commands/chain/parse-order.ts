@@ -3,7 +3,7 @@
 // a false positive is worse than silence, so anything that is not clearly an order is null.
 import { parseHousehold } from '../../src/text/household.js'
 import { quantityAt, unitFits, toItemUnit, type Quantity } from './quantity.js'
-import { isShortForm, specEnd, headOnly } from './item-names.js'
+import { specEnd, charsOf, namedAt } from './item-names.js'
 import { isWeightUnit, unitKind } from '../../src/text/units.js'
 import { readNumber, CN_DIGITS } from '../../src/text/numerals.js'
 import { CHAT, EMOJI, FILLERS, JOIN, JOIN_TAIL, MARKER, NAME, PRICE_TALK, QUESTION } from './order-words.js'
@@ -178,32 +178,6 @@ function itemAt(t: string, p: number, items: ChainItem[]): Tok | null {
   const item = tok?.t === 'item' ? items.find(i => i.code === tok.code) : undefined
   if (tok && item) tok.end = specEnd(t, tok.end, item.name)
   return tok
-}
-
-// the characters of the items' names: a name, a part or a short form of one starts with one of them
-const nameChars = new WeakMap<ChainItem[], Set<string>>()
-function charsOf(items: ChainItem[]): Set<string> {
-  let s = nameChars.get(items)
-  if (!s) nameChars.set(items, s = new Set(items.flatMap(i => i.name.split(''))))
-  return s
-}
-
-function namedAt(t: string, p: number, items: ChainItem[]): Tok | null {
-  // most of a chatty message starts no item's name: say so before slicing and comparing
-  if (!charsOf(items).has(t[p])) return null
-  for (let len = Math.min(12, t.length - p); len >= 1; len--) {
-    const w = t.slice(p, p + len)
-    const exact = items.find(i => i.name === w)
-    if (exact) return { t: 'item', code: exact.code, pos: p, end: p + len }
-    const head = len === 1 ? headOnly(t, p, items) : null
-    if (head) return { t: 'item', code: head.code, pos: p, end: p + 1 }
-    if (len < 2 || !/^[\u4e00-\u9fffA-Za-z]+$/.test(w)) continue
-    const part = items.filter(i => i.name.includes(w))
-    const partial = part.length ? part : items.filter(i => isShortForm(w, i.name))
-    if (partial.length === 1) return { t: 'item', code: partial[0].code, pos: p, end: p + len }
-    if (partial.length > 1) return { t: 'ambiguous', word: w, items: partial.map(i => i.code), pos: p, end: p + len }
-  }
-  return null
 }
 
 function decide(toks: Tok[], items: ChainItem[], household: string | null, marked: boolean, explicitQty: number | null): OrderParse | null {
