@@ -58,6 +58,8 @@ export const exportCheckinsCommand = defineCommand<CheckinExportAsk, 'any'>({
   where: 'any',
   who: 'admin',
   parse(ctx) {
+    // every message comes here: the day and the rooms only for what starts like an export
+    if (!ctx.text.startsWith('导出')) return null
     const today = dayOf(ctx.now, ctx.tz)
     const ask = parseCheckinExport(ctx.text, ctx.now, ctx.tz, today, ctx.rooms())
     if (ask === null) return null
