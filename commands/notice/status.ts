@@ -77,6 +77,8 @@ export function nudge(ctx: Ctx, n: NoticeRow, round?: number, only?: string): { 
 /** A manual 提醒 #N (chat or dashboard) mentions the same people at most once in this long. */
 const REMIND_EVERY = 10 * MINUTE
 
+const justReminded = (ctx: Ctx, n: NoticeRow) => n.nudged_at !== null && ctx.now - n.nudged_at < REMIND_EVERY
+
 /**
  * The manual reminder (提醒 #N, the dashboard's 提醒未确认): refused within REMIND_EVERY of the last
  * one, so two admins (or a double tap) do not @ the same neighbours twice. The repeats of a
@@ -84,8 +86,8 @@ const REMIND_EVERY = 10 * MINUTE
  */
 export function remindPending(ctx: Ctx, id: number, only?: string): { room: string; count: number }[] {
   const n = postedNotice(ctx, id)
-  if (n.nudged_at !== null && ctx.now - n.nudged_at < REMIND_EVERY) {
-    throw new UserError(`通知 #${id} 刚在 ${hhmm(n.nudged_at, ctx.tz)} 提醒过，${REMIND_EVERY / MINUTE} 分钟内不再重复提醒。`)
+  if (justReminded(ctx, n)) {
+    throw new UserError(`通知 #${id} 刚在 ${hhmm(n.nudged_at!, ctx.tz)} 提醒过，${REMIND_EVERY / MINUTE} 分钟内不再重复提醒。`)
   }
   const done = nudge(ctx, n, undefined, only)
   if (done.length) ctx.q(`UPDATE notices SET nudged_at = ? WHERE id = ?`).run(ctx.now, id)
@@ -99,6 +101,9 @@ export const remind = defineCommand<RemindInput, 'any'>({
   who: 'admin',
   parse: byId(/^提醒\s*#(\d+)$/),
   run({ id, room }, ctx) {
+    // read from the admin's own words in the room (还有几户没回复的): her message already asks, so
+    // within the interval the bot stays silent rather than answer her in front of the group
+    if (room && justReminded(ctx, postedNotice(ctx, id))) return
     const done = remindPending(ctx, id, room)
     if (!done.length) { ctx.reply(`通知 #${id} 大家都已回复，不用提醒。`); return }
     // in the notice's only room the nudge itself is the answer; elsewhere say where it went
