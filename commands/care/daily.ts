@@ -1,6 +1,7 @@
 // The care rhythm, one tick every quarter hour from 07:00 to 21:00: isolated households (checkin's
 // table, read-only) are paired with their building's helper, released ones unpaired; and each
-// helper gets the day's private list per room, before the room's 催报 (or at 09:00 without one).
+// helper gets the day's private list per room, before the room's 催报 (or at 09:00 without one);
+// closed errands are deleted after LINLI_RETENTION_DAYS.
 import { z } from 'zod'
 import { defineJob, type Ctx, type Who } from '../../src/types.js'
 import { atTime, dayOf, daysBetween, HOUR, MINUTE } from '../../src/time.js'
@@ -88,5 +89,7 @@ export const tickJob = defineJob('care.tick', z.undefined(), (_job, ctx) => {
   syncIsolations(ctx)
   sendLists(ctx)
   ctx.q("DELETE FROM care_daily_sent WHERE day < ?").run(dayOf(ctx.now - 7 * 24 * HOUR, ctx.tz))
+  // what a household needed (often medicine) is health data: closed errands go after the retention period
+  ctx.q("DELETE FROM care_errands WHERE status IN ('done', 'cancelled') AND closed_at < ?").run(ctx.now - ctx.config.retentionDays * 24 * HOUR)
   ctx.schedule(tickJob, { key: TICK_KEY, at: nextTick(ctx.now, ctx.tz), late: 'run', maxLateMs: 30 * 24 * HOUR, quiet: false, payload: undefined })
 })

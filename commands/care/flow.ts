@@ -68,6 +68,11 @@ export function take(ctx: Ctx, id: number, who: Who): Errand {
   ctx.cancel(jobKey(id) + 'untaken')
   ctx.tell(who, `👍 您接了代办 #${id}：${detail(e)}（${e.requester_name} 提出）。送到后回复「#${id} 送到了」。`)
   if (who.person !== e.requester) ctx.tell(requesterOf(e), `🙌 您的代办 #${id}（${e.what}）已由 ${who.name} 接单。`)
+  // the household's helper was asked first: they need not go
+  const pair = e.household ? pairOf(ctx, e.room, e.household) : null
+  if (pair && pair.helper !== who.person && pair.helper !== e.requester) {
+    ctx.tell({ person: pair.helper, name: pair.helper_name }, `代办 #${id}（${e.household} ${e.what}）已由 ${who.name} 接单，您不用去了，谢谢！`)
+  }
   if (e.announced) ctx.send(e.room, `✅ 代办 #${id} 已有人接单，谢谢！`)
   return errandById(ctx, id)!
 }

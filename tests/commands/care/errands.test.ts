@@ -93,3 +93,15 @@ describe('errand life cycle', () => {
     expect(out.to(ROOM).filter(t => t.startsWith('📦'))).toHaveLength(1)
   })
 })
+
+describe('retention', () => {
+  it('closed errands are deleted after the retention period; open ones stay', async () => {
+    const out = await runTranscript(HEAD + `3-2-502 李阿姨: 代买 酱油
+老周: 我去
+老周: 送到了
+3-2-501 孙奶奶: 代买 降压药
+@ 2026-11-26 09:00
+`, { config: { retentionDays: 1 } })
+    expect((out.state.errands as any[]).map(e => [e.id, e.status])).toEqual([[2, 'open']])
+  })
+})

@@ -108,6 +108,17 @@ describe('care pairs', () => {
   })
 })
 
+describe('isolation ends', () => {
+  it('the automatic pair ends with the isolation; the pair an admin made stays', async () => {
+    const out = await run(`@ 2026-11-24 07:30
+== @王网格
+王网格: 解除隔离 5-1-302 ${ROOM}
+@ 2026-11-24 08:00
+`)
+    expect(out.care).toEqual([{ helper: '李书记', household: '3-2-501', why: 'elderly' }])
+  })
+})
+
 describe('我的', () => {
   it('counts in the group, details in private', async () => {
     const out = await run(`@ 2026-11-24 07:30
