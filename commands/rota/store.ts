@@ -100,3 +100,9 @@ export function exportShifts(db: Db, tz: string): unknown[] {
     }
   })
 }
+
+/** Is a 接龙 open in the room? (chain's tables, read only): then a bare `+1` is the chain's. */
+export function chainOpenIn(ctx: Ctx, room: string): boolean {
+  return ctx.q(`SELECT 1 FROM chains c WHERE c.status = 'open' AND (c.room = ? OR EXISTS
+    (SELECT 1 FROM chain_rooms r WHERE r.chain = c.id AND r.room = ?)) LIMIT 1`).get(room, room) !== undefined
+}

@@ -52,6 +52,18 @@ describe('signing up', () => {
     expect(out.shifts.every(s => s.volunteers.length === 0)).toBe(true)
   })
 
+  it('a bare +1 joins a rota of one shift; with several shifts, or a 接龙 open, it is not the rota\'s', async () => {
+    const one = await run(`${HEAD}王网格*: 排班 周六上午 核酸秩序 2人\n老周: +1\n小马: 报名+1\n李姐: 我来\n老周: +1\n`)
+    expect(one.shifts[0].volunteers).toEqual(['老周', '小马'])
+    expect(one.messages).toHaveLength(2)
+    const several = await run(`${POST}老周: +1\n小马: 算我一个\n`)
+    expect(several.shifts.every(s => s.volunteers.length === 0)).toBe(true)
+    expect(several.messages).toHaveLength(1)
+    const chained = await run(`${HEAD}王网格*: 排班 周六上午 核酸秩序 2人\n老周: #接龙 周六义诊\n小马: +1\n`)
+    expect(chained.shifts[0].volunteers).toEqual([])
+    expect((chained.state.chains as { orders: { member: string }[] }[])[0].orders.map(o => o.member)).toEqual(['小马'])
+  })
+
   it('without a rota, sign-up words are left to 接龙', async () => {
     const out = await run(`${HEAD}老周: #接龙 周六义诊\n小马: +1\n阿强: 我报8-12点\n`)
     expect(out.shifts).toEqual([])
