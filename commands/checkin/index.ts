@@ -20,6 +20,8 @@ import { verifyCommand } from './flags.js'
 import { answerCommand, questionsCommand } from './questions.js'
 import { checkinExportFile, exportCheckinsCommand, exportIsolationsCommand, isolationExportFile } from './export.js'
 import { photoCommand, purgePhotos } from './photos.js'
+import { exportReturnees, returnCommand, understandReturn } from './returnee.js'
+import { returnRulesCommand } from './returnee-rules.js'
 
 const RETENTION_JOB = 'checkin:retention'
 
@@ -31,6 +33,8 @@ const retentionJob = defineJob('checkin.retention', z.undefined(), (_job, ctx) =
   ctx.q('DELETE FROM checkin_flags WHERE day < ?').run(cutoff)
   ctx.q('DELETE FROM checkin_answers WHERE day < ?').run(cutoff)
   purgePhotos(ctx, cutoff)
+  ctx.q(`DELETE FROM checkin_returnees WHERE arrived < ? AND (isolation_id IS NULL
+    OR isolation_id NOT IN (SELECT id FROM checkin_isolations WHERE status = 'active'))`).run(cutoff)
   ctx.q("DELETE FROM checkin_isolations WHERE status = 'released' AND released_at < ?")
     .run(ctx.now - ctx.config.retentionDays * DAY)
 })
@@ -43,13 +47,14 @@ export const checkin: Family = {
   // temperature parser returns null for every admin form (tests/commands/checkin/temperature.test.ts)
   // verify is reached only through understanding (a possible fever in words): its parse is always null
   commands: [reportCommand, settingsCommand, questionsCommand, answerCommand, statsCommand, isolateCommand, releaseCommand, listCommand,
-    exportCheckinsCommand, exportIsolationsCommand, verifyCommand, photoCommand],
+    exportCheckinsCommand, exportIsolationsCommand, verifyCommand, photoCommand, returnCommand, returnRulesCommand],
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   files: [checkinExportFile, isolationExportFile],
-  export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms }, csv: checkinCsvTables },
+  export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms,
+    returnees: exportReturnees }, csv: checkinCsvTables },
   pages: checkinPages,
   actions: checkinActions,
-  understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx)],
+  understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx), ...understandReturn(reading, ctx)],
   mine: mineLines,
   init(ctx) {
     // re-scheduling at every start would drop a slot missed while the bot was down

@@ -85,11 +85,13 @@ export function startIsolation(ctx: Ctx, input: StartInput, by: string, answer: 
   scheduleIsolation(ctx, iso)
   const { lastDay, releaseAt } = isolationEnd(iso, ctx.tz)
   const members = householdMembers(ctx, iso)
-  answer(true, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，第${n}天/共${iso.days}天（至 ${lastDay}）。`,
+  // a returnee arriving tomorrow is isolated from then on (nothing is asked before)
+  const when = n >= 1 ? `第${n}天/共${iso.days}天` : `${iso.start} 起共${iso.days}天`
+  answer(true, [`✅ 已登记居家隔离：${iso.room} ${iso.household}，${when}（至 ${lastDay}）。`,
     '每天 08:00、15:00 私聊提醒该户报体温，漏报会再提醒；到期自动解除并通知您。',
     members.length ? `该户在群里的成员：${members.map(m => m.name).join('、')}` : '⚠️ 群里还没有该户的成员（群昵称带门牌号或发「登记 门牌号」后才能提醒）。',
     `预计解除：${describe(releaseAt, ctx.tz)}`].join('\n'))
-  tellHousehold(ctx, iso, `您好，${iso.household} 今天是居家隔离第${n}天/共${iso.days}天（至 ${lastDay}）。` +
+  tellHousehold(ctx, iso, `您好，${iso.household} ${n >= 1 ? '今天是' : ''}居家隔离${when}（至 ${lastDay}）。` +
     '请每天上午、下午各报一次体温，直接回复我：体温 36.5（全家：爸爸36.5 妈妈36.6）。有需要请联系网格员。')
 }
 
