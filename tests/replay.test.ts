@@ -43,7 +43,7 @@ describe('replay through Wechaty + puppet-mock', () => {
   it('ordinary chat (tests/corpus/not-commands.txt) produces no bot message and no record', async () => {
     const out = await runTranscript(readFileSync(join(CORPUS, 'not-commands.txt'), 'utf8'))
     expect(out.messages).toEqual([])
-    expect(out.state).toEqual({ chains: [], checkins: [], checkinFlags: [], aid: [], notices: [], isolations: [], errands: [], care: [], shifts: [], checkinRooms: [] })
+    expect(out.state).toEqual({ chains: [], checkins: [], checkinFlags: [], aid: [], notices: [], isolations: [], errands: [], care: [], shifts: [], checkinRooms: [], returnees: [] })
   })
 
   it('enrols a `name*` admin even when the name was listed as a room member first', async () => {
