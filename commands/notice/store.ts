@@ -149,7 +149,7 @@ function byPerson(ws: Who[], skip: ReadonlySet<number> = new Set()): { names: st
 function acksOf(db: Db, id: number, tz: string): { room: string; member: string; household: string | null; at: string }[] {
   return (stmt(db, `SELECT a.room, a.member, m.household, a.at FROM notice_acks a
       LEFT JOIN members m ON m.room = a.room AND m.person = a.person
-    WHERE a.notice_id = ? ORDER BY a.room, a.at, a.member`).all(id) as { room: string; member: string; household: string | null; at: number }[])
+    WHERE a.notice_id = ? ORDER BY a.room, a.member, a.person`).all(id) as { room: string; member: string; household: string | null; at: number }[])
     .map(a => ({ room: a.room, member: a.member, household: a.household ?? null, at: isoLocal(a.at, tz) }))
 }
 
