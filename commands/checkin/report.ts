@@ -142,7 +142,7 @@ function store(ctx: MessageCtx, room: string, as: Who, input: CheckinInput): boo
   const readings = merged.readings
   const temps = readings.map(r => r.value)
   const abnormal = temps.some(isAbnormal)
-  const prev = recordCheckin(ctx, room, as, household, temps, readings.map(r => r.label), abnormal)
+  const prev = recordCheckin(ctx, room, as, household, temps, readings.map(r => r.label), abnormal, ctx.incoming.at)
   const who = whoLabel(as.name, household)
   const shown = readings.map(r => `${r.label ?? ''}${formatTemp(r.value)}`).join(' ')
   // the same fever sent again (`375`, then `37.5℃`), or kept beside a member added, was already told and alerted

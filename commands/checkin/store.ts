@@ -115,10 +115,11 @@ function dayOfMinute(ms: number, tz: string): string {
 
 /**
  * Store a person's check-in for today; their previous one of the day stays as history. Returns the
- * one replaced (only ever this person's own: nobody else's reading can be overwritten).
+ * one replaced (only ever this person's own: nobody else's reading can be overwritten). `sentAt`:
+ * the message's own time (a batch is handled at one clock time; a redelivered one later).
  */
 export function recordCheckin(ctx: Ctx, room: string, who: Who, household: string | null,
-  temps: number[], labels: Array<string | null>, abnormal: boolean): CheckinRow | null {
+  temps: number[], labels: Array<string | null>, abnormal: boolean, sentAt = ctx.now): CheckinRow | null {
   const day = dayOfMinute(ctx.now, ctx.tz)
   const prev = ctx.q('SELECT * FROM checkin_records WHERE room = ? AND day = ? AND person = ? AND superseded = 0')
     .get(room, day, who.person) as any
@@ -126,7 +127,7 @@ export function recordCheckin(ctx: Ctx, room: string, who: Who, household: strin
   ctx.q(`INSERT INTO checkin_records (room, day, person, member, household, temps, labels, abnormal, at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(room, day, who.person, who.name, household, JSON.stringify(temps),
-      labels.some(Boolean) ? JSON.stringify(labels) : null, abnormal ? 1 : 0, ctx.now)
+      labels.some(Boolean) ? JSON.stringify(labels) : null, abnormal ? 1 : 0, sentAt)
   return prev ? toRow(prev) : null
 }
 

@@ -74,7 +74,7 @@ export const ack = defineCommand<AckInput, 'room'>({
     const { name, person } = ctx.member
     for (const id of input.ids) {
       ctx.q(`INSERT OR IGNORE INTO notice_acks (notice_id, room, person, member, at, how) VALUES (?, ?, ?, ?, ?, ?)`)
-        .run(id, room, person, name, ctx.now, input.how)
+        .run(id, room, person, name, ctx.incoming.at, input.how)  // when it was sent, whenever it is handled
       ctx.ack(`✅ 通知 #${id} 已收到：`, name)
       const n = getNotice(ctx, id)!
       if (input.question) passOn(ctx, n, input.question)
