@@ -72,7 +72,7 @@ describe('export', () => {
     const db = openDb(':memory:')
     const a = JSON.stringify(buildExport(db, 'Asia/Shanghai', families))
     // sections in the order of the families that own them (src/families.ts)
-    expect(a).toBe(JSON.stringify({ checkins: [], checkinFlags: [], isolations: [], checkinRooms: [], notices: [], errands: [], care: [], shifts: [], chains: [], aid: [] }))
+    expect(a).toBe(JSON.stringify({ checkins: [], checkinFlags: [], isolations: [], checkinRooms: [], returnees: [], notices: [], errands: [], care: [], shifts: [], chains: [], aid: [] }))
     expect(JSON.stringify(buildExport(db, 'Asia/Shanghai', families))).toBe(a)
   })
 

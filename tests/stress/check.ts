@@ -156,14 +156,3 @@ export function auditOutbox(db: Db, log: LogEntry[]): { rows: number; sent: numb
   for (const id of byId.keys()) if (!ids.has(id)) problems.push(`sent row ${id} is not in the outbox`)
   return { rows: rows.length, sent: byId.size, lost, dup, problems }
 }
-
-/**
- * The export without arrival times (a check-in's `at`, a notice answer's `at`): they are when the
- * bot handled the message, so a redelivered, reordered or restarted delivery records them later.
- */
-export function withoutArrivalTimes(state: unknown): unknown {
-  const s = structuredClone(state) as { checkins?: { at?: string }[]; notices?: { acks?: { at?: string }[] }[] }
-  for (const c of s.checkins ?? []) delete c.at
-  for (const n of s.notices ?? []) for (const a of n.acks ?? []) delete a.at
-  return s
-}
