@@ -1,4 +1,5 @@
-// The care rhythm, one tick every quarter hour from 07:00 to 21:00: isolated households (checkin's
+// The care rhythm, one tick every quarter hour from 07:00 to 21:00 while anyone is paired or a
+// building has a helper (else one a day, for retention): isolated households (checkin's
 // table, read-only) are paired with their building's helper, released ones unpaired; and each
 // helper gets the day's private list per room, before the room's 催报 (or at 09:00 without one);
 // closed errands are deleted after LINLI_RETENTION_DAYS.
@@ -91,5 +92,15 @@ export const tickJob = defineJob('care.tick', z.undefined(), (_job, ctx) => {
   ctx.q("DELETE FROM care_daily_sent WHERE day < ?").run(dayOf(ctx.now - 7 * 24 * HOUR, ctx.tz))
   // what a household needed (often medicine) is health data: closed errands go after the retention period
   ctx.q("DELETE FROM care_errands WHERE status IN ('done', 'cancelled') AND closed_at < ?").run(ctx.now - ctx.config.retentionDays * 24 * HOUR)
-  ctx.schedule(tickJob, { key: TICK_KEY, at: nextTick(ctx.now, ctx.tz), late: 'run', maxLateMs: 30 * 24 * HOUR, quiet: false, payload: undefined })
+  scheduleTick(ctx)
 })
+
+/**
+ * The next tick: the next quarter hour while there is someone to pair or to send a list to; with
+ * no helper anywhere, tomorrow at 07:00 (a pair or a building's helper brings it forward).
+ */
+export function scheduleTick(ctx: Ctx): void {
+  const helpers = ctx.q('SELECT 1 FROM care_pairs UNION ALL SELECT 1 FROM care_buildings LIMIT 1').get()
+  const at = helpers ? nextTick(ctx.now, ctx.tz) : atTime(ctx.now, ctx.tz, FIRST, 0, 1)
+  ctx.schedule(tickJob, { key: TICK_KEY, at, late: 'run', maxLateMs: 30 * 24 * HOUR, quiet: false, payload: undefined })
+}

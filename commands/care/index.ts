@@ -2,8 +2,7 @@
 // offered to the household's care helper first and to the room anonymously, and "6+3" care pairs:
 // helpers paired with elderly and isolated households, who get a daily private list.
 import type { Family } from '../../src/types.js'
-import { DAY } from '../../src/time.js'
-import { nextTick, TICK_KEY, tickJob } from './daily.js'
+import { scheduleTick, TICK_KEY, tickJob } from './daily.js'
 import { pairCommand, pairListCommand, unpairCommand } from './pair.js'
 import { cancelCommand, doneCommand, requestCommand, takeCommand } from './errands.js'
 import { listCommand } from './list.js'
@@ -28,6 +27,6 @@ export const care: Family = {
   init(ctx) {
     // never re-scheduled when it exists: the tick reschedules itself
     if (ctx.q('SELECT 1 FROM jobs WHERE key = ?').get(TICK_KEY)) return
-    ctx.schedule(tickJob, { key: TICK_KEY, at: nextTick(ctx.now, ctx.tz), late: 'run', maxLateMs: 30 * DAY, quiet: false, payload: undefined })
+    scheduleTick(ctx)
   },
 }

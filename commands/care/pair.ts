@@ -5,6 +5,7 @@ import { defineCommand, invalid, UserError, type Ctx, type Invalid, type Message
 import { parseHousehold } from '../../src/text/household.js'
 import { capList } from '../../src/text/lists.js'
 import { allPairs, pairOf, removePair, savePair, setBuildingHelper, WHY_LABEL, type Why } from './store.js'
+import { scheduleTick } from './daily.js'
 
 const FORM = '格式：结对 帮扶人 门牌号 [老人/隔离]，例如：结对 李书记 3-2-501 老人（楼栋帮扶人：结对 楼栋 5 小王）'
 
@@ -63,6 +64,7 @@ function parsePair(ctx: MessageCtx): PairInput | Invalid | null {
 export function makePair(ctx: Ctx, room: string, household: string, helper: Who, why: Why, by: string): string {
   const before = pairOf(ctx, room, household)
   savePair(ctx, room, household, helper, why, by)
+  scheduleTick(ctx)
   ctx.tell(helper, `🤝 您已与 ${household}（${WHY_LABEL[why]}）结对：每天私聊您关怀名单（谁没报体温、有什么代办），该户的代办会先私聊您。`)
   return `✅ 已结对：${helper.name} ↔ ${household}（${WHY_LABEL[why]}，${room}）${before && before.helper !== helper.person ? `，原帮扶人 ${before.helper_name}` : ''}。`
 }
@@ -84,6 +86,7 @@ export const pairCommand = defineCommand<PairInput, 'any'>({
   run(input, ctx) {
     if (input.op === 'building') {
       setBuildingHelper(ctx, input.room, input.building, input.helper)
+      scheduleTick(ctx)
       ctx.tell(ctx.member, `✅ ${input.room} ${input.building} 栋的居家隔离户以后自动与 ${input.helper.name} 结对。`)
       return
     }
