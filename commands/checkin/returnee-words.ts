@@ -52,9 +52,10 @@ export function arrivalDay(text: string, today: string): string | null {
 }
 
 /** A return in the writer's words, or null when the message is not one (precision first). */
-export function readReturn(text: string, today: string): ReturnWords | null {
+export function readReturn(text: string, today: string | (() => string)): ReturnWords | null {
   const m = RETURN.exec(text)
   if (!m || !isPlace(m[1])) return null
+  if (typeof today === 'function') today = today()
   if (QUESTION.test(text) || DENIED.test(text) || OTHERS.test(text) || ANECDOTE.test(text) || VAGUE.test(text)) return null
   const who = FAMILY.exec(text)?.[1] ?? KIN.exec(text)?.[1] ?? null
   return { origin: m[1], arrived: arrivalDay(text, today) ?? today, who }

@@ -90,7 +90,8 @@ export const returnCommand = defineCommand<ReturnInput, 'any'>({
 /** A return in the resident's words (`我今天从武汉回来了 5-1-302`). */
 export function understandReturn(reading: Reading, ctx: MessageCtx): Proposal[] {
   if (ctx.type !== 'text' || reading.text.length > 60) return []
-  const r = readReturn(reading.text, dayOf(ctx.now, ctx.tz))
+  // every message is read here: the day (Intl, slow) only for one that says where it came back from
+  const r = readReturn(reading.text, () => dayOf(ctx.now, ctx.tz))
   if (!r) return []
   const written = reading.households[0]?.household ?? null
   if (written && !ctx.mayClaim(written)) return []
