@@ -61,7 +61,7 @@ describe('代办 page', () => {
     expect(await act(admin, '/errands', '/errands/2/cancel')).toContain('代办 #2 已取消')
     expect(w.errands().map(e => [e.id, e.status])).toEqual([[1, 'done'], [2, 'cancelled']])
     const sent = await w.sent(from)
-    expect(sent).toContainEqual({ to: '@3-2-502 李阿姨', text: '📦 您的代办 #1（酱油）已送到，请查收。' })
+    expect(sent).toContainEqual({ to: '@3-2-502 李阿姨', text: '📦 您的代办 #1（酱油）已送到，请查收。', mentions: [] })
     expect(sent.find(m => m.to === '@3-2-501 孙奶奶')!.text).toContain('已由 王网格 取消')
     expect(sent.filter(m => m.to === ROOM).map(m => m.text).join('\n')).not.toMatch(/孙奶奶|3-2-501|降压/)
     // again: refused with the reason, recorded, nothing changes
