@@ -2,7 +2,7 @@
 // 14-day chart. Names of abnormal people are shown here because only logged-in admins see it.
 import { checkinChart } from './chart.js'
 import { checkinRooms, roomCheckins, type CheckinView, type Unit } from './summary.js'
-import { readCheckinFlags, readCheckins, readIsolations, type CheckinFlag, type Isolation } from './page-model.js'
+import { readCheckinFlags, readCheckinRooms, readCheckins, readIsolations, type CheckinFlag, type Isolation } from './page-model.js'
 import { html, table, type Raw } from '../../src/dashboard/html.js'
 import type { DashboardPage } from '../../src/types.js'
 import { manageLink, managePageDef } from './page-actions.js'
@@ -47,7 +47,7 @@ function flagList(list: CheckinFlag[]): Raw {
     [f.household ?? '未登记', f.member, f.temps.map(t => t.toFixed(1)).join(' '), f.excerpt]))}`
 }
 
-type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[] }
+type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[]; expected: Map<string, number | null> }
 
 function checkinsPage(view: PageView, today: string, link: Raw): Raw {
   const rooms = checkinRooms(view)
@@ -55,7 +55,8 @@ function checkinsPage(view: PageView, today: string, link: Raw): Raw {
   const downloads = downloadsCard(today, view.isolations.length > 0)
   const cards = rooms.map(room => {
     const r = roomCheckins(view, room, today)
-    const total = r.reported.length + r.missing.length
+    // out of the households the room expects (`打卡 设置 户数`), else of those the bot knows
+    const total = Math.max(view.expected.get(room) ?? r.reported.length + r.missing.length, r.reported.length)
     const iso = view.isolations.filter(i => i.room === room && i.status === 'active')
     const answers = r.reported.some(u => Object.keys(u.answers).length > 0)
     const photos = r.reported.reduce((n, u) => n + u.files.length, 0)
@@ -82,7 +83,8 @@ export const checkinPages: DashboardPage[] = [{
   render(req) {
     const today = dayOf(req.now, req.tz)
     const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations),
-      flags: readCheckinFlags(req.state.checkinFlags), members: req.roster }
+      flags: readCheckinFlags(req.state.checkinFlags), members: req.roster,
+      expected: new Map(readCheckinRooms(req.state.checkinRooms).map(r => [r.room, r.households])) }
     return { title: '打卡', html: checkinsPage(view, today, manageLink(req)).html }
   },
 }, ...exportPages, photoRoute, managePageDef]

@@ -194,6 +194,24 @@ ${said.flatMap(([w, t]) => t.startsWith('36') ? [`${w}: ${t}`] : [`${w}: ${t}`, 
     expect(roomMsgs(out.messages).find(m => m.at.startsWith('2026-11-24T10:00'))!.text).toBe('✅ 群里的住户都已上报（已报 2/150 户），谢谢大家！')
   })
 
+  it('the dashboard reads 已报 out of 户数 too; without it, out of the households the bot knows', async () => {
+    const day = `== ${ROOM}: 3-2-501 王五, 5-1-101 赵六
+@ 2026-11-24 07:00
+王网格*: 打卡 开启 每天08:00提醒 10:00催报
+@ 2026-11-24 08:05
+3-2-501 王五: 36.5
+`
+    const roster = ['3-2-501 王五', '5-1-101 赵六'].map(name => ({ room: ROOM, name, household: name.split(' ')[0] }))
+    const reported = async (text: string) => {
+      const out = await run(text)
+      const page = checkinPages[0].render({ params: {}, state: out.state, roster, admin: '王网格',
+        now: fromLocal('Asia/Shanghai', 2026, 11, 24, 12, 0), tz: 'Asia/Shanghai' }) as { html: string }
+      return /已报 <b data-testid="reported">(\d+)<\/b>\/(\d+) 户/.exec(page.html)?.slice(1)
+    }
+    expect(await reported(day.replace('每天08:00提醒 10:00催报\n', '每天08:00提醒 10:00催报\n王网格*: 打卡 设置 户数 150\n'))).toEqual(['1', '150'])
+    expect(await reported(day)).toEqual(['1', '2'])
+  })
+
   it('the reminder teaches the answers; answering in private works too', async () => {
     const out = await run(`${HEAD.replace('@ 2026-11-24 08:05\n', '')}@ 2026-11-24 08:01
 == @3-2-502 李阿姨
