@@ -44,7 +44,8 @@ export async function backupNow(db: Db, dir: string, keep: number, now: number, 
   const tmp = `${path}.tmp`
   rmSync(tmp, { force: true })
   try {
-    await db.backup(tmp)
+    if ((db as { dialect?: string }).dialect === 'pg') throw new Error('a PostgreSQL store is backed up by the server (pg_dump, docs/scaling.md), not by Linli')
+    await (db as unknown as Database.Database).backup(tmp)
     // a self-contained file: no -wal/-shm beside it, so copying it back is all a restore needs
     const copy = new Database(tmp)
     try {

@@ -12,6 +12,7 @@ const schema = z.object({
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   LINLI_SESSION: z.string().min(1).default('linli'),
   LINLI_DB: z.string().min(1).default('data/linli.db'),
+  LINLI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL, e.g. postgres://linli:secret@127.0.0.1:5432/linli').optional(),
   LINLI_TZ: z.string().default('Asia/Shanghai').refine(tz => {
     try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return true } catch { return false }
   }, 'not a time zone (e.g. Asia/Shanghai)'),
@@ -99,7 +100,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     puppet: e.WECHATY_PUPPET,
     session: e.LINLI_SESSION,
-    dbPath: e.LINLI_DB,
+    // PostgreSQL when a district sets it (docs/scaling.md); else the SQLite file
+    dbPath: e.LINLI_DATABASE_URL ?? e.LINLI_DB,
     tz: e.LINLI_TZ,
     adminCode: e.LINLI_ADMIN_CODE ?? null,
     quiet,

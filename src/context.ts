@@ -75,7 +75,7 @@ export class JobCtx implements Ctx {
 
   admins(room: string | null): Who[] {
     const all = stmt(this.db, `SELECT a.person, p.wx_name AS name FROM admins a JOIN people p ON p.id = a.person
-      GROUP BY a.person ORDER BY p.wx_name, a.person`).all() as Who[]
+      GROUP BY a.person, p.wx_name ORDER BY p.wx_name, a.person`).all() as Who[]
     if (!room) return all
     const here = new Map((stmt(this.db, `SELECT person, name FROM members WHERE room = ? AND present = 1`).all(room) as Who[]).map(m => [m.person, m.name]))
     const inRoom = all.filter(a => here.has(a.person)).map(a => ({ person: a.person, name: here.get(a.person)! }))

@@ -46,7 +46,7 @@ try {
 
 // The operator's admin code: from .env, else made at the first start and kept in the database. It
 // is shown only when made: logs are kept and shared, and `npm run admin-code` shows it on request.
-log.info(`database ${config.dbPath}`)
+log.info(`database ${db.name}`)
 if (config.adminCode) log.info('admin code: LINLI_ADMIN_CODE from .env')
 else {
   const { code, created } = ensureAdminCode(db)

@@ -4,7 +4,7 @@
 // the mark and the confirmation is sent again (a rare duplicate rather than a lost notice or alert).
 import type { Config } from './config.js'
 import type { Db, FileDef } from './types.js'
-import { stmt, loginEpoch } from './store/db.js'
+import { stmt, loginEpoch, isPg } from './store/db.js'
 import { contactOf } from './people.js'
 import { elide, elideSecrets } from './outbox-rows.js'
 import { DAY, MINUTE } from './time.js'
@@ -222,7 +222,7 @@ export class Outbox {
    * secure_delete has zeroed the freed bytes, src/store/db.ts).
    */
   private forgetSecrets(id?: number): void {
-    if (!elideSecrets(this.db, id)) return
+    if (!elideSecrets(this.db, id) || isPg(this.db)) return
     const [r] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
     if (r?.busy) this.log('a secret was elided, but a reader kept the write-ahead log from being truncated: its old copy stays until the log is reused')
   }

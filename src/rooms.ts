@@ -4,7 +4,7 @@
 import type { Config } from './config.js'
 import type { Db, Incoming, Member } from './types.js'
 import { parseHousehold } from './text/household.js'
-import { stmt, getMeta, setMeta } from './store/db.js'
+import { stmt, getMeta, setMeta, isPg } from './store/db.js'
 import { enqueue } from './outbox-rows.js'
 import { bindAll, holdOut, personOf, type Bound, type Seen } from './people.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
@@ -39,7 +39,8 @@ function writeMember(db: Db, room: string, m: Member, force: boolean): void {
   // members for nearly every one of them
   stmt(db, `INSERT INTO members (room, person, name, wx_name, household) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(room, person) DO UPDATE SET name = excluded.name, wx_name = excluded.wx_name, household = excluded.household, present = 1
-    WHERE ? OR present = 0 OR name IS NOT excluded.name OR wx_name IS NOT excluded.wx_name OR household IS NOT excluded.household`)
+    WHERE ? OR members.present = 0 OR members.name IS NOT excluded.name OR members.wx_name IS NOT excluded.wx_name
+      OR members.household IS NOT excluded.household`)
     .run(room, m.person, m.name, m.wxName, m.household, force ? 1 : 0)
 }
 
@@ -64,7 +65,7 @@ export function rememberSender(db: Db, config: Config, m: Incoming, epoch: numbe
   if (m.room) {
     stmt(db, `INSERT INTO rooms (topic, first_seen, last_active) VALUES (?, ?, ?)
       ON CONFLICT(topic) DO UPDATE SET last_active = excluded.last_active, present = 1
-      WHERE present = 0 OR last_active IS NULL OR last_active < excluded.last_active - ${ACTIVE_STEP_MS}`).run(m.room, m.at, m.at)
+      WHERE rooms.present = 0 OR rooms.last_active IS NULL OR rooms.last_active < excluded.last_active - ${ACTIVE_STEP_MS}`).run(m.room, m.at, m.at)
     writeMember(db, m.room, member, false)
   }
   return member
@@ -96,14 +97,39 @@ export function leaveRoom(db: Db, topic: string): void {
 /** A topic change: every table's `room` column follows, so records stay with their room. */
 export function renameRoom(db: Db, from: string, to: string): void {
   if (from === to) return
-  const tables = db.prepare(`SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p
-    WHERE m.type = 'table' AND p.name = 'room'`).all() as { name: string }[]
+  const tables = roomTables(db)
   db.transaction(() => {
     if (stmt(db, `SELECT 1 FROM rooms WHERE topic = ?`).get(to)) stmt(db, `DELETE FROM rooms WHERE topic = ?`).run(from)
     else stmt(db, `UPDATE rooms SET topic = ? WHERE topic = ?`).run(to, from)
-    for (const t of tables) db.prepare(`UPDATE OR IGNORE "${t.name}" SET room = ? WHERE room = ?`).run(to, from)
+    for (const t of tables) moveRows(db, t, from, to)
     db.prepare(`UPDATE outbox SET target = ? WHERE target = ? AND status = 'pending'`).run(to, from)
   })()
+}
+
+/** Every table with a `room` column. */
+function roomTables(db: Db): string[] {
+  const rows = isPg(db)
+    ? db.prepare(`SELECT table_name AS name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_name = 'room' ORDER BY table_name`).all()
+    : db.prepare(`SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'room'`).all()
+  return (rows as { name: string }[]).map(r => r.name)
+}
+
+/** A table's rows of room `from` to `to`, except those that would collide with a row already there (kept as they are). */
+function moveRows(db: Db, table: string, from: string, to: string): void {
+  if (!isPg(db)) { db.prepare(`UPDATE OR IGNORE "${table}" SET room = ? WHERE room = ?`).run(to, from); return }
+  // PostgreSQL has no OR IGNORE: the whole table in a savepoint, then row by row when a key collides
+  try {
+    db.transaction(() => db.prepare(`UPDATE "${table}" SET room = ? WHERE room = ?`).run(to, from))()
+  } catch (e) {
+    if ((e as { code?: string }).code !== '23505') throw e
+    const keys = db.prepare(`SELECT ctid::text AS k FROM "${table}" WHERE room = ?`).all(from) as { k: string }[]
+    for (const { k } of keys) {
+      try { db.transaction(() => db.prepare(`UPDATE "${table}" SET room = ? WHERE ctid = ?::tid`).run(to, k))() } catch (e2) {
+        if ((e2 as { code?: string }).code !== '23505') throw e2
+      }
+    }
+  }
 }
 
 /**

@@ -1,14 +1,13 @@
 // The contract between the engine and the command families. Commands see only these types:
 // no wechaty, no timers, no globals. Everything a command or job does goes through its context.
-import type Database from 'better-sqlite3'
 import type { ZodType } from 'zod'
 import type { Config } from './config.js'
 import type { Reading } from './understand/reading.js'
 import type { DashboardPage, ExportSlice } from './slices.js'
 import type { Action, DashboardAccess } from './types-actions.js'
 
-export type Db = Database.Database
-export type Statement = Database.Statement
+export type { Db, Statement } from './store/db-types.js'
+import type { Db, Statement } from './store/db-types.js'
 
 /** Who sent a message, as the transport saw it. */
 export interface Sender {

@@ -6,6 +6,7 @@ import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterfac
 import cron from 'node-cron'
 import { statSync } from 'node:fs'
 import { backupNow, latestBackup } from './backup.js'
+import { isPg } from './store/db.js'
 import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
 import { Engine, type Handled } from './engine.js'
@@ -230,13 +231,14 @@ function startTimers(engine: Engine, opts: LinliOptions, kick: () => Promise<voi
   // the online backup is async, outside any transaction
   const backup = () => backupNow(opts.db, opts.config.backupDir, opts.config.backupKeep, opts.clock.now(), opts.config.tz)
     .then(path => opts.info?.(`backup written: ${path}`), e => log(`backup failed: ${(e as Error)?.message ?? e}`))
-  const backupTask = cron.schedule('30 3 * * *', () => { void backup() }, { timezone: opts.config.tz })
-  const last = latestBackup(opts.config.backupDir)
-  if (!last || Date.now() - statSync(last).mtimeMs > DAY) void backup()
+  // a PostgreSQL store is backed up by its server (pg_dump, docs/scaling.md)
+  const backupTask = isPg(opts.db) ? null : cron.schedule('30 3 * * *', () => { void backup() }, { timezone: opts.config.tz })
+  const last = backupTask && latestBackup(opts.config.backupDir)
+  if (backupTask && (!last || Date.now() - statSync(last).mtimeMs > DAY)) void backup()
   void kick()
   return async () => {
     await task.stop()
-    await backupTask.stop()
+    await backupTask?.stop()
   }
 }
 

@@ -74,7 +74,7 @@ export function recentChains(c: Q, room: string, since: number): Chain[] {
 
 /** Every group a chain runs in: the one it started in, then the synced ones in the order they were added. */
 export function chainRooms(c: Q, chain: Pick<Chain, 'id' | 'room'>): string[] {
-  const synced = prep(c, 'SELECT room FROM chain_rooms WHERE chain = ? ORDER BY added_at, rowid').all(chain.id) as { room: string }[]
+  const synced = prep(c, 'SELECT room FROM chain_rooms WHERE chain = ? ORDER BY added_at, seq').all(chain.id) as { room: string }[]
   return [chain.room, ...synced.map(r => r.room).filter(r => r !== chain.room)]
 }
 

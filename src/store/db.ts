@@ -6,8 +6,17 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Db, Statement } from '../types.js'
 import { migrate } from './migrate.js'
+import { openPg } from './pg/open.js'
 
+/** A PostgreSQL URL (LINLI_DATABASE_URL) rather than a SQLite file. */
+const isPgUrl = (s: string): boolean => /^postgres(ql)?:\/\//.test(s)
+
+/** Whether a store is PostgreSQL's: the few SQLite-only paths (backup, WAL, pragmas) branch on it. */
+export const isPg = (db: Db): boolean => (db as { dialect?: string }).dialect === 'pg'
+
+/** The store at `path`: a SQLite file (or :memory:), or PostgreSQL when it is a postgres:// URL. */
 export function openDb(path: string): Db {
+  if (isPgUrl(path)) return openPg(path)
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const db = new Database(path)
   db.pragma('journal_mode = WAL')

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Db } from '../types.js'
+import { migrationToPg } from './pg/dialect.js'
+import { baseline } from './pg/baseline.js'
 
 const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'migrations')
 
@@ -30,15 +32,19 @@ const list = (names: string[]) => names.join(', ')
 export function migrate(db: Db, migrations = readMigrations()): number {
   checkNumbers(migrations)
   const applied = appliedMigrations(db, migrations)
+  if (onPg(db) && applied.length === 0 && migrations.length) {
+    baseline(db, migrations)
+    return migrations.length
+  }
   const pending = pendingMigrations(applied, migrations, db.name)
   const record = db.prepare(`INSERT INTO migrations (id, name, applied_at) VALUES (?, ?, ?)`)
   for (const m of pending) {
     try {
       db.transaction(() => {
-        db.exec(m.sql)
+        ddl(db, m.sql)
         record.run(m.version, m.name, Date.now())
         // kept in step so that an older Linli, which reads only user_version, sees the same history
-        db.pragma(`user_version = ${m.version}`)
+        if (!onPg(db)) db.pragma(`user_version = ${m.version}`)
       })()
     } catch (e) {
       const was = applied.length ? applied[applied.length - 1].name : 'no migration'
@@ -49,6 +55,13 @@ export function migrate(db: Db, migrations = readMigrations()): number {
     applied.push({ version: m.version, name: m.name })
   }
   return pending.length
+}
+
+const onPg = (db: Db) => (db as { dialect?: string }).dialect === 'pg'
+
+/** A migration's SQL, as written (SQLite) or in PostgreSQL's dialect. */
+function ddl(db: Db, sql: string): void {
+  db.exec(onPg(db) ? migrationToPg(sql) : sql)
 }
 
 /** Two files with one number would be applied in an order that depends on their names, or one skipped. */
@@ -66,7 +79,7 @@ function checkNumbers(available: Migration[]): void {
 
 /** The applied migrations, oldest first; the runner creates its table and adopts a user_version history. */
 function appliedMigrations(db: Db, available: Migration[]): Applied[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER)`)
+  ddl(db, `CREATE TABLE IF NOT EXISTS migrations (id INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER)`)
   adopt(db, available)
   return db.prepare(`SELECT id AS version, name FROM migrations ORDER BY id`).all() as Applied[]
 }
@@ -75,6 +88,7 @@ function appliedMigrations(db: Db, available: Migration[]): Applied[] {
 // after this one): every file up to user_version was applied then, so it is recorded now, with an
 // unknown applied_at. A user_version no file carries is a migration this code does not have.
 function adopt(db: Db, available: Migration[]): void {
+  if (onPg(db)) return
   const version = db.pragma('user_version', { simple: true }) as number
   const last = (db.prepare(`SELECT MAX(id) AS id FROM migrations`).get() as { id: number | null }).id ?? 0
   if (version <= last) return

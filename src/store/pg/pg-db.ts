@@ -1,0 +1,137 @@
+// The bot's store on PostgreSQL (LINLI_DATABASE_URL=postgres://…): the same small interface the code
+// uses of better-sqlite3 (prepare → get/all/run, transaction with savepoints, exec), over one
+// synchronous connection (sync-client.ts). Statements are rewritten once (dialect.ts) and cached.
+import type { Db, RunResult, Statement, Transaction } from '../db-types.js'
+import { toPg } from './dialect.js'
+import { PgError, SyncPg } from './sync-client.js'
+
+export class PgDb implements Db {
+  readonly dialect = 'pg' as const
+  readonly name: string
+  readonly conn: SyncPg
+  private depth = 0
+  private savepoints = 0
+  private readonly cache = new Map<string, PgStatement>()
+  /** Tables whose `id` the database assigns: an INSERT into one returns it as lastInsertRowid. */
+  idTables = new Set<string>()
+
+  constructor(url: string, opts: { name?: string; timeoutMs?: number } = {}) {
+    this.conn = new SyncPg(url, opts.timeoutMs, opts.name)
+    this.name = redact(url)
+  }
+
+  get open(): boolean { return true }
+  get inTransaction(): boolean { return this.depth > 0 }
+
+  prepare(sql: string): PgStatement {
+    let s = this.cache.get(sql)
+    if (!s) { s = new PgStatement(this, sql); this.cache.set(sql, s) }
+    return s
+  }
+
+  /** Prepared statements are dropped (after the schema changed: which INSERTs return their id). */
+  forget(): void {
+    this.cache.clear()
+  }
+
+  exec(sql: string): this {
+    this.conn.query(sql)
+    return this
+  }
+
+  query(sql: string, params: unknown[] = [], array = false) {
+    return this.conn.query(sql, params, array)
+  }
+
+  /** PRAGMAs are SQLite's: a code path that reaches here needs a PostgreSQL branch. */
+  pragma(source: string): unknown {
+    throw new Error(`PRAGMA ${source} is SQLite's: this code path needs a PostgreSQL branch`)
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  transaction<F extends (...args: any[]) => unknown>(fn: F): Transaction<F> {
+    const run = (...args: Parameters<F>): ReturnType<F> => this.inTx(() => fn(...args) as ReturnType<F>)
+    return Object.assign(run, { immediate: run, deferred: run, exclusive: run, default: run }) as unknown as Transaction<F>
+  }
+
+  private inTx<T>(fn: () => T): T {
+    const outer = this.depth === 0
+    const sp = outer ? '' : `sp${++this.savepoints}`
+    this.conn.query(outer ? 'BEGIN' : `SAVEPOINT ${sp}`)
+    this.depth++
+    let result: T
+    try {
+      result = fn()
+    } catch (e) {
+      this.depth--
+      try {
+        this.conn.query(outer ? 'ROLLBACK' : `ROLLBACK TO SAVEPOINT ${sp}`)
+        if (!outer) this.conn.query(`RELEASE SAVEPOINT ${sp}`)
+      } catch { /* the connection is gone: the server rolled back */ }
+      throw e
+    }
+    this.depth--
+    try {
+      this.conn.query(outer ? 'COMMIT' : `RELEASE SAVEPOINT ${sp}`)
+    } catch (e) {
+      if (outer) { try { this.conn.query('ROLLBACK') } catch { /* already ended */ } }
+      throw e
+    }
+    return result
+  }
+
+  close(): void {
+    this.conn.close()
+  }
+}
+
+class PgStatement implements Statement {
+  private readonly pgSql: string
+  private readonly names: string[] | null
+  private readonly returning: boolean
+  private array = false
+
+  constructor(private readonly db: PgDb, readonly source: string) {
+    const { sql, names } = toPg(source)
+    this.names = names
+    const table = /^\s*INSERT\s+INTO\s+"?(\w+)"?/i.exec(sql)?.[1]
+    this.returning = !!table && db.idTables.has(table) && !/\bRETURNING\b/i.test(sql)
+    this.pgSql = this.returning ? `${sql} RETURNING id` : sql
+  }
+
+  private values(params: unknown[]): unknown[] {
+    if (!this.names) return flat(params)
+    const named = params[0] as Record<string, unknown>
+    return this.names.map(k => {
+      if (!(k in named)) throw new RangeError(`Missing named parameter "${k}"`)
+      return named[k]
+    })
+  }
+
+  raw(toggle = true): this {
+    this.array = toggle
+    return this
+  }
+
+  get(...params: unknown[]): unknown {
+    return this.db.query(this.pgSql, this.values(params), this.array).rows[0]
+  }
+
+  all(...params: unknown[]): unknown[] {
+    return this.db.query(this.pgSql, this.values(params), this.array).rows
+  }
+
+  run(...params: unknown[]): RunResult {
+    const r = this.db.query(this.pgSql, this.values(params))
+    const id = this.returning && r.rows.length ? (r.rows[0] as { id: number }).id : 0
+    return { changes: r.rowCount, lastInsertRowid: id }
+  }
+}
+
+const flat = (params: unknown[]): unknown[] => (params.length === 1 && Array.isArray(params[0]) ? params[0] : params)
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')
+}
+
+export { PgError }
