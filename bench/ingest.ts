@@ -15,10 +15,10 @@ export const MAX_BATCH = 256
 /** …after waiting at most this long for more to arrive. */
 export const MAX_WAIT_MS = 2
 
-interface Run { ms: number; count: number; outcomes: Record<string, number>; marks: [number, number][] }
+export interface Run { ms: number; count: number; outcomes: Record<string, number>; marks: [number, number][] }
 
 /** How long a run took to get through its first n messages (interpolated within a batch). */
-function timeTo(run: Run, n: number): number {
+export function timeTo(run: Run, n: number): number {
   let prev: [number, number] = [0, 0]
   for (const m of run.marks) {
     if (m[0] >= n) return prev[1] + (m[1] - prev[1]) * (n - prev[0]) / (m[0] - prev[0])
@@ -35,7 +35,7 @@ function tally(outcomes: Record<string, number>, rs: Handled[]): void {
 }
 
 /** Everything queued at once; batches of MAX_BATCH (or one per message). */
-function flood(w: World, msgs: Incoming[], batch: number, budgetMs = Infinity): Run {
+export function flood(w: World, msgs: Incoming[], batch: number, budgetMs = Infinity): Run {
   const outcomes: Record<string, number> = {}
   const marks: [number, number][] = []
   const t0 = performance.now()
@@ -113,7 +113,7 @@ export function paced(w: World, msgs: Incoming[], ratePerS: number, maxBatch: nu
 }
 
 /** What the leaders' side of the stream left: 候补 places and payments (paid by the leader, or waiting). */
-function chainWork(w: World): string {
+export function chainWork(w: World): string {
   const q = (sql: string) => (w.db.prepare(sql).get() as { n: number }).n
   const waiting = q('SELECT COUNT(*) AS n FROM chain_waitlist')
   const paid = q('SELECT COUNT(*) AS n FROM chain_payments WHERE paid > 0')

@@ -1,6 +1,7 @@
 // `npm run bench`: every measurement of issue 8, one JSON line each on stdout, then a table.
 // `npm run bench -- --tiny` runs the same code at toy sizes (the smoke test); `--only=ingest,text`
-// picks measurements. Progress goes to stderr.
+// picks measurements. `--store pg`: the district's measurements on a throwaway PostgreSQL instead
+// (bench/pg.ts). Progress goes to stderr.
 import { cpus, loadavg, totalmem } from 'node:os'
 import { FULL, TINY } from './world.js'
 import { ingest } from './ingest.js'
@@ -9,6 +10,7 @@ import { summaries } from './summaries.js'
 import { footprint } from './footprint.js'
 import { textLayer } from './text.js'
 import { settle, table, type Result } from './report.js'
+import { pgBench } from './pg.js'
 import { cliArgs } from '../src/cli-args.js'
 
 const { flags } = cliArgs({
@@ -16,10 +18,12 @@ const { flags } = cliArgs({
   about: 'Every measurement (docs/performance.md): one JSON line each on stdout, then a table; progress on stderr.',
   flags: {
     '--tiny': { help: 'toy sizes (the smoke test)' },
-    '--only': { value: 'LIST', help: 'only these, e.g. --only=ingest,footprint (ingest, outbound, summaries, footprint, text)' },
+    '--only': { value: 'LIST', help: 'only these, e.g. --only=ingest,footprint (ingest, outbound, summaries, footprint, text; with --store pg: ingest, morning, outbound)' },
+    '--store': { value: 'STORE', choices: ['sqlite', 'pg'], help: 'pg: the district on a throwaway PostgreSQL (ingest, morning across 3 processes, outbound for 1, 3, 5 accounts)' },
   },
 })
 const tiny = !!flags['--tiny']
+const pg = flags['--store'] === 'pg'
 const only = (flags['--only'] as string | undefined)?.split(',') ?? null
 const size = tiny ? TINY : FULL
 const log = (s: string) => process.stderr.write(`  ${s}\n`)
@@ -35,15 +39,14 @@ const steps: [string, () => Result[] | Promise<Result[]>][] = [
 const t0 = performance.now()
 const results: Result[] = []
 const load0 = loadavg()[0]
-for (const [name, run] of steps) {
+const emit = (r: Result) => { results.push(r); console.log(JSON.stringify(r)) }
+if (pg) await pgBench(size, only, log, emit)
+for (const [name, run] of pg ? [] : steps) {
   if (only && !only.includes(name)) continue
   process.stderr.write(`${name}…\n`)
   settle()
   const t = performance.now()
-  for (const r of await run()) {
-    results.push(r)
-    console.log(JSON.stringify(r))
-  }
+  for (const r of await run()) emit(r)
   process.stderr.write(`  ${name} took ${((performance.now() - t) / 1000).toFixed(1)} s\n`)
 }
 const total = (performance.now() - t0) / 1000
@@ -51,6 +54,6 @@ const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, ${(tot
 console.log('')
 console.log(table(results))
 console.log('')
-console.log(`${new Date().toISOString().slice(0, 16)}Z · ${machine} · load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} · ${total.toFixed(0)} s${tiny ? ' (tiny sizes)' : ''}`)
+console.log(`${new Date().toISOString().slice(0, 16)}Z · ${machine} · load average ${load0.toFixed(1)} → ${loadavg()[0].toFixed(1)} · ${total.toFixed(0)} s${tiny ? ' (tiny sizes)' : ''}${pg ? ' · PostgreSQL' : ''}`)
 const missed = results.filter(r => r.met === false).map(r => r.name)
 console.log(missed.length ? `missed: ${missed.join(', ')}` : 'all targets met')

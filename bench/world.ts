@@ -95,10 +95,13 @@ export interface World {
   close(): void
 }
 
-/** A fresh file database (WAL, synchronous=FULL) with the neighbourhood set up through real commands. */
-export function buildWorld(size: Size, opts: { dir?: string; config?: Partial<Config> } = {}): World {
+/**
+ * A fresh file database (WAL, synchronous=FULL) with the neighbourhood set up through real commands;
+ * `url`: a fresh PostgreSQL database instead (bench/pg-*.ts).
+ */
+export function buildWorld(size: Size, opts: { dir?: string; url?: string; config?: Partial<Config> } = {}): World {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'linli-bench-'))
-  const db = openDb(join(dir, 'linli.db'))
+  const db = openDb(opts.url ?? join(dir, 'linli.db'))
   const config = testConfig({ jitterMs: 0, ...opts.config })
   const clock = new SimClock(DAY0)
   const engine = new Engine({ db, config, clock, families })
