@@ -55,6 +55,10 @@ export async function pgBench(size: Size, only: string[] | null, log: (s: string
     ['outbound', d => pgOutbound(d, log)],
   ]
   const server = startPgServer({ durable: true })
+  // an interrupted bench leaves no server behind
+  const stop = () => { server.stop(); process.exit(130) }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
   try {
     const t = performance.now()
     await admin(server, 'CREATE DATABASE world TEMPLATE template0')
@@ -74,5 +78,7 @@ export async function pgBench(size: Size, only: string[] | null, log: (s: string
     }
   } finally {
     server.stop()
+    process.off('SIGINT', stop)
+    process.off('SIGTERM', stop)
   }
 }

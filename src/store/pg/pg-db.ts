@@ -39,8 +39,8 @@ export class PgDb implements Db {
     return this
   }
 
-  query(sql: string, params: unknown[] = [], array = false) {
-    return this.conn.query(sql, params, array)
+  query(sql: string, params: unknown[] = [], array = false, prepared = false) {
+    return this.conn.query(sql, params, array, prepared)
   }
 
   /** PRAGMAs are SQLite's: a code path that reaches here needs a PostgreSQL branch. */
@@ -114,15 +114,15 @@ class PgStatement implements Statement {
   }
 
   get(...params: unknown[]): unknown {
-    return this.db.query(this.pgSql, this.values(params), this.array).rows[0]
+    return this.db.query(this.pgSql, this.values(params), this.array, true).rows[0]
   }
 
   all(...params: unknown[]): unknown[] {
-    return this.db.query(this.pgSql, this.values(params), this.array).rows
+    return this.db.query(this.pgSql, this.values(params), this.array, true).rows
   }
 
   run(...params: unknown[]): RunResult {
-    const r = this.db.query(this.pgSql, this.values(params))
+    const r = this.db.query(this.pgSql, this.values(params), false, true)
     const id = this.returning && r.rows.length ? (r.rows[0] as { id: number }).id : 0
     return { changes: r.rowCount, lastInsertRowid: id }
   }

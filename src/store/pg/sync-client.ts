@@ -27,9 +27,10 @@ export class SyncPg {
     this.worker.unref()
   }
 
-  query(sql: string, params: unknown[] = [], array = false): PgResult {
+  /** `prepared`: one of the code's statements, parsed and planned once per connection (worker.mjs). */
+  query(sql: string, params: unknown[] = [], array = false, prepared = false): PgResult {
     if (this.closed) throw new PgError('the database connection is closed', null, sql)
-    const msg = this.ask({ sql, params: params.map(toParam), array }) as { rows: unknown[]; rowCount: number; fields: string[]; bytea: boolean[]; error?: { message: string; code: string | null } }
+    const msg = this.ask({ sql, params: params.some(needsConversion) ? params.map(toParam) : params, array, prepared }) as { rows: unknown[]; rowCount: number; fields: string[]; bytea: boolean[]; error?: { message: string; code: string | null } }
     if (msg.error) throw new PgError(msg.error.message, msg.error.code, sql)
     if (msg.bytea.some(Boolean)) fixBytes(msg.rows, msg.bytea, msg.fields, array)
     return msg
@@ -55,6 +56,8 @@ export class SyncPg {
 
 // better-sqlite3 takes Buffers and numbers; pg needs Buffers as such, which structured clone keeps
 // as Uint8Array: they are rebuilt in the worker by pg's own prepareValue only if they are Buffers.
+const needsConversion = (v: unknown): boolean => typeof v === 'bigint' || v instanceof Uint8Array
+
 function toParam(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString()
   if (v instanceof Uint8Array) return '\\x' + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex')

@@ -14,6 +14,17 @@ pg.types.setTypeParser(16, v => (v === 't' ? 1 : 0))
 
 let client = null
 
+// The bot's statements are a fixed set: each is parsed and planned once per connection (a named
+// prepared statement; pg sends Parse only the first time), then only bound and run. Capped, in
+// case some code builds its SQL text from data.
+const names = new Map()
+let named = 0
+function nameOf(sql) {
+  let n = names.get(sql)
+  if (n === undefined && names.size < 2000) names.set(sql, (n = `linli_${++named}`))
+  return n
+}
+
 async function connect() {
   const c = new pg.Client({ connectionString: url, application_name: workerData.name ?? 'linli' })
   c.on('error', () => { if (client === c) client = null })
@@ -36,11 +47,14 @@ port.on('message', async req => {
       return
     }
     if (!client) client = await connect()
-    const r = await client.query({ text: req.sql, values: req.params, rowMode: req.array ? 'array' : undefined })
+    const name = req.prepared ? nameOf(req.sql) : undefined
+    const r = await client.query({ text: req.sql, values: req.params, rowMode: req.array ? 'array' : undefined, name })
     const last = Array.isArray(r) ? r[r.length - 1] : r
     const bytea = (last.fields ?? []).map(f => f.dataTypeID === 17)
     answer({ rows: last.rows ?? [], rowCount: last.rowCount ?? 0, bytea, fields: (last.fields ?? []).map(f => f.name) })
   } catch (e) {
+    // a table changed under a prepared statement (a migration by another process): parsed afresh next time
+    if (req.prepared && e?.code === '0A000') names.delete(req.sql)
     answer({ error: { message: String(e?.message ?? e), code: e?.code ?? null, detail: e?.detail ?? null } })
   }
 })
