@@ -1,6 +1,6 @@
 // The checks every harness shares: records in the export against what the stream promised
 // (lost / duplicated), a reference run in order, database integrity, and an outbox audit.
-import { openDb } from '../../src/store/db.js'
+import { openDb, isPg } from '../../src/store/db.js'
 import { testConfig, type Config } from '../../src/config.js'
 import { SimClock } from '../../src/time.js'
 import { Engine } from '../../src/engine.js'
@@ -64,7 +64,9 @@ export function compareRecords(expected: Expected, state: ExportState): Tally {
 /** Rows per table outside the engine's own bookkeeping: a duplicated side effect shows here. */
 export function tableCounts(db: Db): Record<string, number> {
   const skip = new Set(['outbox', 'jobs', 'job_runs', 'meta', 'enrol_failures', 'dashboard_tokens', 'dashboard_sessions'])
-  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
+  const names = (db.prepare(isPg(db)
+    ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+    : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`).all() as { name: string }[])
     .map(r => r.name).filter(n => !skip.has(n))
   return Object.fromEntries(names.map(n => [n, (db.prepare(`SELECT COUNT(*) AS n FROM "${n}"`).get() as { n: number }).n]))
 }
@@ -119,9 +121,37 @@ export function multisetDiff(want: Map<string, number>, got: Map<string, number>
 }
 
 export function integrity(db: Db): string {
+  if (isPg(db)) return pgIntegrity(db)
   const ok = db.pragma('integrity_check', { simple: true }) as string
   const fk = db.pragma('foreign_key_check') as unknown[]
   return ok === 'ok' && fk.length === 0 ? 'ok' : `${ok}; foreign_key_check ${fk.length}`
+}
+
+/**
+ * PostgreSQL's integrity_check and foreign_key_check: amcheck verifies every B-tree index of the
+ * schema against its table (each row is in its indexes) and, from PostgreSQL 14, the tables' own
+ * pages; foreign keys are the server's to enforce, so one not yet validated (NOT VALID) is reported.
+ */
+function pgIntegrity(db: Db): string {
+  db.exec(`CREATE EXTENSION IF NOT EXISTS amcheck`)
+  const bad: string[] = []
+  const indexes = db.prepare(`SELECT c.oid::int AS oid, c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_am a ON a.oid = c.relam JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE a.amname = 'btree' AND n.nspname = current_schema()`).all() as { oid: number; name: string }[]
+  for (const x of indexes) {
+    try { db.prepare(`SELECT bt_index_check(?::regclass, true)`).get(x.oid) } catch (e) { bad.push(`index ${x.name}: ${(e as Error).message}`) }
+  }
+  const heap = db.prepare(`SELECT 1 AS ok FROM pg_proc WHERE proname = 'verify_heapam'`).get()
+  if (heap) {
+    const tables = db.prepare(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`).all() as { name: string }[]
+    for (const t of tables) {
+      const n = (db.prepare(`SELECT COUNT(*) AS n FROM verify_heapam(?::regclass)`).get(t.name) as { n: number }).n
+      if (n) bad.push(`table ${t.name}: ${n} corrupt tuples`)
+    }
+  }
+  const fk = db.prepare(`SELECT conname AS name FROM pg_constraint WHERE contype = 'f' AND NOT convalidated`).all() as { name: string }[]
+  bad.push(...fk.map(f => `foreign key ${f.name} not validated`))
+  return bad.length ? bad.slice(0, 3).join('; ') : 'ok'
 }
 
 export interface LogEntry { id: number; to: string; text: string }

@@ -1,5 +1,6 @@
 // Harness 1, crash: a child process runs the production bot (Wechaty on puppet-mock, the real
-// plugin, outbox and transport) on a file database while this process feeds it the mixed burst and
+// plugin, outbox and transport) on a file database (or a PostgreSQL database: the server outlives
+// the kill and rolls back the open transaction) while this process feeds it the mixed burst and
 // kills it with SIGKILL at random moments (in start-up, mid-batch, mid-send, mid-drain). After every
 // kill, every message it acknowledged must be in the database; at the end, the export must equal a
 // single in-order run and every outbox row must have reached WeChat (the puppet's delivery log):
@@ -19,11 +20,16 @@ import { buildStream, rng, int, T0, TZ } from './stream.js'
 import { collect } from './privacy.js'
 import { compareRecords, enrolAdmin, integrity, jobRuns, multisetDiff, outboxKeys, referenceRun, setupMessages, tableCounts } from './check.js'
 import { auditDeliveries, readDeliveries, worldOf } from './crash-world.js'
+import type { PgStore } from './pg-store.js'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const CHILD = join(HERE, 'crash-child.ts')
 
-export interface CrashOptions { rounds: number; perRound: number; seed: number; log?: (s: string) => void }
+export interface CrashOptions {
+  rounds: number; perRound: number; seed: number; log?: (s: string) => void
+  /** PostgreSQL instead of a SQLite file: the bot's database is a fresh one on this server */
+  pg?: PgStore
+}
 
 export interface CrashResult {
   rounds: number; messages: number; acked: number; kills: number; lost: number; duplicated: number
@@ -33,6 +39,8 @@ export interface CrashResult {
   killedMidBurst: number; resentDuplicates: number; jobsRan: number
   /** kills that left a row between the mark and the confirmation: each may cause one duplicate delivery */
   killedMidSend: number
+  /** PostgreSQL: ids that transactions cut by a kill had taken from a sequence, given back before the next run */
+  idsRolledBack: number
 }
 
 /** One run of the bot. Spawned ahead (modules loading while the previous run works), started by `go`. */
@@ -140,7 +148,7 @@ function cutMidSend(dbPath: string): number {
 export async function runCrash(o: CrashOptions): Promise<CrashResult> {
   const r = rng(o.seed)
   const dir = mkdtempSync(join(tmpdir(), 'linli-crash-'))
-  const dbPath = join(dir, 'linli.db')
+  const dbPath = o.pg ? o.pg.fresh('crash') : join(dir, 'linli.db')
   const logPath = join(dir, 'delivered.log')
   const worldPath = join(dir, 'world.json')
   const { msgs: burst, expected } = buildStream(o.seed, o.rounds * o.perRound, { variety: true })
@@ -149,7 +157,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
   const problems: string[] = []
   const acked = new Set<string>()
   let cursor = 0 // messages [0, cursor) have been offered at least once
-  let kills = 0, killedMidBurst = 0, resentDuplicates = 0, killedMidSend = 0
+  let kills = 0, killedMidBurst = 0, resentDuplicates = 0, killedMidSend = 0, idsRolledBack = 0
   // runs are spawned ahead, loading their modules (seconds) while earlier runs work
   const warm: Child[] = []
   const fill = (left: number) => { while (warm.length < Math.min(WARM, left)) warm.push(new Child(dbPath, logPath, worldPath)) }
@@ -168,6 +176,9 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       const child = warm.shift()!
       fill(o.rounds - round)
       await child.loaded
+      // PostgreSQL keeps an id a rolled-back INSERT took (#2 never shown, the next chain is #3);
+      // SQLite's rowid reuses it. Given back here, the export stays comparable with the in-order run.
+      if (o.pg) idsRolledBack += o.pg.realign(dbPath)
       child.start(now)
       const mode: Mode = last ? 'none' : (['boot', 'acks', 'acks', 'delay', 'drain', 'send'] as const)[int(r, 0, 5)]
       if (!await drive(child, mode, todo, r)) { problems.push(`round ${round}: child died before ready`); continue }
@@ -219,9 +230,11 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       lost: records.lost + (msgs.length - acked.size), duplicated: records.duplicated, integrity: ok,
       outboxRows: audit.rows, outboxDelivered: audit.delivered, outboxLost: audit.lost + rows.missing, outboxDup: audit.dup,
       exportEqual, problems, killedMidBurst, resentDuplicates, jobsRan: jobs.filter(j => j.endsWith(' ran')).length, killedMidSend,
+      idsRolledBack,
     }
   } finally {
     for (const c of warm) await c.kill()
+    if (o.pg) o.pg.drop(dbPath)
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -16,8 +16,13 @@ import type { Incoming } from '../../src/types.js'
 import { buildStream, rng, int, TZ } from './stream.js'
 import { collect } from './privacy.js'
 import { compareRecords, enrolAdmin, multisetDiff, outboxKeys, referenceRun, setupMessages, tableCounts } from './check.js'
+import type { PgStore } from './pg-store.js'
 
-export interface RedeliveryOptions { messages: number; window: number; seed: number; runs: number }
+export interface RedeliveryOptions {
+  messages: number; window: number; seed: number; runs: number
+  /** PostgreSQL instead of SQLite in memory: each run's bot gets a fresh database on this server */
+  pg?: PgStore
+}
 export interface RedeliveryResult {
   runs: number; messages: number; deliveries: number; duplicatesSeen: number; lost: number; duplicated: number
   exportEqual: boolean; problems: string[]
@@ -78,7 +83,8 @@ export function runRedelivery(o: RedeliveryOptions): RedeliveryResult {
     total += msgs.length
     const ref = referenceRun(msgs)
     const stream = redeliver(msgs, o.window, 3, r)
-    const db = openDb(':memory:')
+    const url = o.pg?.fresh('redelivery')
+    const db = openDb(url ?? ':memory:')
     enrolAdmin(db)
     const clock = new SimClock(msgs[0].at)
     const engine = new Engine({ db, config: testConfig({ ratePerMinute: 1000 }), clock, families })
@@ -102,6 +108,7 @@ export function runRedelivery(o: RedeliveryOptions): RedeliveryResult {
     if (rows.missing || rows.extra) problems.push(`seed ${seed}: replies differ from in-order delivery: ${rows.examples.join('; ')}`)
     for (const x of db.prepare(`SELECT target, text FROM outbox`).all() as { target: string; text: string }[]) collect('redelivery', x.target, x.text)
     db.close()
+    if (url) o.pg!.drop(url)
   }
   return { runs: o.runs, messages: total, deliveries, duplicatesSeen, lost, duplicated, exportEqual, problems }
 }

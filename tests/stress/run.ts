@@ -1,6 +1,7 @@
 // `npm run stress`: every reliability harness at full size, one line of figures each, exit code 1
 // if any of them lost, repeated or leaked anything. Rerun one failure with the printed seed:
-// `npm run stress -- --seed 123456` (add `--only crash,fuzz` to pick harnesses).
+// `npm run stress -- --seed 123456` (add `--only crash,fuzz` to pick harnesses). `--store pg` runs
+// the harnesses that exercise the store on a throwaway PostgreSQL server instead (lines `name[pg]:`).
 import { runCrash } from './crash.js'
 import { runRedelivery } from './redelivery.js'
 import { runSendFailure } from './send-failure.js'
@@ -10,8 +11,16 @@ import { runAbuse } from './abuse.js'
 import { runPrivacy, collected } from './privacy.js'
 import { runBackups } from './backup.js'
 import { runIdentity } from './identity.js'
+import { startPgStore, type PgStore } from './pg-store.js'
 import { cpus } from 'node:os'
 import { cliArgs } from '../../src/cli-args.js'
+
+/**
+ * The harnesses `--store pg` runs, each on fresh databases of one throwaway PostgreSQL server; the
+ * others are about the bot, not its store, and run on SQLite only. (The failover harness, several
+ * bot processes on one database, belongs here.)
+ */
+const PG_HARNESSES = ['crash', 'redelivery', 'schedule']
 
 const { flags } = cliArgs({
   name: 'npm run stress',
@@ -20,6 +29,7 @@ const { flags } = cliArgs({
     '--seed': { value: 'N', number: true, help: 'repeat a run (the seed is printed on the first line)' },
     '--only': { value: 'LIST', help: 'only these harnesses, e.g. crash,fuzz (crash, redelivery, send-failure, schedule, fuzz, abuse, backups, identity, privacy)' },
     '--scale': { value: 'X', number: true, help: 'size relative to the full run, e.g. 0.1' },
+    '--store': { value: 'STORE', choices: ['sqlite', 'pg'], help: `the bot's database: sqlite (default, every harness) or pg (a throwaway PostgreSQL server: ${PG_HARNESSES.join(', ')})` },
   },
 })
 const arg = (name: string) => flags[name] as string | undefined
@@ -27,36 +37,47 @@ const seed = Number(arg('--seed') ?? Math.floor(Math.random() * 1e6))
 const only = arg('--only')?.split(',')
 const scale = Number(arg('--scale') ?? 1)
 const n = (x: number) => Math.max(1, Math.round(x * scale))
+const store = arg('--store') ?? 'sqlite'
 
 let failed = false
 const details: string[] = []
 
 async function harness(name: string, f: () => Promise<{ line: string; ok: boolean; problems?: string[] }>): Promise<void> {
   if (only && !only.includes(name)) return
+  if (store === 'pg' && !PG_HARNESSES.includes(name)) return
   const t = Date.now()
+  const tag = store === 'pg' ? `${name}[pg]` : name
   try {
     const r = await f()
-    console.log(`${name}: ${r.line} time=${((Date.now() - t) / 1000).toFixed(1)}s${r.ok ? '' : ' FAILED'}`)
-    if (!r.ok) { failed = true; details.push(...(r.problems ?? []).slice(0, 10).map(p => `  ${name}: ${p}`)) }
+    console.log(`${tag}: ${r.line} time=${((Date.now() - t) / 1000).toFixed(1)}s${r.ok ? '' : ' FAILED'}`)
+    if (!r.ok) { failed = true; details.push(...(r.problems ?? []).slice(0, 10).map(p => `  ${tag}: ${p}`)) }
   } catch (e) {
     failed = true
-    console.log(`${name}: FAILED ${(e as Error)?.stack ?? e}`)
+    console.log(`${tag}: FAILED ${(e as Error)?.stack ?? e}`)
   }
 }
 
 const started = Date.now()
 console.log(`linli stress · seed=${seed} · ${new Date().toISOString()} · ${cpus().length} cores · node ${process.version}`)
 
+// fsync on: the crash harness's kills must find every acknowledged commit on disk
+let pg: PgStore | undefined
+if (store === 'pg') {
+  pg = startPgStore({ durable: true })
+  process.once('SIGINT', () => { pg?.stop(); process.exit(130) })
+  console.log(`store=pg · a throwaway PostgreSQL ${pg.version} (fsync on) · ${PG_HARNESSES.join(', ')}; the other harnesses run on sqlite only`)
+}
+
 await harness('crash', async () => {
-  const r = await runCrash({ rounds: n(200), perRound: 30, seed })
+  const r = await runCrash({ rounds: n(200), perRound: 30, seed, pg })
   // duplicates are allowed (a row cut between the mark and the confirmation is sent again) but
   // counted; runCrash reports more duplicates than such kills as a problem
   const ok = r.lost === 0 && r.duplicated === 0 && r.integrity === 'ok' && r.outboxLost === 0 && r.exportEqual && r.problems.length === 0
-  return { ok, problems: r.problems, line: `rounds=${r.rounds} kills=${r.kills} killed_mid_burst=${r.killedMidBurst} killed_mid_send=${r.killedMidSend} messages=${r.messages} acked=${r.acked} resent_already_committed=${r.resentDuplicates} deadline_jobs_ran=${r.jobsRan} lost=${r.lost} duplicated=${r.duplicated} integrity=${r.integrity} export=${r.exportEqual ? 'equal' : 'DIFFERS'} outbox_rows=${r.outboxRows} outbox_delivered=${r.outboxDelivered} outbox_lost=${r.outboxLost} outbox_dup=${r.outboxDup}` }
+  return { ok, problems: r.problems, line: `rounds=${r.rounds} kills=${r.kills} killed_mid_burst=${r.killedMidBurst} killed_mid_send=${r.killedMidSend} messages=${r.messages} acked=${r.acked} resent_already_committed=${r.resentDuplicates} deadline_jobs_ran=${r.jobsRan} lost=${r.lost} duplicated=${r.duplicated} integrity=${r.integrity} export=${r.exportEqual ? 'equal' : 'DIFFERS'} outbox_rows=${r.outboxRows} outbox_delivered=${r.outboxDelivered} outbox_lost=${r.outboxLost} outbox_dup=${r.outboxDup}${pg ? ` ids_rolled_back=${r.idsRolledBack}` : ''}` }
 })
 
 await harness('redelivery', async () => {
-  const r = runRedelivery({ runs: n(20), messages: 1000, window: 8, seed })
+  const r = runRedelivery({ runs: n(20), messages: 1000, window: 8, seed, pg })
   const ok = r.lost === 0 && r.duplicated === 0 && r.exportEqual && r.problems.length === 0
   return { ok, problems: r.problems, line: `runs=${r.runs} messages=${r.messages} deliveries=${r.deliveries} duplicates_dropped=${r.duplicatesSeen} lost=${r.lost} duplicated=${r.duplicated} export=${r.exportEqual ? 'identical' : 'DIFFERS'}` }
 })
@@ -75,7 +96,7 @@ await harness('send-failure', async () => {
 })
 
 await harness('schedule', async () => {
-  const r = runSchedule({ runs: n(100), seed })
+  const r = runSchedule({ runs: n(100), seed, pg })
   const ok = r.twice === 0 && r.missedWhileUp === 0 && r.unknown === 0 && r.textDup === 0
   return { ok, problems: r.problems, line: `runs=${r.runs} restarts=${r.restarts} slots=${r.slots} ran=${r.ran} ran_late=${r.late} skipped_by_policy_or_quiet=${r.skipped} fired_twice=${r.twice} missed_while_up=${r.missedWhileUp} unknown_slots=${r.unknown} repeated_texts=${r.textDup}` }
 })
@@ -111,6 +132,7 @@ await harness('privacy', async () => {
   return { ok, problems: r.findings.map(f => `${f.source} → ${f.to}: ${f.why}`), line: `transcripts=${r.transcripts} group_messages=${r.groupMessages} leaks=${r.findings.length} csv_cells=${r.csvCells} xlsx_cells=${r.xlsxCells} unescaped_formulas=${r.csvUnescaped + r.xlsxUnescaped} health_rows_before_retention=${r.retention.before} after=${r.retention.after} sent_fever_texts_before=${r.retention.sentBefore} after=${r.retention.sentAfter}` }
 })
 
+pg?.stop()
 for (const d of details) console.log(d)
 console.log(`total: ${((Date.now() - started) / 1000).toFixed(0)}s ${failed ? 'FAILED' : 'ok'}`)
 process.exit(failed ? 1 : 0)

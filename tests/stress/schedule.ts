@@ -15,8 +15,13 @@ import type { Ctx, Db, Family, JobRun } from '../../src/types.js'
 import { rng, int, incoming, admin, TZ } from './stream.js'
 import { enrolAdmin } from './check.js'
 import { collect } from './privacy.js'
+import type { PgStore } from './pg-store.js'
 
-export interface ScheduleOptions { runs: number; seed: number; days?: number }
+export interface ScheduleOptions {
+  runs: number; seed: number; days?: number
+  /** PostgreSQL instead of a SQLite file: each lifetime (every restart reopens it) gets a fresh database */
+  pg?: PgStore
+}
 export interface ScheduleResult {
   runs: number; restarts: number; slots: number; ran: number; late: number; skipped: number
   twice: number; missedWhileUp: number; unknown: number; textDup: number; problems: string[]
@@ -85,24 +90,26 @@ export function periods(r: () => number, days: number, always: boolean): Period[
   return out
 }
 
-export function lifetime(families: readonly Family[], ps: Period[], r: () => number) {
+export function lifetime(families: readonly Family[], ps: Period[], r: () => number, pg?: PgStore) {
   const dir = mkdtempSync(join(tmpdir(), 'linli-sched-'))
+  const path = pg ? pg.fresh('schedule') : join(dir, 'linli.db')
   const calls = new Map<string, number>()
   const fams = counting(families, calls)
   const clock = new SimClock(START)
   try {
     ps.forEach((p, i) => {
-      const db = openDb(join(dir, 'linli.db'))
+      const db = openDb(path)
       if (i === 0) enrolAdmin(db)
       live(db, fams, p, r, i === 0, clock)
       db.close()
     })
-    const db = openDb(join(dir, 'linli.db'))
+    const db = openDb(path)
     const runs = db.prepare(`SELECT key, slot, ran_at, outcome FROM job_runs`).all() as { key: string; slot: number; ran_at: number; outcome: string }[]
     const texts = (db.prepare(`SELECT target, text FROM outbox WHERE merge_key IS NULL`).all() as { target: string; text: string }[])
     db.close()
     return { calls, runs, texts }
   } finally {
+    if (pg) pg.drop(path)
     rmSync(dir, { recursive: true, force: true })
   }
 }
@@ -111,7 +118,7 @@ export function runSchedule(o: ScheduleOptions): ScheduleResult {
   const days = o.days ?? 4
   const problems: string[] = []
   let restarts = 0, slots = 0, ran = 0, late = 0, skipped = 0, twice = 0, missedWhileUp = 0, unknown = 0, textDup = 0
-  const ref = lifetime(allFamilies, periods(rng(0), days, true), rng(o.seed))
+  const ref = lifetime(allFamilies, periods(rng(0), days, true), rng(o.seed), o.pg)
   const refSlots = new Map(ref.runs.map(x => [`${x.key}@${x.slot}`, x]))
   const refKeys = new Map<string, number>()
   for (const x of ref.runs) refKeys.set(x.key, (refKeys.get(x.key) ?? 0) + 1)
@@ -119,7 +126,7 @@ export function runSchedule(o: ScheduleOptions): ScheduleResult {
     const r = rng(o.seed + run)
     const ps = periods(r, days, false)
     restarts += ps.length - 1
-    const got = lifetime(allFamilies, ps, r)
+    const got = lifetime(allFamilies, ps, r, o.pg)
     for (const t of got.texts) collect('schedule', t.target, t.text)
     const up = (t: number) => ps.some(p => p.from < t && t <= p.to)
     const perKey = new Map<string, number>()
