@@ -8,5 +8,7 @@ export default defineConfig({
     pool: 'forks',
     // fast-check's seed: fixed under CI, fresh locally (tests/setup-fuzz.ts)
     setupFiles: ['tests/setup-fuzz.ts'],
+    // one throwaway PostgreSQL for the run's PostgreSQL tests (inject('pgAdminUrl'))
+    globalSetup: ['tests/pg-global.ts'],
   },
 })

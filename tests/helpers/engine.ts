@@ -1,5 +1,5 @@
-// A bare engine on an in-memory database with a capturing transport: for tests of the
-// engine, outbox and scheduler without Wechaty.
+// A bare engine with a capturing transport, on an in-memory database unless given a SQLite path or a
+// PostgreSQL URL: for tests of the engine, outbox and scheduler without Wechaty.
 import { openDb } from '../../src/store/db.js'
 import { testConfig, type Config } from '../../src/config.js'
 import { SimClock, fromLocal } from '../../src/time.js'
@@ -10,8 +10,8 @@ import type { Family, Incoming } from '../../src/types.js'
 export const TZ = 'Asia/Shanghai'
 export const T0 = fromLocal(TZ, 2026, 11, 24, 9, 0)
 
-export function makeEngine(families: readonly Family[], over: Partial<Config> = {}, transport?: Transport, log?: (m: string) => void) {
-  const db = openDb(':memory:')
+export function makeEngine(families: readonly Family[], over: Partial<Config> = {}, transport?: Transport, log?: (m: string) => void, dbPath = ':memory:') {
+  const db = openDb(dbPath)
   const config = testConfig({ jitterMs: 0, ...over })
   const clock = new SimClock(T0)
   const engine = new Engine({ db, config, clock, families, log })
