@@ -68,7 +68,7 @@ export const dueBack = (p: Payable) => p.kind === 'back' || p.kind === 'refund'
 function upsert(ctx: Pick<Ctx, 'q' | 'now'>, chainId: number, p: Payable): void {
   ctx.q(`INSERT INTO chain_payments (chain_id, okey, member, household, no, person) VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (chain_id, okey) DO UPDATE SET member = excluded.member, household = excluded.household, no = excluded.no,
-    person = COALESCE(excluded.person, person)`).run(chainId, p.okey, p.member, p.household, p.no, p.person)
+    person = COALESCE(excluded.person, chain_payments.person)`).run(chainId, p.okey, p.member, p.household, p.no, p.person)
 }
 
 /** The leader confirms: the order counts as paid for its current amount. */

@@ -143,8 +143,10 @@ export function createChain(ctx: MessageCtx, c: {
   room: string; title: string; native: boolean; deadline: number | null; pickup: string | null
   cap: number | null; items: ItemSpec[]; entries?: string | null
 }): number {
-  const r = ctx.q(`INSERT INTO chains (room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_person)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, ctx.member.name, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
+  // the next number after the highest (SQLite's rowid): an undone chain's number is given again, on
+  // PostgreSQL too, whose identity sequence would skip it (and any number a rolled-back message took)
+  const r = ctx.q(`INSERT INTO chains (id, room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_person)
+    VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM chains), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, ctx.member.name, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
     c.entries ?? null, ctx.member.person)
   const id = Number(r.lastInsertRowid)
   const ins = ctx.q('INSERT INTO chain_items (chain_id, code, name, unit, price, stock, per_person) VALUES (?, ?, ?, ?, ?, ?, ?)')
