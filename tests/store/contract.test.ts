@@ -50,6 +50,14 @@ describe.each(stores)('store contract on %s', kind => {
     expect(db.prepare(`SELECT 'a?b @c IFNULL(x, y) -- z' AS t, ? AS p`).get('q')).toEqual({ t: 'a?b @c IFNULL(x, y) -- z', p: 'q' })
   })
 
+  it('two statements prepared from one SQL are independent: raw() on one leaves the other', async () => {
+    const db = await fresh()
+    db.prepare('INSERT INTO items (name, qty) VALUES (?, ?)').run('a', 1)
+    const sql = 'SELECT name, qty FROM items'
+    expect(db.prepare(sql).raw().get()).toEqual(['a', 1])
+    expect(db.prepare(sql).get()).toEqual({ name: 'a', qty: 1 })
+  })
+
   it('changes and lastInsertRowid: the id the store assigned', async () => {
     const db = await fresh()
     const a = db.prepare('INSERT INTO items (name) VALUES (?)').run('a')

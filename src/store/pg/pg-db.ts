@@ -1,6 +1,6 @@
 // The bot's store on PostgreSQL (LINLI_DATABASE_URL=postgres://…): the same small interface the code
 // uses of better-sqlite3 (prepare → get/all/run, transaction with savepoints, exec), over one
-// synchronous connection (sync-client.ts). Statements are rewritten once (dialect.ts) and cached.
+// synchronous connection (sync-client.ts). Statements are rewritten once per SQL (dialect.ts) and cached.
 import type { Db, RunResult, Statement, Transaction } from '../db-types.js'
 import { toPg } from './dialect.js'
 import { PgError, SyncPg } from './sync-client.js'
@@ -11,7 +11,7 @@ export class PgDb implements Db {
   readonly conn: SyncPg
   private depth = 0
   private savepoints = 0
-  private readonly cache = new Map<string, PgStatement>()
+  private readonly cache = new Map<string, Compiled>()
   /** Tables whose `id` the database assigns: an INSERT into one returns it as lastInsertRowid. */
   idTables = new Set<string>()
 
@@ -23,13 +23,14 @@ export class PgDb implements Db {
   get open(): boolean { return true }
   get inTransaction(): boolean { return this.depth > 0 }
 
+  /** A new statement each time, as better-sqlite3's (raw() is the statement's own); rewritten once per SQL. */
   prepare(sql: string): PgStatement {
-    let s = this.cache.get(sql)
-    if (!s) { s = new PgStatement(this, sql); this.cache.set(sql, s) }
-    return s
+    let c = this.cache.get(sql)
+    if (!c) { c = compile(sql, this.idTables); this.cache.set(sql, c) }
+    return new PgStatement(this, sql, c)
   }
 
-  /** Prepared statements are dropped (after the schema changed: which INSERTs return their id). */
+  /** Rewritten statements are dropped (after the schema changed: which INSERTs return their id). */
   forget(): void {
     this.cache.clear()
   }
@@ -85,18 +86,26 @@ export class PgDb implements Db {
   }
 }
 
+/** A statement in PostgreSQL's dialect; an INSERT into a table with an identity id returns it. */
+interface Compiled { pgSql: string; names: string[] | null; returning: boolean }
+
+function compile(source: string, idTables: Set<string>): Compiled {
+  const { sql, names } = toPg(source)
+  const table = /^\s*INSERT\s+INTO\s+"?(\w+)"?/i.exec(sql)?.[1]
+  const returning = !!table && idTables.has(table) && !/\bRETURNING\b/i.test(sql)
+  return { pgSql: returning ? `${sql} RETURNING id` : sql, names, returning }
+}
+
 class PgStatement implements Statement {
   private readonly pgSql: string
   private readonly names: string[] | null
   private readonly returning: boolean
   private array = false
 
-  constructor(private readonly db: PgDb, readonly source: string) {
-    const { sql, names } = toPg(source)
-    this.names = names
-    const table = /^\s*INSERT\s+INTO\s+"?(\w+)"?/i.exec(sql)?.[1]
-    this.returning = !!table && db.idTables.has(table) && !/\bRETURNING\b/i.test(sql)
-    this.pgSql = this.returning ? `${sql} RETURNING id` : sql
+  constructor(private readonly db: PgDb, readonly source: string, c: Compiled) {
+    this.pgSql = c.pgSql
+    this.names = c.names
+    this.returning = c.returning
   }
 
   private values(params: unknown[]): unknown[] {
