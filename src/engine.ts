@@ -8,7 +8,7 @@ import type { Clock } from './time.js'
 import type { Command, Db, Family, FileDef, Incoming, JobDef } from './types.js'
 import { isInvalid, UserError } from './types.js'
 import { normalise } from './text/normalise.js'
-import { stmt, getMeta, setMeta, loginEpoch } from './store/db.js'
+import { stmt, getMeta, setMeta, loginEpoch, accountKey } from './store/db.js'
 import { Scheduler } from './schedule.js'
 import { Registry } from './registry.js'
 import { JobCtx, MsgCtx } from './context.js'
@@ -240,9 +240,9 @@ export class Engine {
 
   /** A new login: contact ids of the previous one mean nothing any more. Idempotent per login. */
   loggedIn(selfId: string): void {
-    if (getMeta(this.db, 'login_self') === selfId + '@' + this.bootId) return
-    setMeta(this.db, 'login_epoch', String(loginEpoch(this.db) + 1))
-    setMeta(this.db, 'login_self', selfId + '@' + this.bootId)
+    if (getMeta(this.db, accountKey(this.db, 'login_self')) === selfId + '@' + this.bootId) return
+    setMeta(this.db, accountKey(this.db, 'login_epoch'), String(loginEpoch(this.db) + 1))
+    setMeta(this.db, accountKey(this.db, 'login_self'), selfId + '@' + this.bootId)
   }
 
   // ---------- rooms and members from the transport ----------

@@ -5,7 +5,7 @@
 // Where names do not single one out, nothing is guessed: the contact becomes someone new, admins are
 // told, and whom it could have been is never bound by a name again (held out).
 import type { Db } from './types.js'
-import { stmt } from './store/db.js'
+import { stmt, accountOf } from './store/db.js'
 
 /** A contact as the transport saw it, in a room or in private chat. */
 export interface Seen {
@@ -27,9 +27,14 @@ export interface Bound {
 
 const displayOf = (c: Seen) => c.nick || c.name
 
+// Bindings are the account's own (contacts: account, person, contact_id, epoch): in a district each
+// bot account sees a neighbour under its own contact id. No row = never seen in this account.
+const BINDING = `LEFT JOIN contacts k ON k.person = p.id AND k.account = ?`
+
 /** The person bound to this contact in this login, or null. */
 function bound(db: Db, c: Seen, epoch: number): { id: number; wx_name: string } | null {
-  return (stmt(db, 'SELECT id, wx_name FROM people WHERE epoch = ? AND contact_id = ?').get(epoch, c.id) as { id: number; wx_name: string } | undefined) ?? null
+  return (stmt(db, `SELECT p.id, p.wx_name FROM contacts k JOIN people p ON p.id = k.person
+    WHERE k.account = ? AND k.epoch = ? AND k.contact_id = ?`).get(accountOf(db), epoch, c.id) as { id: number; wx_name: string } | undefined) ?? null
 }
 
 /**
@@ -41,32 +46,41 @@ function bound(db: Db, c: Seen, epoch: number): { id: number; wx_name: string } 
  */
 export function candidates(db: Db, c: Seen, epoch: number): number[] {
   if (c.remark) {
-    const a = stmt(db, `SELECT a.person FROM admins a JOIN people p ON p.id = a.person
-      WHERE a.token = ? AND (p.epoch IS NULL OR p.epoch < ?)`).get(c.remark, epoch) as { person: number } | undefined
+    const a = stmt(db, `SELECT a.person FROM admins a JOIN people p ON p.id = a.person ${BINDING}
+      WHERE a.token = ? AND (k.epoch IS NULL OR k.epoch < ?)`).get(accountOf(db), c.remark, epoch) as { person: number } | undefined
     if (a) return [a.person]
   }
-  const same = stmt(db, `SELECT id FROM people WHERE contact_id = ? AND wx_name = ? AND epoch < ?`).all(c.id, c.name, epoch) as { id: number }[]
+  const same = stmt(db, `SELECT p.id FROM contacts k JOIN people p ON p.id = k.person
+    WHERE k.account = ? AND k.contact_id = ? AND p.wx_name = ? AND k.epoch < ?`).all(accountOf(db), c.id, c.name, epoch) as { id: number }[]
   if (same.length === 1) return [same[0].id]
-  const unbound = `SELECT p.id FROM people p WHERE p.wx_name = ? AND (p.epoch IS NULL OR (p.epoch < ? AND p.contact_id IS NOT NULL))
+  const unbound = `SELECT p.id FROM people p ${BINDING} WHERE p.wx_name = ? AND (k.epoch IS NULL OR (k.epoch < ? AND k.contact_id IS NOT NULL))
     AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`
   // someone the bot has seen in a room is bound again in a room only (where the whole list is read
   // at once): in a private chat anyone can show their WeChat name
   const rows = c.room
     ? stmt(db, `${unbound} AND EXISTS (SELECT 1 FROM members m WHERE m.person = p.id AND m.room = ? AND m.name = ?)`)
-      .all(c.name, epoch, c.room, displayOf(c))
-    : stmt(db, `${unbound} AND NOT EXISTS (SELECT 1 FROM members m WHERE m.person = p.id)`).all(c.name, epoch)
+      .all(accountOf(db), c.name, epoch, c.room, displayOf(c))
+    : stmt(db, `${unbound} AND NOT EXISTS (SELECT 1 FROM members m WHERE m.person = p.id)`).all(accountOf(db), c.name, epoch)
   return (rows as { id: number }[]).map(r => r.id)
 }
 
+/** The account's binding of a person: a contact id in login `epoch`, or none (held out in it). */
+function setBinding(db: Db, person: number, contact: string | null, epoch: number): void {
+  stmt(db, `INSERT INTO contacts (account, person, contact_id, epoch) VALUES (?, ?, ?, ?)
+    ON CONFLICT(account, person) DO UPDATE SET contact_id = excluded.contact_id, epoch = excluded.epoch`).run(accountOf(db), person, contact, epoch)
+}
+
 function bind(db: Db, person: number, c: Seen, epoch: number): void {
-  stmt(db, 'UPDATE people SET contact_id = ?, epoch = ?, wx_name = ? WHERE id = ?').run(c.id, epoch, c.name, person)
+  setBinding(db, person, c.id, epoch)
+  stmt(db, 'UPDATE people SET wx_name = ? WHERE id = ?').run(c.name, person)
   // private messages that waited for this person to be seen again may go now
   stmt(db, `UPDATE outbox SET next_try_at = 0 WHERE to_person = ? AND status = 'pending' AND next_try_at > 0`).run(person)
 }
 
 function create(db: Db, c: Seen, epoch: number, now: number): number {
-  return Number(stmt(db, 'INSERT INTO people (wx_name, contact_id, epoch, created_at) VALUES (?, ?, ?, ?)')
-    .run(c.name, c.id, epoch, now).lastInsertRowid)
+  const person = Number(stmt(db, 'INSERT INTO people (wx_name, created_at) VALUES (?, ?)').run(c.name, now).lastInsertRowid)
+  setBinding(db, person, c.id, epoch)
+  return person
 }
 
 /** The person behind a contact, binding it now if the contact is new to this login. */
@@ -96,8 +110,7 @@ function findPerson(db: Db, c: Seen, epoch: number, now: number): Bound {
  * by elimination) does not get them while the one who fitted is now someone new.
  */
 function contested(db: Db, people: number[], epoch: number): void {
-  const hold = stmt(db, 'UPDATE people SET epoch = ?, contact_id = NULL WHERE id = ?')
-  for (const p of people) hold.run(epoch, p)
+  for (const p of people) setBinding(db, p, null, epoch)
 }
 
 /**
@@ -136,7 +149,7 @@ export function bindAll(db: Db, list: Seen[], epoch: number, now: number): Map<s
 /** Evidence beyond names: the admin token on the contact's remark, or its contact id of a resumed session. */
 function proven(db: Db, c: Seen, person: number): boolean {
   return !!(c.remark && stmt(db, 'SELECT 1 FROM admins WHERE token = ? AND person = ?').get(c.remark, person))
-    || !!stmt(db, 'SELECT 1 FROM people WHERE id = ? AND contact_id = ?').get(person, c.id)
+    || !!stmt(db, 'SELECT 1 FROM contacts WHERE account = ? AND person = ? AND contact_id = ?').get(accountOf(db), person, c.id)
 }
 
 /**
@@ -148,14 +161,15 @@ function proven(db: Db, c: Seen, person: number): boolean {
  * records. Admins come back by their token.
  */
 export function holdOut(db: Db, room: string, epoch: number): void {
-  stmt(db, `UPDATE people SET epoch = ?, contact_id = NULL WHERE (epoch IS NULL OR (epoch < ? AND contact_id IS NOT NULL))
-    AND id IN (SELECT person FROM members WHERE room = ?)
-    AND id NOT IN (SELECT m.person FROM members m JOIN rooms r ON r.topic = m.room WHERE m.present = 1 AND r.present = 1)
-    AND id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`).run(epoch, epoch, room)
+  const held = stmt(db, `SELECT p.id FROM people p ${BINDING} WHERE (k.epoch IS NULL OR (k.epoch < ? AND k.contact_id IS NOT NULL))
+    AND p.id IN (SELECT person FROM members WHERE room = ?)
+    AND p.id NOT IN (SELECT m.person FROM members m JOIN rooms r ON r.topic = m.room WHERE m.present = 1 AND r.present = 1)
+    AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`).all(accountOf(db), epoch, room) as { id: number }[]
+  for (const p of held) setBinding(db, p.id, null, epoch)
 }
 
 /** The contact id of a person in this login, or null when the person has not been seen in it. */
 export function contactOf(db: Db, person: number, epoch: number): string | null {
-  const r = stmt(db, 'SELECT contact_id FROM people WHERE id = ? AND epoch = ?').get(person, epoch) as { contact_id: string | null } | undefined
+  const r = stmt(db, 'SELECT contact_id FROM contacts WHERE account = ? AND person = ? AND epoch = ?').get(accountOf(db), person, epoch) as { contact_id: string | null } | undefined
   return r?.contact_id ?? null
 }

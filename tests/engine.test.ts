@@ -172,7 +172,7 @@ describe('engine', () => {
     expect(sent.at(-1)!.text).toContain('一小时后')
     clock.advance(3600001)
     engine.handle(msg('管理员 secret123', { room: null, sender: grid }))
-    const person = (id: string) => (db.prepare(`SELECT id FROM people WHERE contact_id = ?`).get(id) as { id: number }).id
+    const person = (id: string) => (db.prepare(`SELECT person AS id FROM contacts WHERE contact_id = ?`).get(id) as { id: number }).id
     expect(engine.isAdmin(person('c-g'))).toBe(true)
     await drain(outbox, clock)
     const remark = sent.find(s => s.kind === 'remark')!

@@ -20,7 +20,8 @@ const ADMIN = { person: 1, name: '王网格' }
 function setup(send: (m: OutMessage) => Promise<void> = async () => {}) {
   const path = join(mkdtempSync(join(tmpdir(), 'linli-secret-')), 'linli.db')
   const db = openDb(path)
-  db.prepare(`INSERT INTO people (id, wx_name, contact_id, epoch, created_at) VALUES (1, '王网格', 'c-wang', 0, 0)`).run()
+  db.prepare(`INSERT INTO people (id, wx_name, created_at) VALUES (1, '王网格', 0)`).run()
+  db.prepare(`INSERT INTO contacts (account, person, contact_id, epoch) VALUES ('', 1, 'c-wang', 0)`).run()
   const config = testConfig({ jitterMs: 0 })
   const clock = new SimClock(T0)
   const sent: OutMessage[] = []

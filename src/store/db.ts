@@ -59,7 +59,23 @@ export function setMeta(db: Db, key: string, value: string): void {
     .run(key, value)
 }
 
+const accounts = new WeakMap<Db, string>()
+
+/**
+ * The WeChat account this connection's bot is logged into: '' for a compound's single bot; in a
+ * district (several bot processes on one PostgreSQL) each process's LINLI_SESSION. Contact ids,
+ * login epochs and room leases are the account's own.
+ */
+export function useAccount(db: Db, account: string): void {
+  accounts.set(db, account)
+}
+
+export const accountOf = (db: Db): string => accounts.get(db) ?? ''
+
+/** Meta keys of the account's own (the single bot's keep their names). */
+export const accountKey = (db: Db, key: string): string => (accountOf(db) ? `${key}:${accountOf(db)}` : key)
+
 /** Incremented at every fresh login: contact ids of an older epoch mean nothing. */
 export function loginEpoch(db: Db): number {
-  return Number(getMeta(db, 'login_epoch') ?? 0)
+  return Number(getMeta(db, accountKey(db, 'login_epoch')) ?? 0)
 }

@@ -53,7 +53,7 @@ export interface DeliveryAudit { rows: number; delivered: number; lost: number; 
 export function auditDeliveries(db: Db, log: Delivery[]): DeliveryAudit {
   const problems: string[] = []
   const rows = db.prepare(`SELECT o.id, o.status, o.kind, o.target, o.text, o.merge_key, o.merged_into, p.contact_id AS contact
-    FROM outbox o LEFT JOIN people p ON p.id = o.to_person ORDER BY o.id`).all() as Row[]
+    FROM outbox o LEFT JOIN contacts p ON p.person = o.to_person AND p.account = '' ORDER BY o.id`).all() as Row[]
   const chat = (r: Row) => r.contact ? '@' + r.contact : r.target
   const want = new Map<string, Row[]>()
   const byId = new Map(rows.map(r => [r.id, r]))

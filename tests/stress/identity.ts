@@ -160,7 +160,7 @@ class IdentityRun {
     const epoch = loginEpoch(this.db)
     for (const p of this.people) {
       const id = this.account.people.named(p.wx, p.tag, 0, false).id
-      const row = this.db.prepare(`SELECT id FROM people WHERE epoch = ? AND contact_id = ?`).get(epoch, id) as { id: number } | undefined
+      const row = this.db.prepare(`SELECT person AS id FROM contacts WHERE account = '' AND epoch = ? AND contact_id = ?`).get(epoch, id) as { id: number } | undefined
       if (!row) continue
       const first = this.personTag.get(row.id)
       if (first !== undefined && first !== p.tag && !this.reported.has(`${p.tag}:${row.id}`)) {
