@@ -12,6 +12,8 @@ const schema = z.object({
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   LINLI_SESSION: z.string().min(1).default('linli'),
   LINLI_DB: z.string().min(1).default('data/linli.db'),
+  LINLI_DISTRICT: z.enum(['on', 'off']).default('off'),
+  LINLI_LEASE_MS: z.coerce.number().int().min(1000).max(10 * MINUTE).default(30_000),
   LINLI_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL, e.g. postgres://linli:secret@127.0.0.1:5432/linli').optional(),
   LINLI_TZ: z.string().default('Asia/Shanghai').refine(tz => {
     try { new Intl.DateTimeFormat('en-US', { timeZone: tz }); return true } catch { return false }
@@ -49,6 +51,10 @@ export interface Config {
   puppet: string
   session: string
   dbPath: string
+  /** Several accounts on one PostgreSQL, this process being account `session` (src/district/). */
+  district: boolean
+  /** How long a room's lease lasts without a heartbeat: the longest a failed account keeps its rooms. */
+  leaseMs: number
   tz: string
   adminCode: string | null
   /** Quiet hours as minutes of the day [start, end); null when off. */
@@ -95,6 +101,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting ${key}=${JSON.stringify(env[key] ?? '')}: ${issue.message}`)
   }
   const e = r.data
+  if (e.LINLI_DISTRICT === 'on' && !e.LINLI_DATABASE_URL) {
+    throw new ConfigError('Invalid setting LINLI_DISTRICT="on": several accounts share one PostgreSQL; set LINLI_DATABASE_URL too (docs/scaling.md)')
+  }
   const quiet = e.LINLI_QUIET_HOURS === 'off' ? null
     : e.LINLI_QUIET_HOURS.split('-').map(minutes) as [number, number]
   return {
@@ -102,6 +111,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: e.LINLI_SESSION,
     // PostgreSQL when a district sets it (docs/scaling.md); else the SQLite file
     dbPath: e.LINLI_DATABASE_URL ?? e.LINLI_DB,
+    district: e.LINLI_DISTRICT === 'on',
+    leaseMs: e.LINLI_LEASE_MS,
     tz: e.LINLI_TZ,
     adminCode: e.LINLI_ADMIN_CODE ?? null,
     quiet,

@@ -8,7 +8,7 @@ import type { Clock } from './time.js'
 import type { Command, Db, Family, FileDef, Incoming, JobDef } from './types.js'
 import { isInvalid, UserError } from './types.js'
 import { normalise } from './text/normalise.js'
-import { stmt, getMeta, setMeta, loginEpoch, accountKey } from './store/db.js'
+import { stmt, getMeta, setMeta, loginEpoch, accountKey, accountOf } from './store/db.js'
 import { Scheduler } from './schedule.js'
 import { Registry } from './registry.js'
 import { JobCtx, MsgCtx } from './context.js'
@@ -155,7 +155,7 @@ export class Engine {
 
   private handleOne(m: Incoming): Handled {
     const fresh = stmt(this.db, `INSERT OR IGNORE INTO inbound (key, room, at, handled_at) VALUES (?, ?, ?, ?)`)
-      .run(dedupeKey(m), m.room, m.at, this.clock.now())
+      .run(dedupeKey(m, accountOf(this.db)), m.room, m.at, this.clock.now())
     if (fresh.changes === 0) return { outcome: 'duplicate' }
     const inboundId = fresh.lastInsertRowid
     const result = this.route(m)
@@ -166,7 +166,7 @@ export class Engine {
   /** After a command's writes were rolled back: the dedupe row, the sender and the reply stay. */
   private recordFailed(m: Incoming, f: Failed): Handled {
     stmt(this.db, `INSERT OR IGNORE INTO inbound (key, room, at, handled_at, command) VALUES (?, ?, ?, ?, ?)`)
-      .run(dedupeKey(m), m.room, m.at, this.clock.now(), f.handled.command ?? null)
+      .run(dedupeKey(m, accountOf(this.db)), m.room, m.at, this.clock.now(), f.handled.command ?? null)
     this.messageCtx(m, m.text).reply(f.reply)
     return f.handled
   }
@@ -292,7 +292,8 @@ export class Engine {
 export { loginEpoch, displayName }
 
 /** A redelivered message has the same id; without an id, the same room+sender+time+text. */
-export function dedupeKey(m: Incoming): string {
-  if (m.id) return 'id:' + m.id
+export function dedupeKey(m: Incoming, account = ''): string {
+  // in a district a group message reaches every account in the group, under ids of each account's own
+  if (m.id && !(account && m.room)) return account ? `id:${account}:${m.id}` : 'id:' + m.id
   return 'h:' + createHash('sha1').update(`${m.room ?? ''}\u0000${m.sender.name}\u0000${m.at}\u0000${m.text}`).digest('base64')
 }

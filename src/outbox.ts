@@ -4,7 +4,7 @@
 // the mark and the confirmation is sent again (a rare duplicate rather than a lost notice or alert).
 import type { Config } from './config.js'
 import type { Db, FileDef } from './types.js'
-import { stmt, loginEpoch, isPg } from './store/db.js'
+import { stmt, loginEpoch, isPg, accountOf } from './store/db.js'
 import { contactOf } from './people.js'
 import { elide, elideSecrets } from './outbox-rows.js'
 import { DAY, MINUTE } from './time.js'
@@ -50,9 +50,16 @@ export function jitterFor(id: number, jitterMs: number): number {
   return h % (jitterMs + 1)
 }
 
+// In a district (src/district/leases.ts) an account sends only its own: rooms whose lease it holds,
+// and private messages to people it has a contact for (the claim below settles who sends).
+const MINE = `AND (o.to_person IS NULL AND o.target IN (SELECT room FROM room_leases WHERE account = ?)
+  OR o.to_person IS NOT NULL AND EXISTS (SELECT 1 FROM contacts k WHERE k.account = ? AND k.person = o.to_person AND k.contact_id IS NOT NULL))`
+
 export class Outbox {
   private lastSent = new Map<string, number>()
   private recent: number[] = []
+  /** The WeChat account sending: '' for a single bot. */
+  private readonly me: string
   busy = false
 
   constructor(
@@ -62,12 +69,14 @@ export class Outbox {
     private files: ReadonlyMap<string, FileDef> = new Map(),
     private log: (msg: string) => void = () => {},
   ) {
+    this.me = accountOf(db)
     this.recover()
   }
 
   /** Rows left in 'sending' by a crash are sent again. */
   private recover(): void {
-    const rows = stmt(this.db, `SELECT id FROM outbox WHERE status = 'sending'`).all() as { id: number }[]
+    // in a district, only this account's: another may be sending its own right now
+    const rows = stmt(this.db, `SELECT id FROM outbox WHERE status = 'sending' AND COALESCE(sender, '') = ?`).all(this.me) as { id: number }[]
     // one transaction: a start killed between putting a row back and freeing the confirmations
     // folded into it would leave them merged into a row whose resend no longer carries them
     this.db.transaction(() => {
@@ -80,10 +89,12 @@ export class Outbox {
       }
     })()
     this.forgetSecrets()
-    const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL GROUP BY target`).all() as { target: string; t: number }[]
+    const last = stmt(this.db, `SELECT target, MAX(sent_at) AS t FROM outbox WHERE status = 'sent' AND sent_at IS NOT NULL
+      AND COALESCE(sender, '') = ? GROUP BY target`).all(this.me) as { target: string; t: number }[]
     for (const r of last) this.lastSent.set(r.target, r.t)
     const since = Math.max(0, ...last.map(r => r.t)) - MINUTE
-    this.recent = (stmt(this.db, `SELECT sent_at FROM outbox WHERE status = 'sent' AND sent_at > ? ORDER BY sent_at`).all(since) as { sent_at: number }[]).map(r => r.sent_at)
+    this.recent = (stmt(this.db, `SELECT sent_at FROM outbox WHERE status = 'sent' AND sent_at > ? AND COALESCE(sender, '') = ?
+      ORDER BY sent_at`).all(since, this.me) as { sent_at: number }[]).map(r => r.sent_at)
   }
 
   /** The first pending row of every target (order per chat is kept: each chat sends its head). */
@@ -96,7 +107,7 @@ export class Outbox {
             o.attempts, o.next_try_at, o.to_person, o.secrets,
             CASE WHEN o.merge_key IS NOT NULL THEN o.due_at ELSE MAX(o.due_at, IFNULL((SELECT MIN(p.due_at) FROM outbox p
               WHERE p.status = 'pending' AND p.target = o.target AND p.merge_key IS NOT NULL AND p.id < o.id), 0)) END AS due_at
-          FROM outbox o WHERE o.status = 'pending') e) WHERE rn = 1`).all() as Row[]
+          FROM outbox o WHERE o.status = 'pending' ${this.me ? MINE : ''}) e) WHERE rn = 1`).all(...(this.me ? [this.me, this.me] : [])) as Row[]
   }
 
   /** When the row may go, given pacing. */
@@ -167,11 +178,19 @@ export class Outbox {
     return msg
   }
 
+  /** Marks a pending row as being sent by this account; false when another account took it first. */
+  private claim(id: number): boolean {
+    return stmt(this.db, `UPDATE outbox SET status = 'sending', sender = ? WHERE id = ? AND status = 'pending'`).run(this.me || null, id).changes === 1
+  }
+
   /** Claim a row (and the confirmations merging into it), send, then record the outcome. */
   private async sendRow(row: Row, t: number, now: () => number): Promise<boolean> {
     let text = row.text
-    if (row.merge_key) ({ text, mentions: row.mentions } = this.claimMerged(row, t))
-    else stmt(this.db, `UPDATE outbox SET status = 'sending' WHERE id = ?`).run(row.id)
+    if (row.merge_key) {
+      const merged = this.claimMerged(row, t)
+      if (!merged) return false
+      ;({ text, mentions: row.mentions } = merged)
+    } else if (!this.claim(row.id)) return false
     try {
       const msg = this.addressed(row, text)
       if (row.kind === 'file') {
@@ -231,10 +250,11 @@ export class Outbox {
    * Fold every pending confirmation with the same header and target into this row's text, and
    * their mentions into its mentions (as many as one message may carry; the rest wait for the next).
    */
-  private claimMerged(row: Row, t: number): { text: string; mentions: string | null } {
+  private claimMerged(row: Row, t: number): { text: string; mentions: string | null } | null {
     return this.db.transaction(() => {
-      const rows = stmt(this.db, `SELECT id, text, mentions FROM outbox WHERE status = 'pending' AND target = ? AND merge_key = ?
-        AND created_at <= ? ORDER BY id`).all(row.target, row.merge_key, t) as { id: number; text: string; mentions: string | null }[]
+      if (!this.claim(row.id)) return null
+      const rows = stmt(this.db, `SELECT id, text, mentions FROM outbox WHERE (status = 'pending' OR id = ?) AND target = ? AND merge_key = ?
+        AND created_at <= ? ORDER BY id`).all(row.id, row.target, row.merge_key, t) as { id: number; text: string; mentions: string | null }[]
       const header = row.merge_key!
       const items: string[] = []
       const mentions: { p: number; n: string }[] = []
@@ -250,7 +270,6 @@ export class Outbox {
       const mark = stmt(this.db, `UPDATE outbox SET status = 'merged', merged_into = ? WHERE id = ?`)
       for (const id of taken) if (id !== row.id) mark.run(row.id, id)
       const joined = mentions.length ? JSON.stringify(mentions) : null
-      stmt(this.db, `UPDATE outbox SET status = 'sending' WHERE id = ?`).run(row.id)
       return { text: header + items.join('、'), mentions: joined }
     })()
   }

@@ -4,7 +4,8 @@
 import type { Config } from './config.js'
 import type { Db, Incoming, Member } from './types.js'
 import { parseHousehold } from './text/household.js'
-import { stmt, getMeta, setMeta, isPg } from './store/db.js'
+import { stmt, getMeta, setMeta, isPg, accountOf } from './store/db.js'
+import { inRoom, leftRoom } from './district/leases.js'
 import { enqueue } from './outbox-rows.js'
 import { bindAll, holdOut, personOf, type Bound, type Seen } from './people.js'
 import { hhmm, describe, DAY, HOUR, MINUTE } from './time.js'
@@ -86,11 +87,14 @@ export function syncRoom(db: Db, config: Config, now: number, epoch: number, top
       writeMember(db, topic, { person: b.person, name, wxName: c.name, household: householdFor(db, b.person, name, c.name) }, true)
     }
     holdOut(db, topic, epoch)
+    if (accountOf(db)) inRoom(db, topic, now)
   })()
 }
 
 /** A room left by the bot (or dissolved): its data stays, it stops being a broadcast target. */
 export function leaveRoom(db: Db, topic: string): void {
+  // in a district the room may still have other accounts in it
+  if (accountOf(db)) { leftRoom(db, topic); if (stmt(db, `SELECT 1 FROM account_rooms WHERE room = ?`).get(topic)) return }
   stmt(db, `UPDATE rooms SET present = 0 WHERE topic = ?`).run(topic)
 }
 
@@ -152,7 +156,8 @@ export class Outage {
   announce(db: Db, config: Config, now: number, minGapMs = 3 * MINUTE): number {
     const since = this.downSince
     this.downSince = null
-    if (since === null || now - since < minGapMs) return 0
+    // in a district the other accounts served the rooms meanwhile (src/district/leases.ts)
+    if (since === null || now - since < minGapMs || accountOf(db)) return 0
     if (getMeta(db, 'announced_down') === String(since)) return 0
     const rooms = stmt(db, `SELECT topic FROM rooms WHERE present = 1 AND last_active >= ? ORDER BY topic`)
       .all(now - 7 * DAY) as { topic: string }[]

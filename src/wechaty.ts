@@ -6,7 +6,8 @@ import type { WechatyInterface, MessageInterface, RoomInterface, ContactInterfac
 import cron from 'node-cron'
 import { statSync } from 'node:fs'
 import { backupNow, latestBackup } from './backup.js'
-import { isPg } from './store/db.js'
+import { isPg, useAccount } from './store/db.js'
+import { District } from './district/runner.js'
 import type { Config } from './config.js'
 import type { Db, Family, Incoming } from './types.js'
 import { Engine, type Handled } from './engine.js'
@@ -40,6 +41,8 @@ export interface LinliHandle {
   kick(): Promise<void>
   /** Stop timers and finish the message being sent. */
   stop(): Promise<void>
+  /** A district's heartbeat and leases (LINLI_DISTRICT=on), else null. */
+  district: District | null
 }
 
 type LinliPlugin = ((bot: WechatyInterface) => void) & { linli?: LinliHandle }
@@ -100,19 +103,25 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
   const ready = new Promise<LinliHandle>(r => { resolveReady = r })
   const plugin: LinliPlugin = (bot: WechatyInterface) => {
     const log = opts.log ?? (() => {})
+    // a district's account: its contact ids, login epochs and room leases are its own
+    if (opts.config.district) useAccount(opts.db, opts.config.session)
     const engine = new Engine({ db: opts.db, config: opts.config, clock: opts.clock, families: opts.families ?? defaultFamilies, log })
     const transport = new WechatyTransport(bot)
-    const outbox = new Outbox(opts.db, opts.config, transport, engine.files, log)
+    let kick = () => Promise.resolve()
+    const district = opts.config.district ? new District(opts.db, opts.clock, engine, () => kick(), log, opts.config.leaseMs) : null
+    const outbox = new Outbox(opts.db, opts.config, district ? district.watch(transport) : transport, engine.files, log)
     const pump = new Pump(outbox, opts.clock, !!opts.timers)
-    const kick = () => pump.kick()
+    kick = () => pump.kick()
     const syncRooms = roomSync(bot, engine, transport.rooms, log)
     const inbound = new Inbound(engine, opts, () => { if (opts.timers) void kick() })
-    listen(bot, { engine, inbound, syncRooms, kick, rooms: transport.rooms, opts, log })
+    listen(bot, { engine, inbound, syncRooms, kick, rooms: transport.rooms, opts, log, district })
     const stopTimers = opts.timers ? startTimers(engine, opts, kick, log) : async () => {}
+    if (opts.timers) district?.start()
     const handle: LinliHandle = {
-      engine, outbox, syncRooms, kick,
+      engine, outbox, syncRooms, kick, district,
       async stop() {
         pump.stop()
+        district?.stop()
         await stopTimers()
         while (outbox.busy) await new Promise(r => setTimeout(r, 20))
       },
@@ -162,6 +171,7 @@ interface Wiring {
   rooms: Map<string, RoomInterface>
   opts: LinliOptions
   log: (m: string) => void
+  district: District | null
 }
 
 function listen(bot: WechatyInterface, w: Wiring): void {
@@ -193,9 +203,10 @@ function listen(bot: WechatyInterface, w: Wiring): void {
     reading = reading.then(() => book)
     await w.syncRooms()
     engine.announceMissed(opts.clock.now())
+    w.district?.loggedIn()
     if (opts.timers) await w.kick()
   })
-  bot.on('logout', () => { engine.markDown(opts.clock.now()) })
+  bot.on('logout', () => { engine.markDown(opts.clock.now()); w.district?.loggedOut() })
   bot.on('room-topic', (room: RoomInterface, newTopic: string, oldTopic: string) => {
     const [from, to] = [roomName(oldTopic), roomName(newTopic)]
     w.rooms.delete(from)

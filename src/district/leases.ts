@@ -1,0 +1,107 @@
+// Several bot accounts on one database (a district, docs/scaling.md): each room is served by one
+// account at a time, the holder of its lease. Every account beats every BEAT_MS: it renews the
+// leases of rooms it is in, takes lapsed or free ones where it has the fewest rooms among the
+// healthy accounts there, and gives up its own when it logs out or its sends keep failing.
+import type { Db } from '../types.js'
+import { stmt, accountOf } from '../store/db.js'
+
+/** A lease not renewed for this long lapses (LINLI_LEASE_MS): another account in the room takes it at its next beat. */
+export const LEASE_MS = 30_000
+/** Accounts beat three times per lease: one missed beat never loses a lease. */
+export const beatEvery = (leaseMs: number): number => Math.round(leaseMs / 3)
+
+export type AccountStatus = 'online' | 'offline' | 'failing'
+
+export interface Beat {
+  /** Rooms this account took from another (or from nobody) at this beat. */
+  taken: { room: string; from: string | null }[]
+  /** Rooms whose lease lapsed and where no healthy account is present. */
+  orphans: string[]
+}
+
+/** The account is in `room` (its member list was read, or a message came from it). */
+export function inRoom(db: Db, room: string, now: number): void {
+  stmt(db, `INSERT INTO account_rooms (account, room, seen_at) VALUES (?, ?, ?)
+    ON CONFLICT(account, room) DO UPDATE SET seen_at = excluded.seen_at`).run(accountOf(db), room, now)
+}
+
+/** The account left `room`: its lease there ends now. */
+export function leftRoom(db: Db, room: string): void {
+  stmt(db, `DELETE FROM account_rooms WHERE account = ? AND room = ?`).run(accountOf(db), room)
+  stmt(db, `DELETE FROM room_leases WHERE account = ? AND room = ?`).run(accountOf(db), room)
+}
+
+const healthy = `SELECT account FROM accounts WHERE status = 'online' AND heartbeat_at > ?`
+
+/** One heartbeat of this account, in one transaction. */
+export function beat(db: Db, now: number, status: AccountStatus, leaseMs = LEASE_MS): Beat {
+  return db.transaction((): Beat => {
+    const me = accountOf(db)
+    stmt(db, `INSERT INTO accounts (account, heartbeat_at, status, started_at) VALUES (?, ?, ?, ?)
+      ON CONFLICT(account) DO UPDATE SET heartbeat_at = excluded.heartbeat_at, status = excluded.status`).run(me, now, status, now)
+    if (status !== 'online') {
+      // handed over at once: the others take these rooms at their next beat
+      stmt(db, `DELETE FROM room_leases WHERE account = ?`).run(me)
+      return { taken: [], orphans: [] }
+    }
+    stmt(db, `UPDATE room_leases SET expires_at = ? WHERE account = ?
+      AND room IN (SELECT room FROM account_rooms WHERE account = ?)`).run(now + leaseMs, me, me)
+    stmt(db, `DELETE FROM room_leases WHERE account = ? AND room NOT IN (SELECT room FROM account_rooms WHERE account = ?)`).run(me, me)
+    return { taken: take(db, me, now, leaseMs), orphans: orphans(db, now, leaseMs) }
+  })()
+}
+
+/**
+ * Free rooms this account is in and should serve: no lease, or a lapsed one. Among the healthy
+ * accounts in a room, the one with the fewest leases takes it (ties: the name), so load spreads;
+ * a room free for a whole LEASE_MS goes to any healthy account in it.
+ */
+function take(db: Db, me: string, now: number, leaseMs: number): Beat['taken'] {
+  const free = stmt(db, `SELECT r.room, l.account AS holder, l.expires_at AS expired FROM account_rooms r
+    LEFT JOIN room_leases l ON l.room = r.room
+    WHERE r.account = ? AND (l.room IS NULL OR l.expires_at <= ?) ORDER BY r.room`).all(me, now) as { room: string; holder: string | null; expired: number | null }[]
+  if (!free.length) return []
+  const load = new Map((stmt(db, `SELECT a.account, COUNT(l.room) AS n FROM accounts a LEFT JOIN room_leases l ON l.account = a.account AND l.expires_at > ?
+    WHERE a.status = 'online' AND a.heartbeat_at > ? GROUP BY a.account`).all(now, now - leaseMs) as { account: string; n: number }[]).map(r => [r.account, r.n]))
+  const taken: Beat['taken'] = []
+  for (const f of free) {
+    const here = (stmt(db, `SELECT account FROM account_rooms WHERE room = ? AND account IN (${healthy})`).all(f.room, now - leaseMs) as { account: string }[])
+      .map(r => r.account).filter(a => load.has(a))
+    const best = here.sort((a, b) => (load.get(a)! - load.get(b)!) || a.localeCompare(b))[0]
+    const longFree = f.expired !== null && f.expired <= now - leaseMs
+    if (best !== me && !longFree) continue
+    const got = stmt(db, `INSERT INTO room_leases (room, account, expires_at, since) VALUES (?, ?, ?, ?)
+      ON CONFLICT(room) DO UPDATE SET account = excluded.account, expires_at = excluded.expires_at, since = excluded.since
+      WHERE room_leases.expires_at <= ?`).run(f.room, me, now + leaseMs, now, now)
+    if (got.changes === 0) continue
+    load.set(me, (load.get(me) ?? 0) + 1)
+    if (f.holder && f.holder !== me) resume(db, f.room, f.holder)
+    // served again: admins are told anew if it is left without an account later
+    stmt(db, `DELETE FROM meta WHERE key = ?`).run(`orphan:${f.room}`)
+    taken.push({ room: f.room, from: f.holder })
+  }
+  return taken
+}
+
+/** A room taken from an account that may have died mid-send: what it was sending there goes again. */
+function resume(db: Db, room: string, from: string): void {
+  const rows = stmt(db, `SELECT id FROM outbox WHERE status = 'sending' AND sender = ? AND target = ?`).all(from, room) as { id: number }[]
+  for (const { id } of rows) {
+    stmt(db, `UPDATE outbox SET status = 'pending', sender = NULL WHERE id = ?`).run(id)
+    stmt(db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
+  }
+}
+
+/** Rooms whose lease lapsed a whole lease ago with no healthy account present to take them. */
+function orphans(db: Db, now: number, leaseMs: number): string[] {
+  const rows = stmt(db, `SELECT DISTINCT r.room FROM account_rooms r LEFT JOIN room_leases l ON l.room = r.room
+    WHERE (l.room IS NULL OR l.expires_at <= ?)
+    AND NOT EXISTS (SELECT 1 FROM account_rooms h WHERE h.room = r.room AND h.account IN (${healthy}))
+    ORDER BY r.room`).all(now - leaseMs, now - leaseMs) as { room: string }[]
+  return rows.map(r => r.room)
+}
+
+/** Whether this account holds `room`'s lease at `now`. */
+export function holds(db: Db, room: string, now: number): boolean {
+  return !!stmt(db, `SELECT 1 FROM room_leases WHERE room = ? AND account = ? AND expires_at > ?`).get(room, accountOf(db), now)
+}

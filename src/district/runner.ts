@@ -1,0 +1,91 @@
+// The district's heartbeat in a bot process (LINLI_DISTRICT=on): beats thrice per lease, hands its
+// rooms over when the account logs out, stops (process end) or its sends keep failing, wakes the
+// outbox when it takes rooms over, and tells admins privately, once, of rooms no account serves.
+import type { Db } from '../types.js'
+import type { Engine } from '../engine.js'
+import type { Clock } from '../time.js'
+import type { Transport } from '../outbox.js'
+import { getMeta, setMeta, accountOf } from '../store/db.js'
+import { beat, beatEvery, type AccountStatus, type Beat } from './leases.js'
+
+/** Consecutive failed sends after which the account gives its rooms up (banned, or WeChat refuses). */
+const FAILING_AFTER = 5
+/** How long a failing account rests before it serves rooms again. */
+const REST_MS = 2 * 60_000
+
+export class District {
+  private timer: ReturnType<typeof setInterval> | null = null
+  private status: AccountStatus = 'online'
+  private failures = 0
+  private restUntil = 0
+
+  constructor(private db: Db, private clock: Clock, private engine: Engine, private kick: () => unknown,
+    private log: (m: string) => void, private leaseMs: number) {}
+
+  start(): void {
+    this.beat()
+    this.timer = setInterval(() => this.beat(), beatEvery(this.leaseMs))
+    this.timer.unref?.()
+  }
+
+  /** One heartbeat (tests and the failover harness call it with their own clock). */
+  beat(): Beat {
+    const now = this.clock.now()
+    if (this.status === 'failing' && now >= this.restUntil) { this.status = 'online'; this.failures = 0 }
+    const b = beat(this.db, now, this.status, this.leaseMs)
+    if (b.taken.length) {
+      this.log(`account ${accountOf(this.db)} now serves ${b.taken.map(t => t.room + (t.from ? ` (from ${t.from})` : '')).join(', ')}`)
+      void this.kick()
+    }
+    if (b.orphans.length) this.tellOrphans(b.orphans, now)
+    return b
+  }
+
+  loggedIn(): void {
+    if (this.status === 'offline') this.status = 'online'
+    this.beat()
+  }
+
+  loggedOut(): void {
+    this.status = 'offline'
+    this.beat()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    this.status = 'offline'
+    this.beat()
+  }
+
+  /** The transport, counting failed sends: FAILING_AFTER in a row and the account rests. */
+  watch(transport: Transport): Transport {
+    return {
+      send: async msg => {
+        try {
+          await transport.send(msg)
+          this.failures = 0
+        } catch (e) {
+          if (++this.failures >= FAILING_AFTER && this.status === 'online') {
+            this.status = 'failing'
+            this.restUntil = this.clock.now() + REST_MS
+            this.log(`account ${accountOf(this.db)}: ${this.failures} sends failed in a row, its rooms go to other accounts`)
+            this.beat()
+          }
+          throw e
+        }
+      },
+    }
+  }
+
+  /** Admins hear once per room (until an account serves it again) that no account is in it. */
+  private tellOrphans(rooms: string[], now: number): void {
+    const fresh = rooms.filter(r => getMeta(this.db, `orphan:${r}`) === null)
+    if (!fresh.length) return
+    const ctx = this.engine.jobCtx(now)
+    this.db.transaction(() => {
+      for (const r of fresh) setMeta(this.db, `orphan:${r}`, String(now))
+      ctx.alertAdmins(null, `⚠️ 没有机器人账号在服务这些群：${fresh.join('、')}。请把另一个助手账号拉进群，或重新登录原账号。`)
+    })()
+  }
+}
