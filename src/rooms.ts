@@ -52,7 +52,7 @@ function tellAmbiguous(db: Db, config: Config, now: number, c: Seen, epoch: numb
   setMeta(db, key, '1')
   const where = c.room ? `「${c.room}」里的` : '私聊的'
   const text = `⚠️ 重新登录后，${where}「${c.nick || c.name}」和以前的好几位成员同名，无法确定是谁，已按新成员记录（以前的订单、打卡不会算到他名下）。如需要，请让本人重新登记户号。`
-  const admins = stmt(db, `SELECT a.person, p.wx_name AS name FROM admins a JOIN people p ON p.id = a.person GROUP BY a.person`).all() as { person: number; name: string }[]
+  const admins = stmt(db, `SELECT a.person, p.wx_name AS name FROM admins a JOIN people p ON p.id = a.person GROUP BY a.person, p.wx_name`).all() as { person: number; name: string }[]
   for (const a of admins) enqueue(db, config, now, { to: a, text })
 }
 

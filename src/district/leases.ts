@@ -15,6 +15,8 @@ export type AccountStatus = 'online' | 'offline' | 'failing'
 export interface Beat {
   /** Rooms this account took from another (or from nobody) at this beat. */
   taken: { room: string; from: string | null }[]
+  /** A room this account handed to a less busy one at this beat. */
+  handed: string | null
   /** Rooms whose lease lapsed and where no healthy account is present. */
   orphans: string[]
 }
@@ -42,12 +44,13 @@ export function beat(db: Db, now: number, status: AccountStatus, leaseMs = LEASE
     if (status !== 'online') {
       // handed over at once: the others take these rooms at their next beat
       stmt(db, `DELETE FROM room_leases WHERE account = ?`).run(me)
-      return { taken: [], orphans: [] }
+      return { taken: [], handed: null, orphans: [] }
     }
     stmt(db, `UPDATE room_leases SET expires_at = ? WHERE account = ?
       AND room IN (SELECT room FROM account_rooms WHERE account = ?)`).run(now + leaseMs, me, me)
     stmt(db, `DELETE FROM room_leases WHERE account = ? AND room NOT IN (SELECT room FROM account_rooms WHERE account = ?)`).run(me, me)
-    return { taken: take(db, me, now, leaseMs), orphans: orphans(db, now, leaseMs) }
+    const taken = take(db, me, now, leaseMs)
+    return { taken, handed: taken.length ? null : rebalance(db, me, now, leaseMs), orphans: orphans(db, now, leaseMs) }
   })()
 }
 
@@ -61,8 +64,7 @@ function take(db: Db, me: string, now: number, leaseMs: number): Beat['taken'] {
     LEFT JOIN room_leases l ON l.room = r.room
     WHERE r.account = ? AND (l.room IS NULL OR l.expires_at <= ?) ORDER BY r.room`).all(me, now) as { room: string; holder: string | null; expired: number | null }[]
   if (!free.length) return []
-  const load = new Map((stmt(db, `SELECT a.account, COUNT(l.room) AS n FROM accounts a LEFT JOIN room_leases l ON l.account = a.account AND l.expires_at > ?
-    WHERE a.status = 'online' AND a.heartbeat_at > ? GROUP BY a.account`).all(now, now - leaseMs) as { account: string; n: number }[]).map(r => [r.account, r.n]))
+  const load = loads(db, now, leaseMs)
   const taken: Beat['taken'] = []
   for (const f of free) {
     const here = (stmt(db, `SELECT account FROM account_rooms WHERE room = ? AND account IN (${healthy})`).all(f.room, now - leaseMs) as { account: string }[])
@@ -83,6 +85,30 @@ function take(db: Db, me: string, now: number, leaseMs: number): Beat['taken'] {
   return taken
 }
 
+/** Healthy accounts and how many rooms each serves. */
+function loads(db: Db, now: number, leaseMs: number): Map<string, number> {
+  return new Map((stmt(db, `SELECT a.account, COUNT(l.room) AS n FROM accounts a LEFT JOIN room_leases l ON l.account = a.account AND l.expires_at > ?
+    WHERE a.status = 'online' AND a.heartbeat_at > ? GROUP BY a.account`).all(now, now - leaseMs) as { account: string; n: number }[]).map(r => [r.account, r.n]))
+}
+
+/**
+ * Load spreads: an account serving two rooms more than another healthy account in one of its rooms
+ * hands that room over (its lease ends now; the other takes it at its next beat). One per beat.
+ */
+function rebalance(db: Db, me: string, now: number, leaseMs: number): string | null {
+  const load = loads(db, now, leaseMs)
+  const mine = load.get(me) ?? 0
+  const rooms = stmt(db, `SELECT room FROM room_leases WHERE account = ? AND expires_at > ? ORDER BY room`).all(me, now) as { room: string }[]
+  for (const { room } of rooms) {
+    const others = (stmt(db, `SELECT account FROM account_rooms WHERE room = ? AND account != ?`).all(room, me) as { account: string }[])
+      .filter(r => load.has(r.account))
+    if (!others.some(r => load.get(r.account)! + 1 < mine)) continue
+    stmt(db, `UPDATE room_leases SET expires_at = ? WHERE room = ? AND account = ?`).run(now, room, me)
+    return room
+  }
+  return null
+}
+
 /** A room taken from an account that may have died mid-send: what it was sending there goes again. */
 function resume(db: Db, room: string, from: string): void {
   const rows = stmt(db, `SELECT id FROM outbox WHERE status = 'sending' AND sender = ? AND target = ?`).all(from, room) as { id: number }[]
@@ -101,7 +127,7 @@ function orphans(db: Db, now: number, leaseMs: number): string[] {
   return rows.map(r => r.room)
 }
 
-/** Whether this account holds `room`'s lease at `now`. */
-export function holds(db: Db, room: string, now: number): boolean {
-  return !!stmt(db, `SELECT 1 FROM room_leases WHERE room = ? AND account = ? AND expires_at > ?`).get(room, accountOf(db), now)
+/** The rooms whose lease this account holds at `now`. */
+export function heldRooms(db: Db, now: number): Set<string> {
+  return new Set((stmt(db, `SELECT room FROM room_leases WHERE account = ? AND expires_at > ?`).all(accountOf(db), now) as { room: string }[]).map(r => r.room))
 }

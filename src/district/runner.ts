@@ -1,12 +1,14 @@
 // The district's heartbeat in a bot process (LINLI_DISTRICT=on): beats thrice per lease, hands its
 // rooms over when the account logs out, stops (process end) or its sends keep failing, wakes the
 // outbox when it takes rooms over, and tells admins privately, once, of rooms no account serves.
-import type { Db } from '../types.js'
+// Group messages are handled only by the room's holder, in order; the other accounts in the room
+// keep theirs a while, and handle them when they take the room over (what was handled is skipped).
+import type { Db, Incoming } from '../types.js'
 import type { Engine } from '../engine.js'
 import type { Clock } from '../time.js'
 import type { Transport } from '../outbox.js'
 import { getMeta, setMeta, accountOf } from '../store/db.js'
-import { beat, beatEvery, type AccountStatus, type Beat } from './leases.js'
+import { beat, beatEvery, heldRooms, type AccountStatus, type Beat } from './leases.js'
 
 /** Consecutive failed sends after which the account gives its rooms up (banned, or WeChat refuses). */
 const FAILING_AFTER = 5
@@ -18,9 +20,29 @@ export class District {
   private status: AccountStatus = 'online'
   private failures = 0
   private restUntil = 0
+  private held = new Set<string>()
+  private waiting: { m: Incoming; at: number }[] = []
+  /** Handles messages this account kept and may now handle (the bot's inbound queue). */
+  handle: (msgs: Incoming[]) => void = () => {}
 
   constructor(private db: Db, private clock: Clock, private engine: Engine, private kick: () => unknown,
     private log: (m: string) => void, private leaseMs: number) {}
+
+  /** Whether to handle `m` now: private, or in a room this account serves; else it is kept. */
+  admit(m: Incoming): boolean {
+    if (!m.room || this.held.has(m.room)) return true
+    this.waiting.push({ m, at: this.clock.now() })
+    return false
+  }
+
+  /** Kept messages of rooms now served, in arrival order; those older than two leases are let go. */
+  private release(now: number): void {
+    this.held = this.status === 'online' ? heldRooms(this.db, now) : new Set()
+    const keep = now - 2 * this.leaseMs - 60_000
+    const ready = this.waiting.filter(w => w.at > keep && this.held.has(w.m.room!))
+    this.waiting = this.waiting.filter(w => w.at > keep && !this.held.has(w.m.room!))
+    if (ready.length) this.handle(ready.map(w => w.m))
+  }
 
   start(): void {
     this.beat()
@@ -33,6 +55,7 @@ export class District {
     const now = this.clock.now()
     if (this.status === 'failing' && now >= this.restUntil) { this.status = 'online'; this.failures = 0 }
     const b = beat(this.db, now, this.status, this.leaseMs)
+    this.release(now)
     if (b.taken.length) {
       this.log(`account ${accountOf(this.db)} now serves ${b.taken.map(t => t.room + (t.from ? ` (from ${t.from})` : '')).join(', ')}`)
       void this.kick()
@@ -62,6 +85,7 @@ export class District {
   watch(transport: Transport): Transport {
     return {
       send: async msg => {
+        if (this.status === 'offline') throw new Error(`account ${accountOf(this.db)} is logged out`)
         try {
           await transport.send(msg)
           this.failures = 0
