@@ -72,7 +72,7 @@ class Pump {
 class Inbound {
   private queue: { incoming: Incoming; id: string }[] = []
   private flushing = false
-  constructor(private engine: Engine, private opts: LinliOptions, private after: () => void) {}
+  constructor(private engine: Engine, private opts: LinliOptions, private after: () => void, private district: District | null) {}
 
   push(incoming: Incoming, id: string): void {
     this.queue.push({ incoming, id })
@@ -83,8 +83,13 @@ class Inbound {
     this.flushing = false
     // WeChat gives no order guarantee, and Wechaty may finish loading a later message first:
     // within a batch the messages go by their own time (stable for equal times)
-    const batch = this.queue.splice(0, 200).sort((a, b) => a.incoming.at - b.incoming.at)
-    if (!batch.length) return
+    const taken = this.queue.splice(0, 200).sort((a, b) => a.incoming.at - b.incoming.at)
+    // in a district, a group another account serves: kept, handled if this account takes it over
+    const batch = this.district ? taken.filter(b => this.district!.admit(b.incoming)) : taken
+    if (!batch.length) {
+      if (this.queue.length) { this.flushing = true; setImmediate(() => this.flush()) }
+      return
+    }
     let results: Handled[]
     try {
       results = this.engine.handleBatch(batch.map(b => b.incoming))
@@ -113,7 +118,8 @@ export function createLinli(opts: LinliOptions): { plugin: LinliPlugin; ready: P
     const pump = new Pump(outbox, opts.clock, !!opts.timers)
     kick = () => pump.kick()
     const syncRooms = roomSync(bot, engine, transport.rooms, log)
-    const inbound = new Inbound(engine, opts, () => { if (opts.timers) void kick() })
+    const inbound = new Inbound(engine, opts, () => { if (opts.timers) void kick() }, district)
+    if (district) district.handle = msgs => { for (const m of msgs) inbound.push(m, m.id ?? '') }
     listen(bot, { engine, inbound, syncRooms, kick, rooms: transport.rooms, opts, log, district })
     const stopTimers = opts.timers ? startTimers(engine, opts, kick, log) : async () => {}
     if (opts.timers) district?.start()

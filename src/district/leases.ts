@@ -46,8 +46,9 @@ export function beat(db: Db, now: number, status: AccountStatus, leaseMs = LEASE
       stmt(db, `DELETE FROM room_leases WHERE account = ?`).run(me)
       return { taken: [], handed: null, orphans: [] }
     }
-    stmt(db, `UPDATE room_leases SET expires_at = ? WHERE account = ?
-      AND room IN (SELECT room FROM account_rooms WHERE account = ?)`).run(now + leaseMs, me, me)
+    // a lapsed lease is not renewed but taken again below, as any free room (admins told it is served)
+    stmt(db, `UPDATE room_leases SET expires_at = ? WHERE account = ? AND expires_at > ?
+      AND room IN (SELECT room FROM account_rooms WHERE account = ?)`).run(now + leaseMs, me, now, me)
     stmt(db, `DELETE FROM room_leases WHERE account = ? AND room NOT IN (SELECT room FROM account_rooms WHERE account = ?)`).run(me, me)
     const taken = take(db, me, now, leaseMs)
     return { taken, handed: taken.length ? null : rebalance(db, me, now, leaseMs), orphans: orphans(db, now, leaseMs) }

@@ -12,22 +12,24 @@ import { runPrivacy, collected } from './privacy.js'
 import { runBackups } from './backup.js'
 import { runIdentity } from './identity.js'
 import { startPgStore, type PgStore } from './pg-store.js'
+import { runFailover } from './failover.js'
 import { cpus } from 'node:os'
 import { cliArgs } from '../../src/cli-args.js'
 
 /**
  * The harnesses `--store pg` runs, each on fresh databases of one throwaway PostgreSQL server; the
- * others are about the bot, not its store, and run on SQLite only. (The failover harness, several
- * bot processes on one database, belongs here.)
+ * others are about the bot, not its store, and run on SQLite only. Failover (several bot accounts,
+ * each its own process, on one database) runs on PostgreSQL only.
  */
-const PG_HARNESSES = ['crash', 'redelivery', 'schedule']
+const PG_HARNESSES = ['crash', 'redelivery', 'schedule', 'failover']
 
 const { flags } = cliArgs({
   name: 'npm run stress',
   about: 'Every reliability harness at full size, one line of figures each (docs/reliability.md); exit 1 if any lost, repeated or leaked anything.',
   flags: {
     '--seed': { value: 'N', number: true, help: 'repeat a run (the seed is printed on the first line)' },
-    '--only': { value: 'LIST', help: 'only these harnesses, e.g. crash,fuzz (crash, redelivery, send-failure, schedule, fuzz, abuse, backups, identity, privacy)' },
+    '--only': { value: 'LIST', help: 'only these harnesses, e.g. crash,fuzz (crash, redelivery, send-failure, schedule, fuzz, abuse, backups, identity, failover, privacy)' },
+    '--lease': { value: 'MS', number: true, help: 'failover: the room lease (LINLI_LEASE_MS), default 30000' },
     '--scale': { value: 'X', number: true, help: 'size relative to the full run, e.g. 0.1' },
     '--store': { value: 'STORE', choices: ['sqlite', 'pg'], help: `the bot's database: sqlite (default, every harness) or pg (a throwaway PostgreSQL server: ${PG_HARNESSES.join(', ')})` },
   },
@@ -123,6 +125,14 @@ await harness('identity', async () => {
   const ok = r.changedByNonOwner === 0 && r.privateToNamesake === 0 && r.mentionsToOther === 0 && r.identityTaken === 0
     && r.filedUnderOthers === 0 && r.unexpected === 0 && r.problems.length === 0
   return { ok, problems: r.problems, line: `runs=${r.runs} messages=${r.messages} people=${r.people} renames=${r.renames} took_a_neighbours_name=${r.impostorRenames} namesakes=${r.namesakes} relogins=${r.relogins} newcomers=${r.newcomers} attempts_on_others=${r.attacks} new_person_after_relogin=${r.newPeople} records=${r.records} private_sent=${r.privateSent} mentions=${r.mentions} mentions_unreached=${r.mentionsUnreached} changed_by_non_owner=${r.changedByNonOwner} private_to_namesake=${r.privateToNamesake} mentions_to_other=${r.mentionsToOther} identity_taken=${r.identityTaken} filed_under_others_household=${r.filedUnderOthers} unexpected=${r.unexpected}` }
+})
+
+// a district: 3 account processes on one PostgreSQL, the holder of rooms killed or logged out in turn
+await harness('failover', async () => {
+  if (!pg) return { ok: true, line: 'skipped: several accounts share a PostgreSQL (--store pg)' }
+  const leaseMs = Number(arg('--lease') ?? 30_000)
+  const r = await runFailover({ url: pg.fresh('failover'), seed, messages: n(3000), rounds: n(8), leaseMs })
+  return { ok: r.ok, problems: r.problems, line: r.line }
 })
 
 // last: it scans the group messages every harness above made the bot send
