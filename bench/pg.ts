@@ -42,7 +42,8 @@ export function pgWorld(url: string, size: Size): World {
   const db = openDb(url)
   const config = testConfig({ jitterMs: 0 })
   const clock = new SimClock(DAY0)
-  const engine = new Engine({ db, config, clock, families })
+  // what the engine logs (a failed batch, a failed command) goes to stderr with the bench's progress
+  const engine = new Engine({ db, config, clock, families, log: s => process.stderr.write(`  engine: ${s}\n`) })
   return { dir: '', db, config, clock, engine, people: residents(size), close() { db.close() } }
 }
 

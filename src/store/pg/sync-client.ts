@@ -18,6 +18,7 @@ export class SyncPg {
   private readonly port: MessagePort
   private readonly flag = new Int32Array(new SharedArrayBuffer(4))
   private closed = false
+  private seq = 0
 
   constructor(readonly url: string, readonly timeoutMs = 60_000, name = 'linli') {
     const { port1, port2 } = new MessageChannel()
@@ -44,13 +45,29 @@ export class SyncPg {
     }
   }
 
-  private ask(req: object): unknown {
+  /**
+   * Post a request and block until its own answer. Answers carry the request's number: one left by
+   * a request that timed out is dropped. A notify meant for the previous answer can arrive after
+   * this request was posted (the worker is preempted between its store and its notify) and wake
+   * the wait early: with nothing to read, the loop waits again.
+   */
+  private ask(req: Record<string, unknown>): unknown {
+    const id = ++this.seq
+    req.id = id
     Atomics.store(this.flag, 0, 0)
     this.port.postMessage(req)
-    const woke = Atomics.wait(this.flag, 0, 0, this.timeoutMs)
-    const got = receiveMessageOnPort(this.port)
-    if (!got) throw new PgError(woke === 'timed-out' ? `PostgreSQL did not answer within ${this.timeoutMs / 1000} s` : 'PostgreSQL bridge lost its answer', null, String((req as { sql?: string }).sql ?? ''))
-    return got.message
+    const deadline = performance.now() + this.timeoutMs
+    for (;;) {
+      const got = receiveMessageOnPort(this.port)
+      if (got) {
+        if ((got.message as { id?: number }).id === id) return got.message
+        Atomics.store(this.flag, 0, 0)
+        continue
+      }
+      const left = deadline - performance.now()
+      if (left <= 0) throw new PgError(`PostgreSQL did not answer within ${this.timeoutMs / 1000} s`, null, String(req.sql ?? ''))
+      Atomics.wait(this.flag, 0, 0, left)
+    }
   }
 }
 

@@ -43,7 +43,7 @@ port.on('message', async req => {
     if (req.close) {
       if (client) await client.end().catch(() => {})
       client = null
-      answer({ closed: true })
+      answer({ closed: true, id: req.id })
       return
     }
     if (!client) client = await connect()
@@ -51,10 +51,10 @@ port.on('message', async req => {
     const r = await client.query({ text: req.sql, values: req.params, rowMode: req.array ? 'array' : undefined, name })
     const last = Array.isArray(r) ? r[r.length - 1] : r
     const bytea = (last.fields ?? []).map(f => f.dataTypeID === 17)
-    answer({ rows: last.rows ?? [], rowCount: last.rowCount ?? 0, bytea, fields: (last.fields ?? []).map(f => f.name) })
+    answer({ id: req.id, rows: last.rows ?? [], rowCount: last.rowCount ?? 0, bytea, fields: (last.fields ?? []).map(f => f.name) })
   } catch (e) {
     // a table changed under a prepared statement (a migration by another process): parsed afresh next time
     if (req.prepared && e?.code === '0A000') names.delete(req.sql)
-    answer({ error: { message: String(e?.message ?? e), code: e?.code ?? null, detail: e?.detail ?? null } })
+    answer({ id: req.id, error: { message: String(e?.message ?? e), code: e?.code ?? null, detail: e?.detail ?? null } })
   }
 })
