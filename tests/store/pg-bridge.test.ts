@@ -12,7 +12,7 @@ let conn: SyncPg | null = null
 afterEach(() => { conn?.close(); conn = null })
 
 describe.skipIf(!admin)('the PostgreSQL bridge', () => {
-  it('waits on through wake-ups that bring no answer', async () => {
+  it('waits on through wake-ups that bring no answer', { timeout: 30000 }, async () => {
     conn = new SyncPg(await freshDatabase(admin!))
     conn.query('SELECT 1')
     // another thread notifies the bridge's flag over and over while a query runs
@@ -27,12 +27,12 @@ describe.skipIf(!admin)('the PostgreSQL bridge', () => {
     }
   })
 
-  it('drops the late answer of a query that timed out: the next query gets its own', async () => {
-    conn = new SyncPg(await freshDatabase(admin!), 300)
+  it('drops the late answer of a query that timed out: the next query gets its own', { timeout: 30000 }, async () => {
+    conn = new SyncPg(await freshDatabase(admin!), 2000)
     conn.query('SELECT 1')
-    expect(() => conn!.query('SELECT pg_sleep(0.6) AS late')).toThrow(/did not answer within 0.3 s/)
+    expect(() => conn!.query('SELECT pg_sleep(3) AS late')).toThrow(/did not answer within 2 s/)
     // the late answer arrives meanwhile
-    await new Promise(resolve => setTimeout(resolve, 800))
+    await new Promise(resolve => setTimeout(resolve, 2500))
     expect(conn.query('SELECT 2 AS n').rows).toEqual([{ n: 2 }])
   })
 })
