@@ -3,7 +3,7 @@
 import 'dotenv/config'
 import { existsSync } from 'node:fs'
 import { loadConfig, ConfigError } from './config.js'
-import { openDb } from './store/db.js'
+import { isPgUrl, openDb } from './store/db.js'
 import { MigrationError } from './store/migrate.js'
 import { buildExport, exportCsv } from './export.js'
 import { families } from './families.js'
@@ -11,12 +11,12 @@ import { cliArgs } from './cli-args.js'
 
 const SPEC = {
   name: 'npm run export',
-  about: 'Print the export object (docs/export.md) of the database: LINLI_DB from .env, or --db FILE.',
+  about: 'Print the export object (docs/export.md) of the database: LINLI_DATABASE_URL or LINLI_DB from .env, or --db FILE|URL.',
   flags: {
     '--json': { help: 'one line of JSON (the default)' },
     '--pretty': { help: 'JSON, indented' },
     '--csv': { help: 'CSV: each family\'s tables, each headed by # name' },
-    '--db': { value: 'FILE', help: 'the SQLite file to read (default LINLI_DB, data/linli.db)' },
+    '--db': { value: 'FILE|URL', help: 'the SQLite file or postgres:// URL to read (default LINLI_DATABASE_URL, else LINLI_DB, data/linli.db)' },
   },
 }
 
@@ -28,7 +28,7 @@ function main(): number {
     throw e
   }
   const path = (flags['--db'] as string | undefined) ?? config.dbPath
-  if (!path || !existsSync(path)) {
+  if (!path || (!isPgUrl(path) && !existsSync(path))) {
     process.stderr.write(`no database at ${path ?? '(missing path)'}: start the bot first or pass --db FILE\n`)
     return 1
   }

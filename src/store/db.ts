@@ -9,7 +9,7 @@ import { migrate } from './migrate.js'
 import { openPg } from './pg/open.js'
 
 /** A PostgreSQL URL (LINLI_DATABASE_URL) rather than a SQLite file. */
-const isPgUrl = (s: string): boolean => /^postgres(ql)?:\/\//.test(s)
+export const isPgUrl = (s: string): boolean => /^postgres(ql)?:\/\//.test(s)
 
 /** Whether a store is PostgreSQL's: the few SQLite-only paths (backup, WAL, pragmas) branch on it. */
 export const isPg = (db: Db): boolean => (db as { dialect?: string }).dialect === 'pg'
