@@ -12,7 +12,7 @@ export class CopyRefused extends Error {
   override name = 'CopyRefused'
 }
 
-export interface TableCount { table: string; rows: number }
+interface TableCount { table: string; rows: number }
 
 interface Plan {
   table: string
