@@ -3,6 +3,7 @@
 // merged acks; a partly filled order gets its own short reply; ordinary chat gets nothing.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
+import { serialize } from '../../src/store/db.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
 import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
 import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
@@ -96,6 +97,8 @@ function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> |
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
 export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   for (const more of input.also ?? []) applyOrder(more, ctx)
+  // a chain synced to groups that different accounts of a district serve: one order at a time
+  serialize(ctx.db, `chain:${input.chainId}`)
   const chain = getChain(ctx, input.chainId)!
   if (input.late) return tellLate(chain, ctx)
   if (chain.status === 'closed') throw new UserError(closedText(chain))

@@ -1,7 +1,7 @@
 // Reading and writing chains, items and orders. Every function takes the context (or the db) and
 // stays synchronous: it runs inside the message's transaction.
 import type { Ctx, Db, MessageCtx } from '../../src/types.js'
-import { stmt } from '../../src/store/db.js'
+import { stmt, serialize } from '../../src/store/db.js'
 import type { ChainItem } from './parse-order.js'
 import type { ItemSpec } from './jielong.js'
 import { round } from './quantity.js'
@@ -144,7 +144,9 @@ export function createChain(ctx: MessageCtx, c: {
   cap: number | null; items: ItemSpec[]; entries?: string | null
 }): number {
   // the next number after the highest (SQLite's rowid): an undone chain's number is given again, on
-  // PostgreSQL too, whose identity sequence would skip it (and any number a rolled-back message took)
+  // PostgreSQL too, whose identity sequence would skip it (and any number a rolled-back message took);
+  // accounts of a district that start chains at once take numbers one after the other
+  serialize(ctx.db, 'chains.id')
   const r = ctx.q(`INSERT INTO chains (id, room, title, owner, native, deadline, pickup, cap, created_at, entries, owner_person)
     VALUES ((SELECT COALESCE(MAX(id), 0) + 1 FROM chains), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(c.room, c.title, ctx.member.name, c.native ? 1 : 0, c.deadline, c.pickup, c.cap, ctx.now,
     c.entries ?? null, ctx.member.person)

@@ -59,6 +59,15 @@ export function setMeta(db: Db, key: string, value: string): void {
     .run(key, value)
 }
 
+/**
+ * Until the transaction ends, no other connection passes this point with the same key: for numbers
+ * taken as "the highest + 1" while several bot processes share a PostgreSQL. SQLite writes one
+ * transaction at a time anyway.
+ */
+export function serialize(db: Db, key: string): void {
+  if (isPg(db)) stmt(db, `SELECT pg_advisory_xact_lock(hashtext(?))`).get(key)
+}
+
 const accounts = new WeakMap<Db, string>()
 
 /**
