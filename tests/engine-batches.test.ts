@@ -7,27 +7,10 @@ import { testConfig } from '../src/config.js'
 import { SimClock } from '../src/time.js'
 import { Engine, type Handled } from '../src/engine.js'
 import { families as real } from '../src/families.js'
-import type { Db, Family, Incoming } from '../src/types.js'
-import { UserError } from '../src/types.js'
+import type { Db, Incoming } from '../src/types.js'
 import { msg, T0 } from './helpers/engine.js'
+import { notes } from './helpers/notes-family.js'
 import { rng } from './stress/stream.js'
-
-// a family whose command fails on demand: `记 炸` throws, `记 错` is refused with a UserError
-const notes: Family = {
-  id: 'note',
-  name: '记事',
-  commands: [{
-    name: 'note.add', where: 'room', who: 'anyone',
-    parse: ctx => { const m = /^记 (.+)$/.exec(ctx.text); return m ? { body: m[1] } : null },
-    run: (input, ctx) => {
-      const { body } = input as { body: string }
-      ctx.q('INSERT INTO notes (body) VALUES (?)').run(body)
-      ctx.reply('记下了：' + body)
-      if (body === '炸') throw new Error('boom')
-      if (body === '错') throw new UserError('这条不行')
-    },
-  }],
-}
 
 function engine(alwaysSavepoints: boolean, logs: string[]) {
   const db = openDb(':memory:')

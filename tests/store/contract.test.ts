@@ -1,12 +1,12 @@
 // The store contract: what the bot's code relies on of its store, run on SQLite and on PostgreSQL
 // (the run's throwaway server, tests/pg-global.ts). Statements are written in SQLite's dialect, as in
 // the bot; PostgreSQL gets them rewritten (src/store/pg/dialect.ts). Both must answer alike.
+import { notes } from '../helpers/notes-family.js'
 import { afterAll, describe, it, expect } from 'vitest'
 import type { Db } from '../../src/types.js'
 import { migrationToPg } from '../../src/store/pg/dialect.js'
 import { isPg } from '../../src/store/db.js'
 import type { PgDb } from '../../src/store/pg/pg-db.js'
-import { UserError, type Family } from '../../src/types.js'
 import { freshLocation, openStore, stores } from '../helpers/stores.js'
 import { makeEngine, msg } from '../helpers/engine.js'
 
@@ -147,21 +147,6 @@ describe.each(stores)('store contract on %s', kind => {
   })
 
   it('group commit through the engine: a failing message is rolled back to its savepoint, the batch commits', async () => {
-    const notes: Family = {
-      id: 'note',
-      name: '记事',
-      commands: [{
-        name: 'note.add', where: 'room', who: 'anyone',
-        parse: ctx => { const m = /^记 (.+)$/.exec(ctx.text); return m ? { body: m[1] } : null },
-        run: (input, ctx) => {
-          const { body } = input as { body: string }
-          ctx.q('INSERT INTO notes (body) VALUES (?)').run(body)
-          ctx.reply('记下了：' + body)
-          if (body === '炸') throw new Error('boom')
-          if (body === '错') throw new UserError('这条不行')
-        },
-      }],
-    }
     const w = makeEngine([notes], {}, undefined, () => {}, await freshLocation(kind))
     opened.push(w.db)
     create(w.db, 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)')
