@@ -47,7 +47,7 @@ describe('values', () => {
   it('a flag missing its value is named, and nothing is done', async () => {
     const r = await runCli('src/export-cli.ts', ['--db'])
     expect(r.status).toBe(2)
-    expect(r.stderr).toMatch(/^npm run export: --db needs a value \(FILE\) \(usage: /)
+    expect(r.stderr).toMatch(/^npm run export: --db needs a value \(FILE\|URL\) \(usage: /)
   })
 
   it('replay wants one FILE and a puppet it knows', async () => {

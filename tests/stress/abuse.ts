@@ -67,7 +67,7 @@ function world() {
  * record, and so is what follows from it: a new member is one more not to have answered a notice.
  */
 const snapshot = (h: ReturnType<typeof makeEngine>) => {
-  const counts = Object.entries(tableCounts(h.db)).filter(([t]) => !['inbound', 'members', 'rooms', 'people'].includes(t))
+  const counts = Object.entries(tableCounts(h.db)).filter(([t]) => !['inbound', 'members', 'rooms', 'people', 'contacts'].includes(t))
   const state = buildExport(h.db, TZ, families)
   const notices = (state.notices as { pending?: unknown }[]).map(({ pending: _p, ...n }) => n)
   return JSON.stringify([{ ...state, notices }, counts, h.db.prepare('SELECT key, next_at FROM jobs ORDER BY key').all()])
