@@ -4,7 +4,7 @@
 import type { ActionTarget, Db, DashboardAccess, ExportState } from '../../src/types.js'
 import { defineAction, invalid, UserError } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
-import { getChain, items, orders, markPicked, type Chain } from './store.js'
+import { getChain, lockChain, items, orders, markPicked, type Chain } from './store.js'
 import { closeChain } from './close.js'
 import { announceArrival } from './arrival.js'
 import { formatNumber } from './quantity.js'
@@ -55,6 +55,7 @@ const stockAction = defineAction<ChainTarget, { code: number; add: number }>({
     return { code, add }
   },
   run({ code, add }, t, ctx) {
+    lockChain(ctx, t.chain.id)
     const c = openOnly(fresh(ctx.db, t))
     const i = items(ctx, c.id).find(x => x.code === code)
     if (!i) throw new UserError(`#${c.id} 里没有编号 ${code} 的商品。`)

@@ -2,7 +2,7 @@
 // order, `取消 白菜` drops one item; `我的订单` lists what I hold. Only ever the sender's own order.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
-import { getChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf, type Chain, type Item, type Order } from './store.js'
+import { getChain, lockChain, personKey, items, findOrder, saveOrder, deleteOrder, roomChains, allChains, amountOf, type Chain, type Item, type Order } from './store.js'
 import { waitingOf, dropWaiting, promote } from './waitlist.js'
 import { candidates } from './pick.js'
 import { parseFor, applyOrder, closedText, ambiguousText, type OrderInput } from './order.js'
@@ -69,6 +69,7 @@ export const cancel = defineCommand<CancelInput, 'room'>({
 })
 
 function cancelOrder(input: CancelInput, ctx: MessageCtx): void {
+  lockChain(ctx, input.chainId)
   const chain = getChain(ctx, input.chainId)!
   if (chain.status === 'closed') throw new UserError(closedText(chain))
   const name = ctx.member.name

@@ -9,7 +9,7 @@ import { parseWhen } from '../../src/text/when.js'
 import { formatNumber } from './quantity.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { describe } from '../../src/time.js'
-import { getChain, openChains, items, type Chain, runsIn } from './store.js'
+import { getChain, lockChain, openChains, items, type Chain, runsIn } from './store.js'
 import { isOwner } from './close.js'
 import { ambiguousText } from './order.js'
 import { scheduleDeadline } from './start.js'
@@ -121,6 +121,11 @@ export const setStock = defineCommand<{ chainId: number; code: number; stock: nu
     return { chainId: t.chainId, code: item.code, stock }
   },
   run({ chainId, code, stock }, ctx) {
+    // orders taken by another account since parsing count too
+    if (lockChain(ctx, chainId)) {
+      const now = items(ctx, chainId).find(i => i.code === code)!
+      if (stock !== null && stock < now.ordered) throw new UserError(`${now.name}已经订了${formatNumber(now.ordered)}${now.unit ?? ''}，限量不能少于这个数。`)
+    }
     const c = editable(ctx, chainId)
     ctx.q('UPDATE chain_items SET stock = ? WHERE chain_id = ? AND code = ?').run(stock, c.id, code)
     const i = items(ctx, c.id).find(x => x.code === code)!

@@ -3,9 +3,8 @@
 // merged acks; a partly filled order gets its own short reply; ordinary chat gets nothing.
 import type { MessageCtx } from '../../src/types.js'
 import { defineCommand, invalid, UserError } from '../../src/types.js'
-import { serialize } from '../../src/store/db.js'
 import { parseOrder, splitChainRef, type OrderParse } from './parse-order.js'
-import { getChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
+import { getChain, lockChain, personKey, orderItems, itemList, orders, findOrder, saveOrder, openChains, type Chain, type Item } from './store.js'
 import { candidates, pickOrder, recentlyClosed, fill, reviseLines, splitAcross } from './pick.js'
 import { changeText, errorText, linesText, who } from './format.js'
 import { readOwn } from './own-order.js'
@@ -97,8 +96,9 @@ function unknownRef(ctx: MessageCtx, text: string): ReturnType<typeof invalid> |
 /** Record a member's order (added to, or replacing, what they hold) and confirm it. */
 export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   for (const more of input.also ?? []) applyOrder(more, ctx)
-  // a chain synced to groups that different accounts of a district serve: one order at a time
-  serialize(ctx.db, `chain:${input.chainId}`)
+  // a chain synced to groups that different accounts of a district serve: one order at a time, and
+  // its stock read again under the lock (another account's orders may have taken it since parsing)
+  const locked = lockChain(ctx, input.chainId)
   const chain = getChain(ctx, input.chainId)!
   if (input.late) return tellLate(chain, ctx)
   if (chain.status === 'closed') throw new UserError(closedText(chain))
@@ -109,7 +109,7 @@ export function applyOrder(input: OrderInput, ctx: MessageCtx): void {
   const household = signed ?? ctx.member.household
   const key = input.okey ?? personKey(person)
   const existing = findOrder(ctx, chain.id, key)
-  const its = input.its ?? orderItems(ctx, chain.id)
+  const its = (!locked && input.its) || orderItems(ctx, chain.id)
   if (p.kind === 'join') return join(ctx, chain, key, household, existing !== null)
   if (p.kind !== 'order') return
   const mine = existing?.lines ?? []

@@ -4,7 +4,7 @@
 import { defineCommand, invalid, type MessageCtx } from '../../src/types.js'
 import { readNumber, numeralRun } from '../../src/text/numerals.js'
 import { formatNumber, round } from './quantity.js'
-import { getChain, items, type Item } from './store.js'
+import { getChain, lockChain, items, type Item } from './store.js'
 import { nameCore } from './item-names.js'
 import { isOwner } from './close.js'
 import { target, editable } from './manage.js'
@@ -47,6 +47,7 @@ export const restock = defineCommand<{ chainId: number; code: number; more: numb
     return { chainId: t.chainId, code: item.code, more }
   },
   run({ chainId, code, more }, ctx: MessageCtx) {
+    lockChain(ctx, chainId)
     const c = editable(ctx, chainId)
     ctx.q('UPDATE chain_items SET stock = stock + ? WHERE chain_id = ? AND code = ? AND stock IS NOT NULL').run(round(more), c.id, code)
     const waits = waitCount(ctx, c.id)

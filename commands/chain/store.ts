@@ -28,6 +28,15 @@ export interface Order {
 }
 
 type Q = Pick<Ctx, 'q'> | Db
+
+/**
+ * One change to a chain's orders or stock at a time, across the processes of a district (a chain
+ * synced to groups that different accounts serve). True when it waited: what was read before the
+ * lock (while the message was parsed) may be out of date and is read again.
+ */
+export function lockChain(ctx: Pick<Ctx, 'db'>, chainId: number): boolean {
+  return serialize(ctx.db, `chain:${chainId}`)
+}
 const prep = (c: Q, sql: string) => ('q' in c ? c.q(sql) : stmt(c, sql))
 /** Read once while a message is routed (every command's parse asks for the room's chains). */
 const shared = <T>(c: Q, key: string, read: () => T): T => ('q' in c && 'once' in c ? (c as Ctx).once(key, read) : read())

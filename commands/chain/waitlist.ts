@@ -5,7 +5,7 @@ import type { Ctx, Who } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import type { Db } from '../../src/types.js'
 import { round, formatNumber } from './quantity.js'
-import { getChain, items, orders, findOrder, saveOrder, type Item } from './store.js'
+import { getChain, lockChain, items, orders, findOrder, saveOrder, type Item } from './store.js'
 import { linesText, who as whoText } from './format.js'
 import { noLabel } from './numbers.js'
 import { noteChainPayChanges } from './pay-note.js'
@@ -92,6 +92,7 @@ export function waitNote(its: Item[], got: Line[], short: Line[], place: (item: 
  * Runs after anything that frees stock or a place: a cancel, a smaller order, more stock.
  */
 export function promote(ctx: Ctx, chainId: number): void {
+  lockChain(ctx, chainId)
   const chain = getChain(ctx, chainId)
   if (!chain || chain.status !== 'open') return
   const rows = waiting(ctx, chainId)

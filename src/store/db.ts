@@ -62,10 +62,13 @@ export function setMeta(db: Db, key: string, value: string): void {
 /**
  * Until the transaction ends, no other connection passes this point with the same key: for numbers
  * taken as "the highest + 1" while several bot processes share a PostgreSQL. SQLite writes one
- * transaction at a time anyway.
+ * transaction at a time anyway. True when it waited its turn: what the caller read before may be
+ * out of date (another process may have committed meanwhile), so read it again.
  */
-export function serialize(db: Db, key: string): void {
-  if (isPg(db)) stmt(db, `SELECT pg_advisory_xact_lock(hashtext(?))`).get(key)
+export function serialize(db: Db, key: string): boolean {
+  if (!isPg(db)) return false
+  stmt(db, `SELECT pg_advisory_xact_lock(hashtext(?))`).get(key)
+  return true
 }
 
 const accounts = new WeakMap<Db, string>()
