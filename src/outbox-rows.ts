@@ -4,7 +4,7 @@
 // stay in the database only until the row is sent or given up.
 import type { Config } from './config.js'
 import type { Db, Who } from './types.js'
-import { stmt } from './store/db.js'
+import { stmt, accountOf } from './store/db.js'
 import { MINUTE } from './time.js'
 
 interface Enqueue {
@@ -74,6 +74,12 @@ export function enqueue(db: Db, config: Config, now: number, m: Enqueue): boolea
   const kind = m.kind ?? 'text'
   const payload = m.payload === undefined ? null : JSON.stringify(m.payload)
   const origin = m.origin?.person ?? null
+  if (kind === 'remark') {
+    // a remark names a contact of this account's login: in a district no other account may set it
+    stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, to_person, sender) VALUES (?, ?, ?, 'remark', ?, ?, ?)`)
+      .run(now, now, target, m.text, person, accountOf(db) || null)
+    return true
+  }
   const secrets = (m.secrets ?? []).filter(x => x && m.text.includes(x))
   const hidden = secrets.length ? JSON.stringify(secrets) : null
   if (m.mergeKey) {

@@ -51,10 +51,12 @@ export function jitterFor(id: number, jitterMs: number): number {
 }
 
 // In a district (src/district/leases.ts) an account online sends only its own: rooms whose lease it
-// holds, and private messages to people it has a contact for (the claim below settles who sends).
+// holds, and private messages to people it has a contact for (the claim below settles who sends);
+// a remark only by the account that wrote it (outbox-rows.ts): it is set on that account's contact.
 const MINE = `AND EXISTS (SELECT 1 FROM accounts a WHERE a.account = ? AND a.status = 'online')
   AND (o.to_person IS NULL AND o.target IN (SELECT room FROM room_leases WHERE account = ?)
-  OR o.to_person IS NOT NULL AND EXISTS (SELECT 1 FROM contacts k WHERE k.account = ? AND k.person = o.to_person AND k.contact_id IS NOT NULL))`
+  OR o.to_person IS NOT NULL AND EXISTS (SELECT 1 FROM contacts k WHERE k.account = ? AND k.person = o.to_person AND k.contact_id IS NOT NULL))
+  AND (o.kind <> 'remark' OR o.sender IS NULL OR o.sender = ?)`
 
 export class Outbox {
   private lastSent = new Map<string, number>()
@@ -108,7 +110,7 @@ export class Outbox {
             o.attempts, o.next_try_at, o.to_person, o.secrets,
             CASE WHEN o.merge_key IS NOT NULL THEN o.due_at ELSE MAX(o.due_at, IFNULL((SELECT MIN(p.due_at) FROM outbox p
               WHERE p.status = 'pending' AND p.target = o.target AND p.merge_key IS NOT NULL AND p.id < o.id), 0)) END AS due_at
-          FROM outbox o WHERE o.status = 'pending' ${this.me ? MINE : ''}) e) WHERE rn = 1`).all(...(this.me ? [this.me, this.me, this.me] : [])) as Row[]
+          FROM outbox o WHERE o.status = 'pending' ${this.me ? MINE : ''}) e) WHERE rn = 1`).all(...(this.me ? [this.me, this.me, this.me, this.me] : [])) as Row[]
   }
 
   /** When the row may go, given pacing. */

@@ -70,7 +70,7 @@ function setBinding(db: Db, person: number, contact: string | null, epoch: numbe
     ON CONFLICT(account, person) DO UPDATE SET contact_id = excluded.contact_id, epoch = excluded.epoch`).run(accountOf(db), person, contact, epoch)
 }
 
-function bind(db: Db, person: number, c: Seen, epoch: number): void {
+function bind(db: Db, person: number, c: Pick<Seen, 'id' | 'name'>, epoch: number): void {
   setBinding(db, person, c.id, epoch)
   stmt(db, 'UPDATE people SET wx_name = ? WHERE id = ?').run(c.name, person)
   // private messages that waited for this person to be seen again may go now
@@ -166,6 +166,24 @@ export function holdOut(db: Db, room: string, epoch: number): void {
     AND p.id NOT IN (SELECT m.person FROM members m JOIN rooms r ON r.topic = m.room WHERE m.present = 1 AND r.present = 1)
     AND p.id NOT IN (SELECT person FROM admins WHERE person IS NOT NULL)`).all(accountOf(db), epoch, room) as { id: number }[]
   for (const p of held) setBinding(db, p.id, null, epoch)
+}
+
+/**
+ * A contact proven to be `person` by more than names (a one-time code from another account of the
+ * district, commands/core/bind.ts): bound to them in this login. The person the contact was bound to
+ * here (`left`) is held out in this login, so no name gives it back; its records stay its own. If
+ * `left` is this account's alone (made for this contact), it leaves the rooms' lists too. Null when
+ * `person` is bound to another contact in this login: that is never taken away.
+ */
+export function bindProven(db: Db, c: Pick<Seen, 'id' | 'name'>, person: number, left: number, epoch: number): { alone: boolean } | null {
+  const here = stmt(db, 'SELECT contact_id FROM contacts WHERE account = ? AND person = ? AND epoch = ?')
+    .get(accountOf(db), person, epoch) as { contact_id: string | null } | undefined
+  if (here?.contact_id && here.contact_id !== c.id) return null
+  const alone = !stmt(db, 'SELECT 1 FROM contacts WHERE person = ? AND account <> ?').get(left, accountOf(db))
+  setBinding(db, left, null, epoch)
+  if (alone) stmt(db, 'UPDATE members SET present = 0 WHERE person = ?').run(left)
+  bind(db, person, c, epoch)
+  return { alone }
 }
 
 /** The contact id of a person in this login, or null when the person has not been seen in it. */

@@ -17,6 +17,8 @@ export const housekeepingJob = defineJob('core.housekeeping', z.undefined(), (_j
   pruneOutbox(ctx.db, before)
   ctx.q('DELETE FROM job_runs WHERE ran_at < ?').run(before)
   ctx.q('DELETE FROM enrol_failures WHERE at < ?').run(ctx.now - DAY)
+  ctx.q('DELETE FROM bind_failures WHERE at < ?').run(ctx.now - DAY)
+  ctx.q('DELETE FROM bind_codes WHERE expires_at < ?').run(ctx.now - DAY)
 })
 
 /** Scheduled once: re-scheduling at every start would drop a slot missed while the bot was down. */

@@ -22,7 +22,7 @@ function holderOf(ctx: MessageCtx, household: string, me: number): Who | null {
 
 export const register = defineCommand<{ household: string }, 'any'>({
   name: 'core.register',
-  help: { summary: '登记自己的户号（楼栋-单元-门牌）', usage: '登记 户号', example: '登记 3-2-501' },
+  help: { summary: '登记自家户号（楼-单元-室）', usage: '登记 户号', example: '登记 3-2-501' },
   where: 'any', who: 'anyone',
   parse(ctx) {
     const m = /^登记(?:\s*(.*))?$/.exec(ctx.text)
@@ -55,7 +55,7 @@ export const register = defineCommand<{ household: string }, 'any'>({
 
 export const approve = defineCommand<{ id: number }, 'any'>({
   name: 'core.approve',
-  help: { summary: '同意别人登记到你家的户号（或管理员核实后同意）', usage: '同意登记 #编号', example: '同意登记 #7' },
+  help: { summary: '同意别人登记到你家的户号（或管理员核实）', usage: '同意登记 #编号', example: '同意登记 #7' },
   where: 'any', who: 'anyone',
   parse(ctx) {
     const m = /^同意登记\s*#?\s*(\d{1,9})$/.exec(ctx.text)

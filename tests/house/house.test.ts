@@ -65,7 +65,7 @@ describe('one folder per family', () => {
   it('a family uses only the parts of src/ that docs/contributing.md lists', () => {
     const open = ['src/types.ts', 'src/time.ts', 'src/config.ts', 'src/export.ts', 'src/store/db.ts', 'src/understand/reading.ts',
       'src/schedule.ts', 'src/dashboard/html.ts', 'src/dashboard/read.ts']
-    const extra: Record<string, string[]> = { core: ['src/outbox-rows.ts'], dashboard: ['src/dashboard/auth.ts'] }
+    const extra: Record<string, string[]> = { core: ['src/outbox-rows.ts', 'src/people.ts'], dashboard: ['src/dashboard/auth.ts'] }
     const offenders = tsFiles('commands').flatMap(f => {
       const own = f.split('/')[1]
       return imports(f).filter(i => i.startsWith('src/') && !i.startsWith('src/text/') && !open.includes(i) && !(extra[own] ?? []).includes(i))

@@ -36,3 +36,17 @@ describe('帮助', () => {
     expect(out.split('\n').at(-1)).toBe('发「帮助 值守」等看某一类的例子。')
   })
 })
+
+describe('帮助 with every family', () => {
+  it('the overview is one message (leader and district tools are under 帮助 <family>)', async () => {
+    const { families } = await import('../../../src/families.js')
+    const { testConfig } = await import('../../../src/config.js')
+    let out = ''
+    helpCommand(() => families).run({ family: null }, { reply: (t: string) => { out = t } } as never)
+    expect(out.length).toBeLessThanOrEqual(testConfig().splitAt)
+    expect(out).toContain('更多：帮助 常用')
+    let core = ''
+    helpCommand(() => families).run({ family: '常用' }, { reply: (t: string) => { core = t } } as never)
+    expect(core).toContain('绑定 123456')
+  })
+})
