@@ -3,7 +3,7 @@
 // by renaming themselves. Wrong codes are throttled.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { defineCommand, type Ctx } from '../../src/types.js'
-import { getMeta } from '../../src/store/db.js'
+import { getMeta, accountOf } from '../../src/store/db.js'
 import { enqueue } from '../../src/outbox-rows.js'
 import { HOUR } from '../../src/time.js'
 
@@ -44,6 +44,8 @@ export const enrol = defineCommand<{ code: string }, 'any'>({
     // the remark binds this person again after a re-login: set by the bot itself, on the contact
     // that sent the code (by its id in this login, never by name)
     enqueue(ctx.db, ctx.config, ctx.now, { to: m, kind: 'remark', text: token })
-    ctx.reply('✅ 你已登记为管理员。可以发「帮助」查看管理员命令（通知、打卡开启、截单等）。')
+    // in a district the other accounts know them once they bind (bind.ts), never by a second enrolment
+    const others = accountOf(ctx.db) ? '\n区里的其他助手账号：在这里发「绑定账号」，把得到的码私聊发给它们。' : ''
+    ctx.reply('✅ 你已登记为管理员。可以发「帮助」查看管理员命令（通知、打卡开启、截单等）。' + others)
   },
 })

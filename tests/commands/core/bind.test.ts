@@ -27,6 +27,7 @@ const binding = (acc: Account, person: number) => acc.db.prepare(`SELECT contact
 describe('绑定账号 / 绑定 <code>', () => {
   it('an admin enrolled on a binds on b: one person, admin there too, and b writes its own remark', () => {
     a.say('管理员 ' + CODE, 'ca-w', '王网格')
+    expect(a.last()).toContain('发「绑定账号」')
     const p = a.person('ca-w')
     expect(b.say('隔离名单', 'cb-w', '王网格').outcome).toBe('refused')
     const q = b.person('cb-w')
