@@ -6,9 +6,20 @@ import type { Db, ExportState, Family } from './types.js'
 export function buildExport(db: Db, tz: string, families: readonly Family[]): ExportState {
   const state: ExportState = {}
   for (const f of families) {
-    for (const [name, section] of Object.entries(f.export?.sections ?? {})) state[name] = section(db, tz)
+    for (const [name, section] of Object.entries(f.export?.sections ?? {})) {
+      const rows = section(db, tz)
+      if (rows) state[name] = rows
+    }
   }
   return state
+}
+
+/** Rows of a section that belong to these rooms: by their `room`, or any of their `rooms` (the dashboard's filter). */
+export function inRooms(rows: unknown[] | undefined, rooms: ReadonlySet<string>): unknown[] {
+  return (rows ?? []).filter(r => {
+    const x = r as { room?: unknown; rooms?: unknown }
+    return (typeof x.room === 'string' && rooms.has(x.room)) || (Array.isArray(x.rooms) && x.rooms.some(t => rooms.has(t)))
+  })
 }
 
 /** Text a spreadsheet would run as a formula (= + - @, tab, CR first) gets a leading '. */

@@ -5,7 +5,8 @@
 // orders are free-form (`苹果3 橙子2`, `2x4`); it is also the order of 帮助, the export sections
 // and the dashboard's navigation. 关怀 (care) comes before 接龙 and 物资互助: its errands need an errand
 // verb (代买, 送菜上门, 帮忙取) that neither reads, and its `我去 #9` names an errand. 值班 (rota) before
-// 接龙 too: its sign-ups (`+1 下午那班`) parse only while a rota of the room names that shift.
+// 接龙 too: its sign-ups (`+1 下午那班`) parse only while a rota of the room names that shift. 区域
+// (district) comes last: its page is no landing page, and no other family reads `本群小区 …`.
 import type { Family } from './types.js'
 import { core } from '../commands/core/index.js'
 import { chain } from '../commands/chain/index.js'
@@ -15,6 +16,7 @@ import { rota } from '../commands/rota/index.js'
 import { aid } from '../commands/aid/index.js'
 import { care } from '../commands/care/index.js'
 import { dashboard } from '../commands/dashboard/index.js'
+import { district } from '../commands/district/index.js'
 
 const list: Family[] = []
 list.push(
@@ -26,6 +28,7 @@ list.push(
   chain,
   aid,
   dashboard,
+  district,
 )
 
 export const families: readonly Family[] = list

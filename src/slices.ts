@@ -11,9 +11,20 @@ export interface CsvTable { name: string; columns: string[]; rows: Record<string
 
 /** A family's part of the export: its sections, and the tables its sections become in a CSV. */
 export interface ExportSlice {
-  sections: Record<string, (db: Db, tz: string) => unknown[]>
+  /** null: the section is left out of the export (the district's, for a single bot). */
+  sections: Record<string, (db: Db, tz: string) => unknown[] | null>
   csv?(state: ExportState): CsvTable[]
+  /**
+   * The family's sections cut to the records of these rooms (the dashboard's filter by community,
+   * room or account, src/dashboard/filter.ts). Absent: the family keeps no records by room.
+   */
+  cut?(state: ExportState, rooms: ReadonlySet<string>, db: Db): ExportState
+  /** The rooms that filter chooses among, each with its community and accounts (the district family's). */
+  roomIndex?(state: ExportState): RoomEntry[]
 }
+
+/** A room as the dashboard's filter knows it. */
+export interface RoomEntry { room: string; community: string | null; accounts: string[] }
 
 /** What a dashboard page is given: the request, and the export it shows (built once per request). */
 export interface PageRequest {

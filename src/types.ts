@@ -264,7 +264,7 @@ export interface Proposal<I = any> {
 
 export { attachmentName, attachmentType, type Attachment } from './types-files.js'
 import type { Attachment } from './types-files.js'
-export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, PageResult } from './slices.js'
+export type { CsvTable, DashboardPage, ExportSlice, ExportState, PageRequest, RoomEntry, PageResult } from './slices.js'
 export * from './types-actions.js'
 
 // ---------- families ----------

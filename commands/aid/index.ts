@@ -8,7 +8,7 @@ import { claim } from './claim.js'
 import { done, withdraw, list } from './manage.js'
 import { resolve } from './resolve.js'
 import { expireJob, nudgeJob } from './jobs.js'
-import { aidCsvTables } from './page-model.js'
+import { aidCsvTables, cutAid } from './page-model.js'
 import { aidPages } from './pages.js'
 import { exportAid, mineLines } from './store.js'
 import { understandAid } from './understand.js'
@@ -20,7 +20,7 @@ export const aid: Family = {
   // post first so 帮助 shows it first; detectAid never reads `要 #5`, `物资` etc. (tests/commands/aid/text.test.ts)
   commands: [post, claim, done, withdraw, list, resolve],
   jobs: [expireJob, nudgeJob],
-  export: { sections: { aid: exportAid }, csv: aidCsvTables },
+  export: { sections: { aid: exportAid }, csv: aidCsvTables, cut: cutAid },
   pages: aidPages,
   understand: understandAid,
   mine: mineLines,

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { readAll } from '../../src/dashboard/read.js'
 import type { CsvTable, ExportState } from '../../src/types.js'
+import { inRooms } from '../../src/export.js'
 
 const aid = z.object({
   id: z.number(), kind: z.enum(['offer', 'request']), room: z.string(), member: z.string(),
@@ -17,3 +18,6 @@ export function aidCsvTables(state: ExportState): CsvTable[] {
   return [{ name: 'aid', columns: ['id', 'kind', 'room', 'member', 'item', 'qty', 'urgent', 'status', 'matches'],
     rows: readAid(state.aid).map(a => ({ ...a, matches: a.matches.join(' ') })) }]
 }
+
+/** The dashboard's filter: entries posted in these rooms. */
+export const cutAid = (state: ExportState, rooms: ReadonlySet<string>): ExportState => ({ aid: inRooms(state.aid, rooms) })

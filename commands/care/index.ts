@@ -8,7 +8,7 @@ import { cancelCommand, doneCommand, requestCommand, takeCommand } from './erran
 import { listCommand } from './list.js'
 import { offerJob, overdueJob } from './jobs.js'
 import { exportCare, exportErrands } from './store.js'
-import { careCsvTables } from './page-model.js'
+import { careCsvTables, cutCare } from './page-model.js'
 import { mineLines } from './mine.js'
 import { carePages } from './pages.js'
 import { careActions } from './actions.js'
@@ -20,7 +20,7 @@ export const care: Family = {
   // request first (帮助 lists it first): its parse never reads `代办`, `代办 #9 取消`, `我去` or `结对`
   commands: [requestCommand, takeCommand, doneCommand, cancelCommand, listCommand, pairListCommand, pairCommand, unpairCommand],
   jobs: [offerJob, overdueJob, tickJob],
-  export: { sections: { errands: exportErrands, care: exportCare }, csv: careCsvTables },
+  export: { sections: { errands: exportErrands, care: exportCare }, csv: careCsvTables, cut: cutCare },
   mine: mineLines,
   pages: carePages,
   actions: careActions,

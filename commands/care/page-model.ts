@@ -1,7 +1,8 @@
 // Errands and care pairs as the dashboard reads them from the export (docs/export.md), and as CSV rows.
 import { z } from 'zod'
 import { readAll } from '../../src/dashboard/read.js'
-import type { CsvTable, ExportState } from '../../src/types.js'
+import type { CsvTable, Db, ExportState } from '../../src/types.js'
+import { inRooms } from '../../src/export.js'
 
 const errand = z.object({
   id: z.number(), room: z.string(), household: z.string().nullable().catch(null), requester: z.string(),
@@ -21,4 +22,14 @@ export function careCsvTables(state: ExportState): CsvTable[] {
     { name: 'errands', columns: ['id', 'room', 'household', 'requester', 'what', 'kind', 'helper', 'status'], rows: readErrands(state.errands) },
     { name: 'care', columns: ['helper', 'household', 'why'], rows: readPairs(state.care) },
   ]
+}
+
+/** The dashboard's filter: errands of these rooms, and the pairs made there (pairs are exported without their room). */
+export function cutCare(state: ExportState, rooms: ReadonlySet<string>, db: Db): ExportState {
+  const made = new Set((db.prepare('SELECT room, household, helper_name AS helper FROM care_pairs').all() as
+    { room: string; household: string; helper: string }[]).filter(p => rooms.has(p.room)).map(p => `${p.helper}\n${p.household}`))
+  return {
+    errands: inRooms(state.errands, rooms),
+    care: (state.care ?? []).filter(p => made.has(`${(p as { helper?: unknown }).helper}\n${(p as { household?: unknown }).household}`)),
+  }
 }

@@ -3,6 +3,7 @@
 import type { CsvTable, Db, ExportState } from '../../src/types.js'
 import { readChains, roomsOf } from './page-model.js'
 import { isoLocal } from '../../src/time.js'
+import { inRooms } from '../../src/export.js'
 import { getChain, allChains, items, orders, chainRooms } from './store.js'
 import { isPaid, netPaid, payables } from './pay-store.js'
 import { chainFiles } from './photos.js'
@@ -93,4 +94,13 @@ export function chainCsvTables(state: ExportState): CsvTable[] {
         chain: c.id, place: i + 1, member: w.member, household: w.household, lines: w.lines.map(l => `${l.item}x${l.qty}`).join(' '),
       }))) },
   ]
+}
+
+/** The dashboard's filter: chains running in any of these rooms, with the orders placed there. */
+export function cutChains(state: ExportState, rooms: ReadonlySet<string>): ExportState {
+  return { chains: inRooms(state.chains, rooms).map(c => {
+    const x = c as { room?: unknown; orders?: unknown }
+    if (!Array.isArray(x.orders)) return c
+    return { ...x, orders: x.orders.filter(o => rooms.has(String((o as { room?: unknown }).room ?? x.room))) }
+  }) }
 }

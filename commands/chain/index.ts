@@ -15,7 +15,7 @@ import { change, cancel, mine, myChainsText } from './edit.js'
 import { order } from './order.js'
 import { moveDeadline, addItems, setStock } from './manage.js'
 import { restock } from './restock.js'
-import { exportChains, chainCsvTables } from './export.js'
+import { exportChains, chainCsvTables, cutChains } from './export.js'
 import { chainPages } from './pages.js'
 import { understandChain } from './understand.js'
 import { begin, undo } from './begin.js'
@@ -36,7 +36,7 @@ export const chain: Family = {
   commands: [attach, native, start, undo, begin, close, sync, sortSheet, moveDeadline, restock, addItems, setStock, markPay, unpaid, dun, claimPaid, confirmPaid, arrival, pickedUp, pickByNumber, notPicked, view, mine, change, cancel, order],
   jobs: [closeAtDeadline, remindDeadline],
   files: [xlsxFile, csvFile, sortFile],
-  export: { sections: { chains: exportChains }, csv: chainCsvTables },
+  export: { sections: { chains: exportChains }, csv: chainCsvTables, cut: cutChains },
   pages: chainPages,
   actions: [...chainActions, ...payActions, ...syncActions],
   access: chainAccess,

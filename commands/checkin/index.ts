@@ -11,7 +11,7 @@ import { reportCommand } from './report.js'
 import { chaseJob, remindJob, statsCommand, statsJob } from './remind.js'
 import { isolateCommand, listCommand, releaseCommand } from './isolation.js'
 import { isoAskJob, isoEndJob, isoMissJob } from './isolation-jobs.js'
-import { checkinCsvTables } from './page-model.js'
+import { checkinCsvTables, cutCheckins } from './page-model.js'
 import { checkinPages } from './pages.js'
 import { checkinActions } from './actions.js'
 import { understandCheckin } from './understand.js'
@@ -51,7 +51,7 @@ export const checkin: Family = {
   jobs: [remindJob, chaseJob, statsJob, isoAskJob, isoMissJob, isoEndJob, retentionJob],
   files: [checkinExportFile, isolationExportFile],
   export: { sections: { checkins: exportCheckins, checkinFlags: exportCheckinFlags, isolations: exportIsolations, checkinRooms: exportCheckinRooms,
-    returnees: exportReturnees }, csv: checkinCsvTables },
+    returnees: exportReturnees }, csv: checkinCsvTables, cut: cutCheckins },
   pages: checkinPages,
   actions: checkinActions,
   understand: (reading, ctx) => [...understandCheckin(reading, ctx), ...understandAnnouncement(reading, ctx), ...understandReturn(reading, ctx)],

@@ -2,7 +2,8 @@
 // neutral defaults for what a fixture or an older export leaves out.
 import { z } from 'zod'
 import { readAll } from '../../src/dashboard/read.js'
-import type { CsvTable, ExportState } from '../../src/types.js'
+import type { CsvTable, Db, ExportState } from '../../src/types.js'
+import { inRooms } from '../../src/export.js'
 
 const checkin = z.object({
   day: z.string(), room: z.string(), member: z.string(), household: z.string().nullable().catch(null),
@@ -44,4 +45,18 @@ export function checkinCsvTables(state: ExportState): CsvTable[] {
       rows: readCheckinFlags(state.checkinFlags).map(f => ({ ...f, temps: f.temps.join(' ') })) },
     { name: 'isolations', columns: ['household', 'room', 'start', 'days', 'status'], rows: readIsolations(state.isolations) },
   ]
+}
+
+const returneeKey = (r: { household?: unknown; member?: unknown; from?: unknown; arrived?: unknown }) =>
+  JSON.stringify([r.household ?? null, r.member, r.from, r.arrived])
+
+/** The dashboard's filter: check-ins, flags, isolations and settings of these rooms, and returns registered there. */
+export function cutCheckins(state: ExportState, rooms: ReadonlySet<string>, db: Db): ExportState {
+  const there = new Set((db.prepare('SELECT room, household, member, origin AS "from", arrived FROM checkin_returnees').all() as
+    { room: string; household: string | null; member: string; from: string; arrived: string }[]).filter(r => rooms.has(r.room)).map(returneeKey))
+  return {
+    checkins: inRooms(state.checkins, rooms), checkinFlags: inRooms(state.checkinFlags, rooms),
+    isolations: inRooms(state.isolations, rooms), checkinRooms: inRooms(state.checkinRooms, rooms),
+    returnees: (state.returnees ?? []).filter(r => there.has(returneeKey(r as object))),
+  }
 }

@@ -16,7 +16,8 @@ function helpAll(families: readonly Family[]): string {
   }
   const example = families.find(f => f.id !== 'core' && f.commands.some(c => c.help))
   const named = hidden.length ? hidden : example ? [example.name] : []
-  if (named.length) lines.push('', `发「帮助 ${named.join('」「帮助 ')}」等看某一类的例子。`)
+  // one short line however many families it names (帮助 stays one message, LINLI_SPLIT_AT)
+  if (named.length) lines.push('', `发「帮助 类别」看例子，如 ${named.join('、')}。`)
   return lines.join('\n')
 }
 

@@ -11,7 +11,7 @@ import { status, remind, cancel } from './status.js'
 import { later } from './later.js'
 import { addReminder, listReminders, deleteReminder } from './reminders.js'
 import { publishJob, repeatJob, finalJob, reminderJob } from './jobs.js'
-import { noticeCsvTables } from './page-model.js'
+import { cutNotices, noticeCsvTables } from './page-model.js'
 import { noticePages } from './pages.js'
 import { understandNotice } from './understand.js'
 import { adopt } from './adopt.js'
@@ -28,7 +28,7 @@ export const notice: Family = {
   commands: [post, ack, status, remind, later, addReminder, listReminders, deleteReminder, cancel, exportNotice, adopt, attachToNotice],
   jobs: [publishJob, repeatJob, finalJob, reminderJob],
   files: [noticeFile, noticeExportFile],
-  export: { sections: { notices: exportNotices }, csv: noticeCsvTables },
+  export: { sections: { notices: exportNotices }, csv: noticeCsvTables, cut: cutNotices },
   pages: noticePages,
   actions: noticeActions,
   understand: understandNotice,

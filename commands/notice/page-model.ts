@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { readAll } from '../../src/dashboard/read.js'
 import type { CsvTable, ExportState } from '../../src/types.js'
+import { inRooms } from '../../src/export.js'
 
 const names = z.array(z.string()).catch([])
 const notice = z.object({
@@ -18,4 +19,12 @@ export const readNotices = (xs: unknown): Notice[] => readAll(notice, xs)
 export function noticeCsvTables(state: ExportState): CsvTable[] {
   return [{ name: 'notices', columns: ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending'],
     rows: readNotices(state.notices).map(({ acks: _acks, ...n }) => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })) }]
+}
+
+/** The dashboard's filter: notices posted in any of these rooms, with the answers given there. */
+export function cutNotices(state: ExportState, rooms: ReadonlySet<string>): ExportState {
+  return { notices: inRooms(state.notices, rooms).map(n => {
+    const x = n as { acks?: unknown }
+    return Array.isArray(x.acks) ? { ...x, acks: inRooms(x.acks, rooms) } : n
+  }) }
 }

@@ -11,7 +11,7 @@ import { leave } from './leave.js'
 import { swap } from './swap.js'
 import { remindJob, uncoveredJob } from './jobs.js'
 import { exportShifts } from './store.js'
-import { rotaCsvTables } from './page-model.js'
+import { cutShifts, rotaCsvTables } from './page-model.js'
 import { rotaPages } from './pages.js'
 import { rotaActions } from './actions.js'
 
@@ -23,7 +23,7 @@ export const rota: Family = {
   // and swap parse only while the room has shifts (or the sender holds one), so chat passes through
   commands: [view, settings, post, join, leave, swap],
   jobs: [remindJob, uncoveredJob],
-  export: { sections: { shifts: exportShifts }, csv: rotaCsvTables },
+  export: { sections: { shifts: exportShifts }, csv: rotaCsvTables, cut: cutShifts },
   pages: rotaPages,
   actions: rotaActions,
   mine: mineLines,

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { readAll } from '../../src/dashboard/read.js'
 import type { CsvTable, ExportState } from '../../src/types.js'
+import { inRooms } from '../../src/export.js'
 
 const shift = z.object({
   id: z.number(), room: z.string(), post: z.string().catch(''), start: z.string(), end: z.string(),
@@ -17,3 +18,6 @@ export function rotaCsvTables(state: ExportState): CsvTable[] {
   return [{ name: 'shifts', columns: ['id', 'room', 'post', 'start', 'end', 'need', 'volunteers', 'waitlist', 'status'],
     rows: readShiftRows(state.shifts).map(s => ({ ...s, volunteers: s.volunteers.join(' '), waitlist: s.waitlist.join(' ') })) }]
 }
+
+/** The dashboard's filter: shifts of these rooms. */
+export const cutShifts = (state: ExportState, rooms: ReadonlySet<string>): ExportState => ({ shifts: inRooms(state.shifts, rooms) })

@@ -1,6 +1,7 @@
 // The dashboard's shell: fastify, login by a one-time link from the bot (`后台`) and a session
 // cookie, the layout and the routes. The pages themselves come from the families (Family.pages);
-// each reads its own sections of the export object, cut to what a leader owns for a leader's login.
+// each reads its own sections of the export object, cut to what a leader owns for a leader's login
+// and, for an admin of a district, to the rooms the filter chose (filter.ts).
 // The families' actions (forms) are POSTs checked and recorded by actions.ts; like login/logout they
 // are synchronous on the bot's database handle (better-sqlite3), so sharing it is safe.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
@@ -15,6 +16,7 @@ import { AUDIT_NAV, actionRoutes, auditRoute, csrfToken, dashboardKey, flash, sc
 import type { Viewer } from '../types.js'
 import { buildExport } from '../export.js'
 import { confirmPage, errorPage, explainPage, notFoundPage } from './pages-misc.js'
+import { filterRooms } from './filter.js'
 
 type ExportSource = (db: Db, tz: string) => ExportState | Promise<ExportState>
 
@@ -130,13 +132,17 @@ const sendPage = (reply: FastifyReply, status: number, body: string) =>
 
 async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions, viewer: Viewer, key: string): Promise<PageRequest & { flash: string }> {
   const params = req.params as Record<string, string>
-  const state = scopeState(await source(opts.db, opts.config.tz), opts.db, opts.families, viewer)
+  const scoped = scopeState(await source(opts.db, opts.config.tz), opts.db, opts.families, viewer)
+  // admins of a district filter by community, room or account (leaders see their own anyway)
+  const { state, roster: members, form } = viewer.admin
+    ? filterRooms(scoped, roster(opts.db), req.query, req.url.split('?')[0], opts.db, opts.families)
+    : { state: scoped, roster: [], form: '' }
   const session = req.cookies[SESSION_COOKIE]
   return {
-    params, state, roster: viewer.admin ? roster(opts.db) : [],
+    params, state, roster: members,
     admin: viewer.name, now: opts.clock.now(), tz: opts.config.tz, viewer,
     csrf: viewer.person !== null && session ? csrfToken(key, session) : '',
-    flash: flash(opts.db, viewer, req.query)?.html ?? '',
+    flash: (flash(opts.db, viewer, req.query)?.html ?? '') + form,
     attachmentDir: opts.config.attachments.dir,
   }
 }

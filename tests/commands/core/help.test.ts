@@ -33,7 +33,17 @@ describe('帮助', () => {
     let out = ''
     helpCommand(() => [fam, lead]).run({ family: null }, { reply: (t: string) => { out = t } } as never)
     expect(out).not.toContain('【值守】')
-    expect(out.split('\n').at(-1)).toBe('发「帮助 值守」等看某一类的例子。')
+    expect(out.split('\n').at(-1)).toBe('发「帮助 类别」看例子，如 值守。')
+  })
+})
+
+describe('帮助 with every family', () => {
+  it('is one message: within LINLI_SPLIT_AT (1500), so it is never cut in two', async () => {
+    const { families } = await import('../../../src/families.js')
+    let out = ''
+    helpCommand(() => families).run({ family: null }, { reply: (t: string) => { out = t } } as never)
+    expect(out.length).toBeLessThanOrEqual(1500)
+    expect(out).toContain('区域')
   })
 })
 
