@@ -34,7 +34,7 @@ function roomsCard(d: District): Raw {
   const unserved = new Set(d.unserved)
   const groups = new Map<string, District['rooms']>()
   for (const r of d.rooms) groups.set(r.community ?? '', [...(groups.get(r.community ?? '') ?? []), r])
-  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a < b ? -1 : a > b ? 1 : 0))
+  const names = [...groups.keys()].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
   return html`<section class="card" data-testid="rooms"><h2>群 ${d.rooms.length} 个</h2>${names.map(c => html`
     <h3>${c || '未设小区'}（${groups.get(c)!.length}）</h3>
     ${table(['群', '服务账号', '在群里的账号'], groups.get(c)!.map(r => [r.room,
