@@ -45,3 +45,11 @@ describe('本群小区', () => {
     expect(out.state.district).toBeUndefined()
   })
 })
+
+describe('本群小区 beside the other families', () => {
+  it('is not an order while a 接龙 is open, nor a check-in', async () => {
+    const out = await run('张三: #接龙 周六蔬菜团购\n  1. 白菜 5元/颗\n王网格*: 打卡 开启\n王网格*: 本群小区 3期花园\n')
+    expect(out.texts.at(-1)).toBe('✅ 本群已设为小区：3期花园')
+    expect((out.state.chains as { orders: unknown[] }[])[0].orders).toEqual([])
+  })
+})
