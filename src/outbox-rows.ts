@@ -63,13 +63,26 @@ export function splitText(text: string, max: number): string[] {
 }
 
 /**
+ * In a district, a private message goes out from the account writing it (the one the person wrote
+ * to, or whose job it is) when that account can reach them, so a conversation stays in one chat;
+ * src/district/leases.ts frees it for another account if this one is lost. Else: any account.
+ */
+function answeringAccount(db: Db, person: number): string | null {
+  const me = accountOf(db)
+  if (!me) return null
+  return stmt(db, `SELECT 1 FROM contacts WHERE account = ? AND person = ? AND contact_id IS NOT NULL`).get(me, person) ? me : null
+}
+
+/**
  * Write rows for one outgoing message: long text split, long mention lists batched. Returns false
  * when the message was over its member's output budget and not written (they are told once).
  */
 export function enqueue(db: Db, config: Config, now: number, m: Enqueue): boolean {
-  const ins = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person, origin, secrets)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
   const person = m.to?.person ?? null
+  const pin = person === null ? null : answeringAccount(db, person)
+  const insert = stmt(db, `INSERT INTO outbox (created_at, due_at, target, kind, text, mentions, merge_key, payload, to_person, origin, secrets, sender)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const ins = { run: (...v: unknown[]) => insert.run(...v, pin) }
   const target = m.to ? privateTarget(m.to) : m.target!
   const kind = m.kind ?? 'text'
   const payload = m.payload === undefined ? null : JSON.stringify(m.payload)

@@ -51,12 +51,13 @@ export function jitterFor(id: number, jitterMs: number): number {
 }
 
 // In a district (src/district/leases.ts) an account online sends only its own: rooms whose lease it
-// holds, and private messages to people it has a contact for (the claim below settles who sends);
-// a remark only by the account that wrote it (outbox-rows.ts): it is set on that account's contact.
+// holds, and private messages to people it has a contact for (the claim below settles who sends).
+// A private message written by one account (outbox-rows.ts) is that account's while it can send it,
+// so a conversation stays in one chat; a remark always is: it is set on that account's contact.
 const MINE = `AND EXISTS (SELECT 1 FROM accounts a WHERE a.account = ? AND a.status = 'online')
   AND (o.to_person IS NULL AND o.target IN (SELECT room FROM room_leases WHERE account = ?)
   OR o.to_person IS NOT NULL AND EXISTS (SELECT 1 FROM contacts k WHERE k.account = ? AND k.person = o.to_person AND k.contact_id IS NOT NULL))
-  AND (o.kind <> 'remark' OR o.sender IS NULL OR o.sender = ?)`
+  AND (o.to_person IS NULL OR o.sender IS NULL OR o.sender = ?)`
 
 export class Outbox {
   private lastSent = new Map<string, number>()

@@ -50,6 +50,7 @@ export function beat(db: Db, now: number, status: AccountStatus, leaseMs = LEASE
     stmt(db, `UPDATE room_leases SET expires_at = ? WHERE account = ? AND expires_at > ?
       AND room IN (SELECT room FROM account_rooms WHERE account = ?)`).run(now + leaseMs, me, now, me)
     stmt(db, `DELETE FROM room_leases WHERE account = ? AND room NOT IN (SELECT room FROM account_rooms WHERE account = ?)`).run(me, me)
+    freePrivate(db, now - leaseMs)
     const taken = take(db, me, now, leaseMs)
     return { taken, handed: taken.length ? null : rebalance(db, me, now, leaseMs), orphans: orphans(db, now, leaseMs) }
   })()
@@ -113,10 +114,26 @@ function rebalance(db: Db, me: string, now: number, leaseMs: number): string | n
 /** A room taken from an account that may have died mid-send: what it was sending there goes again. */
 function resume(db: Db, room: string, from: string): void {
   const rows = stmt(db, `SELECT id FROM outbox WHERE status = 'sending' AND sender = ? AND target = ?`).all(from, room) as { id: number }[]
-  for (const { id } of rows) {
-    stmt(db, `UPDATE outbox SET status = 'pending', sender = NULL WHERE id = ?`).run(id)
-    stmt(db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
-  }
+  for (const { id } of rows) sendAgain(db, id)
+}
+
+/** A row cut mid-send, and the confirmations merged into it, pending again for any account. */
+function sendAgain(db: Db, id: number): void {
+  stmt(db, `UPDATE outbox SET status = 'pending', sender = NULL WHERE id = ?`).run(id)
+  stmt(db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(id)
+}
+
+/**
+ * Private messages held for an account that cannot send them (logged out, silent for a lease, or
+ * without the person's contact now) go to any account that can; what a lost account was sending goes
+ * again. A remark stays with its account: it is set on that account's own contact.
+ */
+function freePrivate(db: Db, silentSince: number): void {
+  const theirs = `to_person IS NOT NULL AND kind <> 'remark' AND sender IS NOT NULL`
+  stmt(db, `UPDATE outbox SET sender = NULL WHERE status = 'pending' AND ${theirs} AND (sender NOT IN (${healthy})
+    OR NOT EXISTS (SELECT 1 FROM contacts k WHERE k.account = outbox.sender AND k.person = outbox.to_person AND k.contact_id IS NOT NULL))`).run(silentSince)
+  const cut = stmt(db, `SELECT id FROM outbox WHERE status = 'sending' AND ${theirs} AND sender NOT IN (${healthy})`).all(silentSince) as { id: number }[]
+  for (const { id } of cut) sendAgain(db, id)
 }
 
 /** Rooms whose lease lapsed a whole lease ago with no healthy account present to take them. */
