@@ -230,11 +230,15 @@ export class Outbox {
     const retry = waiting ? UNREACHABLE_RETRY_MS : Math.min(5 * MINUTE, 1000 * 2 ** Math.min(attempts, 10))
     // a transport's error may quote the text it could not send: never a secret in the row or the log
     const error = elide(String((e as Error)?.message ?? e), row.secrets ? JSON.parse(row.secrets) as string[] : [])
-    this.db.transaction(() => {
-      stmt(this.db, `UPDATE outbox SET status = ?, attempts = ?, next_try_at = ?, error = ? WHERE id = ?`)
-        .run(dead ? 'dead' : 'pending', attempts, t + retry, error.slice(0, 300), row.id)
+    // only while the row is still this account's: in a district another account that took the room
+    // over (this one froze past its lease) may have sent it already, and must not send it again
+    const mine = this.db.transaction(() => {
+      if (stmt(this.db, `UPDATE outbox SET status = ?, attempts = ?, next_try_at = ?, error = ? WHERE id = ? AND status = 'sending'
+        AND COALESCE(sender, '') = ?`).run(dead ? 'dead' : 'pending', attempts, t + retry, error.slice(0, 300), row.id, this.me).changes === 0) return false
       if (row.merge_key) stmt(this.db, `UPDATE outbox SET status = 'pending', merged_into = NULL WHERE merged_into = ? AND status = 'merged'`).run(row.id)
+      return true
     })()
+    if (!mine) return
     if (dead && row.secrets) this.forgetSecrets(row.id)
     if (!waiting || dead) this.log(`send to ${row.target} ${dead ? 'given up' : 'failed'} (attempt ${attempts}): ${error}`)
   }
