@@ -3,7 +3,8 @@
 // and one PostgreSQL database). Heartbeats are the test's own (District.beat on a SimClock), so who
 // holds a room is decided, not hoped for. A group message reaches both accounts, as WeChat delivers it:
 // it is recorded once and answered once, by the holder; when the holder logs out or dies, the other
-// account takes the group, sends what was left and answers; a group nobody else is in is told to admins.
+// account takes the group, sends what was left and answers; a group nobody else is in is told to admins;
+// a group first seen in a message (not in the login's room list) gets a holder.
 import { describe, it, expect, afterEach } from 'vitest'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -128,6 +129,19 @@ describe.each(stores)('a district through Wechaty and puppet-mock (%s)', kind =>
     expect(b.beat().orphans).toEqual([SOLO])
     await w.drain()
     expect(texts(w, 'b')).toEqual([`王主任: ⚠️ 没有机器人账号在服务这些群：${SOLO}。请把另一个助手账号拉进群，或重新登录原账号。`])
+    expect(texts(w, 'a')).toEqual([])
+  })
+
+  it('a group the accounts learn of from a message, not from the login, is served after a beat', async () => {
+    const w = await district(kind)
+    const late = { topic: '5栋业主群', people: ['李四', '王五'], accounts: ['a', 'b'] }
+    for (const s of late.accounts) w.group(w.account(s), late)
+    await w.say('李四', late.topic, '帮助')
+    // both kept it: no account serves the group yet; at its next beat the less busy one (b) does
+    expect(w.account('b').linli.district!.beat().taken).toEqual([{ room: late.topic, from: null }])
+    await until(() => [...w.account('b').read].every(id => w.account('b').handled.has(id)), 'b handled what it kept')
+    await w.drain()
+    expect(texts(w, 'b').map(t => t.startsWith(`${late.topic}: 邻里助手 · 常用命令`))).toEqual([true])
     expect(texts(w, 'a')).toEqual([])
   })
 })

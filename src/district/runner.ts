@@ -8,7 +8,7 @@ import type { Engine } from '../engine.js'
 import type { Clock } from '../time.js'
 import type { Transport } from '../outbox.js'
 import { getMeta, setMeta, accountOf } from '../store/db.js'
-import { beat, beatEvery, heldRooms, type AccountStatus, type Beat } from './leases.js'
+import { beat, beatEvery, heldRooms, inRoom, type AccountStatus, type Beat } from './leases.js'
 
 /** Consecutive failed sends after which the account gives its rooms up (banned, or WeChat refuses). */
 const FAILING_AFTER = 5
@@ -22,6 +22,8 @@ export class District {
   private restUntil = 0
   private held = new Set<string>()
   private waiting: { m: Incoming; at: number }[] = []
+  /** Groups a kept message showed this account to be in (recorded once per process). */
+  private seen = new Set<string>()
   /** Handles messages this account kept and may now handle (the bot's inbound queue). */
   handle: (msgs: Incoming[]) => void = () => {}
 
@@ -31,6 +33,9 @@ export class District {
   /** Whether to handle `m` now: private, or in a room this account serves; else it is kept. */
   admit(m: Incoming): boolean {
     if (!m.room || this.held.has(m.room)) return true
+    // a group the login's room list left out (wechat4u loads some only when they speak): a message
+    // from it shows the account is in it, so that the group gets a holder at the next beat
+    if (!this.seen.has(m.room)) { this.seen.add(m.room); inRoom(this.db, m.room, this.clock.now()) }
     this.waiting.push({ m, at: this.clock.now() })
     return false
   }
