@@ -118,7 +118,7 @@ describe.each(stores)('a district through Wechaty and puppet-mock (%s)', kind =>
     expect(texts(w, 'a')).toEqual([])
   })
 
-  it('a group only the logged-out account is in: admins are told privately, once, by the other account', async () => {
+  it('a group only the logged-out account is in: admins are told privately, once, by the other account, until it is back', async () => {
     const w = await district(kind)
     await w.logout('a')
     const b = w.account('b').linli.district!
@@ -130,6 +130,13 @@ describe.each(stores)('a district through Wechaty and puppet-mock (%s)', kind =>
     await w.drain()
     expect(texts(w, 'b')).toEqual([`王主任: ⚠️ 没有机器人账号在服务这些群：${SOLO}。请把另一个助手账号拉进群，或重新登录原账号。`])
     expect(texts(w, 'a')).toEqual([])
+    // a logs in again and serves its group: it is no orphan any more, and a message there is answered
+    await w.login('a')
+    expect(w.holder(SOLO)).toBe('a')
+    expect(b.beat().orphans).toEqual([])
+    await w.say('赵六', SOLO, '登记 9-1-101')
+    await w.drain()
+    expect(texts(w, 'a')).toEqual([`${SOLO}: ✅ 已登记：赵六 → 9-1-101`])
   })
 
   it('a group the accounts learn of from a message, not from the login, is served after a beat', async () => {
