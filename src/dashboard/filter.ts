@@ -37,18 +37,20 @@ function form(path: string, index: RoomEntry[], c: Choice, shown: number): Raw {
     ${on ? html`<p class="muted" data-testid="filter-note">只显示筛选出的 ${shown} 个群的记录。</p>` : ''}`
 }
 
-interface Filtered { state: ExportState; roster: PageRequest['roster']; form: string }
+/** carry: the filter's query (`?community=…`) for the navigation links, '' when none is set. */
+interface Filtered { state: ExportState; roster: PageRequest['roster']; form: string; carry: string }
 
 /** An admin's view of a district: the form, and the state and rosters cut to the chosen rooms. */
 export function filterRooms(state: ExportState, roster: PageRequest['roster'], query: unknown, path: string,
   db: Db, families: readonly Family[]): Filtered {
   const index = families.flatMap(f => f.export?.roomIndex?.(state) ?? [])
-  if (!index.length) return { state, roster, form: '' }
+  if (!index.length) return { state, roster, form: '', carry: '' }
   const c = choice(query)
   const rooms = chosen(index, c)
   const html = form(path, index, c, rooms.size).html
-  if (!KEYS.some(k => c[k])) return { state, roster, form: html }
+  if (!KEYS.some(k => c[k])) return { state, roster, form: html, carry: '' }
   const out: ExportState = { ...state }
   for (const f of families) if (f.export?.cut) Object.assign(out, f.export.cut(state, rooms, db))
-  return { state: out, roster: roster && roster.filter(r => rooms.has(r.room)), form: html }
+  const carry = '?' + new URLSearchParams(KEYS.filter(k => c[k]).map(k => [k, c[k]])).toString()
+  return { state: out, roster: roster && roster.filter(r => rooms.has(r.room)), form: html, carry }
 }

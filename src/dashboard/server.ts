@@ -130,25 +130,28 @@ type App = FastifyInstance
 const sendPage = (reply: FastifyReply, status: number, body: string) =>
   reply.code(status).type('text/html; charset=utf-8').send(body)
 
-async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions, viewer: Viewer, key: string): Promise<PageRequest & { flash: string }> {
+/** What a page is given, and for the layout the flash, the filter form and the filter's query for the navigation links. */
+type Shown = PageRequest & { flash: string; carry: string }
+
+async function pageRequest(req: FastifyRequest, source: ExportSource, opts: DashboardOptions, viewer: Viewer, key: string): Promise<Shown> {
   const params = req.params as Record<string, string>
   const scoped = scopeState(await source(opts.db, opts.config.tz), opts.db, opts.families, viewer)
   // admins of a district filter by community, room or account (leaders see their own anyway)
-  const { state, roster: members, form } = viewer.admin
+  const { state, roster: members, form, carry } = viewer.admin
     ? filterRooms(scoped, roster(opts.db), req.query, req.url.split('?')[0], opts.db, opts.families)
-    : { state: scoped, roster: [], form: '' }
+    : { state: scoped, roster: [], form: '', carry: '' }
   const session = req.cookies[SESSION_COOKIE]
   return {
     params, state, roster: members,
     admin: viewer.name, now: opts.clock.now(), tz: opts.config.tz, viewer,
     csrf: viewer.person !== null && session ? csrfToken(key, session) : '',
-    flash: (flash(opts.db, viewer, req.query)?.html ?? '') + form,
+    flash: (flash(opts.db, viewer, req.query)?.html ?? '') + form, carry,
     attachmentDir: opts.config.attachments.dir,
   }
 }
 
 /** A family's page in the layout, its file as a download, or a 404 naming what was not found. */
-async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest & { flash: string }, nav: NavItem[]) {
+async function answer(reply: FastifyReply, p: DashboardPage, req: Shown, nav: NavItem[]) {
   // ids in paths are small positive numbers: anything else is no such thing, before any page looks
   if (Object.entries(req.params).some(([k, v]) => k === 'id' && !ID.test(v))) return sendPage(reply, 404, notFoundPage(nav[0]?.href))
   const r: PageResult = await p.render(req)
@@ -159,7 +162,9 @@ async function answer(reply: FastifyReply, p: DashboardPage, req: PageRequest & 
       .header('content-disposition', `attachment; filename="${r.file.asciiName}"; filename*=UTF-8''${encodeURIComponent(r.file.name)}`)
       .send(r.file.data)
   }
-  return sendPage(reply, 200, page(r.title, raw(req.flash + r.html), { nav, here, admin: req.admin }))
+  // a district's filter goes along to the other pages
+  const shown = req.carry ? nav.map(n => ({ ...n, href: n.href + req.carry })) : nav
+  return sendPage(reply, 200, page(r.title, raw(req.flash + r.html), { nav: shown, here: here && here + req.carry, admin: req.admin }))
 }
 
 function loginRoutes(app: App, opts: DashboardOptions, home: (person: number | null) => string): void {

@@ -103,6 +103,9 @@ describe('the filter on admin pages', () => {
     expect(sun.text).not.toContain('水果团')
     expect(sun.text).toContain('<option value="阳光花园" selected>')
     expect(sun.text).toContain('只显示筛选出的 1 个群的记录')
+    // the filter goes along in the navigation; without one the links are plain
+    expect(sun.text).toContain(`href="/notices?community=${encodeURIComponent('阳光花园')}"`)
+    expect(all.text).toContain('href="/notices"')
     // b is in 5栋 only: its notice, not 3栋's
     const b = await get(w, '/notices?account=b', admin)
     expect(b.text).toContain('周四下午5栋停电检修')
