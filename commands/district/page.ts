@@ -45,7 +45,8 @@ function roomsCard(d: District): Raw {
 
 function districtPage(req: PageRequest): string {
   const d = readDistrict(req.state)
-  if (!d || !d.accounts.length) {
+  // asOf is the newest heartbeat: none means no accounts at all (a filter may leave none on the page)
+  if (!d || d.asOf === null) {
     return html`<h1>区域</h1><section class="card" data-testid="single"><p><b>单账号运行</b>：只有一个机器人账号，没有多账号的区域数据。</p>
       <p class="muted">多个账号共用一个数据库时（LINLI_DISTRICT=on），这里列出各账号、各小区的群由哪个账号服务，以及没有账号服务的群。</p></section>
       ${d?.rooms.length ? roomsCard(d) : ''}`.html

@@ -40,9 +40,10 @@ describe('本群小区', () => {
     expect(out.state.district).toBeUndefined()
   })
 
-  it('in private chat it is not a command', async () => {
-    const out = await runTranscript('== @王网格\n王网格*: 本群小区 阳光花园\n')
+  it('in private chat it is not a command; 帮助 区域 shows its form', async () => {
+    const out = await runTranscript('== @王网格\n王网格*: 本群小区 阳光花园\n王网格*: 帮助 区域\n')
     expect(out.state.district).toBeUndefined()
+    expect(out.messages.at(-1)?.text).toContain('格式：本群小区 小区名')
   })
 })
 
