@@ -41,6 +41,8 @@ export interface PageRequest {
   csrf?: string
   /** Where images and files people sent are kept (LINLI_ATTACHMENT_DIR). */
   attachmentDir?: string
+  /** The district filter's query (`?community=…`) for the page's own links (downloads); '' or absent: none. */
+  carry?: string
 }
 
 /** A page's answer: HTML (the shell wraps it in the layout), a file download, or "no such thing". */

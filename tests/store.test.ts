@@ -88,7 +88,10 @@ describe('export', () => {
   ])('CSV cell %s → %s', (v, out) => expect(csvCell(v)).toBe(out))
 
   it('CSV has one table per section', () => {
-    const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false }], aid: [], notices: [], isolations: [] }, families)
-    expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal,antigen,whereabouts,symptoms\r\n2026-11-24,r,\'=bad,,36.5,false,,,')
+    const csv = exportCsv({ chains: [], checkins: [{ day: '2026-11-24', room: 'r', member: '=bad', household: null, temps: [36.5], abnormal: false,
+      at: '2026-11-24T08:03:00+08:00' }], aid: [], notices: [], isolations: [],
+    returnees: [{ household: null, member: '=小刘', from: '武汉', arrived: '2026-11-24', isolation: true }] }, families)
+    expect(csv).toContain('# checkins\r\nday,room,member,household,temps,abnormal,antigen,whereabouts,symptoms,at\r\n2026-11-24,r,\'=bad,,36.5,false,,,,2026-11-24T08:03:00+08:00\r\n')
+    expect(csv).toContain('# returnees\r\nhousehold,member,from,arrived,isolation\r\n,\'=小刘,武汉,2026-11-24,true\r\n')
   })
 })

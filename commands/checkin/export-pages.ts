@@ -11,14 +11,14 @@ import { checkinFile, isolationFile, XLSX_TYPE } from './export.js'
 const DAY = /^\d{4}-\d\d-\d\d$/
 const typeOf = (ext: 'xlsx' | 'csv') => ext === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8'
 
-/** The 下载 card of the 打卡 page: today and the last 7 days, and the isolations when there are any. */
-export function downloadsCard(today: string, isolations: boolean): Raw {
+/** The 下载 card of the 打卡 page: today and the last 7 days, and the isolations when there are any; a district's filter goes along. */
+export function downloadsCard(today: string, isolations: boolean, carry = ''): Raw {
   const week = addDays(today, -6)
-  const link = (from: string, ext: string, label: string) => html`<a class="btn alt" href="/checkins/${from}/${today}/export.${ext}" download>${label}</a>`
+  const link = (from: string, ext: string, label: string) => html`<a class="btn alt" href="/checkins/${from}/${today}/export.${ext}${carry}" download>${label}</a>`
   return html`<section class="card"><h2>导出</h2><p>
     ${link(today, 'xlsx', '今天打卡表 Excel')} ${link(today, 'csv', 'CSV')}
     ${link(week, 'xlsx', '最近7天 Excel')} ${link(week, 'csv', 'CSV')}
-    ${isolations ? html`<a class="btn alt" href="/isolations/export.xlsx" download>居家隔离 Excel</a> <a class="btn alt" href="/isolations/export.csv" download>CSV</a>` : ''}
+    ${isolations ? html`<a class="btn alt" href="/isolations/export.xlsx${carry}" download>居家隔离 Excel</a> <a class="btn alt" href="/isolations/export.csv${carry}" download>CSV</a>` : ''}
     </p><p class="muted">按楼栋排列，含未报的户，和私聊发「导出 打卡 12-14」收到的一样。</p></section>`
 }
 

@@ -22,28 +22,34 @@ const flag = z.object({
 const isolation = z.object({
   household: z.string(), room: z.string(), start: z.string(), days: z.number().catch(0), status: z.string().catch('active'),
 })
+const returnee = z.object({
+  household: z.string().nullable().catch(null), member: z.string(), from: z.string(), arrived: z.string(), isolation: z.boolean().catch(false),
+})
 
 export type Checkin = z.infer<typeof checkin>
 export type Isolation = z.infer<typeof isolation>
 export type CheckinFlag = z.infer<typeof flag>
 export type CheckinRoom = z.infer<typeof room>
+export type Returnee = z.infer<typeof returnee>
 export interface RosterMember { room: string; name: string; household: string | null }
 
 export const readCheckins = (xs: unknown): Checkin[] => readAll(checkin, xs)
 export const readCheckinFlags = (xs: unknown): CheckinFlag[] => readAll(flag, xs)
 export const readIsolations = (xs: unknown): Isolation[] => readAll(isolation, xs)
 export const readCheckinRooms = (xs: unknown): CheckinRoom[] => readAll(room, xs)
+export const readReturnees = (xs: unknown): Returnee[] => readAll(returnee, xs)
 
 /** The check-in sections in the CSV export (readings joined by spaces). */
 export function checkinCsvTables(state: ExportState): CsvTable[] {
   return [
-    // one column per extra question (empty where the room does not ask it)
-    { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms'],
+    // one column per extra question (empty where the room does not ask it); `at` last, added after them
+    { name: 'checkins', columns: ['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms', 'at'],
       rows: readCheckins(state.checkins).map(({ answers, ...c }) => ({ ...c, temps: c.temps.join(' '),
         antigen: answers['抗原'] ?? '', whereabouts: answers['在家'] ?? '', symptoms: answers['症状'] ?? '' })) },
     { name: 'checkin_flags', columns: ['day', 'room', 'member', 'household', 'temps', 'excerpt'],
       rows: readCheckinFlags(state.checkinFlags).map(f => ({ ...f, temps: f.temps.join(' ') })) },
     { name: 'isolations', columns: ['household', 'room', 'start', 'days', 'status'], rows: readIsolations(state.isolations) },
+    { name: 'returnees', columns: ['household', 'member', 'from', 'arrived', 'isolation'], rows: readReturnees(state.returnees) },
   ]
 }
 

@@ -9,6 +9,7 @@ import { manageLink, managePageDef } from './page-actions.js'
 import { dayOf, daysBetween } from '../../src/time.js'
 import { downloadsCard, exportPages } from './export-pages.js'
 import { photoRoute } from './photo-page.js'
+import { returneePages } from './returnee-page.js'
 
 function unitRow(u: Unit, answers: boolean): unknown[] {
   const temps = u.temps.map(t => t.toFixed(1)).join(' ')
@@ -49,10 +50,10 @@ function flagList(list: CheckinFlag[]): Raw {
 
 type PageView = CheckinView & { isolations: Isolation[]; flags: CheckinFlag[]; expected: Map<string, number | null> }
 
-function checkinsPage(view: PageView, today: string, link: Raw): Raw {
+function checkinsPage(view: PageView, today: string, link: Raw, carry: string): Raw {
   const rooms = checkinRooms(view)
   if (rooms.length === 0) return html`<h1>打卡 <span class="muted">${today}</span></h1>${link}<section class="card"><p class="muted">还没有体温打卡记录。</p></section>`
-  const downloads = downloadsCard(today, view.isolations.length > 0)
+  const downloads = downloadsCard(today, view.isolations.length > 0, carry)
   const cards = rooms.map(room => {
     const r = roomCheckins(view, room, today)
     // out of the households the room expects (`打卡 设置 户数`), else of those the bot knows
@@ -85,6 +86,6 @@ export const checkinPages: DashboardPage[] = [{
     const view = { checkins: readCheckins(req.state.checkins), isolations: readIsolations(req.state.isolations),
       flags: readCheckinFlags(req.state.checkinFlags), members: req.roster,
       expected: new Map(readCheckinRooms(req.state.checkinRooms).map(r => [r.room, r.households])) }
-    return { title: '打卡', html: checkinsPage(view, today, manageLink(req)).html }
+    return { title: '打卡', html: checkinsPage(view, today, manageLink(req), req.carry ?? '').html }
   },
-}, ...exportPages, photoRoute, managePageDef]
+}, ...returneePages, ...exportPages, photoRoute, managePageDef]

@@ -228,8 +228,8 @@ ${said.flatMap(([w, t]) => t.startsWith('36') ? [`${w}: ${t}`] : [`${w}: ${t}`, 
 3-2-502 李阿姨: 36.6 两条杠
 `)
     const csv = checkinCsvTables(out.state).find(t => t.name === 'checkins')!
-    expect(csv.columns).toEqual(['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms'])
-    expect(csv.rows).toEqual([expect.objectContaining({ member: '3-2-501 王五', antigen: '阴性', whereabouts: '在家', symptoms: '' }),
+    expect(csv.columns).toEqual(['day', 'room', 'member', 'household', 'temps', 'abnormal', 'antigen', 'whereabouts', 'symptoms', 'at'])
+    expect(csv.rows).toEqual([expect.objectContaining({ member: '3-2-501 王五', antigen: '阴性', whereabouts: '在家', symptoms: '', at: expect.stringMatching(/^2026-11-24T\d\d:\d\d:00\+08:00$/) }),
       expect.objectContaining({ member: '3-2-502 李阿姨', antigen: '阳性', whereabouts: '' })])
     const roster = ['3-2-501 王五', '3-2-502 李阿姨', '5-1-101 赵六', '3-1-101 孙七'].map(name => ({ room: ROOM, name, household: name.split(' ')[0] }))
     const page = checkinPages[0].render({ params: {}, state: out.state, roster, admin: '王网格',
