@@ -1,12 +1,17 @@
 // The 返回登记 page over HTTP: returns registered through the real bot (a resident in words, an admin
 // by keyword, a room whose rules start a home isolation) listed by arrival day, newest first, with
 // counts per day; the Excel/CSV download and the CSV export's table; a district filter cuts both;
-// text from chats escaped; a leader gets 404 and no link; no group message names a returnee.
+// text from chats escaped; nothing sticks out on a phone (headless Chromium); a leader gets 404 and
+// no link; no group message names a returnee.
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { dashWorld, type DashWorld } from './dash-world.js'
 import { TODAY } from './helpers.js'
 import { exportCsv } from '../../src/export.js'
 import { families } from '../../src/families.js'
+import { checkinPages } from '../../commands/checkin/pages.js'
+import { CHROMIUM, clipped, launch, PHONE } from './phone.js'
+import { existsSync } from 'node:fs'
 
 const TRANSCRIPT = [`@ ${TODAY} 09:00`,
   '== 5栋业主群: 5-1-302 周七', '王网格*: 本群小区 翠湖苑', '5-1-302 周七: 返回 5-1-302 <i>阿周</i> 北京 11-23',
@@ -76,7 +81,12 @@ describe('返回登记 page', () => {
       '2026-11-23,5-1-302,<i>阿周</i>,北京,否', '2026-11-22,3-1-101,赵六,上海,否', ''])
     const xlsx = await get('/returnees/export.xlsx', admin)
     expect(xlsx.status).toBe(200)
-    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK')
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(await xlsx.arrayBuffer())
+    const rows = wb.worksheets[0].getSheetValues().slice(1).map(r => (r as unknown[]).slice(1))
+    expect(rows).toEqual([[`返回登记（${TODAY}）`], ['共 4 人次，开始居家隔离 1 人次'], ['到达日期', '户号', '姓名', '从哪里返回', '居家隔离'],
+      [TODAY, '3-2-501', '3-2-501 李四', '武汉', '是'], [TODAY, '3-2-502', '小刘', '上海', '否'],
+      ['2026-11-23', '5-1-302', '<i>阿周</i>', '北京', '否'], ['2026-11-22', '3-1-101', '赵六', '上海', '否']])
     expect((await get('/returnees/export.pdf', admin)).status).toBe(404)
     const table = exportCsv(w.session.state(), families).split('# returnees\r\n')[1].split('# ')[0]
     expect(table.split('\r\n')).toEqual(['household,member,from,arrived,isolation', '3-1-101,赵六,上海,2026-11-22,false',
@@ -110,6 +120,18 @@ describe('返回登记 page', () => {
     expect(chains).not.toContain('href="/returnees')
   })
 
+  it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)('on a phone nothing sticks out sideways', async () => {
+    const browser = await launch()
+    try {
+      const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' })
+      await context.addCookies([{ name: admin.split('=')[0], value: admin.slice(admin.indexOf('=') + 1), url: w.dash.url }])
+      const page = await context.newPage()
+      await page.goto(w.dash.url + '/returnees')
+      expect(await page.locator('main').innerText()).toContain('小刘')
+      expect(await clipped(page)).toEqual([])
+    } finally { await browser.close() }
+  }, 60_000)
+
   it('no group message names a returnee, their household or where they came from', () => {
     const group = w.session.messages.filter(m => !m.to.startsWith('@'))
     expect(group.length).toBeGreaterThan(0)
@@ -118,5 +140,27 @@ describe('返回登记 page', () => {
     }
     // the admin heard of every one, privately
     expect(w.session.messages.filter(m => m.to === '@王网格' && m.text.startsWith('🧳 返回登记'))).toHaveLength(4)
+  })
+})
+
+describe('返回登记 page rendered directly', () => {
+  const render = async (returnees: unknown[]) => {
+    const page = checkinPages.find(p => p.path === '/returnees')!
+    const r = await page.render({ params: {}, state: { returnees }, roster: [], admin: '王网格', now: Date.parse(`${TODAY}T10:00:00+08:00`), tz: 'Asia/Shanghai' })
+    return 'html' in r ? r.html : ''
+  }
+
+  it('without returns: says how they are registered, and offers no download', async () => {
+    const html = await render([])
+    expect(html).toContain('还没有返回登记')
+    expect(html).not.toContain('export.csv')
+  })
+
+  it('a return announced for tomorrow comes first, marked 预计; no household shows 未登记', async () => {
+    const html = await render([{ household: null, member: '小刘', from: '外地', arrived: TODAY, isolation: false },
+      { household: '3-2-501', member: '小王', from: '武汉', arrived: '2026-11-25', isolation: true }])
+    expect(days(html)).toEqual(['2026-11-25', TODAY])
+    expect(card(html, '2026-11-25')).toContain('11-25 <span class="muted">（预计）</span>')
+    expect(card(html, TODAY)).toContain('<td class="">未登记</td><td class="">小刘</td>')
   })
 })
