@@ -1,13 +1,15 @@
 // What an admin does to notices from the dashboard: 发通知 to the rooms ticked (important or not, now
-// or at a time) and 提醒未确认 of one notice. The same work as `通知 …`, `定时通知 …` and `提醒 #N`
-// (publishTo, scheduleNotice, remindPending), so the rooms see the same messages; admins only.
+// or at a time), 提醒未确认 of one notice and 取消定时通知 before it goes out. The same work as
+// `通知 …`, `定时通知 …`, `提醒 #N` and `取消通知 #N` (publishTo, scheduleNotice, remindPending,
+// cancelScheduled), so the rooms see the same messages; admins only.
 import type { ActionTarget, Db } from '../../src/types.js'
 import { defineAction, invalid, UserError } from '../../src/types.js'
 import { stmt } from '../../src/store/db.js'
 import { describe, fromLocal, DAY } from '../../src/time.js'
 import { insertNotice, publishTo } from './post.js'
 import { quietNote, scheduleNotice } from './later.js'
-import { remindPending } from './status.js'
+import { cancelScheduled, remindPending } from './status.js'
+import { getNotice } from './store.js'
 
 /** `2026-12-04T08:00`, as a datetime-local field sends it. */
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/
@@ -79,4 +81,17 @@ const remindAction = defineAction<NoticeTarget, Record<string, never>>({
   },
 })
 
-export const noticeActions = [postAction, remindAction]
+const cancelAction = defineAction<NoticeTarget, Record<string, never>>({
+  path: '/notices/:id/cancel', name: 'notice.cancel', label: '取消定时通知',
+  // back to the list afterwards: a cancelled notice has no page of its own any more
+  locate: (db, params) => { const t = locateNotice(db, params); return t && { ...t, home: '/notices' } },
+  parse: () => ({}),
+  run(_input, t, ctx) {
+    const n = getNotice(ctx, t.id)
+    // posted in the meantime (its time came while the page was open): too late to cancel
+    if (!n || n.status !== 'scheduled' || n.posted_at !== null) throw new UserError(`通知 #${t.id} 已经发出，无法取消。`)
+    return cancelScheduled(ctx, n)
+  },
+})
+
+export const noticeActions = [postAction, remindAction, cancelAction]

@@ -26,7 +26,8 @@ async function receiptsFile(n: Notice, roster: RosterMember[] | null, ext: 'xlsx
   return { name: receiptsFileName(n, ext), data }
 }
 
-const posted = (db: Db, tz: string) => readNotices(exportNotices(db, tz))
+/** Posted notices only: a 定时通知 still waiting has no receipts yet. */
+const posted = (db: Db, tz: string) => readNotices(exportNotices(db, tz)).filter(n => n.scheduledFor === null)
 
 export const noticeExportFile = defineFile('notice.export', z.object({ id: z.number().int().positive(), format: z.enum(['xlsx', 'csv']) }),
   (db, args, config) => {
@@ -68,7 +69,7 @@ export const receiptsPage: DashboardPage = {
   async render(req) {
     const n = readNotices(req.state.notices).find(x => String(x.id) === req.params.id)
     const ext = req.params.ext
-    if (!n || (ext !== 'xlsx' && ext !== 'csv')) return { notFound: '通知' }
+    if (!n || n.scheduledFor !== null || (ext !== 'xlsx' && ext !== 'csv')) return { notFound: '通知' }
     const f = await receiptsFile(n, req.roster, ext)
     return { file: { name: f.name, asciiName: `notice-${n.id}.${ext}`, type: ext === 'xlsx' ? XLSX_TYPE : 'text/csv; charset=utf-8', data: f.data } }
   },

@@ -1,6 +1,6 @@
 // The dashboard's notice forms (actions.ts): the 发通知 page (rooms ticked, important or not, now
-// or at a time) and the 提醒未确认 button of one notice. Only admins see the pages; each form
-// carries the session's CSRF token.
+// or at a time), the 提醒未确认 button of one notice and 取消定时通知 of one not yet posted. Only
+// admins see the pages; each form carries the session's CSRF token.
 import type { DashboardPage, PageRequest } from '../../src/types.js'
 import { actionForm, html, type Raw } from '../../src/dashboard/html.js'
 import { readNotices, type Notice } from './page-model.js'
@@ -44,4 +44,10 @@ export function newNoticeLink(req: PageRequest): Raw {
 export function remindForm(n: Notice, req: PageRequest): Raw {
   if (!req.csrf || !n.pending.length) return html``
   return actionForm(`/notices/${n.id}/remind`, req.csrf, `提醒未确认（${n.pending.length}人）`, '', 'remind')
+}
+
+/** 取消定时通知 on the page of a 定时通知 still waiting: it is then never posted. */
+export function cancelForm(n: Notice, req: PageRequest): Raw {
+  if (!req.csrf || n.scheduledFor === null || req.viewer?.admin === false) return html``
+  return actionForm(`/notices/${n.id}/cancel`, req.csrf, '取消定时通知（不再发出）', '', 'cancel')
 }

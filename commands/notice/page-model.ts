@@ -10,6 +10,8 @@ const notice = z.object({
   important: z.boolean().catch(false), acked: names, pending: names,
   acks: z.array(z.object({ room: z.string(), member: z.string(), household: z.string().nullable().catch(null), at: z.string().catch('') })).catch([]),
   files: z.array(z.object({ id: z.number(), name: z.string(), type: z.string().catch('application/octet-stream'), size: z.number().catch(0) })).catch([]),
+  /** A 定时通知 not yet posted: when; null once posted (docs/export.md). */
+  scheduledFor: z.string().nullable().catch(null),
 })
 
 export type Notice = z.infer<typeof notice>
@@ -17,8 +19,9 @@ export type Notice = z.infer<typeof notice>
 export const readNotices = (xs: unknown): Notice[] => readAll(notice, xs)
 
 export function noticeCsvTables(state: ExportState): CsvTable[] {
-  return [{ name: 'notices', columns: ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending'],
-    rows: readNotices(state.notices).map(({ acks: _acks, ...n }) => ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' ') })) }]
+  return [{ name: 'notices', columns: ['id', 'rooms', 'author', 'text', 'important', 'acked', 'pending', 'scheduledFor'],
+    rows: readNotices(state.notices).map(({ acks: _acks, ...n }) =>
+      ({ ...n, rooms: n.rooms.join(' '), acked: n.acked.join(' '), pending: n.pending.join(' '), scheduledFor: n.scheduledFor ?? '' })) }]
 }
 
 /** The dashboard's filter: notices posted in any of these rooms, with the answers given there. */

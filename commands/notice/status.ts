@@ -3,7 +3,7 @@
 // mention only those who have not answered, and `取消通知 #5` to stop a scheduled or repeating one
 // or to withdraw one the bot read from the admin's own words.
 import type { Ctx, MessageCtx } from '../../src/types.js'
-import { defineCommand, UserError } from '../../src/types.js'
+import { defineCommand, invalid, UserError } from '../../src/types.js'
 import { describe, hhmm, MINUTE } from '../../src/time.js'
 import { getNotice, names, tally, type NoticeRow, type RoomTally } from './store.js'
 import { removeNoticeFiles, sendFiles } from './files.js'
@@ -115,20 +115,31 @@ export const remind = defineCommand<RemindInput, 'any'>({
   },
 })
 
+/** A 定时通知 not yet posted is cancelled: its job goes, so it is never posted (chat and dashboard). */
+export function cancelScheduled(ctx: Ctx, n: NoticeRow): string {
+  ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(n.id)
+  ctx.cancel(`notice:post:${n.id}:`)
+  removeNoticeFiles(ctx, n.id)
+  return `🗑 已取消定时通知 #${n.id}（原定 ${describe(n.post_at!, ctx.tz)}）。`
+}
+
 export const cancel = defineCommand<IdInput, 'any'>({
   name: 'notice.cancel',
-  help: { summary: '取消定时通知，或停止重要通知的重复提醒（管理员）', usage: '取消通知 #编号', example: '取消通知 #2' },
+  help: { summary: '取消定时通知，或停止重要通知的重复提醒（管理员）', usage: '取消通知 #编号', example: '取消定时通知 #2' },
   where: 'any',
   who: 'admin',
-  parse: byId(/^(?:取消|撤销|删除)(?:定时)?通知\s*#(\d+)$/),
+  parse(ctx) {
+    const m = /^(?:取消|撤销|删除)(?:定时)?通知\s*#?\s*(\d+)$/.exec(ctx.text)
+    if (m) return { id: Number(m[1]) }
+    // the command word without a number it can use: say how, instead of nothing
+    if (/^(?:取消|撤销)定时通知/.test(ctx.text)) return invalid('请写上要取消的通知编号，例如：取消定时通知 #3（发「提醒列表」看编号）')
+    return null
+  },
   run({ id }, ctx) {
     const n = getNotice(ctx, id)
     if (!n || n.status === 'cancelled') throw new UserError(`没有找到通知 #${id}。`)
     if (n.posted_at === null) {
-      ctx.q(`UPDATE notices SET status = 'cancelled' WHERE id = ?`).run(id)
-      ctx.cancel(`notice:post:${id}:`)
-      removeNoticeFiles(ctx, id)
-      ctx.reply(`🗑 已取消定时通知 #${id}（原定 ${describe(n.post_at!, ctx.tz)}）。`)
+      ctx.reply(cancelScheduled(ctx, n))
     } else if (n.source === 'words') {
       // the bot read the admin's own message as a notice: undoing that reading forgets it whole
       ctx.q(`UPDATE notices SET status = 'cancelled', repeating = 0 WHERE id = ?`).run(id)

@@ -153,18 +153,30 @@ function acksOf(db: Db, id: number, tz: string): { room: string; member: string;
     .map(a => ({ room: a.room, member: a.member, household: a.household ?? null, at: isoLocal(a.at, tz) }))
 }
 
-/** docs/export.md `notices`: posted notices, people merged over rooms, names sorted. */
+/** The rooms a notice went to; for one still waiting, the rooms the bot is in now that its target names. */
+function roomsOf(db: Db, n: NoticeRow): string[] {
+  if (n.posted_at !== null) return noticeRooms(db, n.id)
+  const present = (stmt(db, `SELECT topic FROM rooms WHERE present = 1 ORDER BY topic`).all() as { topic: string }[]).map(r => r.topic)
+  return resolveRooms(targetOf(n), present)
+}
+
+/**
+ * docs/export.md `notices`: posted notices, people merged over rooms, names sorted, and 定时通知
+ * still waiting (scheduledFor set). A cancelled one is left out: it was never posted, or withdrawn.
+ */
 export function exportNotices(db: Db, tz: string): unknown[] {
-  const rows = stmt(db, `SELECT * FROM notices WHERE posted_at IS NOT NULL AND status <> 'cancelled' ORDER BY id`).all() as NoticeRow[]
+  const rows = stmt(db, `SELECT * FROM notices WHERE (posted_at IS NOT NULL OR status = 'scheduled') AND status <> 'cancelled'
+    ORDER BY id`).all() as NoticeRow[]
   return rows.map(n => {
-    const t = tally(db, n)
+    const t = n.posted_at === null ? [] : tally(db, n)
     // by person, not by name: a neighbour who took someone's nickname and answered does not
     // make the real one look answered, and namesakes who both answered count twice
     const acked = byPerson(t.flatMap(r => r.acked))
     return {
-      id: n.id, rooms: t.map(r => r.room), author: n.author, text: n.text, important: n.important === 1,
+      id: n.id, rooms: roomsOf(db, n), author: n.author, text: n.text, important: n.important === 1,
       acked: acked.names, pending: byPerson(t.flatMap(r => r.pending), acked.people).names, acks: acksOf(db, n.id, tz),
       files: stmt(db, 'SELECT id, name, type, size FROM notice_files WHERE notice_id = ? ORDER BY id').all(n.id),
+      scheduledFor: n.posted_at === null && n.post_at !== null ? isoLocal(n.post_at, tz) : null,
     }
   })
 }

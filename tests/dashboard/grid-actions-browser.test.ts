@@ -34,7 +34,7 @@ describe.skipIf(!have && !process.env.CI)('grid workers\' actions in headless Ch
     await Promise.all([page.waitForURL(/\?done=\d+$/), page.click(`form[data-action="${action}"] button[type="submit"]`)])
     return page.getByTestId('flash').innerText()
   }
-  const notices = () => w.session.state().notices as { id: number; rooms: string[]; important: boolean; acked: string[]; pending: string[] }[]
+  const notices = () => w.session.state().notices as { id: number; rooms: string[]; important: boolean; acked: string[]; pending: string[]; scheduledFor: string | null }[]
 
   it('an admin posts a notice to two rooms, schedules one, reminds the non-ackers', async () => {
     const page = await loggedIn(browser, w, '王网格', '/checkins')
@@ -55,6 +55,12 @@ describe.skipIf(!have && !process.env.CI)('grid workers\' actions in headless Ch
     await page.check('form[data-action="post"] input[value="later"]')
     await page.fill('form[data-action="post"] input[name="at"]', '2026-11-25T08:00')
     expect(await press(page, 'post')).toContain('定时通知 #2 将于')
+    expect(notices().map(n => [n.id, n.scheduledFor])).toEqual([[1, null], [2, '2026-11-25T08:00:00+08:00']])
+    await page.goto(w.dash.url + '/notices')
+    expect(await page.locator('[data-testid="scheduled-notices"]').innerText()).toContain('2026-11-25 08:00')
+    await shot(page, 'notices-scheduled')
+    await page.goto(w.dash.url + '/notices/2')
+    expect(await press(page, 'cancel')).toContain('已取消定时通知 #2')
     expect(notices().map(n => n.id)).toEqual([1])
 
     await w.say(LI, '收到')

@@ -12,7 +12,7 @@ let c: ReturnType<typeof client>
 beforeEach(async () => { w = await actWorld(); c = client(w) }, 60_000)
 afterEach(async () => { await w?.close() })
 
-const notices = () => w.session.state().notices as { id: number; rooms: string[]; important: boolean; text: string; acked: string[]; pending: string[] }[]
+const notices = () => w.session.state().notices as { id: number; rooms: string[]; important: boolean; text: string; acked: string[]; pending: string[]; scheduledFor: string | null }[]
 const post = (cookie: string, form: Record<string, string>) => c.act(cookie, '/notices/new', '/notices/post', form)
 
 describe('发通知 from the dashboard', () => {
@@ -48,11 +48,11 @@ describe('发通知 from the dashboard', () => {
     const r = await post(admin, { room0: ROOM, text: '明天停电', when: 'later', at: '2026-11-25T08:00' })
     expect(r.flash).toContain('定时通知 #1 将于')
     expect(r.flash).toContain(ROOM)
-    expect(notices()).toEqual([])
+    expect(notices().map(n => [n.id, n.rooms, n.scheduledFor])).toEqual([[1, [ROOM], '2026-11-25T08:00:00+08:00']])
     const from = w.session.messages.length
     await w.session.runUntil(fromLocal(TZ, 2026, 11, 25, 8, 1))
     expect((await w.sent(from)).filter(m => m.text.startsWith('📢 通知 #1')).map(m => m.to)).toEqual([ROOM])
-    expect(notices().map(n => [n.id, n.rooms, n.text])).toEqual([[1, [ROOM], '明天停电']])
+    expect(notices().map(n => [n.id, n.rooms, n.text, n.scheduledFor])).toEqual([[1, [ROOM], '明天停电', null]])
   })
 
   it('bad forms are refused with the reason and change nothing', async () => {

@@ -27,7 +27,7 @@ describe('通知: the corpus (notice.txt)', () => {
     expect(texts(a).filter(x => x.startsWith('✅'))).toEqual(['✅ 通知 #1 已收到：张三'])
     expect(out.state.notices).toEqual([{
       id: 1, rooms: ['网格群A', '网格群B'], author: '王网格', text: '明天上午9点全员核酸，请带好身份证',
-      important: false, acked: ['张三', '赵六', '钱七'], pending: ['李四', '王五'], files: [],
+      important: false, acked: ['张三', '赵六', '钱七'], pending: ['李四', '王五'], files: [], scheduledFor: null,
       acks: [expect.objectContaining({ room: '网格群A', member: '张三' }), expect.objectContaining({ room: '网格群B', member: '赵六' }),
         expect.objectContaining({ room: '网格群B', member: '钱七' })],
     }])

@@ -5,7 +5,7 @@ import type { SentMessage } from '../../../src/replay/runner.js'
 const when = (ms: SentMessage[]) => ms.map(m => [m.at.slice(5, 16), m.to, m.text.split('\n')[0]])
 
 describe('定时通知', () => {
-  it('明天08:00 in a room: confirmed now, posted tomorrow at 08:00, exported only once posted', async () => {
+  it('明天08:00 in a room: confirmed now, posted tomorrow at 08:00, exported as waiting until then', async () => {
     const early = await run(`== 3栋业主群: 张三
 @ 2026-11-24 10:00
 王网格*: 定时通知 明天08:00 全员核酸，请带好身份证
@@ -13,7 +13,9 @@ describe('定时通知', () => {
     expect(texts(early.messages)).toEqual([
       '⏰ 定时通知 #1 将于 11月25日 周三 08:00 发到本群。\n发「取消通知 #1」可以取消，「提醒列表」查看全部。',
     ])
-    expect(early.state.notices).toEqual([])
+    // in the export at once, marked as waiting, with the rooms it will go to and nobody to answer yet
+    expect(early.state.notices).toEqual([expect.objectContaining({
+      id: 1, rooms: ['3栋业主群'], acked: [], pending: [], acks: [], scheduledFor: '2026-11-25T08:00:00+08:00' })])
     const out = await run(`== 3栋业主群: 张三
 @ 2026-11-24 10:00
 王网格*: 定时通知 明天08:00 全员核酸，请带好身份证
@@ -24,7 +26,7 @@ describe('定时通知', () => {
       ['11-25T08:00', '3栋业主群', '📢 通知 #1（王网格）'],
       ['11-25T09:00', '3栋业主群', '✅ 通知 #1 已收到：张三'],
     ])
-    expect(out.state.notices).toMatchObject([{ id: 1, text: '全员核酸，请带好身份证', acked: ['张三'] }])
+    expect(out.state.notices).toMatchObject([{ id: 1, text: '全员核酸，请带好身份证', acked: ['张三'], scheduledFor: null }])
   })
 
   it('2026-12-01 09:00 全部 from private chat goes to every room at that time', async () => {
@@ -81,6 +83,35 @@ describe('定时通知', () => {
 `)
     expect(texts(out.messages)[1]).toBe('🗑 已取消定时通知 #1（原定 11月25日 周三 08:00）。')
     expect(out.messages).toHaveLength(2)
+  })
+
+  it('取消定时通知 #N in private: never posted, out of the export; bad input gets an example', async () => {
+    const out = await run(`== 3栋业主群: 张三
+== @王网格
+@ 2026-11-24 10:00
+王网格*: 定时通知 明天08:00 全部 开会
+王网格*: 取消定时通知
+王网格*: 取消定时通知 #1
+王网格*: 取消定时通知 #1
+@ 2026-11-26 10:00
+`)
+    expect(texts(out.messages).slice(1)).toEqual([
+      '请写上要取消的通知编号，例如：取消定时通知 #3（发「提醒列表」看编号）',
+      '🗑 已取消定时通知 #1（原定 11月25日 周三 08:00）。',
+      '没有找到通知 #1。',
+    ])
+    expect(out.state.notices).toEqual([])
+  })
+
+  it('取消定时通知 #N once posted: refused, the notice stays', async () => {
+    const out = await run(`== 3栋业主群: 张三
+@ 2026-11-24 10:00
+王网格*: 定时通知 明天08:00 开会
+@ 2026-11-25 09:00
+王网格*: 取消定时通知 #1
+`)
+    expect(texts(out.messages).at(-1)).toBe('通知 #1 已经发出，无法撤回。')
+    expect(out.state.notices).toMatchObject([{ id: 1, scheduledFor: null }])
   })
 
   it('missed while the bot was down: posted once at start-up, never twice', async () => {
