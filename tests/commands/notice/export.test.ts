@@ -87,6 +87,14 @@ describe('导出 通知', () => {
     expect(dms(out, '王网格').filter(t => t === '[文件] 通知-1-回执.xlsx')).toHaveLength(1)
   })
 
+  it('a 定时通知 still waiting has no receipts yet: not asked by number, not the newest, no download', async () => {
+    const { out } = await withFile('== @王网格\n王网格*: 定时通知 明天08:00 3栋 停水\n王网格: 导出 通知 #2\n王网格: 导出 通知\n')
+    expect(dms(out, '王网格')).toContain('没有找到已发出的通知 #2。格式：导出 通知 #编号（可加 csv），例如：导出 通知 #3')
+    expect(dms(out, '王网格').filter(t => t.startsWith('[文件]'))).toEqual(['[文件] 通知-1-回执.xlsx'])
+    const req = { params: { id: '2', ext: 'xlsx' }, state: out.state, roster: null, admin: '王网格', now: 0, tz: 'Asia/Shanghai' }
+    expect(await noticePages.find(p => p.path === '/notices/:id/export.:ext')!.render(req)).toEqual({ notFound: '通知' })
+  })
+
   it('the notice page links the download, which serves the same table', async () => {
     const { out, data, roster } = await withFile('')
     const req = { params: { id: '1' }, state: out.state, roster, admin: '王网格', now: fromLocal('Asia/Shanghai', 2026, 12, 14, 12, 0), tz: 'Asia/Shanghai' }

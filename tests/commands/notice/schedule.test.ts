@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { run, runWithRestarts, to, dms, texts } from './helpers.js'
 import type { SentMessage } from '../../../src/replay/runner.js'
+import { noticeCsvTables } from '../../../commands/notice/page-model.js'
 
 const when = (ms: SentMessage[]) => ms.map(m => [m.at.slice(5, 16), m.to, m.text.split('\n')[0]])
 
@@ -16,6 +17,8 @@ describe('定时通知', () => {
     // in the export at once, marked as waiting, with the rooms it will go to and nobody to answer yet
     expect(early.state.notices).toEqual([expect.objectContaining({
       id: 1, rooms: ['3栋业主群'], acked: [], pending: [], acks: [], scheduledFor: '2026-11-25T08:00:00+08:00' })])
+    expect(noticeCsvTables(early.state)[0]).toMatchObject({ columns: expect.arrayContaining(['scheduledFor']),
+      rows: [expect.objectContaining({ id: 1, scheduledFor: '2026-11-25T08:00:00+08:00' })] })
     const out = await run(`== 3栋业主群: 张三
 @ 2026-11-24 10:00
 王网格*: 定时通知 明天08:00 全员核酸，请带好身份证
@@ -27,6 +30,7 @@ describe('定时通知', () => {
       ['11-25T09:00', '3栋业主群', '✅ 通知 #1 已收到：张三'],
     ])
     expect(out.state.notices).toMatchObject([{ id: 1, text: '全员核酸，请带好身份证', acked: ['张三'], scheduledFor: null }])
+    expect(noticeCsvTables(out.state)[0].rows).toMatchObject([{ id: 1, scheduledFor: '' }])
   })
 
   it('2026-12-01 09:00 全部 from private chat goes to every room at that time', async () => {
